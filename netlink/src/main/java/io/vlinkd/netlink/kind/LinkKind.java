@@ -1,0 +1,89 @@
+package io.vlinkd.netlink.kind;
+
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.MessageWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * All that vlinkd knows about one link kind, in one place (STYLE.md, "One kind, one place"): its config options,
+ * validation in the operator's words, encode for create and for change, decode from a dump, the equivalent
+ * {@code ip} arguments, and whether a difference can be changed in place. Implementations are stateless singletons
+ * listed in {@link LinkKinds}.
+ *
+ * @param <S> the kind's spec record
+ */
+public interface LinkKind<S extends KindSpec> {
+
+    /** IFLA_INFO_KIND, as {@code ip link add ... type NAME} takes it. */
+    String name();
+
+    /** The spec record's class, for casting specs that arrive as {@link KindSpec}. */
+    Class<S> specType();
+
+    /** The attributes of IFLA_INFO_DATA, for naming them in errors and annotated dumps; empty when none. */
+    AttrSpace dataSpace();
+
+    /** The options of this kind's config section ({@code vxlan: {id: 42, ...}}), in iproute2's words. */
+    List<Option> options();
+
+    /**
+     * Builds the spec from type-checked option values and reports what is wrong in the operator's words
+     * (ranges that depend on other options, required pairs, parent rules). Returns a spec even when problems
+     * were reported; callers discard it then.
+     */
+    S fromOptions(OptionValues values, LinkCommon common, Problems problems);
+
+    /** The inverse of {@link #fromOptions}: the spec's set options, for diffs, status and plans. */
+    OptionValues toOptions(S spec);
+
+    /** Writes the IFLA_INFO_DATA attributes that create a link with this spec (the nest is already open). */
+    void encodeCreate(S spec, EncodeContext ctx, MessageWriter w);
+
+    /**
+     * Writes the IFLA_INFO_DATA attributes of an in-place change to {@code desired}: only options marked
+     * {@link Option.Change#IN_PLACE} and set in {@code desired}; create-only attributes are left out because
+     * changelink would refuse them.
+     */
+    void encodeChange(S desired, EncodeContext ctx, MessageWriter w);
+
+    /** Reads a dumped link's IFLA_INFO_DATA (possibly empty) into a spec with every reported option set. */
+    S decode(Attrs data, DecodeContext ctx) throws MalformedMessageException;
+
+    /**
+     * The arguments after {@code type NAME} in the equivalent {@code ip link add} command
+     * ({@code id 42 dstport 4789 nolearning}).
+     */
+    List<String> ipArgs(S spec);
+
+    /** Whether this kind's IFLA_INFO_DATA is written on create even when empty (iproute2 omits an empty nest). */
+    default boolean writesInfoData(S spec) {
+        return !toOptions(spec).asMap().isEmpty();
+    }
+
+    /**
+     * The options set in {@code desired} whose value differs from {@code observed}, each marked in place or
+     * re-create from its {@link Option}. Kinds override this to add rules that depend on values.
+     */
+    default List<Difference> differences(S desired, S observed) {
+        Map<String, Object> want = toOptions(desired).asMap();
+        Map<String, Object> have = toOptions(observed).asMap();
+        List<Difference> out = new ArrayList<>();
+        for (Option o : options()) {
+            Object w = want.get(o.key());
+            if (w != null && !Objects.equals(w, have.get(o.key()))) {
+                out.add(new Difference(o.key(), w, have.get(o.key()), o.change(), null));
+            }
+        }
+        return out;
+    }
+
+    /** Casts a spec known to be of this kind. */
+    default S cast(KindSpec spec) {
+        return specType().cast(spec);
+    }
+}

@@ -1,0 +1,61 @@
+package io.vlinkd.netlink.link;
+
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.wire.MacAddress;
+import java.util.Optional;
+
+/**
+ * A link as the operator wants it: the settings common to every kind plus the kind's own spec. An empty
+ * {@code Optional} means "not managed": vlinkd neither sets nor compares it (nmstate's "partial" desired state).
+ *
+ * @param master     the name of the bridge, bond, team or vrf this link is a port of ({@code IFLA_MASTER})
+ * @param link       the parent link ({@code IFLA_LINK}: vlan, macvlan, ipvlan, vxlan... sit on it)
+ * @param netns      the named network namespace to create the link in ({@code IFLA_NET_NS_FD})
+ */
+public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<Integer> mtu, Optional<MacAddress> mac,
+                       Optional<AdminState> state, Optional<String> master, Optional<String> link,
+                       Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns) {
+
+    /** A spec with only a name, a kind and its options; the common settings are not managed. */
+    public static LinkSpec of(String name, LinkKind<?> kind, KindSpec spec) {
+        return new LinkSpec(name, kind, spec, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public String kindName() {
+        return kind.name();
+    }
+
+    public LinkSpec withMtu(int mtu) {
+        return new LinkSpec(name, kind, spec, Optional.of(mtu), mac, state, master, link, alias, txqueuelen, netns);
+    }
+
+    public LinkSpec withMac(MacAddress mac) {
+        return new LinkSpec(name, kind, spec, mtu, Optional.of(mac), state, master, link, alias, txqueuelen, netns);
+    }
+
+    public LinkSpec withState(AdminState state) {
+        return new LinkSpec(name, kind, spec, mtu, mac, Optional.of(state), master, link, alias, txqueuelen, netns);
+    }
+
+    public LinkSpec withMaster(String master) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, Optional.of(master), link, alias, txqueuelen, netns);
+    }
+
+    public LinkSpec withLink(String link) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, Optional.of(link), alias, txqueuelen, netns);
+    }
+
+    public LinkSpec withAlias(String alias) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, Optional.of(alias), txqueuelen, netns);
+    }
+
+    public LinkSpec withTxqueuelen(int txqueuelen) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, Optional.of(txqueuelen), netns);
+    }
+
+    public LinkSpec withNetns(String netns) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, Optional.of(netns));
+    }
+}
