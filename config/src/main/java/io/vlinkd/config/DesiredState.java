@@ -1,0 +1,23 @@
+package io.vlinkd.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated config: everything the reconciler needs, and nothing that failed validation (a config with any
+ * problem never becomes a DesiredState).
+ *
+ * @param files the files read, in the order they were merged
+ */
+public record DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
+                           DaemonSettings settings, List<Path> files) {
+
+    public static DesiredState empty() {
+        return new DesiredState(List.of(), List.of(), List.of(), DaemonSettings.defaults(), List.of());
+    }
+
+    public Optional<DesiredLink> link(String name) {
+        return links.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+}
