@@ -9,6 +9,9 @@ import java.util.Optional;
  * A link as the operator wants it: the settings common to every kind plus the kind's own spec. An empty
  * {@code Optional} means "not managed": vlinkd neither sets nor compares it (nmstate's "partial" desired state).
  *
+ * @param kind       the kind, or null for an existing interface that vlinkd configures (mtu, master, addresses...)
+ *                   but never creates nor deletes: a config entry without {@code kind:}, like an uplink {@code eth0}
+ * @param spec       the kind's spec, or null when {@code kind} is null
  * @param master     the name of the bridge, bond, team or vrf this link is a port of ({@code IFLA_MASTER})
  * @param link       the parent link ({@code IFLA_LINK}: vlan, macvlan, ipvlan, vxlan... sit on it)
  * @param netns      the named network namespace to create the link in ({@code IFLA_NET_NS_FD})
@@ -23,8 +26,14 @@ public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<In
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The kind's name, or {@code "existing"} for an interface vlinkd configures but does not create. */
     public String kindName() {
-        return kind.name();
+        return kind == null ? "existing" : kind.name();
+    }
+
+    /** True for a config entry without {@code kind:}: configure it if it exists, never create or delete it. */
+    public boolean isExisting() {
+        return kind == null;
     }
 
     public LinkSpec withMtu(int mtu) {
