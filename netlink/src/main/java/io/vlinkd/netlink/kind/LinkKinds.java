@@ -16,6 +16,7 @@ public final class LinkKinds {
 
     private static final List<LinkKind<?>> ALL = List.of(
             DummyKind.INSTANCE,
+            BridgeKind.INSTANCE,
             VrfKind.INSTANCE
     );
 
