@@ -17,7 +17,16 @@ public final class LinkKinds {
     private static final List<LinkKind<?>> ALL = List.of(
             DummyKind.INSTANCE,
             BridgeKind.INSTANCE,
-            VrfKind.INSTANCE
+            VrfKind.INSTANCE,
+            MacvlanKind.INSTANCE,
+            MacvtapKind.INSTANCE,
+            IpvlanKind.INSTANCE,
+            IpvtapKind.INSTANCE,
+            BondKind.INSTANCE,
+            TeamKind.INSTANCE,
+            IfbKind.INSTANCE,
+            NlmonKind.INSTANCE,
+            VcanKind.INSTANCE
     );
 
     private static final Map<String, LinkKind<?>> BY_NAME;
