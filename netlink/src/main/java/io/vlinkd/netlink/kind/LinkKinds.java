@@ -16,7 +16,9 @@ public final class LinkKinds {
 
     private static final List<LinkKind<?>> ALL = List.of(
             DummyKind.INSTANCE,
-            VrfKind.INSTANCE
+            VrfKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.IpipKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE
     );
 
     private static final Map<String, LinkKind<?>> BY_NAME;
