@@ -37,7 +37,7 @@ final class AddressReader {
                 continue;
             }
             // The kernel keys an address by local address and prefix length; the same one twice is a typo.
-            String identity = a.get().address().getHostAddress() + "/" + a.get().prefixLength();
+            String identity = IpText.format(a.get().address()) + "/" + a.get().prefixLength();
             Node first = seen.putIfAbsent(identity, element);
             if (first != null) {
                 ctx.add(element, key, "address " + identity + " is listed twice (first at line "
@@ -97,7 +97,7 @@ final class AddressReader {
                     .map(InetAddress.class::cast);
             ok &= peer.isPresent();
             if (peer.isPresent() && p.isPresent() && IpText.bits(peer.get()) != IpText.bits(p.get().address())) {
-                ctx.add(f.value(), key + ".peer", "peer " + peer.get().getHostAddress() + " is "
+                ctx.add(f.value(), key + ".peer", "peer " + IpText.format(peer.get()) + " is "
                         + IpText.family(peer.get()) + " but the address is " + IpText.family(p.get().address()));
                 ok = false;
             }

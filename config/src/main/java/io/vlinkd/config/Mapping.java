@@ -30,7 +30,7 @@ final class Mapping {
     /** Reads {@code node} as a mapping; reports and returns empty when it is something else. */
     static Optional<Mapping> read(Node node, FileContext ctx, String path, String what) {
         if (!(node instanceof MappingNode m)) {
-            ctx.add(node, path, "expected " + what + ", got " + Values.describe(node));
+            ctx.add(node, path.isEmpty() ? "document" : path, "expected " + what + ", got " + Values.describe(node));
             return Optional.empty();
         }
         Map<String, Field> fields = new LinkedHashMap<>();

@@ -46,6 +46,6 @@ record Prefix(InetAddress address, int length) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return IpText.format(address) + "/" + length;
     }
 }

@@ -119,7 +119,7 @@ final class RouteReader {
     private void sameFamily(Mapping m, String key, Optional<InetAddress> a, Prefix to, String path) {
         if (a.isPresent() && IpText.bits(a.get()) != IpText.bits(to.address())) {
             ctx.add(m.get(key).orElseThrow().value(), Mapping.join(path, key), key + " "
-                    + a.get().getHostAddress() + " is " + IpText.family(a.get()) + " but the route is "
+                    + IpText.format(a.get()) + " is " + IpText.family(a.get()) + " but the route is "
                     + IpText.family(to.address()));
         }
     }

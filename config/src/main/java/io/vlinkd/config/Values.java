@@ -103,7 +103,7 @@ final class Values {
         }
         BigInteger b = v.get();
         if (b.compareTo(BigInteger.valueOf(t.min())) < 0 || b.compareTo(BigInteger.valueOf(t.max())) > 0) {
-            return bad(node, b + " is out of range " + range(t));
+            return bad(node, b + " is out of range " + t.min() + ".." + t.max());
         }
         return ok(b.longValueExact());
     }
@@ -185,7 +185,7 @@ final class Values {
             case V6 -> a.get() instanceof Inet6Address;
             case ANY -> true;
         };
-        return familyOk ? ok(a.get()) : bad(node, "'" + s.get() + "' is not " + want);
+        return familyOk ? ok(a.get()) : bad(node, "'" + printable(s.get()) + "' is not " + want);
     }
 
     private static Converted mac(Node node) {
@@ -264,7 +264,13 @@ final class Values {
             }
         }
         String expected = t.alternatives().stream().map(Values::expectation).collect(Collectors.joining(" or "));
-        return bad(node, "expected " + expected + ", got " + describe(node));
+        String hint = "";
+        if (string(node).isPresent()) {
+            List<String> words = t.alternatives().stream().filter(ValueType.Choice.class::isInstance)
+                    .flatMap(c -> ((ValueType.Choice) c).words().stream()).toList();
+            hint = Near.hint(string(node).get(), words);
+        }
+        return bad(node, "expected " + expected + ", got " + describe(node) + hint);
     }
 
     /** What a type accepts, for messages: "an integer in 0..255", "one of inherit". */

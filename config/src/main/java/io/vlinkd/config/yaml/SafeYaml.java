@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -60,6 +61,11 @@ public final class SafeYaml {
             return new Result.Parsed(new Compose(settings).composeString(text));
         } catch (MarkedYamlEngineException e) {
             return new Result.Failed(List.of(located(e)));
+        } catch (ReaderException e) {
+            // Raised for characters YAML does not allow (NUL, most control characters): its position is an index
+            // in code points, turned here into a line and column.
+            return new Result.Failed(List.of(atIndex(text, e.getPosition(), String.format(
+                    "character U+%04X is not allowed in YAML (is this a binary file?)", e.getCodePoint()))));
         } catch (YamlEngineException e) {
             return new Result.Failed(List.of(new YamlProblem(1, 1, clean(e.getMessage()))));
         } catch (RuntimeException | StackOverflowError e) {
@@ -118,6 +124,23 @@ public final class SafeYaml {
         Optional<Mark> m = e.getStartMark();
         return new YamlProblem(m.map(x -> x.getLine() + 1).orElse(1), m.map(x -> x.getColumn() + 1).orElse(1),
                 message);
+    }
+
+    private static YamlProblem atIndex(String text, int codePointIndex, String message) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        for (int cp = 0; cp < codePointIndex && i < text.length(); cp++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new YamlProblem(line, column, message);
     }
 
     private static YamlProblem located(MarkedYamlEngineException e) {
