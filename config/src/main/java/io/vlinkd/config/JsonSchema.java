@@ -107,11 +107,12 @@ public final class JsonSchema {
     }
 
     private static Map<String, Object> prefix(boolean bareAllowed, String description) {
-        String len = "/(0|[1-9][0-9]{0,2})";
-        String suffix = bareAllowed ? "(" + len + ")?" : len;
+        String v4len = "/(3[0-2]|[12]?[0-9])";
+        String v6len = "/(12[0-8]|1[01][0-9]|[1-9]?[0-9])";
+        String opt = bareAllowed ? "?" : "";
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "string");
-        s.put("pattern", "^(" + V4 + "|" + V6 + ")" + suffix + "$");
+        s.put("pattern", "^(" + V4 + "(" + v4len + ")" + opt + "|" + V6 + "(" + v6len + ")" + opt + ")$");
         s.put("description", description);
         return s;
     }
