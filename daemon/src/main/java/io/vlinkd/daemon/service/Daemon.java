@@ -120,6 +120,7 @@ public final class Daemon {
             LOG.warn(msg);
             return Reply.failed(List.of(), List.of(msg));
         }
+        LOG.info("reloading ({})", reason);
         notifier.reloading(System.nanoTime() / 1000, "reloading (" + reason + ")");
         List<String> err = new ArrayList<>();
         Outcome o = converge(reason, err);
@@ -138,7 +139,7 @@ public final class Daemon {
         try {
             loaded = config.load(List.of(paths.configDir()));
         } catch (BackendUnavailableException e) {
-            return record(false, "cannot load " + paths.configDir() + ": " + e.getMessage(), err);
+            return record(false, reason + ": cannot load " + paths.configDir() + ": " + e.getMessage(), err);
         }
         if (loaded instanceof Invalid inv) {
             for (String p : inv.problems()) {
@@ -146,17 +147,19 @@ public final class Daemon {
                 err.add(p);
             }
             String what = inv.problems().size() == 1 ? "1 problem" : inv.problems().size() + " problems";
-            return record(false, "config in " + paths.configDir() + " rejected (" + reason + "): " + what
+            return record(false, reason + ": config in " + paths.configDir() + " rejected: " + what
                     + "; keeping the running config", err);
         }
         Loaded ok = (Loaded) loaded;
         lastLoadSummary = ok.summary();
-        LOG.info("{}: {}: {}", reason, paths.configDir(), ok.summary());
+        List<String> files = ok.state().files().stream().map(Object::toString).toList();
+        LOG.info("{}: read {}: {}", reason, files.isEmpty() ? paths.configDir() + " (no files)"
+                : String.join(", ", files), ok.summary());
         Applied applied;
         try {
-            applied = reconcile.apply(ok.state());
+            applied = reconcile.apply(ok.state(), null);
         } catch (BackendUnavailableException e) {
-            return record(false, "cannot apply: " + e.getMessage(), err);
+            return record(false, reason + ": cannot apply: " + e.getMessage(), err);
         }
         for (ReconcilePort.Event ev : applied.events()) {
             if (ev.error()) {
@@ -178,7 +181,7 @@ public final class Daemon {
             return record(true, applied.summary(), err);
         }
         lastRollback = Optional.empty();
-        return record(false, "apply failed, kernel reverted: " + applied.summary(), err);
+        return record(false, reason + ": apply failed, kernel reverted: " + applied.summary(), err);
     }
 
     private Outcome record(boolean ok, String summary, List<String> err) {
@@ -201,7 +204,7 @@ public final class Daemon {
                 if (loaded instanceof Invalid inv) {
                     return Reply.failed(List.of(), inv.problems());
                 }
-                List<String> steps = reconcile.plan(((Loaded) loaded).state(), format);
+                List<String> steps = reconcile.plan(((Loaded) loaded).state(), null, format);
                 return Reply.ok(steps.isEmpty() ? List.of("# nothing to do: the kernel matches the config")
                         : steps);
             } catch (BackendUnavailableException e) {

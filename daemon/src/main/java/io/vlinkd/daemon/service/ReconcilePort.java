@@ -15,11 +15,19 @@ public interface ReconcilePort {
         NETLINK
     }
 
-    /** The steps that would make the kernel match {@code state}, rendered; empty when nothing is to be done. */
-    List<String> plan(DesiredState state, PlanFormat format) throws BackendUnavailableException;
+    /**
+     * The steps that would make the kernel match {@code state}, rendered; empty when nothing is to be done.
+     *
+     * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
+     */
+    List<String> plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException;
 
-    /** Plan, apply, verify; on failure the kernel has already been put back as it was. */
-    Applied apply(DesiredState state) throws BackendUnavailableException;
+    /**
+     * Plan, apply, verify; on failure the kernel has already been put back as it was.
+     *
+     * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
+     */
+    Applied apply(DesiredState state, String netns) throws BackendUnavailableException;
 
     /**
      * The outcome of one apply.
