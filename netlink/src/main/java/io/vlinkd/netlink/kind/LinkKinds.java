@@ -17,6 +17,7 @@ public final class LinkKinds {
     private static final List<LinkKind<?>> ALL = List.of(
             DummyKind.INSTANCE,
             BridgeKind.INSTANCE,
+            VethKind.INSTANCE,
             VrfKind.INSTANCE
     );
 
