@@ -18,7 +18,14 @@ public final class LinkKinds {
             DummyKind.INSTANCE,
             VrfKind.INSTANCE,
             io.vlinkd.netlink.kind.tunnel.IpipKind.INSTANCE,
-            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE
+            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6tnlKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GreKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6greKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6gretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.VtiKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Vti6Kind.INSTANCE
     );
 
     private static final Map<String, LinkKind<?>> BY_NAME;
