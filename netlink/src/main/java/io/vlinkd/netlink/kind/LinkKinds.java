@@ -25,7 +25,8 @@ public final class LinkKinds {
             io.vlinkd.netlink.kind.tunnel.Ip6greKind.INSTANCE,
             io.vlinkd.netlink.kind.tunnel.Ip6gretapKind.INSTANCE,
             io.vlinkd.netlink.kind.tunnel.VtiKind.INSTANCE,
-            io.vlinkd.netlink.kind.tunnel.Vti6Kind.INSTANCE
+            io.vlinkd.netlink.kind.tunnel.Vti6Kind.INSTANCE,
+            MacsecKind.INSTANCE
     );
 
     private static final Map<String, LinkKind<?>> BY_NAME;
