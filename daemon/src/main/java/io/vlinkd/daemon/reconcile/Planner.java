@@ -199,8 +199,12 @@ public final class Planner {
                 }
             }
             for (ObservedLink l : observed.links()) {
+                ObservedLink partner = observed.link(l.parent()).orElse(null);
+                boolean goesWithRecreated = partner != null && isCompanionPair(l, partner)
+                        && recreate.containsKey(partner.name());
                 if (!desiredByName.containsKey(l.name()) && !desiredCompanions.contains(l.name())
-                        && owned.owns(l.name(), l.index()) && !toDelete.containsKey(l.name())) {
+                        && owned.owns(l.name(), l.index()) && !toDelete.containsKey(l.name())
+                        && !goesWithRecreated) {
                     toDelete.put(l.name(), null);
                     reasons.put(l.name(), "left the config");
                 }
