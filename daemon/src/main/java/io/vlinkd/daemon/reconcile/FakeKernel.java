@@ -184,7 +184,8 @@ public final class FakeKernel implements KernelPort {
         }
         ObservedLink m = links.get(master);
         if (m == null) {
-            throw new Refusal(Errno.ENODEV, null);
+            // do_set_master: an unknown master index is EINVAL, not ENODEV.
+            throw new Refusal(Errno.EINVAL, null);
         }
         if (master == self || m.kindName() == null || !MASTER_KINDS.contains(m.kindName())) {
             // do_set_master: a device without ndo_add_slave.
@@ -371,7 +372,7 @@ public final class FakeKernel implements KernelPort {
                 throw new Refusal(Errno.ENODEV, null);
             }
             if (!dev.up() && rm.header().type() == Rtnl.RTN_UNICAST) {
-                throw new Refusal(100 /* ENETDOWN */, "Nexthop device is not up");
+                throw new Refusal(100 /* ENETDOWN */, "Device for nexthop is not up");
             }
         }
         if (rm.gateway() != null && !onlink && !reachable(rm.gateway(), oif)) {
@@ -412,7 +413,10 @@ public final class FakeKernel implements KernelPort {
 
     private boolean reachable(InetAddress gw, int oif) {
         for (ObservedAddress a : addresses) {
-            if ((oif == 0 || a.index() == oif) && samePrefix(a.address(), gw, a.prefixLength())) {
+            // The gateway is reachable through the prefix route of an address, which exists while its link is up.
+            ObservedLink dev = links.get(a.index());
+            if ((oif == 0 || a.index() == oif) && dev != null && dev.up()
+                    && samePrefix(a.address(), gw, a.prefixLength())) {
                 return true;
             }
         }

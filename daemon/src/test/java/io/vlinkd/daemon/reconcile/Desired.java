@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** A small builder of desired states for tests; each entry gets its own line in a made-up config file. */
-final class Desired {
+public final class Desired {
     private final List<DesiredLink> links = new ArrayList<>();
     private final List<AbsentLink> absent = new ArrayList<>();
     private final List<DesiredRoute> routes = new ArrayList<>();
     private DaemonSettings.OnError onError = DaemonSettings.OnError.ROLLBACK;
     private int line = 1;
 
-    static Desired config() {
+    public static Desired config() {
         return new Desired();
     }
 
@@ -33,13 +33,13 @@ final class Desired {
     }
 
     /** A link whose addresses are not managed. */
-    Desired link(LinkSpec spec) {
+    public Desired link(LinkSpec spec) {
         links.add(new DesiredLink(spec, List.of(), false, next()));
         return this;
     }
 
     /** A link with exactly these addresses ("192.0.2.1/24"). */
-    Desired link(LinkSpec spec, String... addresses) {
+    public Desired link(LinkSpec spec, String... addresses) {
         List<AddressSpec> a = new ArrayList<>();
         for (String s : addresses) {
             a.add(address(s));
@@ -48,12 +48,12 @@ final class Desired {
         return this;
     }
 
-    Desired absent(String name) {
+    public Desired absent(String name) {
         absent.add(new AbsentLink(name, next()));
         return this;
     }
 
-    Desired route(String to, String via, String dev) {
+    public Desired route(String to, String via, String dev) {
         String[] p = to.split("/");
         routes.add(new DesiredRoute(new RouteSpec(ip(p[0]), Integer.parseInt(p[1]),
                 via == null ? Optional.empty() : Optional.of(ip(via)), Optional.ofNullable(dev), Optional.empty(),
@@ -62,22 +62,22 @@ final class Desired {
         return this;
     }
 
-    Desired isolate() {
+    public Desired isolate() {
         onError = DaemonSettings.OnError.ISOLATE;
         return this;
     }
 
-    DesiredState build() {
+    public DesiredState build() {
         return new DesiredState(links, absent, routes, new DaemonSettings(DaemonSettings.DriftPolicy.ENFORCE,
                 DaemonSettings.ForeignPolicy.IGNORE, onError), List.of(Path.of("/etc/vlinkd/test.yaml")));
     }
 
-    static AddressSpec address(String s) {
+    public static AddressSpec address(String s) {
         String[] p = s.split("/");
         return AddressSpec.of(ip(p[0]), Integer.parseInt(p[1]));
     }
 
-    static InetAddress ip(String s) {
+    public static InetAddress ip(String s) {
         try {
             return InetAddress.getByName(s);
         } catch (UnknownHostException e) {
@@ -85,15 +85,15 @@ final class Desired {
         }
     }
 
-    static LinkSpec bridge(String name) {
+    public static LinkSpec bridge(String name) {
         return LinkSpec.of(name, TestKind.BRIDGE, TestKind.BRIDGE.spec());
     }
 
-    static LinkSpec veth(String name, String peer) {
+    public static LinkSpec veth(String name, String peer) {
         return LinkSpec.of(name, TestKind.VETH, TestKind.VETH.spec("peer", peer));
     }
 
-    static LinkSpec vxlan(String name, long id, Object... more) {
+    public static LinkSpec vxlan(String name, long id, Object... more) {
         Object[] kv = new Object[more.length + 2];
         kv[0] = "id";
         kv[1] = id;

@@ -30,26 +30,26 @@ import java.util.Optional;
  * kernel's (IFLA_BR_FORWARD_DELAY 1, IFLA_BR_STP_STATE 5, VETH_INFO_PEER 1, IFLA_VXLAN_ID 1, IFLA_VXLAN_LINK 3,
  * IFLA_VXLAN_TTL 5), so the same kinds also drive a real kernel in the contract suite.
  */
-final class TestKind implements LinkKind<TestKind.Spec> {
+public final class TestKind implements LinkKind<TestKind.Spec> {
 
-    record Spec(OptionValues values) implements KindSpec {
+    public record Spec(OptionValues values) implements KindSpec {
     }
 
     /** One option: its key, change rule, attribute, and the kernel's text when it refuses a change. */
     record Opt(Option option, Attr attr, String refusal) {
     }
 
-    static final TestKind BRIDGE = new TestKind("bridge", List.of(
+    public static final TestKind BRIDGE = new TestKind("bridge", List.of(
             new Opt(Option.inPlace("forward-delay", ValueType.u32(), "3.18", "IFLA_BR_FORWARD_DELAY"),
                     Attr.of("IFLA_BR_FORWARD_DELAY", 1, AttrType.U32), null),
             new Opt(Option.inPlace("stp", ValueType.u32(), "3.18", "IFLA_BR_STP_STATE"),
                     Attr.of("IFLA_BR_STP_STATE", 5, AttrType.U32), null)));
 
-    static final TestKind VETH = new TestKind("veth", List.of(
+    public static final TestKind VETH = new TestKind("veth", List.of(
             new Opt(Option.createOnly("peer", new ValueType.Text(15), "2.6.24", "VETH_INFO_PEER"),
                     Attr.of("VETH_INFO_PEER", 1, AttrType.NESTED), null)));
 
-    static final TestKind VXLAN = new TestKind("vxlan", List.of(
+    public static final TestKind VXLAN = new TestKind("vxlan", List.of(
             new Opt(Option.createOnly("id", ValueType.integer(0, 0xffffff), "3.7", "IFLA_VXLAN_ID"),
                     Attr.of("IFLA_VXLAN_ID", 1, AttrType.U32), "Cannot change VNI"),
             new Opt(Option.createOnly("dev", ValueType.interfaceName(), "3.7", "IFLA_VXLAN_LINK"),
@@ -57,7 +57,7 @@ final class TestKind implements LinkKind<TestKind.Spec> {
             new Opt(Option.inPlace("ttl", ValueType.u8(), "3.7", "IFLA_VXLAN_TTL"),
                     Attr.of("IFLA_VXLAN_TTL", 5, AttrType.U8), null)));
 
-    static Optional<LinkKind<?>> byName(String name) {
+    public static Optional<LinkKind<?>> byName(String name) {
         for (TestKind k : List.of(BRIDGE, VETH, VXLAN)) {
             if (k.name.equals(name)) {
                 return Optional.of(k);
@@ -77,7 +77,7 @@ final class TestKind implements LinkKind<TestKind.Spec> {
     }
 
     /** A spec from alternating keys and values: {@code spec("id", 42, "ttl", 64)}. */
-    Spec spec(Object... kv) {
+    public Spec spec(Object... kv) {
         OptionValues.Builder b = OptionValues.builder();
         for (int i = 0; i < kv.length; i += 2) {
             b.put((String) kv[i], kv[i + 1]);
