@@ -42,49 +42,49 @@ class VlinkctlCommandTest {
                 return "{\"type\":\"object\"}";
             }
         };
-        return new Backends(config, reconcile, Backends.current().kernel());
+        return new Backends(config, reconcile, Backends.unavailable().kernel());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"status", "plan", "apply", "confirm", "reload", "monitor", "validate", "schema",
         "wait-online", "demo"})
     void everyVerbHasHelp(String verb) {
-        assertThat(run(Backends.current(), verb, "--help")).isZero();
+        assertThat(run(Backends.unavailable(), verb, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: vlinkctl " + verb);
     }
 
     @Test
     void topLevelHelpDocumentsTheExitCodes() {
-        assertThat(run(Backends.current(), "--help")).isZero();
+        assertThat(run(Backends.unavailable(), "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").contains("3   vlinkd unreachable");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(run(Backends.current())).isEqualTo(2);
-        assertThat(run(Backends.current(), "frobnicate")).isEqualTo(2);
-        assertThat(run(Backends.current(), "validate")).isEqualTo(2);
-        assertThat(run(Backends.current(), "plan", "--format", "xml")).isEqualTo(2);
-        assertThat(run(Backends.current(), "plan", "a.yaml")).isEqualTo(2);
-        assertThat(run(Backends.current(), "apply", "--once")).isEqualTo(2);
-        assertThat(run(Backends.current(), "apply", "--confirm-timeout", "0")).isEqualTo(2);
-        assertThat(run(Backends.current(), "apply", "--once", "--confirm-timeout", "5", "a.yaml")).isEqualTo(2);
+        assertThat(run(Backends.unavailable())).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "frobnicate")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "validate")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "plan", "--format", "xml")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "plan", "a.yaml")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "apply", "--once")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "apply", "--confirm-timeout", "0")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "apply", "--once", "--confirm-timeout", "5", "a.yaml")).isEqualTo(2);
         assertThat(err.toString()).contains("nobody would roll back");
     }
 
     @Test
     void noDaemonExitsThree(@TempDir Path dir) {
-        assertThat(run(Backends.current(), "--socket", dir.resolve("none.sock").toString(), "status")).isEqualTo(3);
+        assertThat(run(Backends.unavailable(), "--socket", dir.resolve("none.sock").toString(), "status")).isEqualTo(3);
         assertThat(err.toString()).contains("cannot reach vlinkd at " + dir.resolve("none.sock"));
     }
 
     @Test
     void aMissingLayerSaysSoAndFails() {
-        assertThat(run(Backends.current(), "validate", "a.yaml")).isEqualTo(1);
+        assertThat(run(Backends.unavailable(), "validate", "a.yaml")).isEqualTo(1);
         assertThat(err.toString()).contains("vlinkctl validate: the config loader").contains("not part of this build");
-        assertThat(run(Backends.current(), "schema")).isEqualTo(1);
-        assertThat(run(Backends.current(), "monitor")).isEqualTo(1);
-        assertThat(run(Backends.current(), "demo")).isEqualTo(1);
+        assertThat(run(Backends.unavailable(), "schema")).isEqualTo(1);
+        assertThat(run(Backends.unavailable(), "monitor")).isEqualTo(1);
+        assertThat(run(Backends.unavailable(), "demo")).isEqualTo(1);
     }
 
     @Test
