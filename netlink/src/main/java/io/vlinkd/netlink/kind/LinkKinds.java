@@ -18,6 +18,7 @@ public final class LinkKinds {
             DummyKind.INSTANCE,
             BridgeKind.INSTANCE,
             VethKind.INSTANCE,
+            VxlanKind.INSTANCE,
             VrfKind.INSTANCE
     );
 
