@@ -19,6 +19,7 @@ public final class LinkKinds {
             BridgeKind.INSTANCE,
             VethKind.INSTANCE,
             VxlanKind.INSTANCE,
+            VlanKind.INSTANCE,
             VrfKind.INSTANCE
     );
 

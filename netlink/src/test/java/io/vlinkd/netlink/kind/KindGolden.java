@@ -47,10 +47,12 @@ final class KindGolden {
         GoldenAssert.assertSameBytes(f, LinkRequests.change(index, spec, f.context()));
     }
 
-    /** {@code ip link add NAME [address M] type KIND ARGS}: the command the fixture names, from ipArgs. */
+    /** {@code ip link add [link P name] NAME [address M] type KIND ARGS}: the command the fixture names, from ipArgs. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static java.util.List<String> ipCommand(LinkSpec spec) {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("ip", "link", "add", spec.name()));
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("ip", "link", "add"));
+        spec.link().ifPresentOrElse(l -> cmd.addAll(java.util.List.of("link", l, "name", spec.name())),
+                () -> cmd.add(spec.name()));
         spec.mac().ifPresent(m -> {
             cmd.add("address");
             cmd.add(m.toString());
