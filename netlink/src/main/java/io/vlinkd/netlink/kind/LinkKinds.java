@@ -20,6 +20,7 @@ public final class LinkKinds {
             VethKind.INSTANCE,
             VxlanKind.INSTANCE,
             VlanKind.INSTANCE,
+            VxcanKind.INSTANCE,
             VrfKind.INSTANCE
     );
 
