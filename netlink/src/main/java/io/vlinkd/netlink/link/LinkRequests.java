@@ -46,7 +46,11 @@ public final class LinkRequests {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
         IfInfoMsg.of(index).writeTo(w);
         writeCommon(s, ctx, w);
-        writeLinkInfo(s.kind(), s.spec(), ctx, w, false);
+        // An existing interface (no kind), or a change of common settings only: no IFLA_LINKINFO, so the
+        // kernel does not call the kind's changelink at all.
+        if (s.kind() != null && s.spec() != null) {
+            writeLinkInfo(s.kind(), s.spec(), ctx, w, false);
+        }
         return w.finish("RTM_NEWLINK " + s.name() + " (" + s.kindName() + ", change)");
     }
 

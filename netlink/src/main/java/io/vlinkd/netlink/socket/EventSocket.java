@@ -38,12 +38,21 @@ public final class EventSocket implements AutoCloseable {
 
     /** Joins {@code rtnlGroups} (RTNLGRP_* numbers) on a NETLINK_ROUTE socket in {@code ns}. */
     public static EventSocket subscribe(Netns ns, int... rtnlGroups) throws NetlinkException {
+        return subscribeWithQueue(ns, WANTED_RCVBUF, rtnlGroups);
+    }
+
+    /**
+     * As {@link #subscribe(Netns, int...)} with a receive queue of about {@code receiveBufferBytes} (the kernel
+     * doubles it and caps it at net.core.rmem_max unless SO_RCVBUFFORCE is allowed).
+     */
+    public static EventSocket subscribeWithQueue(Netns ns, int receiveBufferBytes, int... rtnlGroups)
+            throws NetlinkException {
         if (rtnlGroups.length == 0) {
             throw new IllegalArgumentException("subscribe to at least one group");
         }
         NetlinkFd fd = NetlinkFd.open(Netlink.NETLINK_ROUTE, ns);
         try {
-            fd.receiveBuffer(WANTED_RCVBUF);
+            fd.receiveBuffer(receiveBufferBytes);
             for (int group : rtnlGroups) {
                 fd.setInt(Netlink.SOL_NETLINK, Netlink.NETLINK_ADD_MEMBERSHIP, group,
                         "NETLINK_ADD_MEMBERSHIP " + group);

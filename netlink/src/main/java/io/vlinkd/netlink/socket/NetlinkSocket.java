@@ -60,6 +60,7 @@ public final class NetlinkSocket implements AutoCloseable {
     private final ByteBuffer receiveBuffer;
     private ByteBuffer sendBuffer;
     private int nextSeq = 1;
+    private long interruptedDumps;
 
     private NetlinkSocket(NetlinkFd fd, int protocol, Netns netns, int maxInFlight, int maxDatagram) {
         this.fd = fd;
@@ -201,6 +202,7 @@ public final class NetlinkSocket implements AutoCloseable {
             if (!interrupted) {
                 return messages;
             }
+            interruptedDumps++;
         }
         throw new NetlinkException(request.summary(), Errno.EINTR, "dump interrupted by concurrent changes "
                 + MAX_DUMP_ATTEMPTS + " times in a row", null, null);
@@ -266,6 +268,11 @@ public final class NetlinkSocket implements AutoCloseable {
             results.add(new BatchResult(requests.get(i), errors[i]));
         }
         return results;
+    }
+
+    /** How many dumps this socket has redone because the kernel flagged them NLM_F_DUMP_INTR. */
+    public synchronized long interruptedDumps() {
+        return interruptedDumps;
     }
 
     /** How many requests one batch datagram carries at most (from the receive buffer the kernel granted). */

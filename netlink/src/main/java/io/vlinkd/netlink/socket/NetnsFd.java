@@ -4,7 +4,7 @@ package io.vlinkd.netlink.socket;
 public final class NetnsFd implements AutoCloseable {
     private final int fd;
     private final Netns netns;
-    private boolean closed;
+    private volatile boolean closed;
 
     NetnsFd(int fd, Netns netns) {
         this.fd = fd;

@@ -28,7 +28,7 @@ class KindsTableTest {
         for (LinkKind<?> k : LinkKinds.all()) {
             for (Option o : k.options()) {
                 assertThat(o.description()).as(k.name() + "." + o.key()).isNotBlank();
-                assertThat(o.since()).as(k.name() + "." + o.key()).matches("\\d+\\.\\d+");
+                assertThat(o.since()).as(k.name() + "." + o.key()).matches("\\d+(\\.\\d+)+");
                 assertThat(o.key()).as(k.name() + "." + o.key()).matches("[a-z0-9]+(-[a-z0-9]+)*");
             }
         }

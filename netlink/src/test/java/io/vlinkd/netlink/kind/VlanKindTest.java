@@ -55,12 +55,23 @@ class VlanKindTest {
 
     @Test
     void changeSendsFlagsWithTheirMaskAndMaps() throws Exception {
-        VlanSpec desired = fromConfig("id", 100, "reorder-hdr", true, "gvrp", false, "ingress-qos-map", map(0, 1),
-                "egress-qos-map", map(2, 3));
+        // Without the create-only id, so that ipArgs give the captured command; a change leaves it out anyway.
+        VlanSpec desired = fromConfig(ON_P0, new Problems(), "reorder-hdr", true, "gvrp", false,
+                "ingress-qos-map", map(0, 1), "egress-qos-map", map(2, 3));
         VlanSpec decoded = new VlanSpec(none(), none(), some(true), some(false), none(), none(), some(map(0, 1)),
                 some(map(2, 3)));
         // Captured on a veth named p0: the bytes of a change do not depend on the link's kind.
         KindGolden.assertChange("vlan/change-flags-qos.txt", LinkSpec.of("p0", K, desired), decoded);
+    }
+
+    @Test
+    void changeLeavesOutIdAndProtocol() throws Exception {
+        io.vlinkd.netlink.golden.GoldenFixture f = io.vlinkd.netlink.golden.GoldenFixture.load(
+                "vlan/change-flags-qos.txt");
+        VlanSpec full = fromConfig("id", 100, "protocol", "802.1ad", "reorder-hdr", true, "gvrp", false,
+                "ingress-qos-map", map(0, 1), "egress-qos-map", map(2, 3));
+        io.vlinkd.netlink.golden.GoldenAssert.assertSameBytes(f, io.vlinkd.netlink.link.LinkRequests.change(
+                f.ifindex().get("p0"), LinkSpec.of("p0", K, full), f.context()));
     }
 
     @Test

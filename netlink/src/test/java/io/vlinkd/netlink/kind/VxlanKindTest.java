@@ -84,11 +84,23 @@ class VxlanKindTest {
 
     @Test
     void changeOmitsCreateOnlyAttributes() throws Exception {
-        VxlanSpec desired = fromConfig("id", 42, "local", ip("192.0.2.9"), "remote", ip("192.0.2.3"), "dev", "p1",
-                "dstport", 4789, "ttl", 10, "tos", 16, "learning", true, "ageing", 100);
+        // The config's id and dstport are create-only: the change leaves them out (here: not in the spec, so that
+        // ipArgs give the captured command; changeLeavesOutIdAndDstport shows they are left out anyway).
+        VxlanSpec desired = fromConfig(new Problems(), "local", ip("192.0.2.9"), "remote", ip("192.0.2.3"),
+                "dev", "p1", "ttl", 10, "tos", 16, "learning", true, "ageing", 100);
         VxlanSpec decoded = fromConfig(new Problems(), "local", ip("192.0.2.9"), "remote", ip("192.0.2.3"),
                 "dev", "p1", "ttl", 10, "tos", 16, "learning", true, "ageing", 100, "gbp", false);
         KindGolden.assertChange("vxlan/change-in-place.txt", LinkSpec.of("vx0", K, desired), decoded);
+    }
+
+    @Test
+    void changeLeavesOutIdAndDstport() throws Exception {
+        io.vlinkd.netlink.golden.GoldenFixture f = io.vlinkd.netlink.golden.GoldenFixture.load(
+                "vxlan/change-in-place.txt");
+        VxlanSpec full = fromConfig("id", 42, "local", ip("192.0.2.9"), "remote", ip("192.0.2.3"), "dev", "p1",
+                "dstport", 4789, "ttl", 10, "tos", 16, "learning", true, "ageing", 100);
+        io.vlinkd.netlink.golden.GoldenAssert.assertSameBytes(f, io.vlinkd.netlink.link.LinkRequests.change(
+                f.ifindex().get("vx0"), LinkSpec.of("vx0", K, full), f.context()));
     }
 
     @Test
