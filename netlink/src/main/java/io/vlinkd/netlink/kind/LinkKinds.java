@@ -17,7 +17,8 @@ public final class LinkKinds {
 
     /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
     private static final List<LinkKind<?>> LAYER2 = List.of(
-            BridgeKind.INSTANCE
+            BridgeKind.INSTANCE,
+            VethKind.INSTANCE
     );
 
     /** Devices stacked on a parent or grouping ports, and the simple ones. */
