@@ -59,7 +59,7 @@ class VethKindTest {
         GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("v0", K, spec), ctx));
         // The request names the namespace only by fd: decode sees the peer's name and MAC, not the namespace.
         assertThat(KindGolden.decode(K, f)).isEqualTo(VethSpec.of("v1", some(PEER_MAC), none()));
-        assertThat(String.join(" ", KindGolden.createCommand(LinkSpec.of("v0", K, spec)))).isEqualTo(f.command());
+        assertThat(String.join(" ", KindGolden.ipCommand(LinkSpec.of("v0", K, spec)))).isEqualTo(f.command());
     }
 
     @Test
