@@ -84,7 +84,11 @@ final class Merger {
                 }
             }
             for (RouteEntry route : f.routes()) {
-                route.dev().ifPresent(r -> target(r, byName, names));
+                route.dev().flatMap(r -> target(r, byName, names).map(t -> Map.entry(r, t)))
+                        .filter(rt -> rt.getValue().netns().isPresent())
+                        .ifPresent(rt -> add(rt.getKey().where(), rt.getKey().key(), "interface " + rt.getValue().name()
+                                + " is in " + ns(rt.getValue().netns()) + "; routes are installed in the daemon's"
+                                + " namespace"));
             }
         }
     }
