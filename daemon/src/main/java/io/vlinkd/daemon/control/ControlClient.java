@@ -61,8 +61,12 @@ public final class ControlClient {
         }
         try (ch) {
             var w = Channels.newOutputStream(ch);
-            w.write((request.format() + "\n").getBytes(StandardCharsets.UTF_8));
-            w.flush();
+            try {
+                w.write((request.format() + "\n").getBytes(StandardCharsets.UTF_8));
+                w.flush();
+            } catch (IOException e) {
+                // The daemon may have answered (a refusal) and closed already: its reply is still readable.
+            }
             BufferedReader r = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
                     StandardCharsets.UTF_8));
             String line;

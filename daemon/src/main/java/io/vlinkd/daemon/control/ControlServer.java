@@ -34,14 +34,14 @@ public final class ControlServer implements AutoCloseable {
 
     private final Path path;
     private final ServerSocketChannel server;
-    private final PeerPolicy policy;
+    private final PeerCheck peers;
     private final ControlHandler handler;
     private final Thread acceptor;
 
-    private ControlServer(Path path, ServerSocketChannel server, PeerPolicy policy, ControlHandler handler) {
+    private ControlServer(Path path, ServerSocketChannel server, PeerCheck peers, ControlHandler handler) {
         this.path = path;
         this.server = server;
-        this.policy = policy;
+        this.peers = peers;
         this.handler = handler;
         this.acceptor = new Thread(this::acceptLoop, "vlinkd-control");
         this.acceptor.setDaemon(true);
@@ -52,6 +52,12 @@ public final class ControlServer implements AutoCloseable {
      * from a crashed daemon is replaced; a live one (another vlinkd answers) is an error.
      */
     public static ControlServer start(Path path, PeerPolicy policy, ControlHandler handler) throws IOException {
+        return start(path, policy.group(), policy, handler);
+    }
+
+    /** As above, with the file's group and the per-connection check given apart (tests refuse with their own). */
+    static ControlServer start(Path path, java.util.Optional<String> fileGroup, PeerCheck peers,
+                               ControlHandler handler) throws IOException {
         Files.createDirectories(path.getParent());
         if (Files.exists(path)) {
             try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
@@ -66,9 +72,9 @@ public final class ControlServer implements AutoCloseable {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
         try {
-            if (policy.group().isPresent()) {
+            if (fileGroup.isPresent()) {
                 GroupPrincipal g = path.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(policy.group().get());
+                        .lookupPrincipalByGroupName(fileGroup.get());
                 Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(g);
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
             } else {
@@ -79,7 +85,7 @@ public final class ControlServer implements AutoCloseable {
             Files.deleteIfExists(path);
             throw new IOException(path + ": cannot set owner/mode: " + e.getMessage(), e);
         }
-        ControlServer s = new ControlServer(path, server, policy, handler);
+        ControlServer s = new ControlServer(path, server, peers, handler);
         s.acceptor.start();
         return s;
     }
@@ -108,15 +114,16 @@ public final class ControlServer implements AutoCloseable {
     private void serve(SocketChannel ch) {
         try (ch; Writer w = new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8)) {
             UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            String refusal = policy.refusal(peer);
+            // The line is read (bounded) before a refusal so the client's write never meets a closed socket.
+            BufferedReader r = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                    StandardCharsets.UTF_8), MAX_REQUEST);
+            String line = readLine(r);
+            String refusal = peers.refusal(peer);
             if (refusal != null) {
                 LOG.warn("control socket: refused: {}", refusal);
                 send(w, Reply.failed(refusal), ControlClient.EXIT_PERMISSION);
                 return;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.UTF_8), MAX_REQUEST);
-            String line = readLine(r);
             ControlRequest req;
             try {
                 req = ControlRequest.parse(line);

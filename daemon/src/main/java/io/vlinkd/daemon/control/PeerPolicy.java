@@ -9,13 +9,13 @@ import jdk.net.UnixDomainPrincipal;
  * not visible through it, so the configured group must be the client's primary group (e.g. via {@code sg}).
  * The socket file's mode (0600, or 0660 with that group) is the first gate; this check is the second.
  */
-public record PeerPolicy(Optional<String> group) {
+public record PeerPolicy(Optional<String> group) implements PeerCheck {
 
     public static PeerPolicy rootOnly() {
         return new PeerPolicy(Optional.empty());
     }
 
-    /** Null when {@code peer} may connect, else the reason (logged and sent back). */
+    @Override
     public String refusal(UnixDomainPrincipal peer) {
         String user = peer.user().getName();
         // The JDK names the principals by looking up the uid/gid; an unknown id is its number.

@@ -11,10 +11,16 @@ import java.util.function.Predicate;
  * The layers the commands stand on, as ports: reading the config, reconciling, reading the kernel. One place
  * says which implementation each command gets, so the CLI and the daemon are tested with fakes.
  */
-public record Backends(ConfigPort config, ReconcilePort reconcile, KernelPort kernel) {
+public record Backends(ConfigPort config, ReconcilePort reconcile, KernelView kernel) {
 
     /** The implementations of this build. */
     public static Backends current() {
+        return new Backends(new LoaderConfig(io.vlinkd.config.LoadOptions.secure()), UNAVAILABLE_RECONCILE,
+                new NetlinkKernelView());
+    }
+
+    /** Every layer reported missing: what the CLI tests use to check that nothing is pretended. */
+    public static Backends unavailable() {
         return new Backends(UNAVAILABLE_CONFIG, UNAVAILABLE_RECONCILE, UNAVAILABLE_KERNEL);
     }
 
@@ -46,7 +52,7 @@ public record Backends(ConfigPort config, ReconcilePort reconcile, KernelPort ke
         }
     };
 
-    static final KernelPort UNAVAILABLE_KERNEL = new KernelPort() {
+    static final KernelView UNAVAILABLE_KERNEL = new KernelView() {
         @Override
         public List<LinkMessage> links(String netns) throws BackendUnavailableException {
             throw new BackendUnavailableException(SOCKET_LAYER);

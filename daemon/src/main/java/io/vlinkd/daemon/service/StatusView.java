@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  * never show made-up states.
  */
 public final class StatusView implements StatusRenderer {
-    private final KernelPort kernel;
+    private final KernelView kernel;
     private final Predicate<String> owned;
 
     /** @param owned whether vlinkd created (owns) the named interface, from the reconciler's ownership record */
-    public StatusView(KernelPort kernel, Predicate<String> owned) {
+    public StatusView(KernelView kernel, Predicate<String> owned) {
         this.kernel = kernel;
         this.owned = owned;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** What the commands read from the kernel directly: dumps and the live event stream (the netlink socket layer). */
-public interface KernelPort {
+public interface KernelView {
 
     /** Every link, with IFLA_STATS64, in this namespace ({@code netns} null) or a named one. */
     List<LinkMessage> links(String netns) throws BackendUnavailableException, java.io.IOException;
