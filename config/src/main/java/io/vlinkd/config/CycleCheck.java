@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Finds dependency cycles ({@code a.master = b}, {@code b.link = a}; or a bridge that is its own master): the
  * reconciler creates parents first and could never start one. Each cycle is reported once, at the reference that
- * closes it, as {@code a -> b -> a}. Iterative, so a long chain of stacked interfaces cannot overflow the stack.
+ * closes it, as {@code a -> b -> a}. Edges are {@code link}, {@code master} and kind options that name an interface,
+ * except an option naming one of the interface's own ports (see {@link #isOwnPort}). Iterative, so a long chain of stacked interfaces cannot overflow the stack.
  */
 final class CycleCheck {
     interface Sink {
@@ -52,6 +53,9 @@ final class CycleCheck {
                 if (!byName.containsKey(r.to())) {
                     continue; // reported as an undefined reference
                 }
+                if (isOwnPort(top.name(), r)) {
+                    continue;
+                }
                 Color c = color.getOrDefault(r.to(), Color.WHITE);
                 if (c == Color.GREY) {
                     List<String> cycle = new ArrayList<>(path.subList(path.indexOf(r.to()), path.size()));
@@ -62,6 +66,18 @@ final class CycleCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A kind option naming one of the interface's own ports (a bond's {@code primary}) is set after the ports are
+     * attached, so it is no creation dependency: the port depends on the bond, not the other way round.
+     */
+    private boolean isOwnPort(String from, Reference r) {
+        if (r.role() != Reference.Role.OPTION) {
+            return false;
+        }
+        return byName.get(r.to()).references().stream()
+                .anyMatch(x -> x.role() == Reference.Role.MASTER && x.to().equals(from));
     }
 
     private void push(String name, Deque<Frame> stack, List<String> path, Map<String, Color> color) {

@@ -91,10 +91,13 @@ final class InterfaceReader {
         }
 
         List<Values.Ref> refs = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
         Optional<Integer> mtu = m.get("mtu").flatMap(f -> read(f, key("mtu"), path)).map(v -> ((Long) v).intValue());
         Optional<MacAddress> mac = m.get("mac").flatMap(f -> mac(f, path));
-        Optional<String> master = m.get("master").flatMap(f -> readRef(f, path, refs));
-        Optional<String> link = m.get("link").flatMap(f -> readRef(f, path, refs));
+        Optional<String> master = m.get("master")
+                .flatMap(f -> readRef(f, path, name.get(), Reference.Role.MASTER, references));
+        Optional<String> link = m.get("link")
+                .flatMap(f -> readRef(f, path, name.get(), Reference.Role.LINK, references));
         Optional<String> alias = m.get("alias").flatMap(f -> read(f, key("alias"), path)).map(String.class::cast);
         Optional<Integer> txq = m.get("txqueuelen").flatMap(f -> read(f, key("txqueuelen"), path))
                 .map(v -> ((Long) v).intValue());
@@ -114,9 +117,8 @@ final class InterfaceReader {
             spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs);
         }
 
-        List<Reference> references = new ArrayList<>();
         for (Values.Ref r : refs) {
-            references.add(new Reference(name.get(), r.name(), ctx.at(r.node()), r.subKey()));
+            references.add(new Reference(name.get(), r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.OPTION));
         }
         Optional<DesiredLink> desired = Optional.empty();
         if (problemCount() == before && (kindField.isEmpty() || kind.isPresent())) {
@@ -225,11 +227,12 @@ final class InterfaceReader {
         return Values.read(f.value(), key.type(), ctx, Mapping.join(path, f.key()), new ArrayList<>());
     }
 
-    private Optional<String> readRef(Mapping.Field f, String path, List<Values.Ref> refs) {
+    private Optional<String> readRef(Mapping.Field f, String path, String from, Reference.Role role,
+                                     List<Reference> out) {
         List<Values.Ref> mine = new ArrayList<>();
         Optional<String> v = Values.read(f.value(), key(f.key()).type(), ctx, Mapping.join(path, f.key()), mine)
                 .map(String.class::cast);
-        refs.addAll(mine);
+        mine.forEach(r -> out.add(new Reference(from, r.name(), ctx.at(r.node()), r.subKey(), role)));
         return v;
     }
 

@@ -74,7 +74,7 @@ final class Merger {
             for (InterfaceEntry e : f.interfaces()) {
                 for (Reference r : e.references()) {
                     target(r, byName, names).ifPresent(t -> {
-                        if (r.key().endsWith(".master") && !t.netns().equals(e.netns())) {
+                        if (r.role() == Reference.Role.MASTER && !t.netns().equals(e.netns())) {
                             // A port and its master must be in the same namespace (the kernel looks the master up
                             // in the port's namespace: ENODEV otherwise).
                             add(r.where(), r.key(), "master " + t.name() + " is in " + ns(t.netns())

@@ -75,7 +75,7 @@ final class RouteReader {
             ctx.add(m.get("onlink").orElseThrow().keyNode(), path + ".onlink", "onlink needs dev:");
         }
         Optional<Reference> devRef = refs.stream().filter(r -> r.subKey().equals(path + ".dev")).findFirst()
-                .map(r -> new Reference("", r.name(), ctx.at(r.node()), r.subKey()));
+                .map(r -> new Reference("", r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.ROUTE_DEV));
         Optional<DesiredRoute> route = Optional.empty();
         Optional<String> identity = Optional.empty();
         if (to.isPresent()) {

@@ -50,6 +50,13 @@ public final class Planner {
      */
     public static final int VLINKD_PROTOCOL = 247;
 
+    private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
+            Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
+            Rtnl.RT_SCOPE_NOWHERE, "nowhere");
+    private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
+            "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
+            "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
+
     private final int protocol;
 
     public Planner() {
@@ -199,8 +206,12 @@ public final class Planner {
                 }
             }
             for (ObservedLink l : observed.links()) {
+                ObservedLink partner = observed.link(l.parent()).orElse(null);
+                boolean goesWithRecreated = partner != null && isCompanionPair(l, partner)
+                        && recreate.containsKey(partner.name());
                 if (!desiredByName.containsKey(l.name()) && !desiredCompanions.contains(l.name())
-                        && owned.owns(l.name(), l.index()) && !toDelete.containsKey(l.name())) {
+                        && owned.owns(l.name(), l.index()) && !toDelete.containsKey(l.name())
+                        && !goesWithRecreated) {
                     toDelete.put(l.name(), null);
                     reasons.put(l.name(), "left the config");
                 }
@@ -561,7 +572,9 @@ public final class Planner {
                     Optional.ofNullable(observed.nameOf(r.oif())),
                     r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
                     r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
-                    Optional.of(Integer.toString(r.scope())), Optional.of(Integer.toString(r.type())),
+                    Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
+                    r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
+                            : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
                     Optional.ofNullable(r.prefsrc()), r.onlink(),
                     r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty());
         }

@@ -1,6 +1,8 @@
 package io.vlinkd.netlink.kind;
 
 import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.genl.GenlFamily;
+import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.List;
@@ -8,8 +10,7 @@ import java.util.List;
 /**
  * What a {@link PostCreateConfiguration} needs of an open NETLINK_GENERIC socket: a family's id (resolved through
  * the genl controller, CTRL_CMD_GETFAMILY) and a request answered with messages. The socket layer implements it
- * over its NetlinkSocket ({@code familyId} = {@code GenlFamily.resolve(socket, name).id()}, {@code query} =
- * {@code socket.query}); unit tests use a fake.
+ * over its NetlinkSocket ({@link #of}); unit tests use a fake.
  */
 public interface GenericNetlink {
 
@@ -21,4 +22,19 @@ public interface GenericNetlink {
      * acknowledgement or NLMSG_DONE; the kernel's refusal is thrown.
      */
     List<NlMessage> query(NlRequest request) throws NetlinkException;
+
+    /** Over an open NETLINK_GENERIC socket: families resolved with {@link GenlFamily#resolve}. */
+    static GenericNetlink of(NetlinkSocket socket) {
+        return new GenericNetlink() {
+            @Override
+            public int familyId(String name) throws NetlinkException {
+                return GenlFamily.resolve(socket, name).id();
+            }
+
+            @Override
+            public List<NlMessage> query(NlRequest request) throws NetlinkException {
+                return socket.query(request);
+            }
+        };
+    }
 }

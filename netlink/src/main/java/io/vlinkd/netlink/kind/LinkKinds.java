@@ -17,7 +17,8 @@ public final class LinkKinds {
 
     /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
     private static final List<LinkKind<?>> LAYER2 = List.of(
-            BridgeKind.INSTANCE
+            BridgeKind.INSTANCE,
+            VethKind.INSTANCE
     );
 
     /** Devices stacked on a parent or grouping ports, and the simple ones. */
@@ -38,7 +39,15 @@ public final class LinkKinds {
     /** IP tunnels and macsec. */
     private static final List<LinkKind<?>> TUNNELS = List.of(
             io.vlinkd.netlink.kind.tunnel.IpipKind.INSTANCE,
-            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE
+            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6tnlKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GreKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6greKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6gretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.VtiKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Vti6Kind.INSTANCE,
+            MacsecKind.INSTANCE
     );
 
     private static final List<LinkKind<?>> ALL = Stream.of(LAYER2, DEVICES, TUNNELS).flatMap(List::stream)

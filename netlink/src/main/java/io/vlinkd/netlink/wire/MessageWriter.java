@@ -56,6 +56,10 @@ public final class MessageWriter {
             if (top.start != start) {
                 throw new IllegalStateException("nests closed out of order");
             }
+            if (pos - start > 0xffff) {
+                // nla_len is a u16: a longer nest would be written with a wrapped length the kernel misreads.
+                throw new IllegalStateException(top.path + ": nested attribute too long: " + (pos - start));
+            }
             put16At(start, pos - start);
             locations.add(new AttrLocation(start, pos - start, top.path));
         }

@@ -37,7 +37,7 @@ final class KindGolden {
         GoldenAssert.assertSameBytes(f, LinkRequests.create(spec, f.context()));
         assertDecodes(f, spec, expected);
         assertThat(f.command()).as("ipArgs reproduce the captured command").isEqualTo(String.join(" ",
-                createCommand(spec)));
+                ipCommand(spec)));
     }
 
     /** Change ({@code ip link set dev NAME type KIND ARGS}): decode must give back {@code spec.spec()}. */
@@ -54,7 +54,7 @@ final class KindGolden {
     }
 
     /** {@code ip link add NAME [link P] [address M] type KIND ARGS}. */
-    static List<String> createCommand(LinkSpec spec) {
+    static List<String> ipCommand(LinkSpec spec) {
         List<String> cmd = new ArrayList<>(List.of("ip", "link", "add", spec.name()));
         spec.link().ifPresent(l -> {
             cmd.add("link");

@@ -7,6 +7,7 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlRequest;
 import io.vlinkd.netlink.wire.RawAttr;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class TeamGenl {
             throw new IllegalArgumentException("not a generic netlink family id: " + familyId);
         }
         // struct genlmsghdr: cmd u8, version u8, reserved u16.
-        return MessageWriter.request(familyId, 0).u8(cmd).u8(VERSION).u16(0);
+        return MessageWriter.request(familyId, Netlink.NLM_F_ACK).u8(cmd).u8(VERSION).u16(0);
     }
 
     /**
