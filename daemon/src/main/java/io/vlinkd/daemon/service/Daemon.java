@@ -41,7 +41,8 @@ public final class Daemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     // Confined to the loop thread.
-    private DesiredState running = DesiredState.empty();
+    // Volatile: the drift watcher reads it from its own thread.
+    private volatile DesiredState running = DesiredState.empty();
     private String lastLoadSummary = "no config loaded";
     private Outcome last = new Outcome(false, "not converged yet", Instant.now());
     private Pending pending;
@@ -71,6 +72,11 @@ public final class Daemon {
         ex.setRemoveOnCancelPolicy(true);
         ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.loop = ex;
+    }
+
+    /** The config the kernel is being kept at (the last one applied, or the one restored by a rollback). */
+    public DesiredState running() {
+        return running;
     }
 
     public DaemonPaths paths() {
