@@ -51,6 +51,17 @@ public interface LinkKind<S extends KindSpec> {
      */
     void encodeChange(S desired, EncodeContext ctx, MessageWriter w);
 
+    /**
+     * The spec an in-place change of an existing link is encoded from ({@link #encodeChange}). Most kinds'
+     * changelink applies only the attributes it is given, so this is {@code desired}. Kinds whose changelink resets
+     * every attribute left out of the request (the IP tunnels: ipip_netlink_parms() and its siblings start from a
+     * zeroed struct) fill what {@code desired} does not manage from {@code observed}, so that changing one option
+     * keeps the others. The reconciler passes the result, in a LinkSpec, to {@code LinkRequests.change}.
+     */
+    default S changeFrom(S desired, S observed) {
+        return desired;
+    }
+
     /** Reads a dumped link's IFLA_INFO_DATA (possibly empty) into a spec with every reported option set. */
     S decode(Attrs data, DecodeContext ctx) throws MalformedMessageException;
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The one registry of link kinds. Nowhere else switches on a kind name (STYLE.md). Add a kind by adding its
@@ -14,10 +15,43 @@ public final class LinkKinds {
     private LinkKinds() {
     }
 
-    private static final List<LinkKind<?>> ALL = List.of(
-            DummyKind.INSTANCE,
-            VrfKind.INSTANCE
+    /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
+    private static final List<LinkKind<?>> LAYER2 = List.of(
+            BridgeKind.INSTANCE,
+            VethKind.INSTANCE
     );
+
+    /** Devices stacked on a parent or grouping ports, and the simple ones. */
+    private static final List<LinkKind<?>> DEVICES = List.of(
+            DummyKind.INSTANCE,
+            VrfKind.INSTANCE,
+            MacvlanKind.INSTANCE,
+            MacvtapKind.INSTANCE,
+            IpvlanKind.INSTANCE,
+            IpvtapKind.INSTANCE,
+            BondKind.INSTANCE,
+            TeamKind.INSTANCE,
+            IfbKind.INSTANCE,
+            NlmonKind.INSTANCE,
+            VcanKind.INSTANCE
+    );
+
+    /** IP tunnels and macsec. */
+    private static final List<LinkKind<?>> TUNNELS = List.of(
+            io.vlinkd.netlink.kind.tunnel.IpipKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.SitKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6tnlKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GreKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.GretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6greKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Ip6gretapKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.VtiKind.INSTANCE,
+            io.vlinkd.netlink.kind.tunnel.Vti6Kind.INSTANCE,
+            MacsecKind.INSTANCE
+    );
+
+    private static final List<LinkKind<?>> ALL = Stream.of(LAYER2, DEVICES, TUNNELS).flatMap(List::stream)
+            .toList();
 
     private static final Map<String, LinkKind<?>> BY_NAME;
 

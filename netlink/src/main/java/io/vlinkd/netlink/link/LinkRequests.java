@@ -8,6 +8,7 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.Rtnl;
@@ -45,7 +46,11 @@ public final class LinkRequests {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
         IfInfoMsg.of(index).writeTo(w);
         writeCommon(s, ctx, w);
-        writeLinkInfo(s.kind(), s.spec(), ctx, w, false);
+        // An existing interface (no kind), or a change of common settings only: no IFLA_LINKINFO, so the
+        // kernel does not call the kind's changelink at all.
+        if (s.kind() != null && s.spec() != null) {
+            writeLinkInfo(s.kind(), s.spec(), ctx, w, false);
+        }
         return w.finish("RTM_NEWLINK " + s.name() + " (" + s.kindName() + ", change)");
     }
 
@@ -102,12 +107,22 @@ public final class LinkRequests {
         s.alias().ifPresent(a -> w.putString(Ifla.IFLA_IFALIAS, a));
     }
 
+    /**
+     * Whether a change carries IFLA_INFO_DATA: only when an in-place option is set. The kernel refuses any
+     * IFLA_INFO_DATA, even an empty one, for a kind without changelink (veth, vxcan, vrf: EOPNOTSUPP), so a change of
+     * only common settings (mtu) must not send the nest.
+     */
+    private static <S extends KindSpec> boolean changesInPlace(LinkKind<S> kind, S spec) {
+        var set = kind.toOptions(spec);
+        return kind.options().stream().anyMatch(o -> o.change() == Option.Change.IN_PLACE && set.has(o.key()));
+    }
+
     private static <S extends KindSpec> void writeLinkInfo(LinkKind<S> kind, KindSpec spec, EncodeContext ctx,
                                                            MessageWriter w, boolean create) {
         S typed = kind.cast(spec);
         try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
             w.putString(Ifla.IFLA_INFO_KIND, kind.name());
-            if (kind.writesInfoData(typed)) {
+            if (create ? kind.writesInfoData(typed) : changesInPlace(kind, typed)) {
                 try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
                     if (create) {
                         kind.encodeCreate(typed, ctx, w);

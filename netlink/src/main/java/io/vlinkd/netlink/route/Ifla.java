@@ -7,6 +7,7 @@ import static io.vlinkd.netlink.wire.AttrType.S32;
 import static io.vlinkd.netlink.wire.AttrType.STRING;
 import static io.vlinkd.netlink.wire.AttrType.U32;
 import static io.vlinkd.netlink.wire.AttrType.U8;
+import static io.vlinkd.netlink.wire.AttrType.UNTERMINATED_STRING;
 
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
@@ -73,10 +74,11 @@ public final class Ifla {
             IFLA_PERM_ADDRESS, IFLA_GRO_MAX_SIZE, IFLA_TSO_MAX_SIZE, IFLA_TSO_MAX_SEGS, IFLA_ALLMULTI);
 
     /** {@code IFLA_LINKINFO} nest (enum IFLA_INFO_*). */
-    public static final Attr IFLA_INFO_KIND = Attr.of("IFLA_INFO_KIND", 1, STRING);
+    /** iproute2 sends the kind without its NUL ({@code strlen(type)}); the kernel's policy is NLA_STRING. */
+    public static final Attr IFLA_INFO_KIND = Attr.of("IFLA_INFO_KIND", 1, UNTERMINATED_STRING);
     public static final Attr IFLA_INFO_DATA = Attr.of("IFLA_INFO_DATA", 2, NESTED);
     public static final Attr IFLA_INFO_XSTATS = Attr.of("IFLA_INFO_XSTATS", 3, BINARY);
-    public static final Attr IFLA_INFO_SLAVE_KIND = Attr.of("IFLA_INFO_SLAVE_KIND", 4, STRING);
+    public static final Attr IFLA_INFO_SLAVE_KIND = Attr.of("IFLA_INFO_SLAVE_KIND", 4, UNTERMINATED_STRING);
     public static final Attr IFLA_INFO_SLAVE_DATA = Attr.of("IFLA_INFO_SLAVE_DATA", 5, NESTED);
 
     public static final AttrSpace INFO_SPACE = AttrSpace.of("IFLA_INFO", IFLA_INFO_KIND, IFLA_INFO_DATA,

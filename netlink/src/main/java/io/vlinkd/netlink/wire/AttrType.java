@@ -11,6 +11,11 @@ public enum AttrType {
     BE32(4),
     /** NUL-terminated string (NLA_NUL_STRING / NLA_STRING as iproute2 sends it: with the NUL). */
     STRING(-1),
+    /**
+     * A string written without its NUL (NLA_STRING as iproute2 sends IFLA_INFO_KIND: {@code strlen(type)} bytes).
+     * Read like STRING: up to the first NUL or the end.
+     */
+    UNTERMINATED_STRING(-1),
     /** Opaque bytes of any length (structs like IFLA_STATS64, IFLA_VXLAN_PORT_RANGE). */
     BINARY(-1),
     /** Presence-only attribute with no payload. */

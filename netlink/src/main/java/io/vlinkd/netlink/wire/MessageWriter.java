@@ -56,6 +56,10 @@ public final class MessageWriter {
             if (top.start != start) {
                 throw new IllegalStateException("nests closed out of order");
             }
+            if (pos - start > 0xffff) {
+                // nla_len is a u16: a longer nest would be written with a wrapped length the kernel misreads.
+                throw new IllegalStateException(top.path + ": nested attribute too long: " + (pos - start));
+            }
             put16At(start, pos - start);
             locations.add(new AttrLocation(start, pos - start, top.path));
         }
@@ -140,14 +144,17 @@ public final class MessageWriter {
     }
 
     public MessageWriter putString(Attr a, String value) {
-        if (a.wire() != AttrType.STRING) {
+        if (a.wire() != AttrType.STRING && a.wire() != AttrType.UNTERMINATED_STRING) {
             throw wrongType(a, "string");
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int start = header(a, bytes.length + 1, "string");
+        boolean nul = a.wire() == AttrType.STRING;
+        int start = header(a, bytes.length + (nul ? 1 : 0), "string");
         System.arraycopy(bytes, 0, buf, pos, bytes.length);
         pos += bytes.length;
-        buf[pos++] = 0;
+        if (nul) {
+            buf[pos++] = 0;
+        }
         return endAttr(a, start);
     }
 

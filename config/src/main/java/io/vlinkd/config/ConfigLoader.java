@@ -1,0 +1,196 @@
+package io.vlinkd.config;
+
+import io.vlinkd.config.yaml.SafeYaml;
+import io.vlinkd.config.yaml.YamlLimits;
+import io.vlinkd.config.yaml.YamlProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads config files into a validated {@link DesiredState}, or into every problem found.
+ *
+ * <p>Each path is a directory (its {@code *.yaml} files are read in lexical order; names starting with a dot are
+ * skipped, as are the {@code ..data} links of a Kubernetes ConfigMap mount) or a file. A missing directory, or one
+ * without YAML files, is a valid empty config; a missing path ending in {@code .yaml} or {@code .yml} is an error
+ * (it was meant as a file). Files are merged in order.
+ *
+ * <pre>
+ * LoadResult r = new ConfigLoader(LoadOptions.secure()).load(Path.of("/etc/vlinkd"));
+ * </pre>
+ */
+public final class ConfigLoader {
+    private final LoadOptions options;
+    private final SafeYaml yaml;
+
+    public ConfigLoader(LoadOptions options) {
+        this.options = options;
+        long codePoints = Math.min(Integer.MAX_VALUE, options.maxFileBytes());
+        this.yaml = new SafeYaml(new YamlLimits((int) codePoints, YamlLimits.defaults().maxDepth(),
+                YamlLimits.defaults().maxAliases()));
+    }
+
+    public LoadResult load(Path... paths) {
+        return load(Arrays.asList(paths));
+    }
+
+    public LoadResult load(List<Path> paths) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Path> files = discover(paths, problems);
+        List<FileContents> contents = new ArrayList<>();
+        for (Path file : files) {
+            read(file, problems).ifPresent(contents::add);
+        }
+        // Config-wide checks need every file: with one unreadable, references into it would all look undefined.
+        boolean allRead = contents.size() == files.size();
+        Optional<DesiredState> state = allRead ? new Merger(problems).merge(contents) : Optional.empty();
+        if (state.isPresent()) {
+            return new LoadResult.Valid(state.get());
+        }
+        return new LoadResult.Invalid(sorted(problems, files));
+    }
+
+    /** What {@code vlinkctl validate PATH…} prints, and its exit code. */
+    public ValidationReport validate(List<Path> paths) {
+        return ValidationReport.of(load(paths));
+    }
+
+    private List<Path> discover(List<Path> paths, List<ConfigProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                if (!secure(p, problems)) {
+                    continue;
+                }
+                List<Path> inDir = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(p, "*.yaml")) {
+                    for (Path f : ds) {
+                        if (!f.getFileName().toString().startsWith(".")) {
+                            inDir.add(f);
+                        }
+                    }
+                } catch (IOException e) {
+                    fileProblem(p, "cannot list directory: " + reason(e), problems);
+                    continue;
+                }
+                inDir.sort(Comparator.comparing(f -> f.getFileName().toString()));
+                for (Path f : inDir) {
+                    addOnce(f, files, seen);
+                }
+            } else if (Files.exists(p)) {
+                addOnce(p, files, seen);
+            } else {
+                String n = p.getFileName() == null ? "" : p.getFileName().toString();
+                if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+                    fileProblem(p, "no such file", problems);
+                }
+                // Otherwise a config directory that does not exist yet: nothing configured.
+            }
+        }
+        return files;
+    }
+
+    private static void addOnce(Path f, List<Path> files, Set<Path> seen) {
+        Path key;
+        try {
+            key = f.toRealPath();
+        } catch (IOException e) {
+            key = f.toAbsolutePath().normalize();
+        }
+        if (seen.add(key)) {
+            files.add(f);
+        }
+    }
+
+    private Optional<FileContents> read(Path file, List<ConfigProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            fileProblem(file, "not a regular file", problems);
+            return Optional.empty();
+        }
+        if (!secure(file, problems)) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > options.maxFileBytes()) {
+                fileProblem(file, "file is " + size + " bytes; the limit is " + options.maxFileBytes()
+                        + " (split the config into several files)", problems);
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                // The file may grow between stat and read: never read more than the limit.
+                bytes = in.readNBytes((int) options.maxFileBytes() + 1);
+            }
+            if (bytes.length > options.maxFileBytes()) {
+                fileProblem(file, "file is larger than the limit of " + options.maxFileBytes() + " bytes", problems);
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            fileProblem(file, "cannot read: " + reason(e), problems);
+            return Optional.empty();
+        }
+        TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+        if (decoded instanceof TextDecoding.Decoded.Bad bad) {
+            problems.add(new ConfigProblem(new SourceLocation(file, bad.line(), bad.column()), "file",
+                    bad.message()));
+            return Optional.empty();
+        }
+        String text = ((TextDecoding.Decoded.Text) decoded).text();
+        SafeYaml.Result parsed = yaml.parse(text, file.toString());
+        if (parsed instanceof SafeYaml.Result.Failed failed) {
+            for (YamlProblem p : failed.problems()) {
+                problems.add(new ConfigProblem(new SourceLocation(file, p.line(), p.column()), "yaml", p.message()));
+            }
+            return Optional.empty();
+        }
+        FileContext ctx = new FileContext(file, problems);
+        return Optional.of(new DocumentReader(ctx).read(((SafeYaml.Result.Parsed) parsed).root()));
+    }
+
+    private boolean secure(Path p, List<ConfigProblem> problems) {
+        if (!options.requireSecureFiles()) {
+            return true;
+        }
+        Optional<String> problem = FileSecurity.problem(p);
+        problem.ifPresent(m -> fileProblem(p, m, problems));
+        return problem.isEmpty();
+    }
+
+    private static void fileProblem(Path p, String message, List<ConfigProblem> problems) {
+        problems.add(new ConfigProblem(new SourceLocation(p, 1, 1), "file", message));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** By file (in the order read), then line and column; stable, so a file's problems keep their order. */
+    private static List<ConfigProblem> sorted(List<ConfigProblem> problems, List<Path> files) {
+        Map<Path, Integer> order = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            order.putIfAbsent(files.get(i), i);
+        }
+        List<ConfigProblem> out = new ArrayList<>(problems);
+        out.sort(Comparator.<ConfigProblem>comparingInt(p -> order.getOrDefault(p.where().file(), -1))
+                .thenComparingInt(p -> p.where().line())
+                .thenComparingInt(p -> p.where().column()));
+        return out;
+    }
+}

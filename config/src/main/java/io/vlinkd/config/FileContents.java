@@ -1,0 +1,14 @@
+package io.vlinkd.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What one file contributed, before merging. {@code settings} maps each key to its value and location. */
+record FileContents(Path file, List<InterfaceEntry> interfaces, List<RouteEntry> routes,
+                    Map<String, Setting> settings) {
+
+    /** One key of {@code settings:}. */
+    record Setting(String value, SourceLocation where) {
+    }
+}

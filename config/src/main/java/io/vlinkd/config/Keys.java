@@ -1,0 +1,91 @@
+package io.vlinkd.config;
+
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The config's own keys, in iproute2's words. Kind sections' keys come from each kind's options. */
+final class Keys {
+    private Keys() {
+    }
+
+    /** IFALIASZ is 256 with the NUL. */
+    static final int MAX_ALIAS_BYTES = 255;
+    /** Ethernet's minimum IPv4 MTU (RFC 791) and the largest an IFLA_MTU of any common driver takes. */
+    static final ValueType.Int MTU = ValueType.integer(68, 65535);
+
+    static final Key NAME = new Key("name", ValueType.interfaceName(),
+            "Interface name (IFLA_IFNAME): at most 15 bytes, no '/', ':' or whitespace");
+    static final Key KIND = new Key("kind", new ValueType.Choice(LinkKinds.names()),
+            "Link kind to create (IFLA_INFO_KIND); without it the entry configures an interface expected to exist");
+    static final Key STATE = new Key("state", ValueType.choice("up", "down", "absent"),
+            "Administrative state (ip link set NAME up|down); absent deletes the interface");
+    static final Key ADDRESSES = new Key("addresses", null,
+            "Exactly these addresses (ip addr add); leave the key out to leave addresses unmanaged");
+
+    static final List<Key> INTERFACE = List.of(
+            NAME,
+            KIND,
+            new Key("mtu", MTU, "IFLA_MTU: maximum transmission unit in bytes"),
+            new Key("mac", ValueType.mac(), "IFLA_ADDRESS: unicast Ethernet address (ip link set NAME address)"),
+            STATE,
+            new Key("master", ValueType.interfaceName(),
+                    "IFLA_MASTER: the bridge, bond, team or vrf this interface is a port of"),
+            new Key("link", ValueType.interfaceName(), "IFLA_LINK: the parent interface (vlan, macvlan, ...)"),
+            new Key("alias", new ValueType.Text(MAX_ALIAS_BYTES), "IFLA_IFALIAS: free-text description"),
+            new Key("txqueuelen", ValueType.integer(0, Integer.MAX_VALUE), "IFLA_TXQLEN: transmit queue length"),
+            new Key("netns", new ValueType.Text(Names.MAX_NETNS_NAME_BYTES),
+                    "IFLA_NET_NS_FD: the named network namespace (/run/netns/NAME) the interface lives in"),
+            ADDRESSES);
+
+    /** Keys an entry with {@code state: absent} may have. */
+    static final List<String> ABSENT = List.of("name", "state");
+
+    static final List<Key> ADDRESS = List.of(
+            new Key("address", null, "IFA_LOCAL/IFA_ADDRESS with prefix length: 192.0.2.10/24, 2001:db8::10/64"),
+            new Key("peer", ValueType.ip(), "IFA_ADDRESS of a point-to-point peer (ip addr add ... peer P)"),
+            new Key("valid-lft", lifetime(), "IFA_CACHEINFO valid lifetime in seconds, or forever"),
+            new Key("preferred-lft", lifetime(), "IFA_CACHEINFO preferred lifetime in seconds, or forever"));
+
+    static final List<Key> ROUTE = List.of(
+            new Key("to", null, "RTA_DST: destination prefix (198.51.100.0/24), an address (host route) or default"),
+            new Key("via", ValueType.ip(), "RTA_GATEWAY: next-hop address"),
+            new Key("dev", ValueType.interfaceName(), "RTA_OIF: output interface"),
+            new Key("metric", ValueType.u32(), "RTA_PRIORITY: route metric (preference)"),
+            new Key("table", ValueType.AnyOf.of(ValueType.choice("main", "local", "default"),
+                    ValueType.integer(1, 0xffffffffL)), "RTA_TABLE: routing table, a name or 1..4294967295"),
+            new Key("scope", ValueType.AnyOf.of(ValueType.choice("global", "universe", "site", "link", "host",
+                    "nowhere"), ValueType.u8()), "rtm_scope: global, link, host, site, nowhere or a number"),
+            new Key("type", ValueType.choice("unicast", "local", "broadcast", "anycast", "multicast", "blackhole",
+                    "unreachable", "prohibit", "throw", "nat"), "rtm_type: route type (default unicast)"),
+            new Key("src", ValueType.ip(), "RTA_PREFSRC: preferred source address"),
+            new Key("onlink", ValueType.bool(), "RTNH_F_ONLINK: the gateway is on the link even without a prefix"),
+            new Key("mtu", MTU, "RTAX_MTU: path MTU of the route"));
+
+    static final List<Key> SETTINGS = List.of(
+            new Key("drift", ValueType.choice("enforce", "report"),
+                    "enforce: repair drift of configured objects; report: only log it"),
+            new Key("foreign", ValueType.choice("ignore", "report"),
+                    "ignore: never look at interfaces the config does not name; report: log them at start"),
+            new Key("on-error", ValueType.choice("rollback", "isolate"),
+                    "rollback: all or nothing; isolate: revert only the failing branch"));
+
+    static final List<Key> TOP = List.of(
+            new Key("interfaces", null, "Interfaces to create, configure or delete"),
+            new Key("routes", null, "Routes vlinkd installs and owns"),
+            new Key("settings", null, "Daemon policy"));
+
+    static ValueType lifetime() {
+        // 0xffffffff is INFINITY_LIFE_TIME: written as "forever".
+        return ValueType.AnyOf.of(ValueType.choice("forever"), ValueType.integer(0, 0xfffffffeL));
+    }
+
+    static List<String> interfaceKeyNames(String kindName) {
+        List<String> out = new ArrayList<>(Key.names(INTERFACE));
+        if (kindName != null) {
+            out.add(kindName);
+        }
+        return out;
+    }
+}

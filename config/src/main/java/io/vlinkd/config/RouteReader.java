@@ -1,0 +1,135 @@
+package io.vlinkd.config;
+
+import io.vlinkd.netlink.route.RouteSpec;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads one entry of {@code routes}, with the kernel's rules for gateways, devices and route types. */
+final class RouteReader {
+    /** iproute2's /etc/iproute2/rt_tables names. */
+    private static final Map<String, Long> TABLES = Map.of("main", 254L, "local", 255L, "default", 253L);
+    /** Types whose fib_props carry an error: the kernel refuses a gateway or device on them. */
+    private static final List<String> NO_NEXTHOP_TYPES = List.of("blackhole", "unreachable", "prohibit", "throw");
+
+    private final FileContext ctx;
+
+    RouteReader(FileContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Optional<RouteEntry> read(Node item, int index) {
+        String indexPath = "routes[" + index + "]";
+        Optional<Mapping> read = Mapping.read(item, ctx, indexPath, "a route (a mapping with to:)");
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Mapping m = read.get();
+        int before = ctx.problemCount();
+        Optional<Mapping.Field> toField = m.get("to");
+        Optional<Prefix> to = Optional.empty();
+        if (toField.isEmpty()) {
+            ctx.add(item, indexPath, "a route needs to: (a prefix like 198.51.100.0/24, or default)");
+        } else {
+            to = destination(toField.get(), indexPath, m);
+        }
+        final String path = to.isPresent() ? "routes[" + Values.string(toField.get().value()).orElseThrow() + "]"
+                : indexPath;
+        for (Mapping.Field f : m.fields()) {
+            if (!Key.names(Keys.ROUTE).contains(f.key())) {
+                ctx.add(f.keyNode(), Mapping.join(path, f.key()), "unknown key"
+                        + Near.hint(f.key(), Key.names(Keys.ROUTE)));
+            }
+        }
+        List<Values.Ref> refs = new ArrayList<>();
+        Optional<InetAddress> via = value(m, "via", path, refs).map(InetAddress.class::cast);
+        Optional<String> dev = value(m, "dev", path, refs).map(String.class::cast);
+        Optional<Long> metric = value(m, "metric", path, refs).map(Long.class::cast);
+        Optional<Long> table = value(m, "table", path, refs)
+                .map(v -> v instanceof Long l ? l : TABLES.get((String) v));
+        Optional<String> scope = value(m, "scope", path, refs).map(String::valueOf);
+        Optional<String> type = value(m, "type", path, refs).map(String.class::cast);
+        Optional<InetAddress> src = value(m, "src", path, refs).map(InetAddress.class::cast);
+        boolean onlink = value(m, "onlink", path, refs).map(Boolean.class::cast).orElse(false);
+        Optional<Integer> mtu = value(m, "mtu", path, refs).map(v -> ((Long) v).intValue());
+
+        if (to.isPresent()) {
+            sameFamily(m, "via", via, to.get(), path);
+            sameFamily(m, "src", src, to.get(), path);
+        }
+        String t = type.orElse("unicast");
+        if (NO_NEXTHOP_TYPES.contains(t) && (via.isPresent() || dev.isPresent())) {
+            // fib_create_info(): "Gateway, device and multipath can not be specified for this route type".
+            Mapping.Field f = m.get(via.isPresent() ? "via" : "dev").orElseThrow();
+            ctx.add(f.keyNode(), Mapping.join(path, f.key()), "a " + t + " route takes no via: or dev:");
+        }
+        if (t.equals("unicast") && via.isEmpty() && dev.isEmpty() && m.has("to") && !m.has("via")
+                && !m.has("dev")) {
+            ctx.add(item, path, "a unicast route needs via: or dev:");
+        }
+        if (onlink && dev.isEmpty() && !m.has("dev")) {
+            // fib_check_nh_v4_gw(): "Nexthop device required for onlink".
+            ctx.add(m.get("onlink").orElseThrow().keyNode(), path + ".onlink", "onlink needs dev:");
+        }
+        Optional<Reference> devRef = refs.stream().filter(r -> r.subKey().equals(path + ".dev")).findFirst()
+                .map(r -> new Reference("", r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.ROUTE_DEV));
+        Optional<DesiredRoute> route = Optional.empty();
+        Optional<String> identity = Optional.empty();
+        if (to.isPresent()) {
+            identity = Optional.of(to.get() + " table " + table.orElse(254L) + " metric " + metric.orElse(0L));
+        }
+        if (ctx.problemCount() == before && to.isPresent()) {
+            route = Optional.of(new DesiredRoute(new RouteSpec(to.get().address(), to.get().length(), via, dev,
+                    metric, table, scope, type, src, onlink, mtu), ctx.at(item)));
+        }
+        return Optional.of(new RouteEntry(route, ctx.at(item), path, identity, devRef));
+    }
+
+    private Optional<Prefix> destination(Mapping.Field f, String path, Mapping m) {
+        Optional<String> s = Values.string(f.value());
+        if (s.isEmpty()) {
+            ctx.add(f.value(), path + ".to", "expected a prefix like 198.51.100.0/24 or default, got "
+                    + Values.describe(f.value()));
+            return Optional.empty();
+        }
+        if (s.get().equals("default")) {
+            // As ip route: the family follows the gateway or source, else IPv4.
+            boolean v6 = m.get("via").or(() -> m.get("src")).flatMap(x -> Values.string(x.value()))
+                    .flatMap(IpText::parse).map(a -> IpText.bits(a) == 128).orElse(false);
+            return Optional.of(new Prefix(IpText.parse(v6 ? "::" : "0.0.0.0").orElseThrow(), 0));
+        }
+        Prefix.Parsed parsed = Prefix.parse(s.get(), true);
+        if (parsed instanceof Prefix.Parsed.Bad bad) {
+            ctx.add(f.value(), path + ".to", bad.message());
+            return Optional.empty();
+        }
+        Prefix p = ((Prefix.Parsed.Ok) parsed).prefix();
+        if (IpText.hasHostBits(p.address(), p.length())) {
+            // rtm_to_fib_config(): "Invalid prefix for given prefix length".
+            ctx.add(f.value(), path + ".to", s.get() + " has host bits set beyond /" + p.length()
+                    + "; the kernel refuses it (\"Invalid prefix for given prefix length\")");
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    private void sameFamily(Mapping m, String key, Optional<InetAddress> a, Prefix to, String path) {
+        if (a.isPresent() && IpText.bits(a.get()) != IpText.bits(to.address())) {
+            ctx.add(m.get(key).orElseThrow().value(), Mapping.join(path, key), key + " "
+                    + IpText.format(a.get()) + " is " + IpText.family(a.get()) + " but the route is "
+                    + IpText.family(to.address()));
+        }
+    }
+
+    private Optional<Object> value(Mapping m, String key, String path, List<Values.Ref> refs) {
+        Optional<Mapping.Field> f = m.get(key);
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        Key k = Keys.ROUTE.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        return Values.read(f.get().value(), k.type(), ctx, Mapping.join(path, key), refs);
+    }
+}

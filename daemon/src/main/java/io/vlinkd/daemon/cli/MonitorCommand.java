@@ -1,0 +1,33 @@
+package io.vlinkd.daemon.cli;
+
+import io.vlinkd.daemon.service.BackendUnavailableException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Print link, address and route events as they happen, decoded like `ip monitor`,",
+                "until interrupted. Reads the kernel directly (no daemon needed)."})
+final class MonitorCommand implements Callable<Integer> {
+    @ParentCommand
+    VlinkctlCommand parent;
+
+    @Override
+    public Integer call() {
+        try {
+            parent.backends().kernel().monitor(line -> {
+                parent.out().println(line);
+                parent.out().flush();
+                return !parent.out().checkError();
+            });
+            return 0;
+        } catch (BackendUnavailableException e) {
+            return Exits.unavailable(parent.err(), "monitor", e);
+        } catch (IOException e) {
+            parent.err().println("vlinkctl monitor: " + e.getMessage());
+            parent.err().flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.vlinkd.daemon.cli;
+
+import io.vlinkd.daemon.control.ControlRequest;
+import io.vlinkd.daemon.service.BackendUnavailableException;
+import io.vlinkd.daemon.service.ConfigPort;
+import io.vlinkd.daemon.service.ReconcilePort.PlanFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what applying the config would do, changing nothing: one `ip` command per step,",
+                "or with --format netlink the exact request bytes annotated by attribute name.",
+                "Without --offline the daemon plans its config directory; with --offline vlinkctl reads FILEs",
+                "and the kernel itself."})
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    VlinkctlCommand parent;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--offline", description = "plan FILEs here, without the daemon")
+    boolean offline;
+
+    @Option(names = "--netns", paramLabel = "NAME", description = "with --offline: plan for this named netns")
+    String netns;
+
+    @Option(names = "--format", paramLabel = "ip|netlink", description = "ip (default) or netlink")
+    PlanFormat format = PlanFormat.IP;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "with --offline: config files or directories")
+    List<Path> files = List.of();
+
+    @Override
+    public Integer call() {
+        if (!offline) {
+            if (!files.isEmpty() || netns != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "FILEs and --netns need --offline (the daemon plans its own config directory)");
+            }
+            return parent.remote(ControlRequest.of("plan").with("format", format.name().toLowerCase(Locale.ROOT)));
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--offline needs at least one FILE");
+        }
+        try {
+            ConfigPort.LoadResult r = parent.backends().config().load(files);
+            if (r instanceof ConfigPort.Invalid inv) {
+                inv.problems().forEach(parent.err()::println);
+                parent.err().flush();
+                return 1;
+            }
+            List<String> steps = parent.backends().reconcile().plan(((ConfigPort.Loaded) r).state(), netns, format);
+            if (steps.isEmpty()) {
+                parent.out().println("# nothing to do: the kernel matches the config");
+            }
+            steps.forEach(parent.out()::println);
+            parent.out().flush();
+            return 0;
+        } catch (BackendUnavailableException e) {
+            return Exits.unavailable(parent.err(), "plan", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.vlinkd.daemon.cli;
+
+import io.vlinkd.daemon.service.BackendUnavailableException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Print the JSON Schema of the config format (for editors).")
+final class SchemaCommand implements Callable<Integer> {
+    @ParentCommand
+    VlinkctlCommand parent;
+
+    @Override
+    public Integer call() {
+        try {
+            parent.out().println(parent.backends().config().schema());
+            parent.out().flush();
+            return 0;
+        } catch (BackendUnavailableException e) {
+            return Exits.unavailable(parent.err(), "schema", e);
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package io.vlinkd.daemon.reconcile;
+
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
+
+import io.vlinkd.netlink.Errno;
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.DecodeContext;
+import io.vlinkd.netlink.kind.Difference;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.IfInfoMsg;
+import io.vlinkd.netlink.route.Ifla;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.RouteMessage;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.AttrType;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MacAddress;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * An in-memory kernel for unit tests. It decodes the very request bytes vlinkd would send and answers as the
+ * kernel does where the reconciler cares (the contract suite runs the same tests against a real namespace):
+ * EEXIST for a name taken (with no extack text, like the kernel), ENODEV for a missing index, a master that must
+ * exist and be able to take ports, deleting a master frees its ports, deleting a link drops its addresses and
+ * routes and the links stacked on it, deleting one end of a veth-like pair deletes both, a RECREATE option in a
+ * change is refused (EOPNOTSUPP, "Cannot change VNI" for vxlan), routes need their device up and a reachable
+ * gateway, and taking an IPv4 device down drops its routes. It also counts writes and injects failures.
+ *
+ * <p>Not emulated: kernel-generated objects (IPv6 link-local addresses, prefix routes), operstate/carrier, MTU
+ * limits of kinds, namespaces.
+ */
+public final class FakeKernel implements KernelPort {
+    /** Kinds whose devices take ports (they have ndo_add_slave in the kernel). */
+    private static final Set<String> MASTER_KINDS = Set.of("bridge", "bond", "team", "vrf");
+    /** VETH_INFO_PEER (and VXCAN_INFO_PEER): struct ifinfomsg + the peer's attributes. */
+    private static final Attr INFO_PEER = Attr.of("INFO_PEER", 1, AttrType.BINARY);
+
+    private final Function<String, Optional<LinkKind<?>>> kinds;
+    private final TreeMap<Integer, ObservedLink> links = new TreeMap<>();
+    private final List<ObservedAddress> addresses = new ArrayList<>();
+    private final List<ObservedRoute> routes = new ArrayList<>();
+    private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
+    private int nextIndex = 2;
+    private int writes;
+    private int observations;
+    private long macCounter = 1;
+
+    public FakeKernel() {
+        this(LinkKinds::byName);
+    }
+
+    /** @param kinds the kind registry to decode with (tests add their own kinds) */
+    public FakeKernel(Function<String, Optional<LinkKind<?>>> kinds) {
+        this.kinds = kinds;
+        links.put(1, new ObservedLink(1, "lo", null, null, null, 65536, null, true, 0, 0, null, 1000, 0, -1));
+    }
+
+    /** Write requests received so far (also the refused ones). */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    public synchronized int observations() {
+        return observations;
+    }
+
+    /** Makes the {@code n}-th write from now (1-based) fail with {@code errno} and the extack {@code message}. */
+    public synchronized void failWrite(int n, int errno, String message) {
+        faults.put(writes + n, new NetlinkException("injected", errno, message, null, null));
+    }
+
+    @Override
+    public synchronized ObservedState observe() {
+        observations++;
+        return new ObservedState(new ArrayList<>(links.values()), addresses, routes);
+    }
+
+    @Override
+    public int netnsFd(String netns) throws KernelException {
+        throw new KernelException("the fake kernel has no network namespaces (" + netns + ")");
+    }
+
+    @Override
+    public synchronized List<WriteResult> apply(List<NlRequest> wave) {
+        List<WriteResult> out = new ArrayList<>();
+        for (NlRequest r : wave) {
+            writes++;
+            NetlinkException fault = faults.remove(writes);
+            if (fault != null) {
+                out.add(new WriteResult(r, new NetlinkException(r.summary(), fault.errno(), fault.kernelMessage(),
+                        null, null)));
+                continue;
+            }
+            try {
+                handle(r);
+                out.add(WriteResult.ok(r));
+            } catch (Refusal e) {
+                out.add(new WriteResult(r, new NetlinkException(r.summary(), e.errno, e.getMessage(), null, null)));
+            } catch (MalformedMessageException e) {
+                out.add(new WriteResult(r, new NetlinkException(r.summary(), Errno.EINVAL, e.getMessage(), null,
+                        null)));
+            }
+        }
+        return out;
+    }
+
+    /** Adds a link as if someone else (not vlinkd) had created it; returns its index. */
+    public synchronized int addForeignLink(String name, String kindName, KindSpec spec, boolean up) {
+        LinkKind<?> kind = kindName == null ? null : kinds.apply(kindName).orElse(null);
+        int index = nextIndex++;
+        links.put(index, new ObservedLink(index, name, kindName, kind, spec, 1500, nextMac(), up, 0, 0, null, 1000,
+                up ? 6 : 2, -1));
+        return index;
+    }
+
+    // ---- request handling ---------------------------------------------------------------------------------
+
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int errno;
+
+        Refusal(int errno, String message) {
+            super(message);
+            this.errno = errno;
+        }
+    }
+
+    private void handle(NlRequest r) throws Refusal, MalformedMessageException {
+        NlMessage m = NlMessage.parseOne(r.bytes());
+        switch (m.type()) {
+            case Rtnl.RTM_NEWLINK -> newLink(m);
+            case Rtnl.RTM_DELLINK -> delLink(LinkMessage.decode(m));
+            case Rtnl.RTM_NEWADDR -> newAddr(AddressMessage.decode(m), m.flags());
+            case Rtnl.RTM_DELADDR -> delAddr(AddressMessage.decode(m));
+            case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
+            case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
+            default -> throw new Refusal(Errno.EOPNOTSUPP, "the fake kernel does not handle "
+                    + Rtnl.typeName(m.type()));
+        }
+    }
+
+    private ObservedLink byName(String name) {
+        for (ObservedLink l : links.values()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private ObservedLink target(LinkMessage lm) throws Refusal {
+        ObservedLink l = lm.index() > 0 ? links.get(lm.index()) : lm.name() == null ? null : byName(lm.name());
+        if (l == null) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        return l;
+    }
+
+    private void checkMaster(Integer master, int self) throws Refusal {
+        if (master == null || master == 0) {
+            return;
+        }
+        ObservedLink m = links.get(master);
+        if (m == null) {
+            // do_set_master: an unknown master index is EINVAL, not ENODEV.
+            throw new Refusal(Errno.EINVAL, null);
+        }
+        if (master == self || m.kindName() == null || !MASTER_KINDS.contains(m.kindName())) {
+            // do_set_master: a device without ndo_add_slave.
+            throw new Refusal(Errno.EOPNOTSUPP, null);
+        }
+    }
+
+    private void newLink(NlMessage m) throws Refusal, MalformedMessageException {
+        LinkMessage lm = LinkMessage.decode(m);
+        if ((m.flags() & NLM_F_CREATE) == 0) {
+            changeLink(lm);
+            return;
+        }
+        if (lm.name() == null) {
+            throw new Refusal(Errno.EINVAL, "the fake kernel wants IFLA_IFNAME on create");
+        }
+        ObservedLink existing = byName(lm.name());
+        if (existing != null) {
+            if ((m.flags() & NLM_F_EXCL) != 0) {
+                throw new Refusal(Errno.EEXIST, null);
+            }
+            changeLink(lm);
+            return;
+        }
+        LinkKind<?> kind = lm.kind() == null ? null : kinds.apply(lm.kind()).orElse(null);
+        if (kind == null) {
+            throw new Refusal(Errno.EOPNOTSUPP, "Unknown device type");
+        }
+        if (lm.link() != null && lm.link() != 0 && !links.containsKey(lm.link())) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        checkMaster(lm.master(), -1);
+        String peerName = peerName(lm.infoData());
+        if (peerName != null && byName(peerName) != null) {
+            throw new Refusal(Errno.EEXIST, null);
+        }
+        KindSpec spec = storedSpec(kind, kind.cast(kind.decode(lm.infoData(), this::nameOf)));
+        for (String ref : KindTraits.references(kind, spec)) {
+            if (byName(ref) == null) {
+                throw new Refusal(Errno.ENODEV, null);
+            }
+        }
+        boolean up = (lm.flags() & Rtnl.IFF_UP) != 0;
+        int index = nextIndex++;
+        int peerIndex = peerName == null ? 0 : nextIndex++;
+        int parent = peerName != null ? peerIndex : lm.link() == null ? 0 : lm.link();
+        links.put(index, new ObservedLink(index, lm.name(), kind.name(), kind, spec,
+                lm.mtu() == null ? 1500 : lm.mtu(), lm.address() == null ? nextMac() : lm.address(), up,
+                lm.master() == null ? 0 : lm.master(), parent, lm.alias(),
+                lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, -1));
+        if (peerName != null) {
+            links.put(peerIndex, new ObservedLink(peerIndex, peerName, kind.name(), kind, spec,
+                    lm.mtu() == null ? 1500 : lm.mtu(), nextMac(), false, 0, index, null, 1000, 2, -1));
+        }
+    }
+
+    /** What a dump reports of a created link's spec: a veth-like peer is never dumped in IFLA_INFO_DATA. */
+    private KindSpec storedSpec(LinkKind<?> kind, KindSpec decoded) {
+        if (!KindTraits.hasPeerOption(kind)) {
+            return decoded;
+        }
+        List<String> keys = new ArrayList<>(KindTraits.options(kind, decoded).asMap().keySet());
+        keys.remove(KindTraits.PEER);
+        keys.remove(KindTraits.PEER_NETNS);
+        return KindTraits.restrict(kind, decoded, keys);
+    }
+
+    private String peerName(Attrs data) throws MalformedMessageException {
+        Optional<io.vlinkd.netlink.wire.RawAttr> peer = data.raw(INFO_PEER);
+        if (peer.isEmpty() || peer.get().length() < IfInfoMsg.LENGTH) {
+            return null;
+        }
+        io.vlinkd.netlink.wire.RawAttr p = peer.get();
+        Attrs inner = Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
+        return inner.string(Ifla.IFLA_IFNAME).orElse(null);
+    }
+
+    private Optional<String> nameOf(int index) {
+        ObservedLink l = links.get(index);
+        return l == null ? Optional.empty() : Optional.of(l.name());
+    }
+
+    private void changeLink(LinkMessage lm) throws Refusal, MalformedMessageException {
+        ObservedLink l = target(lm);
+        KindSpec spec = l.spec();
+        if (lm.kind() != null) {
+            if (!lm.kind().equals(l.kindName())) {
+                throw new Refusal(Errno.EOPNOTSUPP, null);
+            }
+            LinkKind<?> kind = l.kind();
+            KindSpec asked = kind.cast(kind.decode(lm.infoData(), this::nameOf));
+            Map<String, Object> askedValues = KindTraits.options(kind, asked).asMap();
+            List<String> askedKeys = new ArrayList<>(askedValues.keySet());
+            KindSpec askedOnly = KindTraits.restrict(kind, asked, askedKeys);
+            for (Difference d : KindTraits.differences(kind, askedOnly, l.spec())) {
+                if (d.change() == Option.Change.RECREATE) {
+                    throw new Refusal(Errno.EOPNOTSUPP, d.reason() != null ? d.reason() : "Cannot change " + d.key());
+                }
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(KindTraits.options(kind, l.spec()).asMap());
+            merged.putAll(askedValues);
+            spec = kind.fromOptions(OptionValues.of(merged), new io.vlinkd.netlink.kind.LinkCommon(l.name(),
+                    Optional.empty(), Optional.empty()), new io.vlinkd.netlink.kind.Problems());
+        }
+        checkMaster(lm.master(), l.index());
+        boolean up = l.up();
+        int change = lm.header().change();
+        if (lm.header().flags() != 0 || change != 0) {
+            int flags = change != 0 ? (lm.header().flags() & change) | ((l.up() ? Rtnl.IFF_UP : 0) & ~change)
+                    : lm.header().flags();
+            up = (flags & Rtnl.IFF_UP) != 0;
+        }
+        ObservedLink updated = new ObservedLink(l.index(), l.name(), l.kindName(), l.kind(), spec,
+                lm.mtu() == null ? l.mtu() : lm.mtu(), lm.address() == null ? l.mac() : lm.address(), up,
+                lm.master() == null ? l.master() : lm.master(), l.parent(),
+                lm.alias() == null ? l.alias() : lm.alias().isEmpty() ? null : lm.alias(),
+                lm.txqlen() == null ? l.txqueuelen() : lm.txqlen(), up ? 6 : 2, l.linkNetnsId());
+        links.put(l.index(), updated);
+        if (l.up() && !up) {
+            // fib_disable_ip: taking a device down flushes its IPv4 routes.
+            routes.removeIf(r -> r.oif() == l.index() && r.isIpv4());
+        }
+    }
+
+    private void delLink(LinkMessage lm) throws Refusal {
+        ObservedLink l = target(lm);
+        Set<Integer> doomed = new LinkedHashSet<>();
+        Deque<ObservedLink> work = new ArrayDeque<>();
+        work.add(l);
+        while (!work.isEmpty()) {
+            ObservedLink d = work.poll();
+            if (!doomed.add(d.index())) {
+                continue;
+            }
+            for (ObservedLink other : links.values()) {
+                boolean pair = KindTraits.hasPeerOption(d.kind()) && d.parent() == other.index();
+                boolean stacked = other.parent() == d.index()
+                        || KindTraits.references(other.kind(), other.spec()).contains(d.name());
+                if (pair || stacked) {
+                    work.add(other);
+                }
+            }
+        }
+        for (int i : doomed) {
+            links.remove(i);
+        }
+        for (ObservedLink other : new ArrayList<>(links.values())) {
+            if (doomed.contains(other.master())) {
+                links.put(other.index(), other.withMaster(0));
+            }
+        }
+        addresses.removeIf(a -> doomed.contains(a.index()));
+        routes.removeIf(r -> doomed.contains(r.oif()));
+    }
+
+    private void newAddr(AddressMessage am, int flags) throws Refusal {
+        if (!links.containsKey(am.index())) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        InetAddress own = am.own();
+        for (ObservedAddress a : addresses) {
+            if (a.index() == am.index() && a.address().equals(own) && a.prefixLength() == am.prefixLength()) {
+                throw new Refusal(Errno.EEXIST, null);
+            }
+        }
+        addresses.add(new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(), Rtnl.IFA_F_PERMANENT));
+    }
+
+    private void delAddr(AddressMessage am) throws Refusal {
+        InetAddress own = am.own();
+        boolean removed = addresses.removeIf(a -> a.index() == am.index() && a.address().equals(own)
+                && a.prefixLength() == am.prefixLength());
+        if (!removed) {
+            throw new Refusal(Errno.EADDRNOTAVAIL, null);
+        }
+    }
+
+    private void newRoute(RouteMessage rm, int flags) throws Refusal {
+        int oif = rm.oif() == null ? 0 : rm.oif();
+        boolean onlink = (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0;
+        if (oif != 0) {
+            ObservedLink dev = links.get(oif);
+            if (dev == null) {
+                throw new Refusal(Errno.ENODEV, null);
+            }
+            if (!dev.up() && rm.header().type() == Rtnl.RTN_UNICAST) {
+                throw new Refusal(100 /* ENETDOWN */, "Device for nexthop is not up");
+            }
+        }
+        if (rm.gateway() != null && !onlink && !reachable(rm.gateway(), oif)) {
+            throw new Refusal(101 /* ENETUNREACH */, "Nexthop has invalid gateway");
+        }
+        ObservedRoute r = toObserved(rm, oif, onlink);
+        for (ObservedRoute have : routes) {
+            if (have.key().equals(r.key())) {
+                throw new Refusal(Errno.EEXIST, null);
+            }
+        }
+        routes.add(r);
+    }
+
+    private void delRoute(RouteMessage rm) throws Refusal {
+        ObservedRoute want = toObserved(rm, rm.oif() == null ? 0 : rm.oif(), false);
+        for (ObservedRoute have : routes) {
+            boolean same = have.family() == want.family() && have.dst().equals(want.dst())
+                    && have.prefixLength() == want.prefixLength() && have.table() == want.table()
+                    && (rm.priority() == null || have.priority() == want.priority())
+                    && (rm.protocol() == 0 || have.protocol() == rm.protocol());
+            if (same) {
+                routes.remove(have);
+                return;
+            }
+        }
+        throw new Refusal(3 /* ESRCH */, null);
+    }
+
+    private ObservedRoute toObserved(RouteMessage rm, int oif, boolean onlink) {
+        int family = rm.header().family();
+        InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
+        long priority = rm.priority() != null ? rm.priority() : family == Rtnl.AF_INET6 ? 1024 : 0;
+        return new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
+                rm.header().scope(), rm.header().type(), rm.gateway(), oif, priority, rm.prefsrc(), onlink,
+                rm.mtu() == null ? 0 : rm.mtu());
+    }
+
+    private boolean reachable(InetAddress gw, int oif) {
+        for (ObservedAddress a : addresses) {
+            // The gateway is reachable through the prefix route of an address, which exists while its link is up.
+            ObservedLink dev = links.get(a.index());
+            if ((oif == 0 || a.index() == oif) && dev != null && dev.up()
+                    && samePrefix(a.address(), gw, a.prefixLength())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean samePrefix(InetAddress a, InetAddress b, int len) {
+        byte[] x = a.getAddress();
+        byte[] y = b.getAddress();
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int bit = 0; bit < len; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((x[bit / 8] & mask) != (y[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress any(int family) {
+        try {
+            return InetAddress.getByAddress(new byte[family == Rtnl.AF_INET ? 4 : 16]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MacAddress nextMac() {
+        long n = macCounter++;
+        return MacAddress.of(new byte[] {0x02, 0x00, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8),
+            (byte) n});
+    }
+}

@@ -1,0 +1,24 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.wire.NlRequest;
+import java.util.List;
+
+/**
+ * The reconciler's only way to the kernel (STYLE.md, "Pure core, thin edges"): observe everything, and apply a
+ * wave of independent write requests, pipelined, with one result per request. {@link NetlinkKernelPort} talks
+ * rtnetlink; {@link FakeKernel} is an in-memory kernel for unit tests; one contract suite runs against both.
+ */
+public interface KernelPort {
+
+    /** Dumps links, addresses and routes. */
+    ObservedState observe() throws KernelException;
+
+    /**
+     * Sends the requests of one wave (they do not depend on each other) and returns one result per request, in
+     * order. A refused request does not stop the others of the wave.
+     */
+    List<WriteResult> apply(List<NlRequest> wave) throws KernelException;
+
+    /** An open fd of {@code /run/netns/NAME} for IFLA_NET_NS_FD (veth peers in another namespace). */
+    int netnsFd(String netns) throws KernelException;
+}

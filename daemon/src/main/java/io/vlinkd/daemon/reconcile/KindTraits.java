@@ -1,0 +1,117 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkCommon;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.kind.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the planner reads from a kind's option table, without knowing any kind by name:
+ * <ul>
+ *   <li>options of type {@link ValueType.InterfaceName} reference another interface that must exist first
+ *       (vxlan {@code dev}, bond {@code primary});</li>
+ *   <li>an option keyed {@code peer} names a companion the kernel creates with the link and deletes with it (veth,
+ *       vxcan), unless {@code peer-netns} puts it in another namespace. The kernel never dumps the peer's name in
+ *       IFLA_INFO_DATA; it reports the peer as IFLA_LINK, so the observed spec gets it from there.</li>
+ * </ul>
+ */
+public final class KindTraits {
+    private KindTraits() {
+    }
+
+    static final String PEER = "peer";
+    static final String PEER_NETNS = "peer-netns";
+
+    /** Names of other interfaces the spec refers to (not its companion). */
+    public static List<String> references(LinkKind<?> kind, KindSpec spec) {
+        if (kind == null || spec == null) {
+            return List.of();
+        }
+        Map<String, Object> values = options(kind, spec).asMap();
+        List<String> out = new ArrayList<>();
+        for (Option o : kind.options()) {
+            if (o.key().equals(PEER)) {
+                continue;
+            }
+            Object v = values.get(o.key());
+            if (v == null) {
+                continue;
+            }
+            if (o.type() instanceof ValueType.InterfaceName && v instanceof String s) {
+                out.add(s);
+            } else if (o.type() instanceof ValueType.ListOf l && l.element() instanceof ValueType.InterfaceName
+                    && v instanceof List<?> list) {
+                list.forEach(x -> out.add(x.toString()));
+            }
+        }
+        return out;
+    }
+
+    /** The companion created and deleted together with the link in this namespace (a veth's peer), if any. */
+    public static List<String> companions(LinkKind<?> kind, KindSpec spec) {
+        if (kind == null || spec == null || !hasPeerOption(kind)) {
+            return List.of();
+        }
+        OptionValues v = options(kind, spec);
+        if (v.has(PEER_NETNS)) {
+            return List.of();
+        }
+        return v.get(PEER).map(p -> List.of(p.toString())).orElse(List.of());
+    }
+
+    public static boolean hasPeerOption(LinkKind<?> kind) {
+        return kind != null && kind.options().stream().anyMatch(o -> o.key().equals(PEER));
+    }
+
+    /** The observed spec with the peer's name filled in from IFLA_LINK, for kinds that have a peer. */
+    public static KindSpec withPeer(LinkKind<?> kind, KindSpec spec, String peerName) {
+        if (peerName == null || !hasPeerOption(kind) || spec == null) {
+            return spec;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(options(kind, spec).asMap());
+        m.put(PEER, peerName);
+        return rebuild(kind, OptionValues.of(m), peerName);
+    }
+
+    /** A spec holding only {@code keys} of {@code spec}: what an in-place change sends, or reverts. */
+    public static KindSpec restrict(LinkKind<?> kind, KindSpec spec, List<String> keys) {
+        Map<String, Object> all = options(kind, spec).asMap();
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : keys) {
+            if (all.containsKey(k)) {
+                m.put(k, all.get(k));
+            }
+        }
+        return rebuild(kind, OptionValues.of(m), null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static OptionValues options(LinkKind<?> kind, KindSpec spec) {
+        return ((LinkKind) kind).toOptions(spec);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<io.vlinkd.netlink.kind.Difference> differences(LinkKind<?> kind, KindSpec desired,
+                                                                     KindSpec observed) {
+        return ((LinkKind) kind).differences(desired, observed);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<String> ipArgs(LinkKind<?> kind, KindSpec spec) {
+        return ((LinkKind) kind).ipArgs(spec);
+    }
+
+    private static KindSpec rebuild(LinkKind<?> kind, OptionValues values, String name) {
+        // fromOptions may report problems for a partial spec (a vrf without table): a restricted spec is only
+        // ever encoded as a change, where absent options are simply not sent, so the problems do not apply.
+        return kind.fromOptions(values, new LinkCommon(name == null ? "" : name, java.util.Optional.empty(),
+                java.util.Optional.empty()), new Problems());
+    }
+}

@@ -1,0 +1,30 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.wire.MacAddress;
+
+/**
+ * A link as the kernel reported it in a dump.
+ *
+ * @param kindName    IFLA_INFO_KIND as reported (null for a NIC or lo); {@code kind} is null when vlinkd does not
+ *                    know the kind
+ * @param spec        the kind's decoded spec, or null when the kind is unknown or absent
+ * @param master      IFLA_MASTER, 0 when none
+ * @param parent      IFLA_LINK, 0 when none (a veth's peer, a vlan's or macvlan's lower device)
+ * @param linkNetnsId IFLA_LINK_NETNSID: the parent or peer lives in another namespace, or -1
+ */
+public record ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
+                           MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
+                           int operstate, int linkNetnsId) {
+
+    public ObservedLink withMaster(int newMaster) {
+        return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, up, newMaster, parent, alias,
+                txqueuelen, operstate, linkNetnsId);
+    }
+
+    public ObservedLink withUp(boolean newUp) {
+        return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, newUp, master, parent, alias,
+                txqueuelen, newUp ? 6 : 2, linkNetnsId);
+    }
+}

@@ -1,0 +1,32 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.route.Rtnl;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+
+/**
+ * A route as dumped.
+ *
+ * @param dst      destination address ({@code 0.0.0.0}/{@code ::} for default)
+ * @param oif      RTA_OIF, 0 when none
+ * @param priority RTA_PRIORITY (the metric), 0 when absent
+ * @param mtu      RTAX_MTU, 0 when absent
+ */
+public record ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope,
+                            int type, InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink,
+                            int mtu) {
+
+    /** The kernel's identity of a route: family, prefix, table and metric (fib lookup key for replace/delete). */
+    public RouteKey key() {
+        return new RouteKey(family, dst, prefixLength, table, priority);
+    }
+
+    /** Routes the kernel installs itself (prefix routes of addresses, local table, ipv6 multicast...). */
+    public boolean isKernels() {
+        return protocol == Rtnl.RTPROT_KERNEL || table == Rtnl.RT_TABLE_LOCAL || protocol == 9 /* ra */;
+    }
+
+    public boolean isIpv4() {
+        return dst instanceof Inet4Address;
+    }
+}

@@ -1,0 +1,113 @@
+package io.vlinkd.daemon.reconcile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one observation (three dumps) found: links, addresses and routes, with lookups by name and index. */
+public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
+
+    public ObservedState {
+        links = List.copyOf(links);
+        addresses = List.copyOf(addresses);
+        routes = List.copyOf(routes);
+    }
+
+    public static ObservedState empty() {
+        return new ObservedState(List.of(), List.of(), List.of());
+    }
+
+    public Optional<ObservedLink> link(String name) {
+        for (ObservedLink l : links) {
+            if (l.name().equals(name)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<ObservedLink> link(int index) {
+        if (index <= 0) {
+            return Optional.empty();
+        }
+        for (ObservedLink l : links) {
+            if (l.index() == index) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of {@code index}, or null (0, or a link in another namespace). */
+    public String nameOf(int index) {
+        return link(index).map(ObservedLink::name).orElse(null);
+    }
+
+    public List<ObservedAddress> addressesOf(int index) {
+        List<ObservedAddress> out = new ArrayList<>();
+        for (ObservedAddress a : addresses) {
+            if (a.index() == index) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The ports of a master. */
+    public List<ObservedLink> portsOf(int index) {
+        return links.stream().filter(l -> l.master() == index && index > 0).toList();
+    }
+
+    /** A name → link map, built once for plans over thousands of links. */
+    public Map<String, ObservedLink> byName() {
+        Map<String, ObservedLink> m = new HashMap<>();
+        links.forEach(l -> m.put(l.name(), l));
+        return m;
+    }
+
+    /**
+     * The state with interface indexes replaced by names and sorted, so two observations compare equal when the
+     * same objects exist with the same settings even if a link was re-created (new ifindex) in between: the
+     * "state before equals state after" of a rolled-back apply.
+     */
+    public Snapshot snapshot() {
+        Map<Integer, String> names = new HashMap<>();
+        links.forEach(l -> names.put(l.index(), l.name()));
+        List<String> ls = new ArrayList<>();
+        for (ObservedLink l : links) {
+            ls.add(l.name() + " kind=" + l.kindName() + " spec=" + (l.kind() == null ? null
+                    : optionsOf(l)) + " mtu=" + l.mtu() + " up=" + l.up() + " master=" + names.get(l.master())
+                    + " parent=" + (l.linkNetnsId() >= 0 ? "netns" + l.linkNetnsId() + ":" + l.parent()
+                    : names.get(l.parent())) + " alias=" + l.alias() + " txqlen=" + l.txqueuelen());
+        }
+        List<String> as = new ArrayList<>();
+        for (ObservedAddress a : addresses) {
+            if (!a.isKernelLinkLocal()) {
+                as.add(names.get(a.index()) + " " + a.address().getHostAddress() + "/" + a.prefixLength());
+            }
+        }
+        List<String> rs = new ArrayList<>();
+        for (ObservedRoute r : routes) {
+            if (!r.isKernels()) {
+                rs.add(r.key() + " proto " + r.protocol() + " via " + r.gateway() + " dev " + names.get(r.oif())
+                        + " scope " + r.scope() + " type " + r.type());
+            }
+        }
+        ls.sort(Comparator.naturalOrder());
+        as.sort(Comparator.naturalOrder());
+        rs.sort(Comparator.naturalOrder());
+        return new Snapshot(ls, as, rs);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object optionsOf(ObservedLink l) {
+        return ((io.vlinkd.netlink.kind.LinkKind) l.kind()).toOptions(l.spec()).asMap();
+    }
+
+    /** A comparable, index-free rendering of an observation: one line per link, address and non-kernel route. */
+    public record Snapshot(List<String> links, List<String> addresses, List<String> routes) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.RouteMessage;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns the three dumps (links, addresses, routes) into an {@link ObservedState}. Pure. */
+public final class ObservedStateReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ObservedStateReader.class);
+
+    private final Function<String, Optional<LinkKind<?>>> kinds;
+
+    public ObservedStateReader(Function<String, Optional<LinkKind<?>>> kinds) {
+        this.kinds = kinds;
+    }
+
+    public ObservedState read(List<NlMessage> linkDump, List<NlMessage> addressDump, List<NlMessage> routeDump)
+            throws MalformedMessageException {
+        List<LinkMessage> lms = new ArrayList<>();
+        Map<Integer, String> names = new HashMap<>();
+        for (NlMessage m : linkDump) {
+            if (m.type() == Rtnl.RTM_NEWLINK) {
+                LinkMessage lm = LinkMessage.decode(m);
+                lms.add(lm);
+                names.put(lm.index(), lm.name());
+            }
+        }
+        List<ObservedLink> links = new ArrayList<>();
+        for (LinkMessage lm : lms) {
+            links.add(link(lm, names));
+        }
+        List<ObservedAddress> addresses = new ArrayList<>();
+        for (NlMessage m : addressDump) {
+            if (m.type() == Rtnl.RTM_NEWADDR) {
+                AddressMessage am = AddressMessage.decode(m);
+                if (am.own() != null) {
+                    addresses.add(new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(),
+                            am.flags()));
+                }
+            }
+        }
+        List<ObservedRoute> routes = new ArrayList<>();
+        for (NlMessage m : routeDump) {
+            if (m.type() == Rtnl.RTM_NEWROUTE) {
+                RouteMessage rm = RouteMessage.decode(m);
+                int family = rm.header().family();
+                if (family == Rtnl.AF_INET || family == Rtnl.AF_INET6) {
+                    routes.add(route(rm, family));
+                }
+            }
+        }
+        return new ObservedState(links, addresses, routes);
+    }
+
+    private ObservedLink link(LinkMessage lm, Map<Integer, String> names) {
+        LinkKind<?> kind = lm.kind() == null ? null : kinds.apply(lm.kind()).orElse(null);
+        KindSpec spec = null;
+        if (kind != null) {
+            try {
+                spec = kind.decode(lm.infoData(), i -> Optional.ofNullable(names.get(i)));
+            } catch (MalformedMessageException | RuntimeException e) {
+                // A link vlinkd cannot read is treated as of an unknown kind: compared by name only, never
+                // re-created by a revert.
+                LOG.warn("{}: cannot decode its {} attributes: {}", lm.name(), lm.kind(), e.getMessage());
+                kind = null;
+            }
+        }
+        return new ObservedLink(lm.index(), lm.name(), lm.kind(), kind, spec, lm.mtu() == null ? 0 : lm.mtu(),
+                lm.address(), lm.isUp(), lm.master() == null ? 0 : lm.master(), lm.link() == null ? 0 : lm.link(),
+                lm.alias(), lm.txqlen() == null ? 0 : lm.txqlen(), lm.operstate(),
+                lm.linkNetnsId() == null ? -1 : lm.linkNetnsId());
+    }
+
+    private static ObservedRoute route(RouteMessage rm, int family) {
+        InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
+        return new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
+                rm.header().scope(), rm.header().type(), rm.gateway(), rm.oif() == null ? 0 : rm.oif(),
+                rm.priority() == null ? 0 : rm.priority(), rm.prefsrc(),
+                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu());
+    }
+
+    private static InetAddress any(int family) {
+        try {
+            return InetAddress.getByAddress(new byte[family == Rtnl.AF_INET ? 4 : 16]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

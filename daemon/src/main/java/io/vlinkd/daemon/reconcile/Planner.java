@@ -1,0 +1,582 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.config.AbsentLink;
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredRoute;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.kind.Difference;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.link.AdminState;
+import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.route.AddressRequests;
+import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.RouteRequests;
+import io.vlinkd.netlink.route.RouteSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes a {@link Plan} from desired state, observed state and ownership. Pure: no I/O.
+ *
+ * <p>Rules (BRIEF.md, "The flow of one reconcile"): what the config does not set is not managed; a difference the
+ * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
+ * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. An interface that
+ * left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one whatever created
+ * it. Nothing vlinkd does not own and the config does not name is ever touched; routes are vlinkd's when they carry
+ * its protocol number.
+ */
+public final class Planner {
+
+    /**
+     * vlinkd's route protocol (RTPROT). 247 (0xf7) is unused by the kernel's {@code RTPROT_*} list (0-4, 8-18,
+     * 42, 99, 186-192) and by iproute2's {@code /etc/iproute2/rt_protos}; {@code ip route show proto 247} lists
+     * vlinkd's routes. Add {@code 247 vlinkd} to {@code /etc/iproute2/rt_protos.d/vlinkd.conf} to see the name.
+     */
+    public static final int VLINKD_PROTOCOL = 247;
+
+    private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
+            Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
+            Rtnl.RT_SCOPE_NOWHERE, "nowhere");
+    private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
+            "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
+            "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
+
+    private final int protocol;
+
+    public Planner() {
+        this(VLINKD_PROTOCOL);
+    }
+
+    public Planner(int protocol) {
+        this.protocol = protocol;
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    public Plan plan(DesiredState desired, ObservedState observed, Ownership owned) {
+        return new Run(desired, observed, owned).plan();
+    }
+
+    /** One planning pass; holds the working sets. */
+    private final class Run {
+        private final DesiredState desired;
+        private final ObservedState observed;
+        private final Ownership owned;
+        private final Map<String, ObservedLink> byName;
+        private final Map<String, DesiredLink> desiredByName = new LinkedHashMap<>();
+        private final Set<String> desiredCompanions = new HashSet<>();
+        private final List<Step> steps = new ArrayList<>();
+        private final List<PlanProblem> problems = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        /** Links deleted and not re-created: nothing else is planned on them. */
+        private final Set<String> gone = new HashSet<>();
+        /** Links deleted and re-created, with the reason. */
+        private final Map<String, String> recreate = new LinkedHashMap<>();
+        /** Links created by this plan (new or re-created), including companions. */
+        private final Set<String> created = new HashSet<>();
+
+        Run(DesiredState desired, ObservedState observed, Ownership owned) {
+            this.desired = desired;
+            this.observed = observed;
+            this.owned = owned;
+            this.byName = observed.byName();
+            for (DesiredLink d : desired.links()) {
+                desiredByName.put(d.name(), d);
+                desiredCompanions.addAll(KindTraits.companions(d.link().kind(), d.link().spec()));
+            }
+        }
+
+        Plan plan() {
+            decideRecreates();
+            planDeletions();
+            for (DesiredLink d : desired.links()) {
+                planLink(d);
+            }
+            planRoutes();
+            if (!problems.isEmpty()) {
+                return new Plan(List.of(), List.of(), problems, notes, observed, Map.of());
+            }
+            DependencyGraph.Result r = DependencyGraph.order(steps);
+            if (!r.cycle().isEmpty()) {
+                problems.add(new PlanProblem(String.join(", ", r.cycle()),
+                        "dependency cycle (master, link or a referenced interface) among these interfaces", null));
+                return new Plan(List.of(), List.of(), problems, notes, observed, r.branches());
+            }
+            List<Step> revert = new ArrayList<>();
+            for (int w = r.waves().size() - 1; w >= 0; w--) {
+                List<Step> wave = r.waves().get(w);
+                for (int i = wave.size() - 1; i >= 0; i--) {
+                    revert.addAll(wave.get(i).inverse());
+                }
+            }
+            return new Plan(r.waves(), revert, problems, notes, observed, r.branches());
+        }
+
+        // ---- which links are re-created ------------------------------------------------------------------
+
+        private void decideRecreates() {
+            for (DesiredLink d : desired.links()) {
+                LinkSpec want = d.link();
+                ObservedLink o = byName.get(d.name());
+                if (want.isExisting() || o == null) {
+                    continue;
+                }
+                if (!Objects.equals(o.kindName(), want.kind().name())) {
+                    if (owned.owns(o.name(), o.index())) {
+                        recreate.put(o.name(), "kind " + o.kindName() + " → " + want.kind().name());
+                    } else {
+                        problems.add(new PlanProblem(d.name(), "exists as " + (o.kindName() == null ? "a device"
+                                : "a " + o.kindName()) + " that vlinkd did not create; it will not replace it with a "
+                                + want.kind().name() + " (delete it, or mark it state: absent)", d.where()));
+                    }
+                    continue;
+                }
+                List<String> why = new ArrayList<>();
+                for (Difference diff : kindDifferences(want, o)) {
+                    if (diff.change() == Option.Change.RECREATE) {
+                        why.add(diff.key() + " " + diff.observed() + " → " + diff.desired()
+                                + (diff.reason() == null ? "" : ": " + diff.reason()));
+                    }
+                }
+                if (!why.isEmpty()) {
+                    recreate.put(o.name(), String.join("; ", why));
+                }
+            }
+            // Re-creating a link deletes what is stacked on it (vlan, macvlan, vxlan on their lower device):
+            // those are re-created too.
+            Deque<String> work = new ArrayDeque<>(recreate.keySet());
+            while (!work.isEmpty()) {
+                ObservedLink parent = byName.get(work.poll());
+                for (ObservedLink child : childrenOf(parent)) {
+                    if (!recreate.containsKey(child.name())) {
+                        recreate.put(child.name(), "it sits on " + parent.name() + ", which is re-created");
+                        work.add(child.name());
+                    }
+                }
+            }
+        }
+
+        /** Links the kernel deletes together with {@code p}: stacked on it, other than its own companion. */
+        private List<ObservedLink> childrenOf(ObservedLink p) {
+            List<ObservedLink> out = new ArrayList<>();
+            for (ObservedLink l : observed.links()) {
+                if (l.index() == p.index() || isCompanionPair(p, l)) {
+                    continue;
+                }
+                boolean stacked = l.parent() == p.index() && l.linkNetnsId() < 0
+                        || KindTraits.references(l.kind(), observedSpec(l)).contains(p.name());
+                if (stacked) {
+                    out.add(l);
+                }
+            }
+            return out;
+        }
+
+        private boolean isCompanionPair(ObservedLink a, ObservedLink b) {
+            return KindTraits.hasPeerOption(a.kind()) && a.parent() == b.index() && a.linkNetnsId() < 0;
+        }
+
+        // ---- deletions --------------------------------------------------------------------------------------
+
+        private void planDeletions() {
+            Map<String, SourceLocation> toDelete = new LinkedHashMap<>();
+            Map<String, String> reasons = new HashMap<>();
+            for (AbsentLink a : desired.absent()) {
+                if (byName.containsKey(a.name())) {
+                    toDelete.put(a.name(), a.where());
+                    reasons.put(a.name(), "state: absent");
+                }
+            }
+            for (ObservedLink l : observed.links()) {
+                ObservedLink partner = observed.link(l.parent()).orElse(null);
+                boolean goesWithRecreated = partner != null && isCompanionPair(l, partner)
+                        && recreate.containsKey(partner.name());
+                if (!desiredByName.containsKey(l.name()) && !desiredCompanions.contains(l.name())
+                        && owned.owns(l.name(), l.index()) && !toDelete.containsKey(l.name())
+                        && !goesWithRecreated) {
+                    toDelete.put(l.name(), null);
+                    reasons.put(l.name(), "left the config");
+                }
+            }
+            // The kernel takes children along: delete them explicitly (children first), so the revert restores
+            // them; a child the config wants is a conflict.
+            Deque<String> work = new ArrayDeque<>(toDelete.keySet());
+            while (!work.isEmpty()) {
+                ObservedLink p = byName.get(work.poll());
+                for (ObservedLink child : childrenOf(p)) {
+                    if (desiredByName.containsKey(child.name())) {
+                        problems.add(new PlanProblem(child.name(), "is stacked on " + p.name() + ", which is to be "
+                                + "deleted (" + reasons.get(p.name()) + "); the kernel would delete it too",
+                                desiredByName.get(child.name()).where()));
+                    } else if (!toDelete.containsKey(child.name())) {
+                        toDelete.put(child.name(), null);
+                        reasons.put(child.name(), "it sits on " + p.name() + ", which is deleted");
+                        work.add(child.name());
+                    }
+                }
+            }
+            Set<String> coveredByCompanion = new HashSet<>();
+            for (Map.Entry<String, SourceLocation> e : toDelete.entrySet()) {
+                if (coveredByCompanion.contains(e.getKey())) {
+                    continue;
+                }
+                ObservedLink o = byName.get(e.getKey());
+                DeleteParts parts = deleteParts(o, toDelete.keySet());
+                coveredByCompanion.addAll(parts.companions);
+                gone.add(o.name());
+                gone.addAll(parts.companions);
+                steps.add(new Step.DeleteLink(o.name(), parts.restore, parts.needs, parts.companions,
+                        parts.restoreAfter, e.getValue(), reasons.get(o.name())));
+            }
+        }
+
+        private record DeleteParts(LinkSpec restore, Set<String> needs, List<String> companions,
+                                   List<Step> restoreAfter) {
+        }
+
+        /** What deleting {@code o} takes along, and what restores it. {@code leaving}: links deleted too. */
+        private DeleteParts deleteParts(ObservedLink o, Set<String> leaving) {
+            List<String> companions = new ArrayList<>();
+            Set<String> needs = new LinkedHashSet<>();
+            ObservedLink partner = observed.link(o.parent()).orElse(null);
+            if (partner != null && o.linkNetnsId() < 0 && KindTraits.hasPeerOption(o.kind())) {
+                companions.add(partner.name());
+            } else if (partner != null && o.linkNetnsId() < 0) {
+                needs.add(partner.name());
+            }
+            needs.addAll(KindTraits.references(o.kind(), observedSpec(o)));
+            List<Step> after = new ArrayList<>();
+            for (ObservedLink port : observed.portsOf(o.index())) {
+                if (!leaving.contains(port.name()) && !recreate.containsKey(port.name())) {
+                    after.add(new Step.SetMaster(port.name(), o.name(), null, null));
+                }
+            }
+            for (String c : companions) {
+                ObservedLink cl = byName.get(c);
+                if (cl != null && cl.up()) {
+                    after.add(new Step.SetState(c, AdminState.UP, AdminState.DOWN, null));
+                }
+                if (cl != null && cl.master() > 0) {
+                    after.add(new Step.SetMaster(c, observed.nameOf(cl.master()), null, null));
+                }
+                if (cl != null) {
+                    observed.addressesOf(cl.index()).stream().filter(a -> !a.isKernelLinkLocal())
+                            .forEach(a -> after.add(new Step.AddAddress(c, a.toSpec(), null)));
+                }
+            }
+            for (ObservedAddress a : observed.addressesOf(o.index())) {
+                if (!a.isKernelLinkLocal()) {
+                    after.add(new Step.AddAddress(o.name(), a.toSpec(), null));
+                }
+            }
+            Set<Integer> indexes = new HashSet<>();
+            indexes.add(o.index());
+            companions.forEach(c -> indexes.add(byName.get(c).index()));
+            for (ObservedRoute r : observed.routes()) {
+                if (!r.isKernels() && indexes.contains(r.oif())) {
+                    after.add(new Step.AddRoute(routeSpecOf(r), r.protocol(), null));
+                }
+            }
+            return new DeleteParts(restoreSpec(o), needs, companions, after);
+        }
+
+        // ---- desired links ----------------------------------------------------------------------------------
+
+        private void planLink(DesiredLink d) {
+            LinkSpec want = d.link();
+            ObservedLink o = byName.get(d.name());
+            if (want.isExisting()) {
+                if (o == null) {
+                    notes.add(d.name() + " (" + d.where() + ") does not exist; vlinkd configures it when it appears");
+                    return;
+                }
+                planInPlace(d, o);
+                return;
+            }
+            if (o == null) {
+                if (desiredCompanions.contains(d.name())) {
+                    return;
+                }
+                create(d, want, null);
+                return;
+            }
+            if (!Objects.equals(o.kindName(), want.kind().name()) && !recreate.containsKey(o.name())) {
+                return; // a problem was reported
+            }
+            String why = recreate.get(o.name());
+            if (why != null) {
+                DeleteParts parts = deleteParts(o, recreate.keySet());
+                // The re-created link keeps what the config does not manage: its up/down state, its mtu.
+                LinkSpec spec = want;
+                if (spec.state().isEmpty()) {
+                    spec = spec.withState(o.up() ? AdminState.UP : AdminState.DOWN);
+                }
+                if (spec.mtu().isEmpty()) {
+                    spec = spec.withMtu(o.mtu());
+                }
+                steps.add(new Step.DeleteLink(o.name(), restoreSpec(o), parts.needs, parts.companions,
+                        parts.restoreAfter, d.where(), "to re-create: " + why));
+                create(d, spec, why);
+                if (!d.addressesManaged()) {
+                    observed.addressesOf(o.index()).stream().filter(a -> !a.isKernelLinkLocal())
+                            .forEach(a -> steps.add(new Step.AddAddress(d.name(), a.toSpec(), d.where())));
+                }
+                for (ObservedLink port : observed.portsOf(o.index())) {
+                    DesiredLink dp = desiredByName.get(port.name());
+                    boolean elsewhere = dp != null && dp.link().master().isPresent()
+                            && !dp.link().master().get().equals(d.name());
+                    if (!elsewhere && !recreate.containsKey(port.name()) && !gone.contains(port.name())) {
+                        steps.add(new Step.SetMaster(port.name(), d.name(), d.name(), d.where()));
+                    }
+                }
+                for (ObservedRoute r : observed.routes()) {
+                    if (!r.isKernels() && r.protocol() != protocol && r.oif() == o.index()) {
+                        steps.add(new Step.AddRoute(routeSpecOf(r), r.protocol(), null));
+                    }
+                }
+                return;
+            }
+            planInPlace(d, o);
+        }
+
+        private void create(DesiredLink d, LinkSpec spec, String why) {
+            Set<String> needs = new LinkedHashSet<>();
+            spec.link().ifPresent(needs::add);
+            spec.master().ifPresent(needs::add);
+            needs.addAll(KindTraits.references(spec.kind(), spec.spec()));
+            List<String> companions = KindTraits.companions(spec.kind(), spec.spec());
+            steps.add(new Step.CreateLink(spec, needs, companions, d.where(), why));
+            created.add(d.name());
+            created.addAll(companions);
+            for (AddressSpec a : d.addresses()) {
+                steps.add(new Step.AddAddress(d.name(), a, d.where()));
+            }
+        }
+
+        private void planInPlace(DesiredLink d, ObservedLink o) {
+            LinkSpec want = d.link();
+            List<String> keys = new ArrayList<>();
+            LinkSpec change = bare(want.name());
+            LinkSpec revert = bare(want.name());
+            if (want.mtu().isPresent() && want.mtu().get() != o.mtu()) {
+                keys.add("mtu " + o.mtu() + " → " + want.mtu().get());
+                change = change.withMtu(want.mtu().get());
+                revert = revert.withMtu(o.mtu());
+            }
+            if (want.mac().isPresent() && !want.mac().get().equals(o.mac())) {
+                keys.add("address");
+                change = change.withMac(want.mac().get());
+                if (o.mac() != null) {
+                    revert = revert.withMac(o.mac());
+                }
+            }
+            if (want.txqueuelen().isPresent() && want.txqueuelen().get() != o.txqueuelen()) {
+                keys.add("txqueuelen " + o.txqueuelen() + " → " + want.txqueuelen().get());
+                change = change.withTxqueuelen(want.txqueuelen().get());
+                revert = revert.withTxqueuelen(o.txqueuelen());
+            }
+            if (want.alias().isPresent() && !want.alias().get().equals(o.alias())) {
+                keys.add("alias");
+                change = change.withAlias(want.alias().get());
+                revert = revert.withAlias(o.alias() == null ? "" : o.alias());
+            }
+            Set<String> needs = new LinkedHashSet<>();
+            if (!want.isExisting()) {
+                List<String> kindKeys = new ArrayList<>();
+                for (Difference diff : kindDifferences(want, o)) {
+                    if (diff.change() == Option.Change.IN_PLACE) {
+                        kindKeys.add(diff.key());
+                        keys.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
+                    }
+                }
+                if (!kindKeys.isEmpty()) {
+                    KindSpec c = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
+                    KindSpec r = KindTraits.restrict(want.kind(), observedSpec(o), kindKeys);
+                    change = withKind(change, want, c);
+                    revert = withKind(revert, want, r);
+                    needs.addAll(KindTraits.references(want.kind(), c));
+                }
+            }
+            if (!keys.isEmpty()) {
+                steps.add(new Step.ChangeLink(d.name(), change, revert, keys, needs, d.where()));
+            }
+            if (want.master().isPresent()) {
+                String have = observed.nameOf(o.master());
+                if (!want.master().get().equals(have) || recreate.containsKey(want.master().get())) {
+                    if (!recreate.containsKey(want.master().get()) || !Objects.equals(have, want.master().get())) {
+                        steps.add(new Step.SetMaster(d.name(), want.master().get(), have, d.where()));
+                    }
+                }
+            }
+            if (want.state().isPresent()) {
+                AdminState have = o.up() ? AdminState.UP : AdminState.DOWN;
+                if (want.state().get() != have) {
+                    steps.add(new Step.SetState(d.name(), want.state().get(), have, d.where()));
+                }
+            }
+            if (d.addressesManaged()) {
+                List<ObservedAddress> have = observed.addressesOf(o.index()).stream()
+                        .filter(a -> !a.isKernelLinkLocal()).toList();
+                for (AddressSpec a : d.addresses()) {
+                    if (have.stream().noneMatch(h -> h.sameAs(a))) {
+                        steps.add(new Step.AddAddress(d.name(), a, d.where()));
+                    }
+                }
+                for (ObservedAddress h : have) {
+                    if (d.addresses().stream().noneMatch(h::sameAs)) {
+                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), d.where()));
+                    }
+                }
+            }
+        }
+
+        private LinkSpec bare(String name) {
+            return new LinkSpec(name, null, null, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        private LinkSpec withKind(LinkSpec s, LinkSpec want, KindSpec spec) {
+            return new LinkSpec(s.name(), want.kind(), spec, s.mtu(), s.mac(), s.state(), s.master(), s.link(),
+                    s.alias(), s.txqueuelen(), s.netns());
+        }
+
+        private List<Difference> kindDifferences(LinkSpec want, ObservedLink o) {
+            if (want.kind() == null || o.kind() == null || o.spec() == null || want.kind() != o.kind()) {
+                return List.of();
+            }
+            return KindTraits.differences(want.kind(), want.spec(), observedSpec(o)).stream()
+                    // peer-netns is not reported back by the kernel (only a netns id): not compared.
+                    .filter(x -> !x.key().equals(KindTraits.PEER_NETNS)).toList();
+        }
+
+        /** The observed spec, with a veth-like peer's name taken from IFLA_LINK. */
+        private KindSpec observedSpec(ObservedLink o) {
+            if (o.kind() == null || o.spec() == null) {
+                return o.spec();
+            }
+            String peer = o.linkNetnsId() < 0 ? observed.nameOf(o.parent()) : null;
+            return KindTraits.withPeer(o.kind(), o.spec(), peer);
+        }
+
+        /** A spec that recreates {@code o} as observed, or null when vlinkd does not know its kind. */
+        private LinkSpec restoreSpec(ObservedLink o) {
+            if (o.kind() == null || o.spec() == null) {
+                return null;
+            }
+            LinkSpec s = LinkSpec.of(o.name(), o.kind(), observedSpec(o))
+                    .withMtu(o.mtu()).withState(o.up() ? AdminState.UP : AdminState.DOWN)
+                    .withTxqueuelen(o.txqueuelen());
+            if (o.mac() != null) {
+                s = s.withMac(o.mac());
+            }
+            if (o.master() > 0 && observed.nameOf(o.master()) != null) {
+                s = s.withMaster(observed.nameOf(o.master()));
+            }
+            if (o.parent() > 0 && o.linkNetnsId() < 0 && !KindTraits.hasPeerOption(o.kind())
+                    && observed.nameOf(o.parent()) != null) {
+                s = s.withLink(observed.nameOf(o.parent()));
+            }
+            if (o.alias() != null && !o.alias().isEmpty()) {
+                s = s.withAlias(o.alias());
+            }
+            return s;
+        }
+
+        // ---- routes -----------------------------------------------------------------------------------------
+
+        private void planRoutes() {
+            Map<RouteKey, List<ObservedRoute>> have = new HashMap<>();
+            for (ObservedRoute r : observed.routes()) {
+                have.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+            }
+            Set<RouteKey> wanted = new HashSet<>();
+            for (DesiredRoute dr : desired.routes()) {
+                RouteSpec r = dr.route();
+                RouteKey key = keyOf(r);
+                wanted.add(key);
+                Optional<String> dev = r.dev();
+                boolean devRenewed = dev.isPresent() && (created.contains(dev.get()) || gone.contains(dev.get()));
+                List<ObservedRoute> same = devRenewed ? List.of() : have.getOrDefault(key, List.of());
+                if (same.isEmpty()) {
+                    steps.add(new Step.AddRoute(r, protocol, dr.where()));
+                    continue;
+                }
+                ObservedRoute current = same.get(0);
+                if (matches(r, current)) {
+                    continue;
+                }
+                if (current.protocol() == protocol) {
+                    steps.add(new Step.DeleteRoute(routeSpecOf(current), protocol, dr.where()));
+                    steps.add(new Step.AddRoute(r, protocol, dr.where()));
+                } else {
+                    notes.add(dr.where() + ": route " + RouteRequests.describe(r) + ": a different route to "
+                            + key + " exists (proto " + current.protocol() + "), not installed by vlinkd; left alone");
+                }
+            }
+            for (ObservedRoute r : observed.routes()) {
+                if (r.protocol() != protocol || wanted.contains(r.key())) {
+                    continue;
+                }
+                String dev = observed.nameOf(r.oif());
+                if (dev != null && (gone.contains(dev) || recreate.containsKey(dev))) {
+                    continue; // the kernel drops it with the link; the link's inverse restores it
+                }
+                steps.add(new Step.DeleteRoute(routeSpecOf(r), protocol, null));
+            }
+        }
+
+        private RouteKey keyOf(RouteSpec r) {
+            int family = AddressRequests.family(r.to());
+            // The kernel's default metric is 0 for IPv4 and 1024 (IP6_RT_PRIO_USER) for IPv6.
+            long metric = r.metric().orElse(family == Rtnl.AF_INET6 ? 1024L : 0L);
+            return new RouteKey(family, r.to(), r.prefixLength(), RouteRequests.table(r), metric);
+        }
+
+        private boolean matches(RouteSpec want, ObservedRoute have) {
+            if (!Objects.equals(want.via().orElse(null), have.gateway())) {
+                return false;
+            }
+            if (want.dev().isPresent() && !want.dev().get().equals(observed.nameOf(have.oif()))) {
+                return false;
+            }
+            if (want.src().isPresent() && !want.src().get().equals(have.prefsrc())) {
+                return false;
+            }
+            if (want.mtu().isPresent() && want.mtu().get() != have.mtu()) {
+                return false;
+            }
+            return RouteRequests.type(want) == have.type();
+        }
+
+        private RouteSpec routeSpecOf(ObservedRoute r) {
+            InetAddress to = r.dst();
+            return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(r.gateway()),
+                    Optional.ofNullable(observed.nameOf(r.oif())),
+                    r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
+                    r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
+                    Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
+                    r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
+                            : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
+                    Optional.ofNullable(r.prefsrc()), r.onlink(),
+                    r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.config.DaemonSettings;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.Errno;
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of a reconcile (BRIEF.md, "The flow of one reconcile"): observe, plan, apply in pipelined waves
+ * with a journal of done steps, re-dump and verify, and on any failure revert the done steps and verify the
+ * revert. One reconcile runs at a time.
+ *
+ * <p>Each step is logged on one line: interface, operation, config location, equivalent command, and the
+ * kernel's message when it failed.
+ */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final KernelPort port;
+    private final OwnershipStore store;
+    private final Planner planner;
+    private final int verifyAttempts;
+    private final Duration verifyDelay;
+
+    public Reconciler(KernelPort port, OwnershipStore store) {
+        this(port, store, new Planner(), 5, Duration.ofMillis(100));
+    }
+
+    /**
+     * @param verifyAttempts how many re-dumps verification takes before it gives up (the kernel settles some
+     *                       things asynchronously: operstate, carrier, IPv6 DAD)
+     */
+    public Reconciler(KernelPort port, OwnershipStore store, Planner planner, int verifyAttempts,
+                      Duration verifyDelay) {
+        this.port = port;
+        this.store = store;
+        this.planner = planner;
+        this.verifyAttempts = verifyAttempts;
+        this.verifyDelay = verifyDelay;
+    }
+
+    /** The plan that {@link #apply} would run now. Sends no write. */
+    public synchronized Plan plan(DesiredState desired) throws KernelException, IOException {
+        return planner.plan(desired, port.observe(), store.load());
+    }
+
+    /** Plans, applies, verifies; reverts everything (or the failed branches, {@code on-error: isolate}). */
+    public synchronized ApplyResult apply(DesiredState desired) throws KernelException, IOException {
+        ObservedState before = port.observe();
+        Ownership owned = store.load();
+        Plan plan = planner.plan(desired, before, owned);
+        if (!plan.isApplicable()) {
+            List<StepError> errors = new ArrayList<>();
+            for (PlanProblem p : plan.problems()) {
+                LOG.error("{}: refused: {}{}", p.link(), p.message(), p.where() == null ? "" : " [" + p.where() + "]");
+                errors.add(new StepError(null, p.link() + ": " + p.message(), null, p.where()));
+            }
+            return new ApplyResult(ApplyResult.Outcome.REFUSED, plan, List.of(), errors,
+                    new AppliedChange(List.of(), this));
+        }
+        plan.notes().forEach(n -> LOG.info("{}", n));
+        if (plan.isEmpty()) {
+            LOG.debug("nothing to change");
+            return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
+                    new AppliedChange(List.of(), this));
+        }
+        boolean isolate = desired.settings().onError() == DaemonSettings.OnError.ISOLATE;
+
+        List<List<Step>> journal = new ArrayList<>();
+        List<StepError> errors = new ArrayList<>();
+        Set<Integer> failedBranches = new HashSet<>();
+        ObservedState state = before;
+        for (List<Step> wave : plan.waves()) {
+            List<Step> active = new ArrayList<>();
+            List<NlRequest> requests = new ArrayList<>();
+            ObservedContext ctx = new ObservedContext(state, port);
+            for (Step s : wave) {
+                if (isolate && failedBranches.contains(plan.branchOf(s))) {
+                    LOG.warn("{}: {}: skipped, its branch failed", s.link(), s.operation());
+                    continue;
+                }
+                try {
+                    requests.add(s.request(ctx));
+                    active.add(s);
+                } catch (IllegalArgumentException e) {
+                    fail(errors, failedBranches, plan, new StepError(s, e.getMessage(), null, s.where()));
+                }
+            }
+            List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
+            List<Step> done = new ArrayList<>();
+            for (int i = 0; i < active.size(); i++) {
+                Step s = active.get(i);
+                WriteResult r = results.get(i);
+                if (r.succeeded()) {
+                    done.add(s);
+                    LOG.info("{}: {}{}: {}", s.link(), s.operation(), at(s), s.ipCommand());
+                } else {
+                    fail(errors, failedBranches, plan, StepError.of(s, r.error()));
+                }
+            }
+            journal.add(done);
+            if (!errors.isEmpty() && !isolate) {
+                break;
+            }
+            if (changesIndexes(done)) {
+                state = port.observe();
+            }
+        }
+
+        Ownership afterOwned = owned;
+        if (errors.isEmpty() || isolate) {
+            Set<String> failedNames = namesOf(plan, failedBranches);
+            List<Step> pending = verify(desired, owned, journal, failedNames);
+            for (Step s : pending) {
+                StepError e = new StepError(s, "not converged after apply: still needs " + s.ipCommand(), null,
+                        s.where());
+                fail(errors, failedBranches, plan, e);
+                if (!isolate) {
+                    failedBranches.add(-1);
+                }
+            }
+        }
+        ApplyResult.Outcome outcome;
+        List<List<Step>> kept = journal;
+        if (errors.isEmpty()) {
+            outcome = ApplyResult.Outcome.APPLIED;
+        } else {
+            List<List<Step>> toRevert = new ArrayList<>();
+            kept = new ArrayList<>();
+            for (List<Step> wave : journal) {
+                List<Step> back = new ArrayList<>();
+                List<Step> keep = new ArrayList<>();
+                for (Step s : wave) {
+                    (!isolate || failedBranches.contains(plan.branchOf(s)) ? back : keep).add(s);
+                }
+                toRevert.add(back);
+                kept.add(keep);
+            }
+            List<StepError> revertErrors = revert(toRevert);
+            errors.addAll(revertErrors);
+            boolean restored = revertErrors.isEmpty();
+            if (!isolate && restored) {
+                ObservedState.Snapshot was = before.snapshot();
+                ObservedState.Snapshot now = port.observe().snapshot();
+                if (!was.equals(now)) {
+                    restored = false;
+                    errors.add(new StepError(null, "the revert did not restore the state before the apply: "
+                            + describeDifference(was, now), null, null));
+                }
+            }
+            outcome = !restored ? ApplyResult.Outcome.REVERT_FAILED
+                    : isolate && kept.stream().anyMatch(w -> !w.isEmpty()) ? ApplyResult.Outcome.PARTIAL
+                    : ApplyResult.Outcome.ROLLED_BACK;
+            LOG.error("apply failed ({} error(s)); {}", errors.size(), switch (outcome) {
+                case PARTIAL -> "failed branches reverted, the others kept";
+                case ROLLED_BACK -> "every step reverted, state restored";
+                default -> "REVERT INCOMPLETE: check the errors";
+            });
+        }
+        List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
+        if (!keptFlat.isEmpty()) {
+            afterOwned = ownershipAfter(owned, keptFlat, port.observe());
+            if (!afterOwned.equals(owned)) {
+                store.save(afterOwned);
+            }
+        }
+        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, this));
+    }
+
+    /** Reverts a change that was applied and kept ({@link AppliedChange#rollback()}). */
+    synchronized List<StepError> rollback(AppliedChange change) throws KernelException, IOException {
+        Ownership owned = store.load();
+        List<StepError> errors = revert(change.waves());
+        List<Step> inverses = new ArrayList<>();
+        for (List<Step> wave : change.waves()) {
+            for (Step s : wave) {
+                inverses.addAll(s.inverse());
+            }
+        }
+        Ownership after = ownershipAfter(owned, inverses, port.observe());
+        if (!after.equals(owned)) {
+            store.save(after);
+        }
+        return errors;
+    }
+
+    private void fail(List<StepError> errors, Set<Integer> failedBranches, Plan plan, StepError e) {
+        errors.add(e);
+        if (e.step() != null) {
+            failedBranches.add(plan.branchOf(e.step()));
+        }
+        LOG.error("{}", e);
+    }
+
+    private static String at(Step s) {
+        return s.where() == null ? "" : " [" + s.where() + "]";
+    }
+
+    private static boolean changesIndexes(List<Step> steps) {
+        return steps.stream().anyMatch(s -> s instanceof Step.CreateLink || s instanceof Step.DeleteLink);
+    }
+
+    private static Set<String> namesOf(Plan plan, Set<Integer> branches) {
+        Set<String> out = new HashSet<>();
+        plan.branches().forEach((name, b) -> {
+            if (branches.contains(b)) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Re-dumps and re-plans: a converged apply leaves nothing to do. Retried a few times for what the kernel
+     * settles asynchronously. Steps on {@code ignored} interfaces (failed branches under isolate) do not count.
+     */
+    private List<Step> verify(DesiredState desired, Ownership owned, List<List<Step>> journal, Set<String> ignored)
+            throws KernelException {
+        List<Step> done = journal.stream().flatMap(List::stream).toList();
+        List<Step> pending = List.of();
+        for (int attempt = 1; attempt <= verifyAttempts; attempt++) {
+            ObservedState now = port.observe();
+            Plan again = planner.plan(desired, now, ownershipAfter(owned, done, now));
+            pending = again.steps().stream().filter(s -> !ignored.contains(s.link())).toList();
+            if (pending.isEmpty() && again.problems().isEmpty()) {
+                return List.of();
+            }
+            if (attempt < verifyAttempts) {
+                sleep();
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * Runs the inverses of {@code waves}, last wave first. Within a wave the steps were independent, so their
+     * inverses are too: the first inverse step of each is sent together, then the second of each, and so on.
+     * A deletion that finds its object already gone (the kernel took it along with its link) is not an error.
+     */
+    private List<StepError> revert(List<List<Step>> waves) throws KernelException {
+        List<StepError> errors = new ArrayList<>();
+        ObservedState state = port.observe();
+        for (int w = waves.size() - 1; w >= 0; w--) {
+            List<List<Step>> inverses = new ArrayList<>();
+            List<Step> wave = waves.get(w);
+            for (int i = wave.size() - 1; i >= 0; i--) {
+                List<Step> inv = wave.get(i).inverse();
+                if (inv.isEmpty()) {
+                    errors.add(new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to re-create "
+                            + "this interface", null, wave.get(i).where()));
+                }
+                inverses.add(inv);
+            }
+            int depth = inverses.stream().mapToInt(List::size).max().orElse(0);
+            for (int k = 0; k < depth; k++) {
+                List<Step> batch = new ArrayList<>();
+                List<NlRequest> requests = new ArrayList<>();
+                ObservedContext ctx = new ObservedContext(state, port);
+                for (List<Step> inv : inverses) {
+                    if (k < inv.size()) {
+                        Step s = inv.get(k);
+                        try {
+                            requests.add(s.request(ctx));
+                            batch.add(s);
+                        } catch (IllegalArgumentException e) {
+                            if (!isRemoval(s)) {
+                                errors.add(new StepError(s, "revert: " + e.getMessage(), null, s.where()));
+                                LOG.error("{}: revert {}: {}", s.link(), s.operation(), e.getMessage());
+                            }
+                        }
+                    }
+                }
+                List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
+                for (int i = 0; i < batch.size(); i++) {
+                    Step s = batch.get(i);
+                    NetlinkException e = results.get(i).error();
+                    if (e == null) {
+                        LOG.info("{}: revert: {}: {}", s.link(), s.operation(), s.ipCommand());
+                    } else if (isRemoval(s) && alreadyGone(e)) {
+                        LOG.debug("{}: revert: {}: already gone", s.link(), s.operation());
+                    } else {
+                        errors.add(new StepError(s, "revert: " + e.getMessage(), e, s.where()));
+                        LOG.error("{}: revert {} failed: {}", s.link(), s.operation(), e.getMessage());
+                    }
+                }
+                if (changesIndexes(batch)) {
+                    state = port.observe();
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isRemoval(Step s) {
+        return s.phase().compareTo(Phase.DELETE_LINK) <= 0;
+    }
+
+    private static boolean alreadyGone(NetlinkException e) {
+        return e.errno() == Errno.ENODEV || e.errno() == 3 /* ESRCH */ || e.errno() == Errno.EADDRNOTAVAIL
+                || e.errno() == Errno.ENOENT;
+    }
+
+    /** Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not. */
+    static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now) {
+        Ownership o = owned;
+        for (Step s : steps) {
+            if (s instanceof Step.DeleteLink d) {
+                o = o.without(d.name());
+                for (String c : d.companions()) {
+                    o = o.without(c);
+                }
+            } else if (s instanceof Step.CreateLink c) {
+                List<String> names = new ArrayList<>();
+                names.add(c.link());
+                names.addAll(c.companions());
+                for (String n : names) {
+                    var l = now.link(n);
+                    if (l.isPresent()) {
+                        o = o.with(new OwnedLink(n, l.get().index(), c.spec().kindName()));
+                    } else {
+                        o = o.without(n);
+                    }
+                }
+            }
+        }
+        return o;
+    }
+
+    private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {
+        List<String> out = new ArrayList<>();
+        diff("link", was.links(), now.links(), out);
+        diff("address", was.addresses(), now.addresses(), out);
+        diff("route", was.routes(), now.routes(), out);
+        return String.join("; ", out);
+    }
+
+    private static void diff(String what, List<String> was, List<String> now, List<String> out) {
+        for (String w : was) {
+            if (!now.contains(w)) {
+                out.add("lost " + what + " " + w);
+            }
+        }
+        for (String n : now) {
+            if (!was.contains(n)) {
+                out.add("extra " + what + " " + n);
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(verifyDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,405 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.netlink.link.AdminState;
+import io.vlinkd.netlink.link.LinkRequests;
+import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.route.AddressRequests;
+import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.RouteRequests;
+import io.vlinkd.netlink.route.RouteSpec;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One write of a plan: one rtnetlink request, its equivalent {@code ip} command, and its inverse (computed at plan
+ * time from what was observed, so the revert plan exists before anything is applied). Requests are built at apply
+ * time from an {@link EncodeContext} that resolves names to the indexes of that moment (a link created in an
+ * earlier wave has an index only then).
+ */
+public sealed interface Step {
+
+    /** The interface this step is about (for a route: its device, or the route itself when it has none). */
+    String link();
+
+    Phase phase();
+
+    /** Other interfaces that must exist while this step runs (master, parent, referenced devices). */
+    Set<String> needs();
+
+    NlRequest request(EncodeContext ctx);
+
+    /** The equivalent iproute2 command. */
+    String ipCommand();
+
+    /** The steps that undo this one, in order. Empty only for {@link DeleteLink} of a link vlinkd cannot recreate. */
+    List<Step> inverse();
+
+    /** Where the config asked for this, or null (a revert, an owned link that left the config). */
+    SourceLocation where();
+
+    /** A short operator phrase: {@code create}, {@code change mtu}, {@code add address 192.0.2.10/24}. */
+    String operation();
+
+    /** {@code ip link add ...}: creates the link with every managed setting in one request. */
+    record CreateLink(LinkSpec spec, Set<String> needs, List<String> companions, SourceLocation where, String reason)
+            implements Step {
+        @Override
+        public String link() {
+            return spec.name();
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.CREATE_LINK;
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return LinkRequests.create(spec, ctx);
+        }
+
+        @Override
+        public String ipCommand() {
+            StringBuilder sb = new StringBuilder("ip link add ").append(spec.name());
+            spec.link().ifPresent(l -> sb.append(" link ").append(l));
+            IpWords.common(spec, sb);
+            spec.netns().ifPresent(n -> sb.append(" netns ").append(n));
+            if (spec.state().orElse(AdminState.DOWN) == AdminState.UP) {
+                sb.append(" up");
+            }
+            sb.append(" type ").append(spec.kindName());
+            KindTraits.ipArgs(spec.kind(), spec.spec()).forEach(a -> sb.append(' ').append(a));
+            return sb.toString();
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new DeleteLink(spec.name(), null, Set.of(), companions, List.of(), null,
+                    "undo create"));
+        }
+
+        @Override
+        public String operation() {
+            return reason == null ? "create " + spec.kindName() : "re-create " + spec.kindName() + " (" + reason + ")";
+        }
+    }
+
+    /**
+     * {@code ip link del}. {@code restore} (the link as observed) and {@code restoreAfter} (its ports, addresses
+     * and routes, which the kernel drops with it) make the inverse; {@code restore} is null when the link cannot
+     * be recreated (an unknown kind, or the undo of a create).
+     */
+    record DeleteLink(String name, LinkSpec restore, Set<String> needs, List<String> companions,
+                      List<Step> restoreAfter, SourceLocation where, String reason) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DELETE_LINK;
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return LinkRequests.delete(ctx.ifindex(name), name);
+        }
+
+        @Override
+        public String ipCommand() {
+            return "ip link del " + name;
+        }
+
+        @Override
+        public List<Step> inverse() {
+            if (restore == null) {
+                return List.of();
+            }
+            List<Step> out = new ArrayList<>();
+            out.add(new CreateLink(restore, Set.of(), companions, null, null));
+            out.addAll(restoreAfter);
+            return out;
+        }
+
+        @Override
+        public String operation() {
+            return "delete" + (reason == null ? "" : " (" + reason + ")");
+        }
+    }
+
+    /** {@code ip link set dev NAME mtu ... type KIND ...}: only the settings that differ. */
+    record ChangeLink(String name, LinkSpec change, LinkSpec revert, List<String> keys, Set<String> needs,
+                      SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.CHANGE_LINK;
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return LinkRequests.change(ctx.ifindex(name), change, ctx);
+        }
+
+        @Override
+        public String ipCommand() {
+            StringBuilder sb = new StringBuilder("ip link set dev ").append(name);
+            IpWords.common(change, sb);
+            if (change.kind() != null && change.spec() != null) {
+                List<String> args = KindTraits.ipArgs(change.kind(), change.spec());
+                if (!args.isEmpty()) {
+                    sb.append(" type ").append(change.kind().name());
+                    args.forEach(a -> sb.append(' ').append(a));
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new ChangeLink(name, revert, change, keys, needs, null));
+        }
+
+        @Override
+        public String operation() {
+            return "change " + String.join(", ", keys);
+        }
+    }
+
+    /** {@code ip link set dev NAME up|down}. */
+    record SetState(String name, AdminState state, AdminState previous, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.SET_STATE;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return LinkRequests.setState(ctx.ifindex(name), name, state);
+        }
+
+        @Override
+        public String ipCommand() {
+            return "ip link set dev " + name + " " + state.name().toLowerCase();
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new SetState(name, previous, state, null));
+        }
+
+        @Override
+        public String operation() {
+            return "set " + state.name().toLowerCase();
+        }
+    }
+
+    /** {@code ip link set dev NAME master M} or {@code nomaster} ({@code master} null). */
+    record SetMaster(String name, String master, String previous, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.SET_MASTER;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return master == null ? Set.of() : Set.of(master);
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return LinkRequests.setMaster(ctx.ifindex(name), name, master == null ? 0 : ctx.ifindex(master));
+        }
+
+        @Override
+        public String ipCommand() {
+            return "ip link set dev " + name + (master == null ? " nomaster" : " master " + master);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new SetMaster(name, previous, master, null));
+        }
+
+        @Override
+        public String operation() {
+            return master == null ? "release from " + previous : "enslave to " + master;
+        }
+    }
+
+    /** {@code ip addr add A/LEN dev NAME}. */
+    record AddAddress(String name, AddressSpec address, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_ADDRESS;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return AddressRequests.add(ctx.ifindex(name), name, address);
+        }
+
+        @Override
+        public String ipCommand() {
+            return AddressRequests.ipCommand(true, name, address);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new DeleteAddress(name, address, null));
+        }
+
+        @Override
+        public String operation() {
+            return "add address " + address;
+        }
+    }
+
+    /** {@code ip addr del A/LEN dev NAME}. */
+    record DeleteAddress(String name, AddressSpec address, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DELETE_ADDRESS;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return AddressRequests.delete(ctx.ifindex(name), name, address);
+        }
+
+        @Override
+        public String ipCommand() {
+            return AddressRequests.ipCommand(false, name, address);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new AddAddress(name, address, null));
+        }
+
+        @Override
+        public String operation() {
+            return "delete address " + address;
+        }
+    }
+
+    /** {@code ip route add ... proto P}. */
+    record AddRoute(RouteSpec route, int protocol, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return route.dev().orElse("route " + RouteRequests.describe(route));
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_ROUTE;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return RouteRequests.add(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
+        }
+
+        @Override
+        public String ipCommand() {
+            return RouteRequests.ipCommand(true, route, protocol);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new DeleteRoute(route, protocol, null));
+        }
+
+        @Override
+        public String operation() {
+            return "add route " + RouteRequests.describe(route);
+        }
+    }
+
+    /** {@code ip route del ... proto P}: matches only routes of that protocol. */
+    record DeleteRoute(RouteSpec route, int protocol, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return route.dev().orElse("route " + RouteRequests.describe(route));
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DELETE_ROUTE;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return RouteRequests.delete(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
+        }
+
+        @Override
+        public String ipCommand() {
+            return RouteRequests.ipCommand(false, route, protocol);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new AddRoute(route, protocol, null));
+        }
+
+        @Override
+        public String operation() {
+            return "delete route " + RouteRequests.describe(route);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.vlinkd.daemon.service;
+
+import io.vlinkd.config.ConfigLoader;
+import io.vlinkd.config.ConfigProblem;
+import io.vlinkd.config.JsonSchema;
+import io.vlinkd.config.LoadOptions;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The config port over {@link ConfigLoader}: secure file checks on, as the daemon (root) must have them. */
+public final class LoaderConfig implements ConfigPort {
+    private final ConfigLoader loader;
+
+    public LoaderConfig(LoadOptions options) {
+        this.loader = new ConfigLoader(options);
+    }
+
+    @Override
+    public ConfigPort.LoadResult load(List<Path> paths) {
+        io.vlinkd.config.LoadResult r = loader.load(paths);
+        if (r instanceof io.vlinkd.config.LoadResult.Valid v) {
+            return new Loaded(v.state(), v.summary());
+        }
+        List<ConfigProblem> problems = ((io.vlinkd.config.LoadResult.Invalid) r).problems();
+        return new Invalid(problems.stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Override
+    public String schema() {
+        return JsonSchema.generate();
+    }
+}

@@ -1,0 +1,61 @@
+package io.vlinkd.daemon.service;
+
+import io.vlinkd.config.DesiredState;
+import java.util.List;
+import java.util.Optional;
+
+/** Planning and applying: the reconciler as the daemon and {@code vlinkctl plan|apply} see it. */
+public interface ReconcilePort {
+
+    /** How {@code plan} renders steps. */
+    enum PlanFormat {
+        /** each step as the equivalent {@code ip} command */
+        IP,
+        /** each step's request bytes, annotated by attribute name */
+        NETLINK
+    }
+
+    /**
+     * The steps that would make the kernel match {@code state}, rendered; empty when nothing is to be done.
+     *
+     * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
+     */
+    List<String> plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException;
+
+    /**
+     * Plan, apply, verify; on failure the kernel has already been put back as it was.
+     *
+     * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
+     */
+    Applied apply(DesiredState state, String netns) throws BackendUnavailableException;
+
+    /**
+     * The outcome of one apply.
+     *
+     * @param ok       true when every step was applied and verified
+     * @param summary  one line for the journal and STATUS= ({@code 3 created, 1 changed} or the failure)
+     * @param events   one line per step done or failed, with interface, operation, config location, kernel message
+     * @param rollback undoes this apply later (for {@code apply --confirm-timeout}); empty when nothing changed
+     *                 or the apply failed (then it was already reverted)
+     */
+    record Applied(boolean ok, String summary, List<Event> events, Optional<Rollback> rollback) {
+        public Applied {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * One step done or failed, as one log line.
+     *
+     * @param ifname the interface it concerns, or null (a route without a device)
+     * @param line   interface, operation, config location and, on errors, the kernel's message
+     */
+    record Event(String ifname, String line, boolean error) {
+    }
+
+    /** Puts the kernel back to how it was before an apply. */
+    interface Rollback {
+        /** @return one line saying what was undone, or the failure */
+        String rollback();
+    }
+}

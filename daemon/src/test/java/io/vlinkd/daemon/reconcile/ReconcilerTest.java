@@ -1,0 +1,297 @@
+package io.vlinkd.daemon.reconcile;
+
+import static io.vlinkd.daemon.reconcile.Desired.bridge;
+import static io.vlinkd.daemon.reconcile.Desired.config;
+import static io.vlinkd.daemon.reconcile.Desired.veth;
+import static io.vlinkd.daemon.reconcile.Desired.vxlan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.Errno;
+import io.vlinkd.netlink.link.AdminState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReconcilerTest {
+    @TempDir
+    Path dir;
+
+    FakeKernel kernel;
+    OwnershipStore store;
+    Reconciler reconciler;
+
+    @BeforeEach
+    void setUp() {
+        kernel = new FakeKernel(TestKind::byName);
+        store = new OwnershipStore(dir.resolve("owned"));
+        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
+    }
+
+    private ObservedLink link(String name) {
+        return kernel.observe().link(name).orElseThrow(() -> new AssertionError("no link " + name));
+    }
+
+    private static int waveOf(Plan plan, String link, Phase phase) {
+        for (int w = 0; w < plan.waves().size(); w++) {
+            for (Step s : plan.waves().get(w)) {
+                if (s.link().equals(link) && s.phase() == phase) {
+                    return w;
+                }
+            }
+        }
+        throw new AssertionError("no " + phase + " of " + link + " in\n" + plan.toIpCommands());
+    }
+
+    @Test
+    void createsParentsAndMastersBeforeTheirChildren() throws Exception {
+        DesiredState d = config()
+                .link(vxlan("vx0", 42, "dev", "v0").withMaster("br0").withState(AdminState.UP))
+                .link(veth("v0", "v0p").withState(AdminState.UP), "192.0.2.1/24")
+                .link(bridge("br0").withState(AdminState.UP))
+                .route("198.51.100.0/24", "192.0.2.254", "v0")
+                .build();
+        Plan plan = reconciler.plan(d);
+        assertThat(waveOf(plan, "vx0", Phase.CREATE_LINK)).isGreaterThan(waveOf(plan, "v0", Phase.CREATE_LINK))
+                .isGreaterThan(waveOf(plan, "br0", Phase.CREATE_LINK));
+        assertThat(waveOf(plan, "v0", Phase.ADD_ROUTE)).isGreaterThan(waveOf(plan, "v0", Phase.ADD_ADDRESS));
+        assertThat(plan.waves().get(0)).extracting(Step::link).containsExactlyInAnyOrder("v0", "br0");
+
+        ApplyResult r = reconciler.apply(d);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(link("vx0").master()).isEqualTo(link("br0").index());
+        assertThat(link("v0p").parent()).isEqualTo(link("v0").index());
+        assertThat(kernel.observe().routes()).hasSize(1);
+        assertThat(kernel.observe().routes().get(0).protocol()).isEqualTo(Planner.VLINKD_PROTOCOL);
+    }
+
+    @Test
+    void refusesADependencyCycleWithoutWriting() throws Exception {
+        DesiredState d = config().link(bridge("a").withMaster("b")).link(bridge("b").withMaster("a")).build();
+        ApplyResult r = reconciler.apply(d);
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.REFUSED);
+        assertThat(r.errors().get(0).message()).contains("a, b").contains("cycle");
+        assertThat(kernel.writes()).isZero();
+    }
+
+    @Test
+    void secondApplyOfTheSameConfigSendsNoWrite() throws Exception {
+        DesiredState d = config()
+                .link(bridge("br0").withMtu(1400).withState(AdminState.UP), "192.0.2.1/24", "2001:db8::1/64")
+                .link(veth("v0", "v0p").withMaster("br0").withState(AdminState.UP))
+                .link(vxlan("vx0", 42, "ttl", 64).withState(AdminState.DOWN))
+                .route("198.51.100.0/24", "192.0.2.254", "br0")
+                .build();
+        assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        int writes = kernel.writes();
+        ObservedState.Snapshot before = kernel.observe().snapshot();
+
+        ApplyResult again = reconciler.apply(d);
+
+        assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+        assertThat(kernel.writes()).isEqualTo(writes);
+        assertThat(kernel.observe().snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void changesInPlaceOnlyWhatDiffersAndLeavesUnsetOptionsAlone() throws Exception {
+        reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 64).withMtu(1450)).build());
+        int writes = kernel.writes();
+        int index = link("vx0").index();
+
+        ApplyResult r = reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 32)).build());
+
+        assertThat(r.kept()).hasSize(1);
+        Step.ChangeLink c = (Step.ChangeLink) r.kept().get(0);
+        assertThat(c.ipCommand()).isEqualTo("ip link set dev vx0 type vxlan ttl 32");
+        assertThat(kernel.writes()).isEqualTo(writes + 1);
+        assertThat(link("vx0").index()).isEqualTo(index);
+        assertThat(link("vx0").mtu()).isEqualTo(1450);
+    }
+
+    @Test
+    void recreatesWhenTheVniChangesAndReattachesPortsAndAddresses() throws Exception {
+        reconciler.apply(config()
+                .link(bridge("br0"))
+                .link(vxlan("vx0", 42).withMaster("br0").withState(AdminState.UP), "192.0.2.1/24")
+                .build());
+        int oldIndex = link("vx0").index();
+
+        DesiredState d = config()
+                .link(bridge("br0"))
+                .link(vxlan("vx0", 43).withMaster("br0").withState(AdminState.UP), "192.0.2.1/24")
+                .build();
+        Plan plan = reconciler.plan(d);
+        assertThat(plan.steps()).anySatisfy(s -> assertThat(s.operation()).contains("re-create vxlan")
+                .contains("id 42 → 43").contains("Cannot change VNI"));
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        ObservedLink vx = link("vx0");
+        assertThat(vx.index()).isNotEqualTo(oldIndex);
+        assertThat(KindTraits.options(vx.kind(), vx.spec()).integer("id")).contains(43L);
+        assertThat(vx.master()).isEqualTo(link("br0").index());
+        assertThat(vx.up()).isTrue();
+        assertThat(kernel.observe().addressesOf(vx.index())).hasSize(1);
+        assertThat(store.load().owns("vx0", vx.index())).isTrue();
+    }
+
+    @Test
+    void recreatingAParentRecreatesWhatIsStackedOnIt() throws Exception {
+        reconciler.apply(config().link(veth("v0", "v0p")).link(vxlan("vx0", 7, "dev", "v0")).build());
+        DesiredState d = config().link(veth("v0", "v0q")).link(vxlan("vx0", 7, "dev", "v0")).build();
+        Plan plan = reconciler.plan(d);
+        assertThat(plan.steps()).filteredOn(s -> s instanceof Step.DeleteLink).extracting(Step::link)
+                .containsExactlyInAnyOrder("v0", "vx0");
+        assertThat(waveOf(plan, "vx0", Phase.DELETE_LINK)).isLessThan(waveOf(plan, "v0", Phase.DELETE_LINK));
+        assertThat(waveOf(plan, "vx0", Phase.CREATE_LINK)).isGreaterThan(waveOf(plan, "v0", Phase.CREATE_LINK));
+
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(kernel.observe().link("v0p")).isEmpty();
+        assertThat(link("v0q").parent()).isEqualTo(link("v0").index());
+        assertThat(KindTraits.options(link("vx0").kind(), link("vx0").spec()).string("dev")).contains("v0");
+    }
+
+    @Test
+    void deletesAnOwnedLinkThatLeftTheConfigButNeverAForeignOne() throws Exception {
+        kernel.addForeignLink("foreign0", "bridge", TestKind.BRIDGE.spec(), true);
+        reconciler.apply(config().link(bridge("br0")).link(veth("v0", "v0p")).build());
+
+        ApplyResult r = reconciler.apply(config().link(bridge("br0")).build());
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(kernel.observe().link("v0")).isEmpty();
+        assertThat(kernel.observe().link("v0p")).isEmpty();
+        assertThat(kernel.observe().link("foreign0")).isPresent();
+        assertThat(r.kept()).hasSize(1);
+        assertThat(store.load().get("v0")).isEmpty();
+        assertThat(store.load().get("v0p")).isEmpty();
+    }
+
+    @Test
+    void aNamesakeCreatedByOthersAfterOursIsNotOwned() throws Exception {
+        reconciler.apply(config().link(bridge("br0")).build());
+        FakeKernel k = kernel;
+        int ours = link("br0").index();
+        k.apply(List.of(io.vlinkd.netlink.link.LinkRequests.delete(ours, "br0")));
+        k.addForeignLink("br0", "bridge", TestKind.BRIDGE.spec(), false);
+
+        ApplyResult r = reconciler.apply(DesiredState.empty());
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+        assertThat(kernel.observe().link("br0")).isPresent();
+    }
+
+    @Test
+    void stateAbsentDeletesAForeignLinkByName() throws Exception {
+        kernel.addForeignLink("old0", "bridge", TestKind.BRIDGE.spec(), false);
+        ApplyResult r = reconciler.apply(config().absent("old0").absent("never-existed").build());
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(kernel.observe().link("old0")).isEmpty();
+    }
+
+    @Test
+    void refusesToReplaceAForeignInterfaceOfAnotherKind() throws Exception {
+        kernel.addForeignLink("x0", "bridge", TestKind.BRIDGE.spec(), false);
+        ApplyResult r = reconciler.apply(config().link(vxlan("x0", 1)).build());
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.REFUSED);
+        assertThat(r.errors().get(0).toString()).contains("test.yaml:1:5").contains("did not create");
+        assertThat(kernel.writes()).isZero();
+    }
+
+    @Test
+    void neverTouchesForeignAddressesOrRoutesUnlessTheConfigManagesThem() throws Exception {
+        int idx = kernel.addForeignLink("eth9", null, null, true);
+        kernel.apply(List.of(io.vlinkd.netlink.route.AddressRequests.add(idx, "eth9", Desired.address("10.0.0.1/24")),
+                io.vlinkd.netlink.route.RouteRequests.add(new io.vlinkd.netlink.route.RouteSpec(Desired.ip("10.9.0.0"),
+                        16, java.util.Optional.of(Desired.ip("10.0.0.254")), java.util.Optional.of("eth9"),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), false, java.util.Optional.empty()),
+                        idx, 4)));
+        int writes = kernel.writes();
+
+        ApplyResult r = reconciler.apply(config().link(bridge("br0")).build());
+        assertThat(r.kept()).extracting(Step::link).containsExactly("br0");
+        assertThat(kernel.observe().addressesOf(idx)).hasSize(1);
+        assertThat(kernel.observe().routes()).hasSize(1);
+
+        // An existing interface (no kind) named with addresses: exactly those.
+        ApplyResult managed = reconciler.apply(config().link(bridge("br0"))
+                .link(io.vlinkd.netlink.link.LinkSpec.of("eth9", null, null), "10.0.0.2/24").build());
+        assertThat(managed.kept()).extracting(Step::operation)
+                .containsExactlyInAnyOrder("add address 10.0.0.2/24", "delete address 10.0.0.1/24");
+        assertThat(kernel.writes()).isEqualTo(writes + 3);
+    }
+
+    @Test
+    void rollbackRevertsEveryStepWhenOneFails() throws Exception {
+        reconciler.apply(config().link(bridge("br0")).build());
+        ObservedState.Snapshot before = kernel.observe().snapshot();
+        DesiredState d = config().link(bridge("br0").withMtu(1400))
+                .link(bridge("br1"), "192.0.2.1/24").link(veth("v0", "v0p").withMaster("br0")).build();
+        kernel.failWrite(3, Errno.EINVAL, "injected for the test");
+
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(r.errors()).hasSize(1);
+        assertThat(r.errors().get(0).toString()).contains("/etc/vlinkd/test.yaml:").contains("EINVAL")
+                .contains("injected for the test");
+        assertThat(kernel.observe().snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void isolateKeepsIndependentBranches() throws Exception {
+        DesiredState d = config().isolate().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
+                .link(veth("v1", "v1p").withMaster("br1")).build();
+        // Wave 1 creates br0 and br1 (in config order), then v1. Fail br1's creation.
+        kernel.failWrite(2, Errno.EBUSY, "injected");
+
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.PARTIAL);
+        assertThat(kernel.observe().link("br0")).isPresent();
+        assertThat(kernel.observe().addressesOf(link("br0").index())).hasSize(1);
+        assertThat(kernel.observe().link("br1")).isEmpty();
+        assertThat(kernel.observe().link("v1")).isEmpty();
+        assertThat(store.load().get("br0")).isPresent();
+        assertThat(store.load().get("br1")).isEmpty();
+    }
+
+    @Test
+    void theSameFailureUnderRollbackLeavesNothing() throws Exception {
+        DesiredState d = config().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
+                .link(veth("v1", "v1p").withMaster("br1")).build();
+        kernel.failWrite(2, Errno.EBUSY, "injected");
+
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(kernel.observe().links()).extracting(ObservedLink::name).containsExactly("lo");
+        assertThat(store.load().links()).isEmpty();
+    }
+
+    @Test
+    void appliedChangeRollbackUndoesAConfirmedTimeoutApply() throws Exception {
+        reconciler.apply(config().link(bridge("br0").withMtu(1500)).link(veth("v0", "v0p")).build());
+        ObservedState.Snapshot before = kernel.observe().snapshot();
+
+        ApplyResult r = reconciler.apply(config().link(bridge("br0").withMtu(9000), "192.0.2.1/24")
+                .link(vxlan("vx0", 5).withMaster("br0")).build());
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(r.revertPlan()).isNotEmpty();
+
+        assertThat(r.change().rollback()).isEmpty();
+
+        assertThat(kernel.observe().snapshot()).isEqualTo(before);
+        assertThat(store.load().get("v0")).isPresent();
+        assertThat(store.load().get("vx0")).isEmpty();
+    }
+}

@@ -1,0 +1,15 @@
+package io.vlinkd.it.kinds;
+
+import io.vlinkd.netlink.kind.IfbKind;
+import io.vlinkd.netlink.link.LinkSpec;
+import org.junit.jupiter.api.Test;
+
+/** ifb (this machine's kernel has it): no options, create and delete. */
+class IfbKernelTest {
+
+    @Test
+    void createsAndDeletesAnIfb() throws Exception {
+        KindHarness.run(KindCase.create(LinkSpec.of("ifb0", IfbKind.INSTANCE, new IfbKind.IfbSpec()))
+                .expect("/linkinfo/info_kind", "ifb").expect("/link_type", "ether"));
+    }
+}

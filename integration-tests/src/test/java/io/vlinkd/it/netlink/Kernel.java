@@ -1,0 +1,42 @@
+package io.vlinkd.it.netlink;
+
+import io.vlinkd.it.TestNamespace;
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.link.LinkRequests;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.socket.NetlinkSocket;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/** Shared helpers of the socket tests. */
+final class Kernel {
+    private Kernel() {
+    }
+
+    static void assumeNamespaces() {
+        Assumptions.assumeTrue(TestNamespace.available(),
+                "needs root and `ip netns` to create network namespaces (runs in CI, which is root)");
+    }
+
+    /** Every link of the socket's namespace by name, through our dump and decoder. */
+    static Map<String, LinkMessage> links(NetlinkSocket s) throws NetlinkException, MalformedMessageException {
+        Map<String, LinkMessage> out = new LinkedHashMap<>();
+        for (NlMessage m : s.dump(LinkRequests.dump())) {
+            LinkMessage l = LinkMessage.decode(m);
+            if (out.put(l.name(), l) != null) {
+                throw new AssertionError("the dump listed " + l.name() + " twice");
+            }
+        }
+        return out;
+    }
+
+    static int index(NetlinkSocket s, String name) throws NetlinkException, MalformedMessageException {
+        for (NlMessage m : s.query(LinkRequests.get(name))) {
+            return LinkMessage.decode(m).index();
+        }
+        throw new AssertionError("no reply for " + name);
+    }
+}

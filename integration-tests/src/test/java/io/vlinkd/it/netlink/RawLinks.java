@@ -1,0 +1,120 @@
+package io.vlinkd.it.netlink;
+
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_ACK;
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
+
+import io.vlinkd.netlink.route.IfInfoMsg;
+import io.vlinkd.netlink.route.Ifla;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.AttrType;
+import io.vlinkd.netlink.wire.MessageWriter;
+import io.vlinkd.netlink.wire.NlRequest;
+
+/**
+ * Link requests written with MessageWriter directly, for the socket tests: they exercise the socket, not the kind
+ * classes (those have their own tests), so they stay independent of them. Numbers from {@code <linux/if_link.h>}
+ * and {@code <linux/veth.h>}.
+ */
+final class RawLinks {
+    private RawLinks() {
+    }
+
+    static final Attr IFLA_BR_STP_STATE = Attr.of("IFLA_BR_STP_STATE", 5, AttrType.U32);
+    static final Attr VETH_INFO_PEER = Attr.of("VETH_INFO_PEER", 1, AttrType.NESTED);
+    static final Attr IFLA_VXLAN_ID = Attr.of("IFLA_VXLAN_ID", 1, AttrType.U32);
+    static final Attr IFLA_VXLAN_PORT = Attr.of("IFLA_VXLAN_PORT", 15, AttrType.BE16);
+
+    /** {@code ip link add NAME type bridge}. */
+    static NlRequest bridge(String name) {
+        MessageWriter w = create();
+        w.putString(Ifla.IFLA_IFNAME, name);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "bridge");
+        }
+        return w.finish("RTM_NEWLINK " + name + " (bridge)");
+    }
+
+    /** {@code ip link add NAME alias ALIAS type bridge}. */
+    static NlRequest bridge(String name, String alias) {
+        MessageWriter w = create();
+        w.putString(Ifla.IFLA_IFALIAS, alias);
+        w.putString(Ifla.IFLA_IFNAME, name);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "bridge");
+        }
+        return w.finish("RTM_NEWLINK " + name + " (bridge)");
+    }
+
+    /** {@code ip link add NAME type veth peer name PEER [netns PEERNS]}; {@code peerNetnsFd} -1 for none. */
+    static NlRequest veth(String name, String peer, int peerNetnsFd) {
+        MessageWriter w = create();
+        w.putString(Ifla.IFLA_IFNAME, name);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "veth");
+            try (var data = w.nest(Ifla.IFLA_INFO_DATA); var p = w.nest(VETH_INFO_PEER)) {
+                IfInfoMsg.of(0).writeTo(w); // the peer's own ifinfomsg, then its attributes
+                w.putString(Ifla.IFLA_IFNAME, peer);
+                if (peerNetnsFd >= 0) {
+                    w.putInt(Ifla.IFLA_NET_NS_FD, peerNetnsFd);
+                }
+            }
+        }
+        return w.finish("RTM_NEWLINK " + name + " (veth)");
+    }
+
+    /** {@code ip link add NAME type vxlan id VNI dstport PORT}. */
+    static NlRequest vxlan(String name, int vni, int port) {
+        MessageWriter w = create();
+        w.putString(Ifla.IFLA_IFNAME, name);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "vxlan");
+            try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
+                w.putInt(IFLA_VXLAN_ID, vni);
+                w.putInt(IFLA_VXLAN_PORT, port);
+            }
+        }
+        return w.finish("RTM_NEWLINK " + name + " (vxlan)");
+    }
+
+    /** {@code ip link set dev NAME type vxlan id VNI}: the kernel refuses it ("Cannot change VNI"). */
+    static NlRequest changeVxlanId(int index, String name, int vni) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
+        IfInfoMsg.of(index).writeTo(w);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "vxlan");
+            try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
+                w.putInt(IFLA_VXLAN_ID, vni);
+            }
+        }
+        return w.finish("RTM_NEWLINK " + name + " (vxlan, change)");
+    }
+
+    /** {@code ip link set dev NAME mtu MTU}. */
+    static NlRequest setMtu(int index, String name, int mtu) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
+        IfInfoMsg.of(index).writeTo(w);
+        w.putInt(Ifla.IFLA_MTU, mtu);
+        return w.finish("RTM_NEWLINK " + name + " (mtu)");
+    }
+
+    /** {@code ip link set dev NAME type bridge stp_state S}. */
+    static NlRequest setStp(int index, String name, int stp) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
+        IfInfoMsg.of(index).writeTo(w);
+        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "bridge");
+            try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
+                w.putInt(IFLA_BR_STP_STATE, stp);
+            }
+        }
+        return w.finish("RTM_NEWLINK " + name + " (bridge, change)");
+    }
+
+    private static MessageWriter create() {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
+        IfInfoMsg.of(0).writeTo(w);
+        return w;
+    }
+}

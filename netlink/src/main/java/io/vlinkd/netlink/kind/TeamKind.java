@@ -1,0 +1,134 @@
+package io.vlinkd.netlink.kind;
+
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.team.TeamConfigurator;
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MessageWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A team: the kernel's other link aggregation driver, configured here without teamd. rtnetlink only creates it
+ * ({@code type team}, no IFLA_INFO_DATA: the driver has no rtnl attributes); its mode is the "mode" option of the
+ * generic netlink {@code team} family, set after creation by {@link #configure} ({@link PostCreateConfiguration}).
+ * Ports join with the common {@code master: team0} (IFLA_MASTER), after the mode is set.
+ *
+ * <pre>
+ * - name: team0
+ *   kind: team
+ *   team: { mode: activebackup }
+ * - name: eth1
+ *   master: team0
+ * </pre>
+ * Equivalent to: {@code ip link add team0 type team} then {@code teamnl team0 setoption mode activebackup}, then
+ * {@code ip link set eth1 master team0}.
+ *
+ * <p>The mode changes only while the team has no ports ({@code team_change_mode}: EBUSY "No ports can be present
+ * during mode change"), so a different mode on an existing team is classified as re-create. Without teamd nothing
+ * runs the active-backup or LACP state machines: activebackup keeps the kernel's first enabled port active.
+ */
+public final class TeamKind implements LinkKind<TeamKind.TeamSpec>, PostCreateConfiguration<TeamKind.TeamSpec> {
+    public static final TeamKind INSTANCE = new TeamKind();
+
+    private static final AttrSpace SPACE = AttrSpace.of("IFLA_TEAM");
+
+    /** The team mode modules of {@code drivers/net/team/team_mode_*.c}, by their kind names. */
+    static final List<String> MODES = List.of("roundrobin", "activebackup", "broadcast", "loadbalance", "random");
+
+    /** @param mode the team mode ({@code teamnl team0 setoption mode M}), over generic netlink */
+    public record TeamSpec(Optional<String> mode) implements KindSpec {
+    }
+
+    private static final List<Option> OPTIONS = List.of(
+            Option.createOnly("mode", ValueType.choice(MODES.toArray(String[]::new)), "3.3",
+                    "team genl option \"mode\" (broadcast 3.5, loadbalance 3.5, random 3.9); set after creation, "
+                            + "changes only while the team has no ports"));
+
+    private TeamKind() {
+    }
+
+    @Override
+    public String name() {
+        return "team";
+    }
+
+    @Override
+    public Class<TeamSpec> specType() {
+        return TeamSpec.class;
+    }
+
+    @Override
+    public AttrSpace dataSpace() {
+        return SPACE;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public TeamSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+        return new TeamSpec(values.string("mode"));
+    }
+
+    @Override
+    public OptionValues toOptions(TeamSpec spec) {
+        return OptionValues.builder().put("mode", spec.mode()).build();
+    }
+
+    /** rtnetlink carries no team options: IFLA_INFO_DATA is never written. */
+    @Override
+    public boolean writesInfoData(TeamSpec spec) {
+        return false;
+    }
+
+    @Override
+    public void encodeCreate(TeamSpec spec, EncodeContext ctx, MessageWriter w) {
+    }
+
+    @Override
+    public void encodeChange(TeamSpec desired, EncodeContext ctx, MessageWriter w) {
+    }
+
+    /** The dump has no team data: the mode stays unset until {@link #observe} reads it over generic netlink. */
+    @Override
+    public TeamSpec decode(Attrs data, DecodeContext ctx) {
+        return new TeamSpec(Optional.empty());
+    }
+
+    @Override
+    public List<String> ipArgs(TeamSpec spec) {
+        return List.of();
+    }
+
+    @Override
+    public List<Difference> differences(TeamSpec desired, TeamSpec observed) {
+        return LinkKind.super.differences(desired, observed).stream()
+                .map(d -> new Difference(d.key(), d.desired(), d.observed(), d.change(),
+                        "the kernel changes a team's mode only while it has no ports (EBUSY)"))
+                .toList();
+    }
+
+    @Override
+    public TeamSpec observe(GenericNetlink genl, int ifindex, String name, TeamSpec decoded)
+            throws NetlinkException {
+        return new TeamSpec(new TeamConfigurator(genl).mode(ifindex, name));
+    }
+
+    @Override
+    public List<String> configure(GenericNetlink genl, int ifindex, String name, TeamSpec desired)
+            throws NetlinkException {
+        if (desired.mode().isEmpty()) {
+            return List.of();
+        }
+        return new TeamConfigurator(genl).setMode(ifindex, name, desired.mode().get())
+                ? List.of("mode " + desired.mode().get()) : List.of();
+    }
+
+    @Override
+    public List<String> commands(String name, TeamSpec desired) {
+        return desired.mode().map(m -> List.of("teamnl " + name + " setoption mode " + m)).orElse(List.of());
+    }
+}

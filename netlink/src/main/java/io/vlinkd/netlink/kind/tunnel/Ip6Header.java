@@ -1,0 +1,66 @@
+package io.vlinkd.netlink.kind.tunnel;
+
+import static io.vlinkd.netlink.kind.tunnel.IpTunnelAttrs.*;
+
+import java.util.Optional;
+
+/**
+ * How ip6tnl and ip6gre carry the outer IPv6 header's settings: the traffic class and flow label share one
+ * big-endian FLOWINFO word (tclass in bits 20..27, label in bits 0..19, as iproute2 builds it with
+ * {@code htonl(tclass << 20)}), and "inherit"/"none" are bits of the FLAGS word (IP6_TNL_F_*).
+ */
+final class Ip6Header {
+    private Ip6Header() {
+    }
+
+    static final long TCLASS_MASK = 0x0ff00000L;
+    static final long FLOWLABEL_MASK = 0x000fffffL;
+
+    static long flowinfo(Optional<Inheritable> tos, Optional<Inheritable> flowlabel) {
+        long tclass = tos.filter(t -> !t.inherit()).map(Inheritable::value).orElse(0L);
+        long label = flowlabel.filter(f -> !f.inherit()).map(Inheritable::value).orElse(0L);
+        return (tclass << 20) & TCLASS_MASK | label & FLOWLABEL_MASK;
+    }
+
+    static long flags(Optional<Inheritable> tos, Optional<Inheritable> flowlabel, Optional<EncapLimit> encaplimit) {
+        long flags = 0;
+        if (encaplimit.map(EncapLimit::none).orElse(false)) {
+            flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+        }
+        if (tos.map(Inheritable::inherit).orElse(false)) {
+            flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+        }
+        if (flowlabel.map(Inheritable::inherit).orElse(false)) {
+            flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+        }
+        return flags;
+    }
+
+    static int encapLimitByte(Optional<EncapLimit> encaplimit) {
+        // With "none" iproute2 still sends its default limit; the flag makes the kernel ignore it.
+        return encaplimit.filter(e -> !e.none()).map(EncapLimit::limit).orElse(DEFAULT_ENCAP_LIMIT);
+    }
+
+    static Inheritable tos(long flowinfo, long flags) {
+        return (flags & IP6_TNL_F_USE_ORIG_TCLASS) != 0 ? Inheritable.INHERIT
+                : Inheritable.of((flowinfo & TCLASS_MASK) >>> 20);
+    }
+
+    static Inheritable flowlabel(long flowinfo, long flags) {
+        return (flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) != 0 ? Inheritable.INHERIT
+                : Inheritable.of(flowinfo & FLOWLABEL_MASK);
+    }
+
+    static EncapLimit encaplimit(int limit, long flags) {
+        return (flags & IP6_TNL_F_IGN_ENCAP_LIMIT) != 0 ? EncapLimit.NONE : EncapLimit.of(limit);
+    }
+
+    static Optional<EncapLimit> encaplimit(io.vlinkd.netlink.kind.OptionValues v) {
+        return v.get("encaplimit").map(o -> o instanceof Long l ? EncapLimit.of(l.intValue()) : EncapLimit.NONE);
+    }
+
+    /** flowlabel as ip reads it: hexadecimal (get_u32(.., 16) in link_ip6tnl.c and link_gre6.c), or inherit. */
+    static String flowlabelWord(Inheritable f) {
+        return f.inherit() ? "inherit" : "0x" + Long.toHexString(f.value());
+    }
+}

@@ -1,0 +1,113 @@
+package io.vlinkd.systemd;
+
+import ch.qos.logback.classic.Level;
+import io.vlinkd.daemon.cli.VlinkdCommand;
+import io.vlinkd.daemon.control.ControlServer;
+import io.vlinkd.daemon.control.PeerPolicy;
+import io.vlinkd.daemon.service.Backends;
+import io.vlinkd.daemon.service.ConfigWatcher;
+import io.vlinkd.daemon.service.Daemon;
+import io.vlinkd.daemon.service.DaemonControl;
+import io.vlinkd.daemon.service.ServiceNotifier;
+import io.vlinkd.daemon.service.StatusView;
+import io.vlinkd.daemon.service.Version;
+import io.vlinkd.systemd.log.LogSetup;
+import io.vlinkd.systemd.notify.SdNotifier;
+import io.vlinkd.systemd.notify.SdNotify;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Entry point of {@code vlinkd}: options, logging, sd_notify, signals, the control socket and the config
+ * watcher around the {@link Daemon}.
+ */
+public final class VlinkdMain {
+    /** A save in an editor or a `cp` of several files settles well within this. */
+    private static final Duration DEBOUNCE = Duration.ofMillis(500);
+
+    private VlinkdMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, Map<String, String> env) throws InterruptedException {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int[] exit = {0};
+        VlinkdCommand opts = VlinkdCommand.parse(args, out, err, exit);
+        if (opts == null) {
+            return exit[0];
+        }
+        Level level;
+        try {
+            level = LogSetup.chooseLevel(opts.logLevel(), env);
+        } catch (IllegalArgumentException e) {
+            err.println("vlinkd: " + e.getMessage());
+            return 2;
+        }
+        LogSetup.configure(level, env);
+        Logger log = LoggerFactory.getLogger("vlinkd");
+
+        ServiceNotifier notifier = ServiceNotifier.NONE;
+        SdNotify sd = null;
+        try {
+            sd = SdNotify.fromEnvironment(env);
+            if (sd != null) {
+                notifier = new SdNotifier(sd, SdNotifier.watchdogUsec(env, ProcessHandle.current().pid()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("sd_notify disabled: {}", e.getMessage());
+        }
+
+        Backends backends = Backends.current();
+        log.info("vlinkd {} starting: config {}, state {}, runtime {}", Version.VERSION, opts.paths().configDir(),
+                opts.paths().stateDir(), opts.paths().runtimeDir());
+        Daemon daemon = new Daemon(opts.paths(), backends.config(), backends.reconcile(), notifier);
+        ControlServer control;
+        try {
+            control = ControlServer.start(opts.paths().controlSocket(),
+                    new PeerPolicy(opts.controlGroup()),
+                    new DaemonControl(daemon, new StatusView(backends.kernel(), name -> false)));
+        } catch (IOException e) {
+            log.error("cannot serve the control socket: {}", e.getMessage());
+            daemon.stop("start-up failed");
+            daemon.awaitStop();
+            return 1;
+        }
+        Signal.handle(new Signal("HUP"), s -> daemon.requestReload("SIGHUP"));
+        Signal.handle(new Signal("TERM"), s -> daemon.stop("SIGTERM"));
+        Signal.handle(new Signal("INT"), s -> daemon.stop("SIGINT"));
+
+        daemon.start();
+        ConfigWatcher watcher = null;
+        if (opts.watch()) {
+            try {
+                watcher = ConfigWatcher.start(opts.paths().configDir(), DEBOUNCE, daemon::requestReload);
+            } catch (IOException e) {
+                log.warn("{}: cannot watch for changes: {}", opts.paths().configDir(), e.getMessage());
+            }
+        }
+        daemon.awaitStop();
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            control.close();
+        } catch (IOException e) {
+            log.warn("shutdown: {}", e.getMessage());
+        }
+        if (sd != null) {
+            sd.close();
+        }
+        log.info("stopped");
+        return 0;
+    }
+}
