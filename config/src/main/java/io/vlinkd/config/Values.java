@@ -71,6 +71,8 @@ final class Values {
             return text(node, t);
         } else if (type instanceof ValueType.InterfaceName) {
             return interfaceName(node);
+        } else if (type instanceof ValueType.PeerName) {
+            return peerName(node);
         } else if (type instanceof ValueType.Ip t) {
             return ip(node, t);
         } else if (type instanceof ValueType.Mac) {
@@ -152,6 +154,12 @@ final class Values {
             return bad(node, "text of " + bytes + " bytes is longer than the " + t.maxBytes() + " allowed");
         }
         return ok(s.get());
+    }
+
+    /** A peer's name is checked like any interface name but is a definition: it refers to nothing. */
+    private static Converted peerName(Node node) {
+        Converted c = interfaceName(node);
+        return c instanceof Converted.Ok ok ? ok(ok.value()) : c;
     }
 
     private static Converted interfaceName(Node node) {
@@ -283,7 +291,7 @@ final class Values {
             return t.words().size() == 1 ? "'" + t.words().get(0) + "'" : "one of " + String.join(", ", t.words());
         } else if (type instanceof ValueType.Text) {
             return "text";
-        } else if (type instanceof ValueType.InterfaceName) {
+        } else if (type instanceof ValueType.InterfaceName || type instanceof ValueType.PeerName) {
             return "an interface name";
         } else if (type instanceof ValueType.Ip t) {
             return switch (t.family()) {
