@@ -18,8 +18,8 @@ public final class LinkKinds {
     /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
     private static final List<LinkKind<?>> LAYER2 = List.of(
             BridgeKind.INSTANCE,
-            VethKind.INSTANCE,
             VxlanKind.INSTANCE,
+            VethKind.INSTANCE,
             VlanKind.INSTANCE,
             VxcanKind.INSTANCE
     );
