@@ -65,7 +65,7 @@ final class InterfaceReader {
             }
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
-                    Optional.of(new AbsentLink(name.get(), where)), List.of()));
+                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, List.of()));
         }
 
         // The kind decides which section key is allowed.
@@ -113,11 +113,18 @@ final class InterfaceReader {
         }
 
         KindSpec spec = null;
+        List<String> peers = List.of();
         if (kind.isPresent()) {
             spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs);
+            if (spec != null) {
+                peers = peerNames(kind.get(), spec);
+            }
         }
 
         for (Values.Ref r : refs) {
+            if (peers.contains(r.name())) {
+                continue; // the option names an interface this link creates (a veth's peer), not a reference
+            }
             references.add(new Reference(name.get(), r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.OPTION));
         }
         Optional<DesiredLink> desired = Optional.empty();
@@ -127,7 +134,11 @@ final class InterfaceReader {
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references));
+                references, kindField.isPresent(), peers));
+    }
+
+    private static <S extends KindSpec> List<String> peerNames(LinkKind<S> kind, KindSpec spec) {
+        return kind.peerNames(kind.cast(spec));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */

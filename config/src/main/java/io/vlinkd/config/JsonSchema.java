@@ -169,7 +169,7 @@ public final class JsonSchema {
             // maxLength counts characters; a character is at least one byte, so this never refuses valid text.
             s.put("type", "string");
             s.put("maxLength", x.maxBytes());
-        } else if (t instanceof ValueType.InterfaceName) {
+        } else if (t instanceof ValueType.InterfaceName || t instanceof ValueType.PeerName) {
             s.put("type", "string");
             s.put("minLength", 1);
             s.put("maxLength", Names.MAX_INTERFACE_NAME_BYTES);

@@ -11,6 +11,7 @@ import io.vlinkd.daemon.service.DaemonControl;
 import io.vlinkd.daemon.service.ServiceNotifier;
 import io.vlinkd.daemon.service.StatusView;
 import io.vlinkd.daemon.service.Version;
+import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.systemd.log.LogSetup;
 import io.vlinkd.systemd.notify.SdNotifier;
 import io.vlinkd.systemd.notify.SdNotify;
@@ -36,6 +37,14 @@ public final class VlinkdMain {
 
     public static void main(String[] args) throws InterruptedException {
         System.exit(run(args, System.getenv()));
+    }
+
+    private static boolean owns(OwnershipStore store, String name) {
+        try {
+            return store.load().get(name).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static int run(String[] args, Map<String, String> env) throws InterruptedException {
@@ -67,7 +76,8 @@ public final class VlinkdMain {
             log.error("sd_notify disabled: {}", e.getMessage());
         }
 
-        Backends backends = Backends.current();
+        Backends backends = Backends.current(opts.paths().stateDir());
+        OwnershipStore owned = new OwnershipStore(opts.paths().stateDir().resolve("owned"));
         log.info("vlinkd {} starting: config {}, state {}, runtime {}", Version.VERSION, opts.paths().configDir(),
                 opts.paths().stateDir(), opts.paths().runtimeDir());
         Daemon daemon = new Daemon(opts.paths(), backends.config(), backends.reconcile(), notifier);
@@ -75,7 +85,7 @@ public final class VlinkdMain {
         try {
             control = ControlServer.start(opts.paths().controlSocket(),
                     new PeerPolicy(opts.controlGroup()),
-                    new DaemonControl(daemon, new StatusView(backends.kernel(), name -> false)));
+                    new DaemonControl(daemon, new StatusView(backends.kernel(), name -> owns(owned, name))));
         } catch (IOException e) {
             log.error("cannot serve the control socket: {}", e.getMessage());
             daemon.stop("start-up failed");
