@@ -242,7 +242,8 @@ final class Values {
             Converted v = integer(tuple.getValueNode(), t.value());
             String sub = "." + (tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?");
             if (k instanceof Converted.Bad b) {
-                b.issues().forEach(x -> issues.add(new Issue(x.node(), sub, "key: " + x.message())));
+                b.issues().forEach(x -> issues.add(new Issue(x.node(), sub,
+                        (x.message().matches("-?[0-9].*") ? "map key " : "map key: ") + x.message())));
             }
             if (v instanceof Converted.Bad b) {
                 b.issues().forEach(x -> issues.add(new Issue(x.node(), sub, x.message())));

@@ -324,28 +324,28 @@ public final class Reconciler {
 
     /** Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not. */
     static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now) {
-        Ownership o = owned;
+        java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
+        owned.links().forEach(l -> links.put(l.name(), l));
+        java.util.Map<String, ObservedLink> byName = now.byName();
         for (Step s : steps) {
             if (s instanceof Step.DeleteLink d) {
-                o = o.without(d.name());
-                for (String c : d.companions()) {
-                    o = o.without(c);
-                }
+                links.remove(d.name());
+                d.companions().forEach(links::remove);
             } else if (s instanceof Step.CreateLink c) {
                 List<String> names = new ArrayList<>();
                 names.add(c.link());
                 names.addAll(c.companions());
                 for (String n : names) {
-                    var l = now.link(n);
-                    if (l.isPresent()) {
-                        o = o.with(new OwnedLink(n, l.get().index(), c.spec().kindName()));
+                    ObservedLink l = byName.get(n);
+                    if (l != null) {
+                        links.put(n, new OwnedLink(n, l.index(), c.spec().kindName()));
                     } else {
-                        o = o.without(n);
+                        links.remove(n);
                     }
                 }
             }
         }
-        return o;
+        return Ownership.of(links.values());
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

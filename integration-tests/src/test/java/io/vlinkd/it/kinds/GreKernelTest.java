@@ -1,6 +1,7 @@
 package io.vlinkd.it.kinds;
 
 import static io.vlinkd.it.kinds.TunnelOptions.ip;
+import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
@@ -17,7 +18,7 @@ class GreKernelTest {
 
     @Test
     void createsChangesAndDeletesAGreTunnel() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE))), "gre", false)
                 .setup("link add p0 type veth peer name p1")
                 .expect("local", "192.0.2.1").expect("remote", "198.51.100.1").expect("link", "p0")
                 .expect("ttl", 64).expect("tos", "0x88").expect("pmtudisc", true)
@@ -32,7 +33,7 @@ class GreKernelTest {
     @Test
     void aMultipointGreTunnelCannotGainARemoteInPlace() throws Exception {
         Object[] multipoint = {"local", ip("192.0.2.1"), "key", 1};
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, multipoint)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, multipoint))), "gre", false)
                 .expect("remote", "any")
                 .refused(spec(K, with(multipoint, "remote", ip("198.51.100.1"))), "EINVAL"));
     }

@@ -1,6 +1,7 @@
 package io.vlinkd.it.kinds;
 
 import static io.vlinkd.it.kinds.TunnelOptions.ip;
+import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
@@ -16,7 +17,7 @@ class GretapKernelTest {
 
     @Test
     void createsChangesAndDeletesAGretapTunnel() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE))), "gretap", false)
                 .expect("/linkinfo/info_kind", "gretap").expect("local", "192.0.2.1")
                 .expect("remote", "198.51.100.1").expect("ttl", 64).expect("tos", "0x20").expect("pmtudisc", false)
                 .expect("ikey", "0.0.0.7").expect("okey", "0.0.0.8")

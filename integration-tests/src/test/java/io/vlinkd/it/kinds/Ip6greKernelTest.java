@@ -1,6 +1,7 @@
 package io.vlinkd.it.kinds;
 
 import static io.vlinkd.it.kinds.TunnelOptions.ip;
+import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
@@ -17,7 +18,7 @@ class Ip6greKernelTest {
     @Test
     void createsChangesAndDeletesAnIp6greTunnel() throws Exception {
         Ip6greKind k = Ip6greKind.INSTANCE;
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", k, spec(k, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", k, spec(k, BASE))), "ip6gre", true)
                 .setup("link add p0 type veth peer name p1")
                 .expect("local", "2001:db8::1").expect("remote", "2001:db8::2").expect("link", "p0")
                 .expect("ttl", 32).expect("encap_limit", 8).expect("tclass", "0x88").expect("flowlabel", "0x12345")
@@ -31,7 +32,7 @@ class Ip6greKernelTest {
     @Test
     void createsChangesAndDeletesAnIp6gretapTunnel() throws Exception {
         Ip6gretapKind k = Ip6gretapKind.INSTANCE;
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", k, spec(k, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", k, spec(k, BASE))), "ip6gretap", true)
                 .setup("link add p0 type veth peer name p1")
                 .expect("/linkinfo/info_kind", "ip6gretap").expect("remote", "2001:db8::2").expect("ttl", 32)
                 .expect("tclass", "0x88")

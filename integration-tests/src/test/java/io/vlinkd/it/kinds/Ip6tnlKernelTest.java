@@ -1,6 +1,7 @@
 package io.vlinkd.it.kinds;
 
 import static io.vlinkd.it.kinds.TunnelOptions.ip;
+import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
@@ -16,7 +17,7 @@ class Ip6tnlKernelTest {
 
     @Test
     void createsChangesAndDeletesAnIp6tnlTunnelIncludingItsMode() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE))), "ip6tnl", true)
                 .setup("link add p0 type veth peer name p1")
                 .expect("proto", "ip6ip6").expect("local", "2001:db8::1").expect("remote", "2001:db8::2")
                 .expect("link", "p0").expect("ttl", 32).expect("encap_limit", 8).expect("tclass", "0x88")

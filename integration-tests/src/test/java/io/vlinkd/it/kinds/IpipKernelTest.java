@@ -1,6 +1,7 @@
 package io.vlinkd.it.kinds;
 
 import static io.vlinkd.it.kinds.TunnelOptions.ip;
+import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
@@ -20,7 +21,7 @@ class IpipKernelTest {
 
     @Test
     void createsChangesAndDeletesAPointToPointTunnel() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, BASE))), "ipip", false)
                 .setup("link add p0 type veth peer name p1")
                 .expect("proto", "ipip").expect("local", "192.0.2.1").expect("remote", "198.51.100.1")
                 .expect("link", "p0").expect("ttl", 64).expect("tos", "0x88").expect("pmtudisc", true)
@@ -32,7 +33,7 @@ class IpipKernelTest {
     @Test
     void aMultipointTunnelCannotGainARemoteInPlace() throws Exception {
         Object[] multipoint = {"local", ip("192.0.2.1"), "ttl", 0, "pmtudisc", false};
-        KindHarness.run(KindCase.create(LinkSpec.of("t0", K, spec(K, multipoint)))
+        KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", K, spec(K, multipoint))), "ipip", false)
                 .expect("local", "192.0.2.1").expect("remote", "any").expect("pmtudisc", false)
                 .refused(spec(K, with(multipoint, "remote", ip("198.51.100.1"))), "EINVAL"));
     }

@@ -45,6 +45,16 @@ final class TunnelOptions {
         }
     }
 
+    /**
+     * A probe for a tunnel kind. {@code ip link add probe type ipip} (no endpoints) fails with EEXIST on a kernel that
+     * has ipip: the namespace's fallback device (tunl0, sit0, gre0, gretap0, ip6tnl0, ip6gre0, ip_vti0, ip6_vti0)
+     * already holds the wildcard parameters. So the probe gives a remote of the kind's family.
+     */
+    static KindCase probed(KindCase c, String kind, boolean v6) {
+        return c.probe(ns -> ns.supportsKind(kind, "remote", v6 ? "2001:db8::fe" : "192.0.2.254"),
+                "this kernel has no " + kind + ": runs in the full-kernel lane");
+    }
+
     /** {@code base} followed by {@code more}: later keys win, as a config edit would; a null value removes a key. */
     static Object[] with(Object[] base, Object... more) {
         Map<Object, Object> m = new LinkedHashMap<>();

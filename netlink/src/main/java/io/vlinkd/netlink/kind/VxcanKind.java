@@ -26,7 +26,7 @@ public final class VxcanKind implements LinkKind<VxcanSpec> {
     private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("peer", ValueType.interfaceName(), "4.12",
+            Option.createOnly("peer", ValueType.peerName(), "4.12",
                     "VXCAN_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
             Option.createOnly("peer-netns", new ValueType.Text(255), "4.12",
                     "VXCAN_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));

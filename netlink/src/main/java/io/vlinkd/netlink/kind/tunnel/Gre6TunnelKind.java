@@ -120,6 +120,7 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
 
     @Override
     public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        TunnelValues.family(v, name, true, name.substring(3), problems);
         return factory.create(v.ip("local"), v.ip("remote"), v.string("dev"), TunnelValues.ttl(v, "hoplimit"),
                 TunnelValues.tos(v), TunnelValues.flowlabel(v), Ip6Header.encaplimit(v),
                 GreHeader.fromOptions(v, problems));

@@ -119,6 +119,7 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
 
     @Override
     public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        TunnelValues.family(v, name, false, "ip6" + name, problems);
         Optional<InetAddress> remote = v.ip("remote");
         if (remote.isPresent() && remote.get().isMulticastAddress() && v.ip("local").isEmpty()) {
             problems.add("remote", "a multicast remote (" + remote.get().getHostAddress()

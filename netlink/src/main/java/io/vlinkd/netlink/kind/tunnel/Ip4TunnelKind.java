@@ -43,7 +43,7 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
 
     /** The fields of an ipip or sit spec, in iproute2's words; an empty Optional is not managed. */
     public interface Settings {
-        /** {@code mode}: IFLA_IPTUN_PROTO as iproute2 names it ({@code ipip}, {@code ip6ip}, {@code mplsip}, {@code any}). */
+        /** {@code mode}: IFLA_IPTUN_PROTO in iproute2's words (ipip, ip6ip, mplsip, any). */
         Optional<String> mode();
 
         /** {@code local}: IFLA_IPTUN_LOCAL. */
@@ -135,6 +135,7 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
 
     @Override
     public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        TunnelValues.family(v, name, false, "ip6tnl", problems);
         Optional<Integer> ttl = TunnelValues.ttl(v, "ttl");
         Optional<Boolean> pmtudisc = v.bool("pmtudisc");
         // link_iptnl.c: "ttl != 0 and nopmtudisc are incompatible" (a fixed ttl needs DF set).

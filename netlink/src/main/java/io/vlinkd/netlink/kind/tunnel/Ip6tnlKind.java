@@ -114,6 +114,7 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
 
     @Override
     public Ip6tnlSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        TunnelValues.family(v, "ip6tnl", true, "ipip or sit", problems);
         return new Ip6tnlSpec(v.string("mode"), v.ip("local"), v.ip("remote"), v.string("dev"),
                 TunnelValues.ttl(v, "hoplimit"), Ip6Header.encaplimit(v), TunnelValues.tos(v),
                 TunnelValues.flowlabel(v));

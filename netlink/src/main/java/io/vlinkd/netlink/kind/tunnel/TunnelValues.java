@@ -42,6 +42,19 @@ final class TunnelValues {
         return new ValueType.Choice(words);
     }
 
+    /**
+     * local and remote must be of the family the kind tunnels over; the config's type check says "IPv4 expected",
+     * this says which kind carries the other family.
+     */
+    static void family(OptionValues v, String kind, boolean v6, String otherKind, Problems problems) {
+        for (String key : List.of("local", "remote")) {
+            v.ip(key).filter(a -> (a instanceof Inet4Address) == v6).ifPresent(a -> problems.add(key,
+                    kind + " tunnels over " + (v6 ? "IPv6" : "IPv4") + ", so " + key + " must be an "
+                            + (v6 ? "IPv6" : "IPv4") + " address, not " + addressWord(a) + " (" + otherKind
+                            + " tunnels over " + (v6 ? "IPv4" : "IPv6") + ")"));
+        }
+    }
+
     /** ttl/hoplimit: {@code inherit} is 0 on the wire. */
     static Optional<Integer> ttl(OptionValues v, String key) {
         return v.get(key).map(o -> o instanceof Long l ? l.intValue() : 0);

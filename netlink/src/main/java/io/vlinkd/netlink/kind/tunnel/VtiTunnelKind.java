@@ -109,6 +109,7 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
 
     @Override
     public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        TunnelValues.family(v, name, v6, v6 ? "vti" : "vti6", problems);
         Optional<Long>[] keys = TunnelValues.keys(v, problems);
         return factory.create(v.ip("local"), v.ip("remote"), v.string("dev"), keys[0], keys[1]);
     }
