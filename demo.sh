@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps
-mvn -B -ntp -q -DskipTests install
+mvn -B -ntp -q -DskipTests package
 exec bin/vlinkctl demo

@@ -25,10 +25,16 @@ final class CycleCheck {
     }
 
     private final Map<String, InterfaceEntry> byName;
+    private final Map<String, InterfaceEntry> peerOf;
     private final Sink sink;
 
-    CycleCheck(Map<String, InterfaceEntry> byName, Sink sink) {
+    /**
+     * @param peerOf interfaces created as another's peer: naming one depends on its creator, and an entry without
+     *               kind: that configures one depends on its creator too
+     */
+    CycleCheck(Map<String, InterfaceEntry> byName, Map<String, InterfaceEntry> peerOf, Sink sink) {
         this.byName = byName;
+        this.peerOf = peerOf;
         this.sink = sink;
     }
 
@@ -49,8 +55,8 @@ final class CycleCheck {
                     color.put(top.name(), Color.BLACK);
                     continue;
                 }
-                Reference r = top.next().next();
-                if (!byName.containsKey(r.to())) {
+                Reference r = resolve(top.next().next());
+                if (r == null) {
                     continue; // reported as an undefined reference
                 }
                 if (isOwnPort(top.name(), r)) {
@@ -80,9 +86,24 @@ final class CycleCheck {
                 .anyMatch(x -> x.role() == Reference.Role.MASTER && x.to().equals(from));
     }
 
+    /** The reference with its target as a node of the graph (a peer stands for its creator), or null. */
+    private Reference resolve(Reference r) {
+        if (byName.containsKey(r.to())) {
+            return r;
+        }
+        InterfaceEntry creator = peerOf.get(r.to());
+        return creator == null ? null : new Reference(r.from(), creator.name(), r.where(), r.key(), r.role());
+    }
+
     private void push(String name, Deque<Frame> stack, List<String> path, Map<String, Color> color) {
         color.put(name, Color.GREY);
         path.add(name);
-        stack.push(new Frame(name, byName.get(name).references().iterator()));
+        InterfaceEntry e = byName.get(name);
+        List<Reference> edges = new ArrayList<>(e.references());
+        InterfaceEntry creator = peerOf.get(name);
+        if (creator != null && !e.created()) {
+            edges.add(new Reference(name, creator.name(), e.where(), e.path(), Reference.Role.LINK));
+        }
+        stack.push(new Frame(name, edges.iterator()));
     }
 }

@@ -9,8 +9,11 @@ import java.util.Optional;
  *
  * @param link   the validated link, empty when the entry had problems or is {@code state: absent}
  * @param absent present for {@code state: absent}
- * @param netns  the namespace the interface lives in, empty for the daemon's own
+ * @param netns   the namespace the interface lives in, empty for the daemon's own
+ * @param created true when the entry has {@code kind:} (vlinkd creates it)
+ * @param peers   other interfaces created with this one (a veth's peer), which other entries may name
  */
 record InterfaceEntry(String name, SourceLocation where, String path, Optional<String> netns,
-                      Optional<DesiredLink> link, Optional<AbsentLink> absent, List<Reference> references) {
+                      Optional<DesiredLink> link, Optional<AbsentLink> absent, List<Reference> references,
+                      boolean created, List<String> peers) {
 }

@@ -7,6 +7,7 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
@@ -65,7 +66,7 @@ final class InterfaceReader {
             }
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
-                    Optional.of(new AbsentLink(name.get(), where)), List.of()));
+                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, List.of()));
         }
 
         // The kind decides which section key is allowed.
@@ -113,8 +114,9 @@ final class InterfaceReader {
         }
 
         KindSpec spec = null;
+        List<String> peers = new ArrayList<>();
         if (kind.isPresent()) {
-            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs);
+            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs, peers);
         }
 
         for (Values.Ref r : refs) {
@@ -127,7 +129,7 @@ final class InterfaceReader {
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references));
+                references, kindField.isPresent(), List.copyOf(peers)));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */
@@ -156,7 +158,8 @@ final class InterfaceReader {
     }
 
     private KindSpec kindSpec(LinkKind<?> kind, Mapping m, Mapping.Field kindField, String name,
-                              Optional<String> link, Optional<String> master, String path, List<Values.Ref> refs) {
+                              Optional<String> link, Optional<String> master, String path, List<Values.Ref> refs,
+                              List<String> peers) {
         String sectionPath = path + "." + kind.name();
         Optional<Mapping.Field> sectionField = m.get(kind.name());
         Mapping section = null;
@@ -183,8 +186,13 @@ final class InterfaceReader {
                             : "unknown " + kind.name() + " option" + Near.hint(f.key(), keys));
                     continue;
                 }
-                Values.read(f.value(), option.get().type(), ctx, Mapping.join(sectionPath, f.key()), refs)
-                        .ifPresent(val -> values.put(f.key(), val));
+                Optional<Object> val = Values.read(f.value(), option.get().type(), ctx,
+                        Mapping.join(sectionPath, f.key()), refs);
+                val.ifPresent(x -> values.put(f.key(), x));
+                if (option.get().type() instanceof ValueType.PeerName && val.isPresent()) {
+                    // A name this link creates with itself (a veth's peer): defined here, not referred to.
+                    peers.add((String) val.get());
+                }
             }
             clean = problemCount() == before;
         }

@@ -38,7 +38,9 @@ public final class JsonSchema {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("interfaces", array(Map.of("$ref", "#/$defs/interface"), "Interfaces to create, configure or delete"));
         top.put("routes", array(Map.of("$ref", "#/$defs/route"), "Routes vlinkd installs and owns"));
-        top.put("settings", object(keys(Keys.SETTINGS), "Daemon policy"));
+        Map<String, Object> settings = object(keys(Keys.SETTINGS), "Daemon policy");
+        settings.put("type", List.of("object", "null")); // "settings:" with nothing under it: the defaults
+        top.put("settings", settings);
         root.put("properties", top);
         root.put("additionalProperties", false);
 
@@ -169,7 +171,7 @@ public final class JsonSchema {
             // maxLength counts characters; a character is at least one byte, so this never refuses valid text.
             s.put("type", "string");
             s.put("maxLength", x.maxBytes());
-        } else if (t instanceof ValueType.InterfaceName) {
+        } else if (t instanceof ValueType.InterfaceName || t instanceof ValueType.PeerName) {
             s.put("type", "string");
             s.put("minLength", 1);
             s.put("maxLength", Names.MAX_INTERFACE_NAME_BYTES);

@@ -12,10 +12,12 @@ public record LoadOptions(boolean requireSecureFiles, long maxFileBytes) {
 
     /** One MiB: a config with thousands of interfaces fits many times over. */
     public static final long DEFAULT_MAX_FILE_BYTES = 1 << 20;
+    /** A file is read into memory whole; 64 MiB is far beyond any config. */
+    public static final long MAX_FILE_BYTES_CEILING = 64L << 20;
 
     public LoadOptions {
-        if (maxFileBytes <= 0) {
-            throw new IllegalArgumentException("maxFileBytes must be positive");
+        if (maxFileBytes <= 0 || maxFileBytes > MAX_FILE_BYTES_CEILING) {
+            throw new IllegalArgumentException("maxFileBytes must be 1.." + MAX_FILE_BYTES_CEILING);
         }
     }
 

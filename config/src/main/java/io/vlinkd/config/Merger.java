@@ -33,6 +33,7 @@ final class Merger {
                 }
             }
         }
+        Map<String, InterfaceEntry> peerOf = peers(files, byName);
         Map<String, RouteEntry> routes = new HashMap<>();
         for (FileContents f : files) {
             for (RouteEntry r : f.routes()) {
@@ -45,8 +46,8 @@ final class Merger {
                 }
             }
         }
-        checkReferences(files, byName);
-        new CycleCheck(byName, this::add).run();
+        checkReferences(files, byName, peerOf);
+        new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
         if (!problems.isEmpty()) {
@@ -68,12 +69,42 @@ final class Merger {
                 settings, List.copyOf(paths)));
     }
 
-    private void checkReferences(List<FileContents> files, Map<String, InterfaceEntry> byName) {
-        List<String> names = List.copyOf(byName.keySet());
+    /**
+     * Interfaces created as peers of others (a veth's other end), by name, mapped to the entry that creates them.
+     * An entry without kind: may configure a peer (its addresses, mtu...); an entry with kind: or state: absent
+     * under a peer's name, or two links creating the same peer, is a conflict.
+     */
+    private Map<String, InterfaceEntry> peers(List<FileContents> files, Map<String, InterfaceEntry> byName) {
+        Map<String, InterfaceEntry> peerOf = new LinkedHashMap<>();
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                for (String peer : e.peers()) {
+                    InterfaceEntry other = peerOf.putIfAbsent(peer, e);
+                    if (other != null) {
+                        add(e.where(), e.path(), "peer " + peer + " is also the peer of " + other.name() + " at "
+                                + other.where());
+                        continue;
+                    }
+                    InterfaceEntry defined = byName.get(peer);
+                    if (defined != null && (defined.created() || defined.absent().isPresent())) {
+                        add(defined.where(), defined.path(), "interface " + peer + " is created as the peer of "
+                                + e.name() + " (at " + e.where() + "); an entry for it may configure it but not "
+                                + (defined.created() ? "create" : "delete") + " it");
+                    }
+                }
+            }
+        }
+        return peerOf;
+    }
+
+    private void checkReferences(List<FileContents> files, Map<String, InterfaceEntry> byName,
+                                 Map<String, InterfaceEntry> peerOf) {
+        List<String> names = new ArrayList<>(byName.keySet());
+        peerOf.keySet().stream().filter(n -> !byName.containsKey(n)).forEach(names::add);
         for (FileContents f : files) {
             for (InterfaceEntry e : f.interfaces()) {
                 for (Reference r : e.references()) {
-                    target(r, byName, names).ifPresent(t -> {
+                    target(r, byName, peerOf, names).ifPresent(t -> {
                         if (r.role() == Reference.Role.MASTER && !t.netns().equals(e.netns())) {
                             // A port and its master must be in the same namespace (the kernel looks the master up
                             // in the port's namespace: ENODEV otherwise).
@@ -84,16 +115,27 @@ final class Merger {
                 }
             }
             for (RouteEntry route : f.routes()) {
-                route.dev().ifPresent(r -> target(r, byName, names));
+                route.dev().flatMap(r -> target(r, byName, peerOf, names).map(t -> Map.entry(r, t)))
+                        .filter(rt -> rt.getValue().netns().isPresent())
+                        .ifPresent(rt -> add(rt.getKey().where(), rt.getKey().key(), "interface " + rt.getValue().name()
+                                + " is in " + ns(rt.getValue().netns()) + "; routes are installed in the daemon's"
+                                + " namespace"));
             }
         }
     }
 
-    private Optional<InterfaceEntry> target(Reference r, Map<String, InterfaceEntry> byName, List<String> names) {
+    /**
+     * The entry a reference names, after reporting a name the config does not know or that is absent. A peer
+     * without an entry of its own resolves to nothing (its namespace is the creating kind's business).
+     */
+    private Optional<InterfaceEntry> target(Reference r, Map<String, InterfaceEntry> byName,
+                                            Map<String, InterfaceEntry> peerOf, List<String> names) {
         InterfaceEntry t = byName.get(r.to());
         if (t == null) {
-            add(r.where(), r.key(), "no interface '" + r.to() + "' in the config" + Near.hint(r.to(), names)
-                    + "; declare one expected to exist with an entry without kind: (- name: " + r.to() + ")");
+            if (!peerOf.containsKey(r.to())) {
+                add(r.where(), r.key(), "no interface '" + r.to() + "' in the config" + Near.hint(r.to(), names)
+                        + "; declare one expected to exist with an entry without kind: (- name: " + r.to() + ")");
+            }
             return Optional.empty();
         }
         if (t.absent().isPresent()) {

@@ -8,7 +8,16 @@ final class Near {
     private Near() {
     }
 
+    /**
+     * Beyond this many candidates no suggestion is made: with every reference in a config of thousands of
+     * interfaces wrong, comparing each with every name would take minutes.
+     */
+    static final int MAX_CANDIDATES = 500;
+
     static Optional<String> best(String word, Collection<String> candidates) {
+        if (candidates.size() > MAX_CANDIDATES || word.length() > 64) {
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -71,6 +71,8 @@ final class Values {
             return text(node, t);
         } else if (type instanceof ValueType.InterfaceName) {
             return interfaceName(node);
+        } else if (type instanceof ValueType.PeerName) {
+            return peerName(node);
         } else if (type instanceof ValueType.Ip t) {
             return ip(node, t);
         } else if (type instanceof ValueType.Mac) {
@@ -154,6 +156,12 @@ final class Values {
         return ok(s.get());
     }
 
+    /** A peer's name is checked like any interface name but is a definition: it refers to nothing. */
+    private static Converted peerName(Node node) {
+        Converted c = interfaceName(node);
+        return c instanceof Converted.Ok ok ? ok(ok.value()) : c;
+    }
+
     private static Converted interfaceName(Node node) {
         Optional<String> s = string(node);
         if (s.isEmpty()) {
@@ -234,7 +242,8 @@ final class Values {
             Converted v = integer(tuple.getValueNode(), t.value());
             String sub = "." + (tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?");
             if (k instanceof Converted.Bad b) {
-                b.issues().forEach(x -> issues.add(new Issue(x.node(), sub, "key: " + x.message())));
+                b.issues().forEach(x -> issues.add(new Issue(x.node(), sub,
+                        (x.message().matches("-?[0-9].*") ? "map key " : "map key: ") + x.message())));
             }
             if (v instanceof Converted.Bad b) {
                 b.issues().forEach(x -> issues.add(new Issue(x.node(), sub, x.message())));
@@ -283,7 +292,7 @@ final class Values {
             return t.words().size() == 1 ? "'" + t.words().get(0) + "'" : "one of " + String.join(", ", t.words());
         } else if (type instanceof ValueType.Text) {
             return "text";
-        } else if (type instanceof ValueType.InterfaceName) {
+        } else if (type instanceof ValueType.InterfaceName || type instanceof ValueType.PeerName) {
             return "an interface name";
         } else if (type instanceof ValueType.Ip t) {
             return switch (t.family()) {

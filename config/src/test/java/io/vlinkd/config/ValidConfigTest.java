@@ -98,6 +98,21 @@ class ValidConfigTest {
     }
 
     @Test
+    void aVethPeerIsNotAReferenceAndOthersMayNameIt() {
+        DesiredState s = fx().valid(fx().write("a.yaml", """
+                interfaces:
+                  - { name: br0, kind: bridge }
+                  - { name: v0, kind: veth, veth: { peer: v0-peer } }
+                  - { name: v0-peer, master: br0, mtu: 9000 }
+                  - { name: v1, kind: veth, veth: { peer: v1-peer } }
+                routes:
+                  - { to: 10.1.0.0/16, dev: v1-peer }
+                """));
+        assertThat(s.link("v0-peer").orElseThrow().link().isExisting()).isTrue();
+        assertThat(s.links()).extracting(DesiredLink::name).containsExactly("br0", "v0", "v0-peer", "v1");
+    }
+
+    @Test
     void absentEntriesBecomeAbsentLinks() {
         DesiredState s = fx().valid(fx().write("a.yaml", """
                 interfaces:

@@ -16,6 +16,8 @@ public final class Acks {
     private Acks() {
     }
 
+    private static final int MAX_ERRNO = 4095;
+
     /** The (negative or zero) error code of an NLMSG_ERROR message. */
     public static int errorCode(NlMessage m) throws MalformedMessageException {
         return m.u32(0);
@@ -30,6 +32,10 @@ public final class Acks {
         int error = errorCode(m);
         if (error == 0) {
             return null;
+        }
+        if (error > 0 || error < -MAX_ERRNO) {
+            // The kernel sends a negative errno (include/linux/err.h: MAX_ERRNO 4095) or 0, nothing else.
+            throw new MalformedMessageException("NLMSG_ERROR with error code " + error + ", not a negative errno");
         }
         String kernelMessage = null;
         String path = null;

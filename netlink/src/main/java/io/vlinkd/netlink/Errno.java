@@ -41,7 +41,7 @@ public final class Errno {
 
     /** {@code EOPNOTSUPP} for 95; the number itself when unknown. */
     public static String name(int errno) {
-        int e = Math.abs(errno);
-        return e < NAMES.length ? NAMES[e] : Integer.toString(e);
+        long e = Math.abs((long) errno); // Math.abs(Integer.MIN_VALUE) would stay negative
+        return e < NAMES.length ? NAMES[(int) e] : Long.toString(e);
     }
 }

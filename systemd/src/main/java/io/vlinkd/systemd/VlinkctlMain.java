@@ -24,6 +24,6 @@ public final class VlinkctlMain {
         LogSetup.configure(level, System.getenv());
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-        System.exit(VlinkctlCommand.run(Backends.current(), out, err, args));
+        System.exit(VlinkctlCommand.run(Backends.current(java.nio.file.Path.of(io.vlinkd.daemon.service.DaemonPaths.DEFAULT_STATE_DIR)), out, err, args));
     }
 }

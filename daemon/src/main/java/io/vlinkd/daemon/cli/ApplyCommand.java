@@ -70,8 +70,7 @@ final class ApplyCommand implements Callable<Integer> {
             for (ReconcilePort.Event ev : a.events()) {
                 (ev.error() ? parent.err() : parent.out()).println(ev.line());
             }
-            (a.ok() ? parent.out() : parent.err()).println(a.ok() ? a.summary()
-                    : "apply failed, rolled back: " + a.summary());
+            (a.ok() ? parent.out() : parent.err()).println(a.summary());
             parent.out().flush();
             parent.err().flush();
             return a.ok() ? 0 : 1;

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Demo {
     static final String EXAMPLE = String.join("\n",
-            "# The demo's config: a bridge with an address, a veth pair with one end in the bridge,",
-            "# and a VXLAN port. Every kind here exists on this machine's kernel.",
+            "# The demo's config: a bridge with an address, a veth pair with one end in the bridge, and a",
+            "# macvlan on the other end. Every kind here exists on this machine's kernel.",
             "interfaces:",
             "  - name: br-demo",
             "    kind: bridge",
@@ -34,19 +34,22 @@ final class Demo {
             "    master: br-demo",
             "    mtu: 1400",
             "    state: up",
-            "  - name: vx-demo",
-            "    kind: vxlan",
-            "    vxlan: { id: 42, local: 192.0.2.1, dstport: 4789, learning: false }",
-            "    master: br-demo",
+            "  - name: veth-demo1        # the peer: created with veth-demo0",
+            "  - name: mv-demo",
+            "    kind: macvlan",
+            "    link: veth-demo1",
+            "    macvlan: { mode: bridge }",
             "    state: up",
             "");
 
-    private final Backends backends;
+    private final Backends original;
+    private Backends backends;
     private final PrintWriter out;
     private final PrintWriter err;
 
     Demo(Backends backends, PrintWriter out, PrintWriter err) {
         this.backends = backends;
+        this.original = backends;
         this.out = out;
         this.err = err;
     }
@@ -60,6 +63,8 @@ final class Demo {
             return 1;
         }
         Path file = dir.resolve("10-demo.yaml");
+        // Ownership of the throwaway namespace is recorded beside the throwaway config, not in /var/lib/vlinkd.
+        backends = original.atStateDir(dir.resolve("state"));
         String ns = "vlinkd-demo-" + ProcessHandle.current().pid();
         try {
             Files.writeString(file, EXAMPLE, StandardCharsets.UTF_8);
@@ -83,12 +88,13 @@ final class Demo {
                 ReconcilePort.Applied a = backends.reconcile().apply(loaded.state(), ns);
                 a.events().forEach(ev -> (ev.error() ? err : out).println("    " + ev.line()));
                 if (!a.ok()) {
-                    err.println("vlinkctl demo: apply failed, rolled back: " + a.summary());
+                    err.println("vlinkctl demo: " + a.summary());
                     return 1;
                 }
                 out.println("# " + a.summary());
-                out.println("# the namespace as vlinkd reads it (its own dump, ip -d link layout):");
-                IpLinkView.render(backends.kernel().links(ns)).forEach(l -> out.println("    " + l));
+                out.println("# the namespace as vlinkd reads it (its own dump, in ip -d link layout, with addresses):");
+                IpLinkView.render(backends.kernel().links(ns), backends.kernel().addresses(ns))
+                        .forEach(l -> out.println("    " + l));
                 out.println("# the same, from iproute2 (ip -n " + ns + " -d link show):");
                 out.flush();
                 ip("-n", ns, "-d", "link", "show");
@@ -108,9 +114,10 @@ final class Demo {
         } finally {
             out.flush();
             err.flush();
-            try {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             } catch (IOException e) {
                 err.println("vlinkctl demo: cannot remove " + dir + ": " + e.getMessage());
             }

@@ -3,6 +3,7 @@ package io.vlinkd.daemon.cli;
 import io.vlinkd.daemon.control.ControlRequest;
 import io.vlinkd.daemon.service.BackendUnavailableException;
 import io.vlinkd.daemon.service.ConfigPort;
+import io.vlinkd.daemon.service.ReconcilePort;
 import io.vlinkd.daemon.service.ReconcilePort.PlanFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,13 +59,16 @@ final class PlanCommand implements Callable<Integer> {
                 parent.err().flush();
                 return 1;
             }
-            List<String> steps = parent.backends().reconcile().plan(((ConfigPort.Loaded) r).state(), netns, format);
-            if (steps.isEmpty()) {
+            ReconcilePort.PlanView plan = parent.backends().reconcile().plan(((ConfigPort.Loaded) r).state(), netns,
+                    format);
+            if (plan.steps().isEmpty() && plan.problems().isEmpty()) {
                 parent.out().println("# nothing to do: the kernel matches the config");
             }
-            steps.forEach(parent.out()::println);
+            plan.steps().forEach(parent.out()::println);
+            plan.problems().forEach(parent.err()::println);
             parent.out().flush();
-            return 0;
+            parent.err().flush();
+            return plan.problems().isEmpty() ? 0 : 1;
         } catch (BackendUnavailableException e) {
             return Exits.unavailable(parent.err(), "plan", e);
         }

@@ -248,7 +248,7 @@ public final class FakeKernel implements KernelPort {
             return decoded;
         }
         List<String> keys = new ArrayList<>(KindTraits.options(kind, decoded).asMap().keySet());
-        keys.remove(KindTraits.PEER);
+        keys.remove(KindTraits.peerKey(kind));
         keys.remove(KindTraits.PEER_NETNS);
         return KindTraits.restrict(kind, decoded, keys);
     }

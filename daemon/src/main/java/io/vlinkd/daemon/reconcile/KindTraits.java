@@ -17,7 +17,7 @@ import java.util.Map;
  * <ul>
  *   <li>options of type {@link ValueType.InterfaceName} reference another interface that must exist first
  *       (vxlan {@code dev}, bond {@code primary});</li>
- *   <li>an option keyed {@code peer} names a companion the kernel creates with the link and deletes with it (veth,
+ *   <li>an option of type {@link ValueType.PeerName} names a companion the kernel creates with the link and deletes with it (veth,
  *       vxcan), unless {@code peer-netns} puts it in another namespace. The kernel never dumps the peer's name in
  *       IFLA_INFO_DATA; it reports the peer as IFLA_LINK, so the observed spec gets it from there.</li>
  * </ul>
@@ -26,7 +26,6 @@ public final class KindTraits {
     private KindTraits() {
     }
 
-    static final String PEER = "peer";
     static final String PEER_NETNS = "peer-netns";
 
     /** Names of other interfaces the spec refers to (not its companion). */
@@ -37,7 +36,7 @@ public final class KindTraits {
         Map<String, Object> values = options(kind, spec).asMap();
         List<String> out = new ArrayList<>();
         for (Option o : kind.options()) {
-            if (o.key().equals(PEER)) {
+            if (o.type() instanceof ValueType.PeerName) {
                 continue;
             }
             Object v = values.get(o.key());
@@ -63,11 +62,17 @@ public final class KindTraits {
         if (v.has(PEER_NETNS)) {
             return List.of();
         }
-        return v.get(PEER).map(p -> List.of(p.toString())).orElse(List.of());
+        return v.get(peerKey(kind)).map(p -> List.of(p.toString())).orElse(List.of());
     }
 
     public static boolean hasPeerOption(LinkKind<?> kind) {
-        return kind != null && kind.options().stream().anyMatch(o -> o.key().equals(PEER));
+        return kind != null && kind.options().stream().anyMatch(o -> o.type() instanceof ValueType.PeerName);
+    }
+
+    /** The key of the kind's {@link ValueType.PeerName} option ({@code peer} for veth and vxcan). */
+    static String peerKey(LinkKind<?> kind) {
+        return kind.options().stream().filter(o -> o.type() instanceof ValueType.PeerName).map(Option::key)
+                .findFirst().orElseThrow();
     }
 
     /** The observed spec with the peer's name filled in from IFLA_LINK, for kinds that have a peer. */
@@ -76,7 +81,7 @@ public final class KindTraits {
             return spec;
         }
         Map<String, Object> m = new LinkedHashMap<>(options(kind, spec).asMap());
-        m.put(PEER, peerName);
+        m.put(peerKey(kind), peerName);
         return rebuild(kind, OptionValues.of(m), peerName);
     }
 

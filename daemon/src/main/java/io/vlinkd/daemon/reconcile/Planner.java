@@ -93,11 +93,14 @@ public final class Planner {
         /** Links created by this plan (new or re-created), including companions. */
         private final Set<String> created = new HashSet<>();
 
+        private final Map<Integer, ObservedLink> byIndex = new HashMap<>();
+
         Run(DesiredState desired, ObservedState observed, Ownership owned) {
             this.desired = desired;
             this.observed = observed;
             this.owned = owned;
             this.byName = observed.byName();
+            observed.links().forEach(l -> byIndex.put(l.index(), l));
             for (DesiredLink d : desired.links()) {
                 desiredByName.put(d.name(), d);
                 desiredCompanions.addAll(KindTraits.companions(d.link().kind(), d.link().spec()));
@@ -128,6 +131,15 @@ public final class Planner {
                 }
             }
             return new Plan(r.waves(), revert, problems, notes, observed, r.branches());
+        }
+
+        private ObservedLink linkAt(int index) {
+            return index > 0 ? byIndex.get(index) : null;
+        }
+
+        private String nameOf(int index) {
+            ObservedLink l = linkAt(index);
+            return l == null ? null : l.name();
         }
 
         // ---- which links are re-created ------------------------------------------------------------------
@@ -206,7 +218,7 @@ public final class Planner {
                 }
             }
             for (ObservedLink l : observed.links()) {
-                ObservedLink partner = observed.link(l.parent()).orElse(null);
+                ObservedLink partner = linkAt(l.parent());
                 boolean goesWithRecreated = partner != null && isCompanionPair(l, partner)
                         && recreate.containsKey(partner.name());
                 if (!desiredByName.containsKey(l.name()) && !desiredCompanions.contains(l.name())
@@ -256,7 +268,7 @@ public final class Planner {
         private DeleteParts deleteParts(ObservedLink o, Set<String> leaving) {
             List<String> companions = new ArrayList<>();
             Set<String> needs = new LinkedHashSet<>();
-            ObservedLink partner = observed.link(o.parent()).orElse(null);
+            ObservedLink partner = linkAt(o.parent());
             if (partner != null && o.linkNetnsId() < 0 && KindTraits.hasPeerOption(o.kind())) {
                 companions.add(partner.name());
             } else if (partner != null && o.linkNetnsId() < 0) {
@@ -275,7 +287,7 @@ public final class Planner {
                     after.add(new Step.SetState(c, AdminState.UP, AdminState.DOWN, null));
                 }
                 if (cl != null && cl.master() > 0) {
-                    after.add(new Step.SetMaster(c, observed.nameOf(cl.master()), null, null));
+                    after.add(new Step.SetMaster(c, nameOf(cl.master()), null, null));
                 }
                 if (cl != null) {
                     observed.addressesOf(cl.index()).stream().filter(a -> !a.isKernelLinkLocal())
@@ -419,7 +431,7 @@ public final class Planner {
                 steps.add(new Step.ChangeLink(d.name(), change, revert, keys, needs, d.where()));
             }
             if (want.master().isPresent()) {
-                String have = observed.nameOf(o.master());
+                String have = nameOf(o.master());
                 if (!want.master().get().equals(have) || recreate.containsKey(want.master().get())) {
                     if (!recreate.containsKey(want.master().get()) || !Objects.equals(have, want.master().get())) {
                         steps.add(new Step.SetMaster(d.name(), want.master().get(), have, d.where()));
@@ -472,7 +484,7 @@ public final class Planner {
             if (o.kind() == null || o.spec() == null) {
                 return o.spec();
             }
-            String peer = o.linkNetnsId() < 0 ? observed.nameOf(o.parent()) : null;
+            String peer = o.linkNetnsId() < 0 ? nameOf(o.parent()) : null;
             return KindTraits.withPeer(o.kind(), o.spec(), peer);
         }
 
@@ -487,12 +499,12 @@ public final class Planner {
             if (o.mac() != null) {
                 s = s.withMac(o.mac());
             }
-            if (o.master() > 0 && observed.nameOf(o.master()) != null) {
-                s = s.withMaster(observed.nameOf(o.master()));
+            if (o.master() > 0 && nameOf(o.master()) != null) {
+                s = s.withMaster(nameOf(o.master()));
             }
             if (o.parent() > 0 && o.linkNetnsId() < 0 && !KindTraits.hasPeerOption(o.kind())
-                    && observed.nameOf(o.parent()) != null) {
-                s = s.withLink(observed.nameOf(o.parent()));
+                    && nameOf(o.parent()) != null) {
+                s = s.withLink(nameOf(o.parent()));
             }
             if (o.alias() != null && !o.alias().isEmpty()) {
                 s = s.withAlias(o.alias());
@@ -535,7 +547,7 @@ public final class Planner {
                 if (r.protocol() != protocol || wanted.contains(r.key())) {
                     continue;
                 }
-                String dev = observed.nameOf(r.oif());
+                String dev = nameOf(r.oif());
                 if (dev != null && (gone.contains(dev) || recreate.containsKey(dev))) {
                     continue; // the kernel drops it with the link; the link's inverse restores it
                 }
@@ -554,7 +566,7 @@ public final class Planner {
             if (!Objects.equals(want.via().orElse(null), have.gateway())) {
                 return false;
             }
-            if (want.dev().isPresent() && !want.dev().get().equals(observed.nameOf(have.oif()))) {
+            if (want.dev().isPresent() && !want.dev().get().equals(nameOf(have.oif()))) {
                 return false;
             }
             if (want.src().isPresent() && !want.src().get().equals(have.prefsrc())) {
@@ -569,7 +581,7 @@ public final class Planner {
         private RouteSpec routeSpecOf(ObservedRoute r) {
             InetAddress to = r.dst();
             return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(r.gateway()),
-                    Optional.ofNullable(observed.nameOf(r.oif())),
+                    Optional.ofNullable(nameOf(r.oif())),
                     r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
                     r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
                     Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),

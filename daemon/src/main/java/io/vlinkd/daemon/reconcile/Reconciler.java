@@ -82,7 +82,8 @@ public final class Reconciler {
         List<StepError> errors = new ArrayList<>();
         Set<Integer> failedBranches = new HashSet<>();
         ObservedState state = before;
-        for (List<Step> wave : plan.waves()) {
+        for (int w = 0; w < plan.waves().size(); w++) {
+            List<Step> wave = plan.waves().get(w);
             List<Step> active = new ArrayList<>();
             List<NlRequest> requests = new ArrayList<>();
             ObservedContext ctx = new ObservedContext(state, port);
@@ -114,16 +115,19 @@ public final class Reconciler {
             if (!errors.isEmpty() && !isolate) {
                 break;
             }
-            if (changesIndexes(done)) {
+            // Later waves need the indexes of links this one created; the last wave's are read by verify.
+            if (changesIndexes(done) && w < plan.waves().size() - 1) {
                 state = port.observe();
             }
         }
 
         Ownership afterOwned = owned;
+        ObservedState last = null;
         if (errors.isEmpty() || isolate) {
             Set<String> failedNames = namesOf(plan, failedBranches);
-            List<Step> pending = verify(desired, owned, journal, failedNames);
-            for (Step s : pending) {
+            Verification v = verify(desired, owned, journal, failedNames);
+            last = v.observed();
+            for (Step s : v.pending()) {
                 StepError e = new StepError(s, "not converged after apply: still needs " + s.ipCommand(), null,
                         s.where());
                 fail(errors, failedBranches, plan, e);
@@ -148,6 +152,7 @@ public final class Reconciler {
                 toRevert.add(back);
                 kept.add(keep);
             }
+            last = null;
             List<StepError> revertErrors = revert(toRevert);
             errors.addAll(revertErrors);
             boolean restored = revertErrors.isEmpty();
@@ -171,7 +176,7 @@ public final class Reconciler {
         }
         List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
         if (!keptFlat.isEmpty()) {
-            afterOwned = ownershipAfter(owned, keptFlat, port.observe());
+            afterOwned = ownershipAfter(owned, keptFlat, last != null ? last : port.observe());
             if (!afterOwned.equals(owned)) {
                 store.save(afterOwned);
             }
@@ -226,22 +231,27 @@ public final class Reconciler {
      * Re-dumps and re-plans: a converged apply leaves nothing to do. Retried a few times for what the kernel
      * settles asynchronously. Steps on {@code ignored} interfaces (failed branches under isolate) do not count.
      */
-    private List<Step> verify(DesiredState desired, Ownership owned, List<List<Step>> journal, Set<String> ignored)
-            throws KernelException {
+    private Verification verify(DesiredState desired, Ownership owned, List<List<Step>> journal,
+                                Set<String> ignored) throws KernelException {
         List<Step> done = journal.stream().flatMap(List::stream).toList();
         List<Step> pending = List.of();
+        ObservedState now = null;
         for (int attempt = 1; attempt <= verifyAttempts; attempt++) {
-            ObservedState now = port.observe();
+            now = port.observe();
             Plan again = planner.plan(desired, now, ownershipAfter(owned, done, now));
             pending = again.steps().stream().filter(s -> !ignored.contains(s.link())).toList();
             if (pending.isEmpty() && again.problems().isEmpty()) {
-                return List.of();
+                return new Verification(List.of(), now);
             }
             if (attempt < verifyAttempts) {
                 sleep();
             }
         }
-        return pending;
+        return new Verification(pending, now);
+    }
+
+    /** What verification still found to do, and the observation it last compared. */
+    private record Verification(List<Step> pending, ObservedState observed) {
     }
 
     /**
@@ -314,28 +324,28 @@ public final class Reconciler {
 
     /** Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not. */
     static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now) {
-        Ownership o = owned;
+        java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
+        owned.links().forEach(l -> links.put(l.name(), l));
+        java.util.Map<String, ObservedLink> byName = now.byName();
         for (Step s : steps) {
             if (s instanceof Step.DeleteLink d) {
-                o = o.without(d.name());
-                for (String c : d.companions()) {
-                    o = o.without(c);
-                }
+                links.remove(d.name());
+                d.companions().forEach(links::remove);
             } else if (s instanceof Step.CreateLink c) {
                 List<String> names = new ArrayList<>();
                 names.add(c.link());
                 names.addAll(c.companions());
                 for (String n : names) {
-                    var l = now.link(n);
-                    if (l.isPresent()) {
-                        o = o.with(new OwnedLink(n, l.get().index(), c.spec().kindName()));
+                    ObservedLink l = byName.get(n);
+                    if (l != null) {
+                        links.put(n, new OwnedLink(n, l.index(), c.spec().kindName()));
                     } else {
-                        o = o.without(n);
+                        links.remove(n);
                     }
                 }
             }
         }
-        return o;
+        return Ownership.of(links.values());
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

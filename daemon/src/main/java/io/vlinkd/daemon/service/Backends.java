@@ -14,9 +14,15 @@ import java.util.function.Predicate;
 public record Backends(ConfigPort config, ReconcilePort reconcile, KernelView kernel) {
 
     /** The implementations of this build. */
-    public static Backends current() {
-        return new Backends(new LoaderConfig(io.vlinkd.config.LoadOptions.secure()), UNAVAILABLE_RECONCILE,
+    public static Backends current(Path stateDir) {
+        return new Backends(new LoaderConfig(io.vlinkd.config.LoadOptions.secure()), new ReconcilerBackend(stateDir),
                 new NetlinkKernelView());
+    }
+
+    /** The same layers with ownership recorded under {@code stateDir} (the demo keeps its own, thrown away). */
+    public Backends atStateDir(Path stateDir) {
+        return reconcile instanceof ReconcilerBackend ? new Backends(config, new ReconcilerBackend(stateDir), kernel)
+                : this;
     }
 
     /** Every layer reported missing: what the CLI tests use to check that nothing is pretended. */
@@ -42,7 +48,7 @@ public record Backends(ConfigPort config, ReconcilePort reconcile, KernelView ke
 
     static final ReconcilePort UNAVAILABLE_RECONCILE = new ReconcilePort() {
         @Override
-        public List<String> plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
+        public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
             throw new BackendUnavailableException(RECONCILE_LAYER);
         }
 

@@ -41,7 +41,8 @@ public final class Daemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     // Confined to the loop thread.
-    private DesiredState running = DesiredState.empty();
+    // Volatile: the drift watcher reads it from its own thread.
+    private volatile DesiredState running = DesiredState.empty();
     private String lastLoadSummary = "no config loaded";
     private Outcome last = new Outcome(false, "not converged yet", Instant.now());
     private Pending pending;
@@ -71,6 +72,11 @@ public final class Daemon {
         ex.setRemoveOnCancelPolicy(true);
         ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.loop = ex;
+    }
+
+    /** The config the kernel is being kept at (the last one applied, or the one restored by a rollback). */
+    public DesiredState running() {
+        return running;
     }
 
     public DaemonPaths paths() {
@@ -166,7 +172,8 @@ public final class Daemon {
                 LOG.error(ev.line());
                 err.add(ev.line());
             } else {
-                LOG.info(ev.line());
+                // The reconciler has logged each step as it happened; repeat only when asked for detail.
+                LOG.debug(ev.line());
             }
         }
         lastErrors.clear();
@@ -181,7 +188,7 @@ public final class Daemon {
             return record(true, applied.summary(), err);
         }
         lastRollback = Optional.empty();
-        return record(false, reason + ": apply failed, kernel reverted: " + applied.summary(), err);
+        return record(false, reason + ": " + applied.summary(), err);
     }
 
     private Outcome record(boolean ok, String summary, List<String> err) {
@@ -204,9 +211,10 @@ public final class Daemon {
                 if (loaded instanceof Invalid inv) {
                     return Reply.failed(List.of(), inv.problems());
                 }
-                List<String> steps = reconcile.plan(((Loaded) loaded).state(), null, format);
-                return Reply.ok(steps.isEmpty() ? List.of("# nothing to do: the kernel matches the config")
-                        : steps);
+                ReconcilePort.PlanView plan = reconcile.plan(((Loaded) loaded).state(), null, format);
+                List<String> steps = plan.steps().isEmpty()
+                        ? List.of("# nothing to do: the kernel matches the config") : plan.steps();
+                return plan.problems().isEmpty() ? Reply.ok(steps) : Reply.failed(plan.steps(), plan.problems());
             } catch (BackendUnavailableException e) {
                 return Reply.failed(List.of(), List.of(e.getMessage()));
             }

@@ -4,6 +4,7 @@ import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
@@ -39,7 +40,8 @@ public final class IpLinkView {
         return "<" + String.join(",", names) + ">";
     }
 
-    public static List<String> render(List<LinkMessage> links) {
+    /** Links with their addresses, as {@code ip -d link show} followed by each link's {@code ip addr} lines. */
+    public static List<String> render(List<LinkMessage> links, List<AddressMessage> addresses) {
         Map<Integer, String> names = links.stream().filter(l -> l.name() != null)
                 .collect(Collectors.toMap(LinkMessage::index, LinkMessage::name, (a, b) -> a));
         DecodeContext ctx = i -> Optional.ofNullable(names.get(i));
@@ -63,10 +65,10 @@ public final class IpLinkView {
                 first.append(" qlen ").append(l.txqlen());
             }
             out.add(first.toString());
-            if (l.address() != null) {
-                out.add("    link/ether " + l.address());
-            } else if ((l.flags() & Rtnl.IFF_LOOPBACK) != 0) {
+            if ((l.flags() & Rtnl.IFF_LOOPBACK) != 0) {
                 out.add("    link/loopback");
+            } else if (l.address() != null) {
+                out.add("    link/ether " + l.address());
             }
             if (l.kind() != null) {
                 out.add("    " + kindLine(l, ctx));
@@ -77,8 +79,19 @@ public final class IpLinkView {
             if (l.alias() != null) {
                 out.add("    alias " + l.alias());
             }
+            for (AddressMessage a : addresses) {
+                if (a.index() == l.index() && a.own() != null) {
+                    out.add("    " + (a.header().family() == Rtnl.AF_INET6 ? "inet6 " : "inet ")
+                            + EventView.text(a.own()) + "/" + a.prefixLength());
+                }
+            }
         }
         return out;
+    }
+
+    /** Links only, as {@code ip -d link show}. */
+    public static List<String> render(List<LinkMessage> links) {
+        return render(links, List.of());
     }
 
     private static String kindLine(LinkMessage l, DecodeContext ctx) {

@@ -20,7 +20,20 @@ public interface ReconcilePort {
      *
      * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
      */
-    List<String> plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException;
+    PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException;
+
+    /**
+     * A rendered plan.
+     *
+     * @param steps    the rendered steps; empty when the kernel already matches
+     * @param problems why the plan cannot be applied (a cycle, a foreign interface in the way); empty when it can
+     */
+    record PlanView(List<String> steps, List<String> problems) {
+        public PlanView {
+            steps = List.copyOf(steps);
+            problems = List.copyOf(problems);
+        }
+    }
 
     /**
      * Plan, apply, verify; on failure the kernel has already been put back as it was.

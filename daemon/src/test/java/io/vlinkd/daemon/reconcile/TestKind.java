@@ -46,7 +46,7 @@ public final class TestKind implements LinkKind<TestKind.Spec> {
                     Attr.of("IFLA_BR_STP_STATE", 5, AttrType.U32), null)));
 
     public static final TestKind VETH = new TestKind("veth", List.of(
-            new Opt(Option.createOnly("peer", new ValueType.Text(15), "2.6.24", "VETH_INFO_PEER"),
+            new Opt(Option.createOnly("peer", ValueType.peerName(), "2.6.24", "VETH_INFO_PEER"),
                     Attr.of("VETH_INFO_PEER", 1, AttrType.NESTED), null)));
 
     public static final TestKind VXLAN = new TestKind("vxlan", List.of(

@@ -40,7 +40,7 @@ class DaemonTest {
         reconcile.fail = true;
         assertThat(daemon.start().ok()).isFalse();
         assertThat(notifier.sent).singleElement().asString()
-                .startsWith("READY failed: start: apply failed, kernel reverted: br0: RTM_NEWLINK: EOPNOTSUPP");
+                .startsWith("READY failed: start: br0: RTM_NEWLINK: EOPNOTSUPP");
     }
 
     @Test

@@ -44,8 +44,8 @@ final class Fakes {
         volatile boolean fail;
 
         @Override
-        public List<String> plan(DesiredState state, String netns, PlanFormat format) {
-            return List.of("ip link add br0 type bridge");
+        public PlanView plan(DesiredState state, String netns, PlanFormat format) {
+            return new PlanView(List.of("ip link add br0 type bridge"), List.of());
         }
 
         @Override

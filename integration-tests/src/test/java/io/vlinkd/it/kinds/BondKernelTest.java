@@ -72,8 +72,10 @@ class BondKernelTest {
                 .expect("mode", "balance-xor").expect("arp_interval", 200).expect("arp_validate", "all")
                 .expect("/linkinfo/info_data/arp_ip_target/0", "192.0.2.1")
                 .expect("/linkinfo/info_data/arp_ip_target/1", "192.0.2.2")
-                .changeInPlace(bond("arp-interval", 500, "arp-ip-target", List.of(t3)), "arp_interval", 500,
-                        "/linkinfo/info_data/arp_ip_target/0", "192.0.2.3"));
+                // The kernel clears the old targets and fills slots in the order sent.
+                .changeInPlace(bond("arp-interval", 500, "arp-ip-target", List.of(t3, t1)), "arp_interval", 500,
+                        "/linkinfo/info_data/arp_ip_target/0", "192.0.2.3",
+                        "/linkinfo/info_data/arp_ip_target/1", "192.0.2.1"));
     }
 
     /**

@@ -14,15 +14,24 @@ class IpvlanKernelTest {
     private static final IpvlanKind IPVLAN = IpvlanKind.INSTANCE;
 
     @Test
-    void modeAndFlagsChangeInPlace() throws Exception {
+    void modeChangesInPlace() throws Exception {
         KindHarness.run(KindCase.create(LinkSpec.of("ipv0", IPVLAN, spec(IPVLAN, "p0", "mode", "l3", "flags",
                         "private")).withLink("p0"))
                 .setup(VETH)
                 .probe(onParent("ipvlan", "p0"), "this kernel has no ipvlan: runs in the full-kernel lane")
                 .expect("mode", "l3").expect("private", true).expect("/link", "p0")
                 .changeInPlace(spec(IPVLAN, "p0", "mode", "l2", "flags", "private"), "mode", "l2")
-                .changeInPlace(spec(IPVLAN, "p0", "mode", "l2", "flags", "vepa"), "vepa", true)
-                .changeInPlace(spec(IPVLAN, "p0", "mode", "l3s", "flags", "vepa"), "mode", "l3s"));
+                .changeInPlace(spec(IPVLAN, "p0", "mode", "l3s", "flags", "private"), "mode", "l3s"));
+    }
+
+    /** ip prints the flag as its own key (private/vepa/bridge), so one flags change per case can be checked. */
+    @Test
+    void flagsChangeInPlace() throws Exception {
+        KindHarness.run(KindCase.create(LinkSpec.of("ipv0", IPVLAN, spec(IPVLAN, "p0", "mode", "l2")).withLink("p0"))
+                .setup(VETH)
+                .probe(onParent("ipvlan", "p0"), "this kernel has no ipvlan: runs in the full-kernel lane")
+                .expect("mode", "l2")
+                .changeInPlace(spec(IPVLAN, "p0", "mode", "l2", "flags", "vepa"), "vepa", true));
     }
 
     @Test

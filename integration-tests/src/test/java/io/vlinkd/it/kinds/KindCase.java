@@ -22,9 +22,9 @@ import java.util.function.Predicate;
  *         .refused(spec.withId(43), "Cannot change VNI"));
  * }</pre>
  *
- * Expected fields are keys of {@code linkinfo.info_data}, or JSON pointers from the link object when they start
- * with {@code /} ({@code /address}, {@code /link}); values compare as text ({@code 42}, {@code true},
- * {@code 192.0.2.2}).
+ * Expected fields are keys of {@code linkinfo.info_data} (paths with {@code /} inside it: {@code port_range/low}),
+ * or JSON pointers from the link object when they start with {@code /} ({@code /address}, {@code /link}); values compare as text ({@code 42}, {@code true},
+ * {@code 192.0.2.2}); a null value expects the field to be absent.
  */
 public final class KindCase {
     final LinkSpec spec;
@@ -35,6 +35,16 @@ public final class KindCase {
     final List<String> goneWithIt = new ArrayList<>();
     String kindProbeWhy;
     Predicate<TestNamespace> probe;
+
+    /**
+     * The arguments after {@code type KIND} that let {@code ip link add probe type KIND ARGS} succeed on a kernel
+     * that has the kind ({@code id 1} for vxlan): without them iproute2 itself refuses and the case would be skipped.
+     */
+    public KindCase probeArgs(String... args) {
+        String kind = spec.kind().name();
+        this.probe = ns -> ns.supportsKind(kind, args);
+        return this;
+    }
 
     /** An in-place change: the new kind spec and the fields {@code ip} must report afterwards. */
     record Change(KindSpec spec, Map<String, Object> expect) {

@@ -125,9 +125,9 @@ public final class KindHarness {
         assertThat(link).as("link %s", name).isNotNull();
         JsonNode data = link.path("linkinfo").path("info_data");
         for (Map.Entry<String, Object> e : fields.entrySet()) {
-            JsonNode v = e.getKey().startsWith("/") ? link.at(e.getKey()) : data.path(e.getKey());
+            JsonNode v = e.getKey().startsWith("/") ? link.at(e.getKey()) : data.at("/" + e.getKey());
             assertThat(v.isMissingNode() ? null : v.asText()).as("%s %s in ip -j -d link show: %s", name,
-                    e.getKey(), link).isEqualTo(String.valueOf(e.getValue()));
+                    e.getKey(), link).isEqualTo(e.getValue() == null ? null : String.valueOf(e.getValue()));
         }
     }
 

@@ -135,7 +135,8 @@ public final class BondKind implements LinkKind<BondKind.BondSpec> {
      * @param adSelect        {@code ad_select} (IFLA_BOND_AD_SELECT)
      */
     public record BondSpec(Optional<String> mode, Optional<Long> miimon, Optional<Long> updelay,
-                           Optional<Long> downdelay, Optional<Long> arpInterval, Optional<List<InetAddress>> arpIpTarget,
+                           Optional<Long> downdelay, Optional<Long> arpInterval,
+                           Optional<List<InetAddress>> arpIpTarget,
                            Optional<String> arpValidate, Optional<String> primary, Optional<String> primaryReselect,
                            Optional<String> failOverMac, Optional<String> xmitHashPolicy,
                            Optional<Boolean> allSlavesActive, Optional<Long> minLinks, Optional<String> lacpRate,

@@ -58,6 +58,8 @@ public final class KindsTable {
             return "text (≤ " + x.maxBytes() + " bytes)";
         } else if (t instanceof ValueType.InterfaceName) {
             return "interface name";
+        } else if (t instanceof ValueType.PeerName) {
+            return "name of the peer created with it";
         } else if (t instanceof ValueType.Ip ip) {
             return switch (ip.family()) {
                 case ANY -> "IPv4 or IPv6 address";

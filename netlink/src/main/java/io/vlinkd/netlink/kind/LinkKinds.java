@@ -18,7 +18,10 @@ public final class LinkKinds {
     /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
     private static final List<LinkKind<?>> LAYER2 = List.of(
             BridgeKind.INSTANCE,
-            VethKind.INSTANCE
+            VxlanKind.INSTANCE,
+            VethKind.INSTANCE,
+            VlanKind.INSTANCE,
+            VxcanKind.INSTANCE
     );
 
     /** Devices stacked on a parent or grouping ports, and the simple ones. */

@@ -97,7 +97,8 @@ public final class MacvlanKind implements LinkKind<MacvlanKind.MacvlanSpec> {
             Option.inPlace("source-macs", new ValueType.ListOf(ValueType.mac()), "3.19",
                     "IFLA_MACVLAN_MACADDR_DATA: in mode source, the senders whose frames this link receives"),
             Option.inPlace("bcqueuelen", ValueType.u32(), "5.11",
-                    "IFLA_MACVLAN_BC_QUEUE_LEN: broadcast/multicast receive queue length (the parent uses the largest)"));
+                    "IFLA_MACVLAN_BC_QUEUE_LEN: broadcast/multicast receive queue length (the parent uses the "
+                            + "largest)"));
 
     /** The macvlan kind. */
     public static final MacvlanKind INSTANCE = new MacvlanKind("macvlan");
@@ -224,8 +225,8 @@ public final class MacvlanKind implements LinkKind<MacvlanKind.MacvlanSpec> {
                 for (RawAttr r : nested.get().all()) {
                     if (r.type() == IFLA_MACVLAN_MACADDR.type()) {
                         if (r.length() != 6) {
-                            throw new MalformedMessageException("IFLA_MACVLAN_MACADDR: a MAC address needs 6 bytes, got "
-                                    + r.length());
+                            throw new MalformedMessageException("IFLA_MACVLAN_MACADDR: a MAC address needs 6 "
+                                    + "bytes, got " + r.length());
                         }
                         list.add(MacAddress.of(r.payload()));
                     }

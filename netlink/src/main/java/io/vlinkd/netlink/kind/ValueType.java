@@ -35,6 +35,14 @@ public sealed interface ValueType {
     record InterfaceName() implements ValueType {
     }
 
+    /**
+     * The name of a companion interface this link creates with itself (a veth's or vxcan's peer) → String. A
+     * definition, not a reference: the config counts it as defined, and the planner creates and deletes it with
+     * its link.
+     */
+    record PeerName() implements ValueType {
+    }
+
     /** An IP address of the given family → {@link java.net.InetAddress}. */
     record Ip(Family family) implements ValueType {
     }
@@ -108,5 +116,9 @@ public sealed interface ValueType {
 
     static InterfaceName interfaceName() {
         return new InterfaceName();
+    }
+
+    static PeerName peerName() {
+        return new PeerName();
     }
 }

@@ -27,7 +27,7 @@ public final class VethKind implements LinkKind<VethSpec> {
     private static final AttrSpace SPACE = AttrSpace.of("VETH_INFO", VETH_INFO_PEER);
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("peer", ValueType.interfaceName(), "2.6.24",
+            Option.createOnly("peer", ValueType.peerName(), "2.6.24",
                     "VETH_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
             Option.createOnly("peer-mac", ValueType.mac(), "2.6.24",
                     "VETH_INFO_PEER/IFLA_ADDRESS: the other end's MAC address"),

@@ -34,7 +34,8 @@ public final class VrfKind implements LinkKind<VrfKind.VrfSpec> {
     private static final List<Option> OPTIONS = List.of(
             // vrf has no changelink: the kernel answers EOPNOTSUPP to any change, so the table is create-only.
             Option.createOnly("table", ValueType.integer(1, 0xffffffffL), "4.3",
-                    "IFLA_VRF_TABLE: routing table of the VRF's ports (required; not the main table 254 or local 255)"));
+                    "IFLA_VRF_TABLE: routing table of the VRF's ports (required; not the main table 254 or "
+                            + "local 255)"));
 
     private VrfKind() {
     }

@@ -24,14 +24,19 @@ public final class LinkRequests {
     private LinkRequests() {
     }
 
-    /** {@code ip link add NAME [link P] [mtu N] [address M] [txqueuelen N] [master B] [up] type KIND ...}. */
+    /**
+     * {@code ip link add [link P] NAME [up] [mtu N] [address M] [txqueuelen N] [master B] [alias A] [netns NS]
+     * type KIND ...}, attributes in the order iproute2 6.1 sends them for that command line.
+     */
     public static NlRequest create(LinkSpec s, EncodeContext ctx) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
         boolean up = s.state().orElse(AdminState.DOWN) == AdminState.UP;
         new IfInfoMsg(Rtnl.AF_UNSPEC, 0, 0, up ? Rtnl.IFF_UP : 0, up ? Rtnl.IFF_UP : 0).writeTo(w);
-        s.link().ifPresent(p -> w.putInt(Ifla.IFLA_LINK, ctx.ifindex(p)));
         writeCommon(s, ctx, w);
         s.netns().ifPresent(ns -> w.putInt(Ifla.IFLA_NET_NS_FD, ctx.netnsFd(ns)));
+        // iproute2 (6.1 iplink_modify) appends IFLA_LINK after every option it parsed, just before IFLA_IFNAME:
+        // golden/link/create-all-common.txt.
+        s.link().ifPresent(p -> w.putInt(Ifla.IFLA_LINK, ctx.ifindex(p)));
         w.putString(Ifla.IFLA_IFNAME, s.name());
         writeLinkInfo(s.kind(), s.spec(), ctx, w, true);
         return w.finish("RTM_NEWLINK " + s.name() + " (" + s.kindName() + ")");

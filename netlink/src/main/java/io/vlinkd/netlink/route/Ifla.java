@@ -32,7 +32,8 @@ public final class Ifla {
     public static final Attr IFLA_LINKMODE = Attr.of("IFLA_LINKMODE", 17, U8);
     public static final Attr IFLA_LINKINFO = Attr.of("IFLA_LINKINFO", 18, NESTED);
     public static final Attr IFLA_NET_NS_PID = Attr.of("IFLA_NET_NS_PID", 19, U32);
-    public static final Attr IFLA_IFALIAS = Attr.of("IFLA_IFALIAS", 20, STRING);
+    /** iproute2 sends the alias without its NUL ({@code strlen}), golden/link/create-common.txt; NLA_STRING. */
+    public static final Attr IFLA_IFALIAS = Attr.of("IFLA_IFALIAS", 20, UNTERMINATED_STRING);
     public static final Attr IFLA_STATS64 = Attr.of("IFLA_STATS64", 23, BINARY);
     public static final Attr IFLA_AF_SPEC = Attr.of("IFLA_AF_SPEC", 26, NESTED);
     public static final Attr IFLA_GROUP = Attr.of("IFLA_GROUP", 27, U32);

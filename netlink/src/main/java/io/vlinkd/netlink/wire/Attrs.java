@@ -29,7 +29,7 @@ public final class Attrs {
 
     /** Parses the attributes in {@code buf[offset, offset+length)}. */
     public static Attrs parse(byte[] buf, int offset, int length) throws MalformedMessageException {
-        if (offset < 0 || length < 0 || offset + length > buf.length) {
+        if (offset < 0 || length < 0 || offset > buf.length - length) { // no int overflow
             throw new MalformedMessageException("attribute area [" + offset + "+" + length + "] outside a buffer of "
                     + buf.length);
         }

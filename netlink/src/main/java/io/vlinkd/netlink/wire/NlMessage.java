@@ -12,7 +12,7 @@ public record NlMessage(int length, int type, int flags, int seq, int portId, by
 
     /** Splits {@code buf[offset, offset+length)} into messages; fails on any length that does not add up. */
     public static List<NlMessage> parseAll(byte[] buf, int offset, int length) throws MalformedMessageException {
-        if (offset < 0 || length < 0 || offset + length > buf.length) {
+        if (offset < 0 || length < 0 || offset > buf.length - length) { // no int overflow
             throw new MalformedMessageException("message area outside the buffer");
         }
         List<NlMessage> out = new ArrayList<>();

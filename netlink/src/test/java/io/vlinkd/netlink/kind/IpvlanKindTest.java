@@ -23,7 +23,8 @@ class IpvlanKindTest {
 
     @Test
     void createL2BridgeMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("ipvlan/create-l2.txt", LinkSpec.of("ipv0", IPVLAN, spec("l2", "bridge")).withLink("p0"));
+        KindGolden.assertCreate("ipvlan/create-l2.txt",
+                LinkSpec.of("ipv0", IPVLAN, spec("l2", "bridge")).withLink("p0"));
     }
 
     @Test

@@ -84,8 +84,10 @@ class MacvlanKindTest {
     @Test
     void nopromiscNeedsPassthru() {
         assertThat(validate(MACVLAN, Map.of("mode", "bridge", "flags", List.of("nopromisc")), "eth0"))
-                .containsExactly(new Problems.Problem("flags", "nopromisc only works in mode passthru (mode is bridge)"));
-        assertThat(validate(MACVLAN, Map.of("flags", List.of("nopromisc")), "eth0")).extracting(Problems.Problem::message)
+                .containsExactly(new Problems.Problem("flags",
+                        "nopromisc only works in mode passthru (mode is bridge)"));
+        assertThat(validate(MACVLAN, Map.of("flags", List.of("nopromisc")), "eth0"))
+                .extracting(Problems.Problem::message)
                 .containsExactly("nopromisc only works in mode passthru (set mode)");
         assertThat(validate(MACVLAN, Map.of("mode", "passthru", "flags", List.of("nopromisc")), "eth0")).isEmpty();
     }

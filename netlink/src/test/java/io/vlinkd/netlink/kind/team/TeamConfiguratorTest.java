@@ -25,6 +25,8 @@ class TeamConfiguratorTest {
         String mode = TeamConfigurator.NO_MODE;
         int ports;
         int resolutions;
+        /** Like team_nl_cmd_options_set without a change_event listener: set, then answer ESRCH. */
+        boolean noListener;
         final List<String> sent = new ArrayList<>();
 
         @Override
@@ -66,6 +68,9 @@ class TeamConfiguratorTest {
                     throw new NetlinkException(request.summary(), Errno.EINVAL, null, null, null);
                 }
                 mode = wanted;
+                if (noListener) {
+                    throw new NetlinkException(request.summary(), 3 /* ESRCH */, null, null, null);
+                }
                 return List.of();
             } catch (MalformedMessageException e) {
                 throw new AssertionError(e);
@@ -86,6 +91,15 @@ class TeamConfiguratorTest {
         assertThat(f.sent).containsExactly("TEAM_CMD_OPTIONS_GET team0",
                 "TEAM_CMD_OPTIONS_SET team0 mode=activebackup");
         assertThat(f.resolutions).isEqualTo(1);
+    }
+
+    @Test
+    void aSetThatNobodyHeardAnnouncedStillCountsOnceTheModeReadsBack() throws Exception {
+        FakeTeamFamily f = new FakeTeamFamily();
+        f.noListener = true;
+        assertThat(new TeamConfigurator(f).setMode(5, "team0", "broadcast")).isTrue();
+        assertThat(f.sent).containsExactly("TEAM_CMD_OPTIONS_GET team0",
+                "TEAM_CMD_OPTIONS_SET team0 mode=broadcast", "TEAM_CMD_OPTIONS_GET team0");
     }
 
     @Test

@@ -34,7 +34,8 @@ class TeamGenlTest {
                 + "11000400" + "6163746976656261636b757000" + "000000"; //   TEAM_ATTR_OPTION_DATA "activebackup"
         assertThat(HEX.formatHex(r.bytes())).isEqualTo(expected);
         assertThat(r.summary()).isEqualTo("TEAM_CMD_OPTIONS_SET team0 mode=activebackup");
-        assertThat(r.attributePathAt(48)).isEqualTo("TEAM_ATTR_LIST_OPTION/TEAM_ATTR_ITEM_OPTION/TEAM_ATTR_OPTION_TYPE");
+        assertThat(r.attributePathAt(48))
+                .isEqualTo("TEAM_ATTR_LIST_OPTION/TEAM_ATTR_ITEM_OPTION/TEAM_ATTR_OPTION_TYPE");
     }
 
     @Test

@@ -1,0 +1,264 @@
+/*
+ * Reconciler benchmarks (issue 6), run by bench/reconcile/run.sh as a single-file Java program on the built
+ * classes. Each scenario runs in a fresh network namespace it creates and deletes. Not a unit test: one run,
+ * printed figures.
+ *
+ *   cold-bridges N   vlinkd apply of N bridges vs `ip -batch` of `link add brI type bridge`
+ *   cold-veths N     vlinkd apply of N veth pairs vs `ip -batch` of `link add vaI type veth peer name vbI`
+ *   noop N           a second apply over N existing links: time and number of writes (must be 0)
+ *   drift M          M times: delete an owned bridge with a netlink request from another socket, time until the
+ *                    drift watcher has re-created it (seen as RTM_NEWLINK on a third socket)
+ */
+import io.vlinkd.config.DaemonSettings;
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ApplyResult;
+import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.reconcile.KernelException;
+import io.vlinkd.daemon.reconcile.KernelPort;
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.reconcile.Planner;
+import io.vlinkd.daemon.reconcile.Reconciler;
+import io.vlinkd.daemon.reconcile.WriteResult;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkCommon;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.link.AdminState;
+import io.vlinkd.netlink.link.LinkRequests;
+import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventSocket;
+import io.vlinkd.netlink.socket.NetlinkSocket;
+import io.vlinkd.netlink.socket.Netns;
+import io.vlinkd.netlink.wire.Netlink;
+import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public class ReconcileBench {
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args[0];
+        int n = Integer.parseInt(args[1]);
+        switch (scenario) {
+            case "cold-bridges" -> cold(n, false);
+            case "cold-veths" -> cold(n, true);
+            case "noop" -> noop(n);
+            case "drift" -> drift(n);
+            default -> throw new IllegalArgumentException(scenario);
+        }
+    }
+
+    /** Counts the write requests that reach the kernel. */
+    static final class Counting implements KernelPort {
+        final KernelPort inner;
+        int writes;
+        long writeNanos;
+        long observeNanos;
+
+        Counting(KernelPort inner) {
+            this.inner = inner;
+        }
+
+        public ObservedState observe() throws KernelException {
+            long t0 = System.nanoTime();
+            try {
+                return inner.observe();
+            } finally {
+                observeNanos += System.nanoTime() - t0;
+            }
+        }
+
+        public List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
+            writes += wave.size();
+            long t0 = System.nanoTime();
+            try {
+                return inner.apply(wave);
+            } finally {
+                writeNanos += System.nanoTime() - t0;
+            }
+        }
+
+        public int netnsFd(String netns) throws KernelException {
+            return inner.netnsFd(netns);
+        }
+    }
+
+    static KindSpec spec(String kind, Map<String, Object> options) {
+        LinkKind<?> k = LinkKinds.byName(kind).orElseThrow(() -> new IllegalStateException("no kind " + kind));
+        return k.fromOptions(OptionValues.of(options), new LinkCommon("x", Optional.empty(), Optional.empty()),
+                new Problems());
+    }
+
+    static DesiredState desired(int n, boolean veth) {
+        List<DesiredLink> links = new ArrayList<>();
+        SourceLocation where = new SourceLocation(Path.of("/etc/vlinkd/bench.yaml"), 1, 1);
+        for (int i = 0; i < n; i++) {
+            LinkSpec s = veth
+                    ? LinkSpec.of("va" + i, LinkKinds.byName("veth").get(), spec("veth", Map.of("peer", "vb" + i)))
+                    : LinkSpec.of("br" + i, LinkKinds.byName("bridge").get(), spec("bridge", Map.of()));
+            links.add(new DesiredLink(s, List.of(), false, where));
+        }
+        return new DesiredState(links, List.of(), List.of(), DaemonSettings.defaults(), List.of());
+    }
+
+    static String newNamespace() throws Exception {
+        String name = "vlb-" + Long.toString(System.nanoTime() % 100000000L, 36);
+        run("ip", "netns", "add", name);
+        return name;
+    }
+
+    static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + ": " + out);
+        }
+    }
+
+    static Reconciler reconciler(KernelPort port) throws Exception {
+        Path dir = Files.createTempDirectory("vlinkd-bench");
+        return new Reconciler(port, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
+                Duration.ofMillis(50));
+    }
+
+    static void cold(int n, boolean veth) throws Exception {
+        String what = n + (veth ? " veth pairs" : " bridges");
+        // Warm the JVM's code paths on a small, separate namespace, as a daemon would be warm.
+        String warm = newNamespace();
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(warm))) {
+            reconciler(port).apply(desired(50, veth));
+        }
+        run("ip", "netns", "del", warm);
+        // A deleted namespace's links are torn down in the background, holding the rtnl lock: let it finish, and
+        // delete the measured namespaces only at the end, so neither measurement runs against a teardown.
+        Thread.sleep(5000);
+
+        String ns = newNamespace();
+        long t0;
+        long t1;
+        long writeNanos;
+        ApplyResult r;
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
+            Counting counting = new Counting(port);
+            Reconciler rec = reconciler(counting);
+            DesiredState d = desired(n, veth);
+            t0 = System.nanoTime();
+            r = rec.apply(d);
+            t1 = System.nanoTime();
+            if (!r.succeeded()) {
+                throw new IllegalStateException("apply failed: " + r.errors());
+            }
+            System.out.printf("vlinkd apply (observe+plan+pipelined apply+re-dump verify) of %s: %.1f ms, %d writes%n",
+                    what, (t1 - t0) / 1e6, counting.writes);
+            System.out.printf("  of which: pipelined writes %.1f ms, dumps %.1f ms, planning/verify/state file %.1f ms%n",
+                    counting.writeNanos / 1e6, counting.observeNanos / 1e6,
+                    (t1 - t0 - counting.writeNanos - counting.observeNanos) / 1e6);
+            writeNanos = counting.writeNanos;
+        }
+
+        String ns2 = newNamespace();
+        Path batch = Files.createTempFile("ip-batch", ".txt");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(veth ? "link add va" + i + " type veth peer name vb" + i : "link add br" + i + " type bridge");
+        }
+        Files.write(batch, lines);
+        long b0 = System.nanoTime();
+        run("ip", "-n", ns2, "-batch", batch.toString());
+        long b1 = System.nanoTime();
+        System.out.printf("ip -batch of %s: %.1f ms%n", what, (b1 - b0) / 1e6);
+        System.out.printf("ratio vlinkd / ip -batch: %.2f (whole apply), %.2f (writes only)%n",
+                (double) (t1 - t0) / (b1 - b0), (double) writeNanos / (b1 - b0));
+        run("ip", "netns", "del", ns);
+        run("ip", "netns", "del", ns2);
+        Files.delete(batch);
+    }
+
+    static void noop(int n) throws Exception {
+        String ns = newNamespace();
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
+            Counting counting = new Counting(port);
+            Reconciler rec = reconciler(counting);
+            DesiredState d = desired(n, false);
+            ApplyResult first = rec.apply(d);
+            if (!first.succeeded()) {
+                throw new IllegalStateException("apply failed: " + first.errors());
+            }
+            for (int round = 1; round <= 3; round++) {
+                int before = counting.writes;
+                long t0 = System.nanoTime();
+                ApplyResult again = rec.apply(d);
+                long t1 = System.nanoTime();
+                System.out.printf("no-op reconcile over %d links (run %d): %.1f ms, outcome %s, %d writes%n", n + 1,
+                        round, (t1 - t0) / 1e6, again.outcome(), counting.writes - before);
+            }
+        }
+        run("ip", "netns", "del", ns);
+    }
+
+    static void drift(int m) throws Exception {
+        String ns = newNamespace();
+        DesiredState d = desired(10, false);
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns));
+             NetlinkSocket vandal = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns));
+             EventSocket watcherEvents = EventSocket.subscribe(Netns.named(ns), Rtnl.RTNLGRP_LINK,
+                     Rtnl.RTNLGRP_IPV4_IFADDR, Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE,
+                     Rtnl.RTNLGRP_IPV6_ROUTE);
+             EventSocket observer = EventSocket.subscribe(Netns.named(ns), Rtnl.RTNLGRP_LINK)) {
+            Path dir = Files.createTempDirectory("vlinkd-bench");
+            OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
+            Reconciler rec = new Reconciler(port, store, new Planner(), 20, Duration.ofMillis(20));
+            rec.apply(d);
+            DriftWatcher watcher = new DriftWatcher(rec, port, store, () -> d, watcherEvents::poll, Duration.ZERO);
+            Thread t = new Thread(watcher, "drift-watch");
+            t.setDaemon(true);
+            t.start();
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                String victim = "br" + (i % 10);
+                int index = port.observe().link(victim).orElseThrow().index();
+                while (!observer.poll(Duration.ofMillis(1)).isEmpty()) {
+                    // drain
+                }
+                // Timed from the moment the delete is sent: the kernel acknowledges a bridge's deletion only after
+                // its RCU teardown (netdev_run_todo), by when the watcher may already have re-created it.
+                long t0 = System.nanoTime();
+                vandal.execute(LinkRequests.delete(index, victim));
+                boolean back = false;
+                while (!back) {
+                    for (NlMessage msg : observer.poll(Duration.ofSeconds(10))) {
+                        if (msg.type() == Rtnl.RTM_NEWLINK) {
+                            LinkMessage lm = LinkMessage.decode(msg);
+                            back |= victim.equals(lm.name()) && lm.index() != index;
+                        }
+                    }
+                    if (System.nanoTime() - t0 > 10_000_000_000L) {
+                        throw new IllegalStateException(victim + " not re-created within 10 s");
+                    }
+                }
+                latencies.add((System.nanoTime() - t0) / 1e6);
+                Thread.sleep(30); // let the watcher finish its verify before the next deletion
+            }
+            watcher.stop();
+            Collections.sort(latencies);
+            System.out.printf("drift repair over %d deletions: median %.1f ms, worst %.1f ms, best %.1f ms%n", m,
+                    latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.get(0));
+        }
+        run("ip", "netns", "del", ns);
+    }
+}

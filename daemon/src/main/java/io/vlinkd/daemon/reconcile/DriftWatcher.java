@@ -1,0 +1,216 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.config.AbsentLink;
+import io.vlinkd.config.DaemonSettings;
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.RouteMessage;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventsLostException;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches link, address and route notifications and repairs drift: a change to an interface the config names or
+ * vlinkd owns (or to an address on one, or to a vlinkd route) triggers a reconcile once the notifications have been
+ * quiet for the debounce time ({@code drift: enforce}), or only a logged report of what differs
+ * ({@code drift: report}). Lost notifications (ENOBUFS) trigger a full re-dump and reconcile. Churn on interfaces
+ * vlinkd neither owns nor is configured for triggers nothing: no dump, no write.
+ *
+ * <p>Run {@link #run} on its own platform thread (it blocks in the kernel), or drive it with {@link #pollOnce}.
+ */
+public final class DriftWatcher implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
+
+    private final Reconciler reconciler;
+    private final KernelPort port;
+    private final OwnershipStore store;
+    private final Supplier<DesiredState> desired;
+    private final DriftEvents events;
+    private final Duration debounce;
+    private final Map<Integer, String> names = new HashMap<>();
+    private volatile boolean stopped;
+    private boolean dirty;
+    private long quietSince;
+    private int repairs;
+    private int reports;
+
+    /**
+     * @param desired  the current config (the daemon swaps it on reload)
+     * @param debounce how long notifications must be quiet before a reconcile (a burst of events from one
+     *                 {@code ip link del} of a bridge with ports becomes one reconcile)
+     */
+    public DriftWatcher(Reconciler reconciler, KernelPort port, OwnershipStore store, Supplier<DesiredState> desired,
+                        DriftEvents events, Duration debounce) throws KernelException {
+        this.reconciler = reconciler;
+        this.port = port;
+        this.store = store;
+        this.desired = desired;
+        this.events = events;
+        this.debounce = debounce;
+        refreshNames();
+    }
+
+    /** Reconciles that applied changes (enforce). */
+    public synchronized int repairs() {
+        return repairs;
+    }
+
+    /** Drift reports logged (report). */
+    public synchronized int reports() {
+        return reports;
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                pollOnce(Duration.ofMillis(Math.max(50, Math.min(500, debounce.toMillis()))));
+            } catch (KernelException | IOException e) {
+                LOG.error("drift watch: {}", e.getMessage());
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Waits up to {@code timeout} for notifications, then reconciles if something relevant changed and it is quiet. */
+    public synchronized void pollOnce(Duration timeout) throws KernelException, IOException {
+        List<NlMessage> batch;
+        try {
+            batch = events.poll(dirty ? min(timeout, debounce) : timeout);
+        } catch (EventsLostException e) {
+            LOG.warn("drift watch: notifications were lost (ENOBUFS); re-dumping everything");
+            markDirty();
+            refreshNames();
+            batch = List.of();
+        } catch (NetlinkException e) {
+            throw new KernelException("drift watch: " + e.getMessage(), e);
+        }
+        Set<String> relevant = relevantNames();
+        for (NlMessage m : batch) {
+            String which = concerns(m, relevant);
+            if (which != null) {
+                LOG.debug("drift watch: {} changed", which);
+                markDirty();
+            }
+        }
+        if (dirty && System.nanoTime() - quietSince >= debounce.toNanos()) {
+            dirty = false;
+            reconcile();
+        }
+    }
+
+    private void reconcile() throws KernelException, IOException {
+        DesiredState d = desired.get();
+        if (d.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
+            Plan plan = reconciler.plan(d);
+            if (!plan.isEmpty()) {
+                reports++;
+                for (Step s : plan.steps()) {
+                    LOG.warn("drift: {}: {} would repair it{}", s.link(), s.ipCommand(),
+                            s.where() == null ? "" : " [" + s.where() + "]");
+                }
+            }
+            return;
+        }
+        ApplyResult r = reconciler.apply(d);
+        if (r.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            repairs++;
+            LOG.info("drift repaired: {} ({} step(s))", r.outcome(), r.kept().size());
+        }
+        refreshNames();
+    }
+
+    private void markDirty() {
+        dirty = true;
+        quietSince = System.nanoTime();
+    }
+
+    /** Names whose changes matter: configured, absent-listed and owned interfaces. */
+    private Set<String> relevantNames() throws IOException {
+        Set<String> out = new HashSet<>();
+        DesiredState d = desired.get();
+        for (DesiredLink l : d.links()) {
+            out.add(l.name());
+            out.addAll(KindTraits.companions(l.link().kind(), l.link().spec()));
+        }
+        for (AbsentLink a : d.absent()) {
+            out.add(a.name());
+        }
+        for (OwnedLink o : store.load().links()) {
+            out.add(o.name());
+        }
+        return out;
+    }
+
+    /** The name of the relevant object a notification concerns, or null when it is someone else's. */
+    private String concerns(NlMessage m, Set<String> relevant) {
+        try {
+            switch (m.type()) {
+                case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> {
+                    LinkMessage l = LinkMessage.decode(m);
+                    String old = m.type() == Rtnl.RTM_DELLINK ? names.remove(l.index()) : names.put(l.index(), l.name());
+                    if (l.name() != null && relevant.contains(l.name())) {
+                        return l.name();
+                    }
+                    return old != null && relevant.contains(old) ? old : null; // renamed away
+                }
+                case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> {
+                    String dev = names.get(AddressMessage.decode(m).index());
+                    return dev != null && relevant.contains(dev) ? "address on " + dev : null;
+                }
+                case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> {
+                    RouteMessage r = RouteMessage.decode(m);
+                    if (r.protocol() == Planner.VLINKD_PROTOCOL) {
+                        return "a vlinkd route";
+                    }
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        } catch (MalformedMessageException e) {
+            LOG.warn("drift watch: malformed notification ignored: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void refreshNames() throws KernelException {
+        names.clear();
+        for (ObservedLink l : port.observe().links()) {
+            names.put(l.index(), l.name());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

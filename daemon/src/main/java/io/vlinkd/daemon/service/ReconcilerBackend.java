@@ -1,0 +1,163 @@
+package io.vlinkd.daemon.service;
+
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.reconcile.ApplyResult;
+import io.vlinkd.daemon.reconcile.AppliedChange;
+import io.vlinkd.daemon.reconcile.KernelException;
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
+import io.vlinkd.daemon.reconcile.Plan;
+import io.vlinkd.daemon.reconcile.PlanProblem;
+import io.vlinkd.daemon.reconcile.PlanRenderer;
+import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.reconcile.Reconciler;
+import io.vlinkd.daemon.reconcile.Step;
+import io.vlinkd.daemon.reconcile.StepError;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventSocket;
+import io.vlinkd.netlink.socket.Netns;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reconcile port over {@link Reconciler} and rtnetlink. The daemon's own namespace keeps one reconciler (and
+ * its socket) for the life of the process; a named namespace ({@code apply --once --netns}) gets its own for one
+ * call. Ownership lives in {@code STATE/owned}, and per named namespace in {@code STATE/netns/NAME.owned}.
+ */
+public final class ReconcilerBackend implements ReconcilePort {
+    private final Path stateDir;
+    private Reconciler here;
+    private NetlinkKernelPort herePort;
+
+    public ReconcilerBackend(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Where ownership of {@code netns} (null: the daemon's own) is recorded. */
+    public Path ownershipFile(String netns) {
+        return netns == null ? stateDir.resolve("owned") : stateDir.resolve("netns").resolve(netns + ".owned");
+    }
+
+    private synchronized Reconciler here() throws KernelException {
+        if (here == null) {
+            herePort = NetlinkKernelPort.open(Netns.current());
+            here = new Reconciler(herePort, new OwnershipStore(ownershipFile(null)));
+        }
+        return here;
+    }
+
+    /**
+     * A drift watcher for the daemon's own namespace, over the same reconciler (so repairs and reloads never run
+     * at once) and a fresh event socket. Run it on a platform thread; {@link DriftWatcher#stop()} ends it.
+     */
+    public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
+                                                  java.time.Duration debounce) throws KernelException {
+        Reconciler r = here();
+        EventSocket events;
+        try {
+            events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+                    Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+        } catch (io.vlinkd.netlink.NetlinkException e) {
+            throw new KernelException("cannot subscribe to rtnetlink events: " + e.getMessage(), e);
+        }
+        return new DriftWatcher(r, herePort, new OwnershipStore(ownershipFile(null)), desired, events::poll,
+                debounce);
+    }
+
+    /** Runs {@code work} with a reconciler for {@code netns}, closing a per-call one afterwards. */
+    private <T> T with(String netns, Work<T> work) throws KernelException, IOException {
+        if (netns == null) {
+            return work.run(here());
+        }
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(netns))) {
+            return work.run(new Reconciler(port, new OwnershipStore(ownershipFile(netns))));
+        }
+    }
+
+    private interface Work<T> {
+        T run(Reconciler r) throws KernelException, IOException;
+    }
+
+    @Override
+    public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
+        try {
+            Plan plan = with(netns, r -> r.plan(state));
+            List<String> steps = new ArrayList<>(format == PlanFormat.NETLINK ? PlanRenderer.netlink(plan)
+                    : PlanRenderer.ipCommands(plan));
+            plan.notes().forEach(n -> steps.add("# " + n));
+            List<String> problems = plan.problems().stream().map(ReconcilerBackend::problem).toList();
+            return new PlanView(plan.isEmpty() ? List.of() : steps, problems);
+        } catch (KernelException | IOException e) {
+            return new PlanView(List.of(), List.of("cannot plan" + in(netns) + ": " + e.getMessage()));
+        }
+    }
+
+    private static String problem(PlanProblem p) {
+        return (p.where() == null ? "" : p.where() + ": ") + p.link() + ": " + p.message();
+    }
+
+    private static String in(String netns) {
+        return netns == null ? "" : " in netns " + netns;
+    }
+
+    @Override
+    public Applied apply(DesiredState state, String netns) throws BackendUnavailableException {
+        ApplyResult r;
+        try {
+            r = with(netns, rec -> rec.apply(state));
+        } catch (KernelException | IOException e) {
+            return new Applied(false, "cannot apply" + in(netns) + ": " + e.getMessage(),
+                    List.of(new Event(null, "cannot apply" + in(netns) + ": " + e.getMessage(), true)),
+                    Optional.empty());
+        }
+        List<Event> events = new ArrayList<>();
+        for (Step s : r.kept()) {
+            events.add(new Event(s.link(), s.link() + ": " + s.operation()
+                    + (s.where() == null ? "" : " [" + s.where() + "]") + ": " + s.ipCommand(), false));
+        }
+        for (StepError e : r.errors()) {
+            events.add(new Event(e.step() == null ? null : e.step().link(), e.toString(), true));
+        }
+        String summary = summary(r);
+        Optional<Rollback> rollback = Optional.empty();
+        if (r.succeeded() && netns == null && !r.change().isEmpty()) {
+            AppliedChange change = r.change();
+            rollback = Optional.of(() -> rollBack(change));
+        }
+        return new Applied(r.succeeded(), summary, events, rollback);
+    }
+
+    static String summary(ApplyResult r) {
+        int kept = r.kept().size();
+        String first = r.errors().isEmpty() ? "" : ": " + r.errors().get(0);
+        return switch (r.outcome()) {
+            case UNCHANGED -> "nothing to change: the kernel matches the config";
+            case APPLIED -> "applied and verified " + kept + (kept == 1 ? " step" : " steps");
+            case PARTIAL -> "partially applied (on-error: isolate): " + kept + " steps kept, " + r.errors().size()
+                    + " failed and reverted" + first;
+            case ROLLED_BACK -> "apply failed and was rolled back" + first;
+            case REVERT_FAILED -> "apply failed AND its revert failed: the kernel may be half-changed" + first;
+            case REFUSED -> "plan refused, nothing sent" + first;
+        };
+    }
+
+    private static String rollBack(AppliedChange change) {
+        try {
+            List<StepError> errors = change.rollback();
+            if (errors.isEmpty()) {
+                return "reverted " + change.waves().stream().mapToInt(List::size).sum() + " steps";
+            }
+            return "revert failed: " + errors.stream().map(StepError::toString).reduce((a, b) -> a + "; " + b)
+                    .orElse("");
+        } catch (KernelException | IOException e) {
+            return "revert failed: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.vlinkd.netlink.kind;
+
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.AttrType;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.MessageWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A vxcan pair. See {@link VxcanSpec} for a config example and the equivalent {@code ip} command.
+ *
+ * <p>Everything is create-only: {@code vxcan_link_ops} (drivers/net/can/vxcan.c) has no changelink, so the kernel
+ * answers EOPNOTSUPP to any IFLA_INFO_DATA on an existing vxcan. The peer nest is the same as veth's
+ * ({@link PeerLink}: VXCAN_INFO_PEER holds a struct ifinfomsg, then the peer's attributes), without a MAC.
+ * This machine's kernel has no CAN; the kernel tests run in the full-kernel lane.
+ */
+public final class VxcanKind implements LinkKind<VxcanSpec> {
+    public static final VxcanKind INSTANCE = new VxcanKind();
+
+    /** {@code VXCAN_INFO_PEER} (linux/can/vxcan.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
+    public static final Attr VXCAN_INFO_PEER = Attr.of("VXCAN_INFO_PEER", 1, AttrType.NESTED);
+    private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
+
+    private static final List<Option> OPTIONS = List.of(
+            Option.createOnly("peer", ValueType.peerName(), "4.12",
+                    "VXCAN_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
+            Option.createOnly("peer-netns", new ValueType.Text(255), "4.12",
+                    "VXCAN_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
+
+    private VxcanKind() {
+    }
+
+    @Override
+    public String name() {
+        return "vxcan";
+    }
+
+    @Override
+    public Class<VxcanSpec> specType() {
+        return VxcanSpec.class;
+    }
+
+    @Override
+    public AttrSpace dataSpace() {
+        return SPACE;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+        Optional<String> peer = v.string("peer");
+        if (peer.isEmpty()) {
+            problems.add(null, "a vxcan needs a peer name (vxcan: { peer: NAME }): the pair is created as one unit");
+        } else if (peer.get().equals(common.name()) && !v.has("peer-netns")) {
+            problems.add("peer", "the peer of " + common.name() + " cannot have the same name in the same "
+                    + "namespace");
+        }
+        v.string("peer-netns").ifPresent(ns -> {
+            if (ns.isEmpty() || ns.contains("/") || ns.equals(".") || ns.equals("..")) {
+                problems.add("peer-netns", "peer-netns must be a namespace name as ip netns shows it, not " + ns);
+            }
+        });
+        return new VxcanSpec(peer, v.string("peer-netns"), Optional.empty());
+    }
+
+    @Override
+    public OptionValues toOptions(VxcanSpec s) {
+        return OptionValues.builder().put("peer", s.peer()).put("peer-netns", s.peerNetns()).build();
+    }
+
+    @Override
+    public boolean writesInfoData(VxcanSpec spec) {
+        return spec.peer().isPresent();
+    }
+
+    @Override
+    public void encodeCreate(VxcanSpec s, EncodeContext ctx, MessageWriter w) {
+        s.peer().ifPresent(p -> PeerLink.write(VXCAN_INFO_PEER, p, Optional.empty(), s.peerNetns(), ctx, w));
+    }
+
+    /** Nothing changes in place: vxcan has no changelink. */
+    @Override
+    public void encodeChange(VxcanSpec desired, EncodeContext ctx, MessageWriter w) {
+    }
+
+    @Override
+    public VxcanSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
+        PeerLink.Observed peer = PeerLink.read(VXCAN_INFO_PEER, data, ctx);
+        return new VxcanSpec(peer.name(), Optional.empty(), peer.netnsId());
+    }
+
+    @Override
+    public List<String> ipArgs(VxcanSpec s) {
+        List<String> a = new ArrayList<>();
+        s.peer().ifPresent(p -> {
+            a.add("peer");
+            a.add("name");
+            a.add(p);
+        });
+        s.peerNetns().ifPresent(ns -> {
+            a.add("netns");
+            a.add(ns);
+        });
+        return a;
+    }
+
+    /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */
+    @Override
+    public List<Difference> differences(VxcanSpec desired, VxcanSpec observed) {
+        return PeerLink.differences(desired.peer(), desired.peerNetns(), observed.peer(), observed.peerNetnsId());
+    }
+}
