@@ -420,11 +420,16 @@ public final class Planner {
                     }
                 }
                 if (!kindKeys.isEmpty()) {
-                    KindSpec c = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
-                    KindSpec r = KindTraits.restrict(want.kind(), observedSpec(o), kindKeys);
+                    // changeFrom: a tunnel's changelink resets what the request leaves out (ipip_netlink_parms()
+                    // starts from a zeroed struct), so its change and revert carry the kernel's other values too.
+                    KindSpec seen = observedSpec(o);
+                    KindSpec changed = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
+                    KindSpec c = KindTraits.changeFrom(want.kind(), changed, seen);
+                    KindSpec r = KindTraits.changeFrom(want.kind(),
+                            KindTraits.restrict(want.kind(), seen, kindKeys), seen);
                     change = withKind(change, want, c);
                     revert = withKind(revert, want, r);
-                    needs.addAll(KindTraits.references(want.kind(), c));
+                    needs.addAll(KindTraits.references(want.kind(), changed));
                 }
             }
             if (!keys.isEmpty()) {
