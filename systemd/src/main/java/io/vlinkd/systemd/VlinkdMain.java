@@ -8,6 +8,7 @@ import io.vlinkd.daemon.service.Backends;
 import io.vlinkd.daemon.service.ConfigWatcher;
 import io.vlinkd.daemon.service.Daemon;
 import io.vlinkd.daemon.service.DaemonControl;
+import io.vlinkd.daemon.service.LogNotifier;
 import io.vlinkd.daemon.service.ServiceNotifier;
 import io.vlinkd.daemon.service.StatusView;
 import io.vlinkd.daemon.service.ReconcilerBackend;
@@ -70,7 +71,8 @@ public final class VlinkdMain {
         LogSetup.configure(level, env);
         Logger log = LoggerFactory.getLogger("vlinkd");
 
-        ServiceNotifier notifier = ServiceNotifier.NONE;
+        // Without a service manager (a container, a shell) readiness is a log line: "ready: converged: ...".
+        ServiceNotifier notifier = new LogNotifier();
         SdNotify sd = null;
         try {
             sd = SdNotify.fromEnvironment(env);
