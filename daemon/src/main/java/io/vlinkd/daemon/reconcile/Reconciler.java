@@ -68,13 +68,13 @@ public final class Reconciler {
                 errors.add(new StepError(null, p.link() + ": " + p.message(), null, p.where()));
             }
             return new ApplyResult(ApplyResult.Outcome.REFUSED, plan, List.of(), errors,
-                    new AppliedChange(List.of(), this));
+                    new AppliedChange(List.of(), owned, this));
         }
         plan.notes().forEach(n -> LOG.info("{}", n));
         if (plan.isEmpty()) {
             LOG.debug("nothing to change");
             return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
-                    new AppliedChange(List.of(), this));
+                    new AppliedChange(List.of(), owned, this));
         }
         boolean isolate = desired.settings().onError() == DaemonSettings.OnError.ISOLATE;
 
@@ -123,6 +123,7 @@ public final class Reconciler {
 
         Ownership afterOwned = owned;
         ObservedState last = null;
+        List<Step> revertedInverses = List.of();
         if (errors.isEmpty() || isolate) {
             Set<String> failedNames = namesOf(plan, failedBranches);
             Verification v = verify(desired, owned, journal, failedNames);
@@ -154,6 +155,7 @@ public final class Reconciler {
             }
             last = null;
             List<StepError> revertErrors = revert(toRevert);
+            revertedInverses = inversesOf(toRevert);
             errors.addAll(revertErrors);
             boolean restored = revertErrors.isEmpty();
             if (!isolate && restored) {
@@ -175,30 +177,52 @@ public final class Reconciler {
             });
         }
         List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
-        if (!keptFlat.isEmpty()) {
-            afterOwned = ownershipAfter(owned, keptFlat, last != null ? last : port.observe());
+        if (!keptFlat.isEmpty() || !revertedInverses.isEmpty()) {
+            ObservedState now = last != null ? last : port.observe();
+            afterOwned = afterRevert(ownershipAfter(owned, keptFlat, now), owned, revertedInverses, now);
             if (!afterOwned.equals(owned)) {
                 store.save(afterOwned);
             }
         }
-        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, this));
+        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, owned, this));
     }
 
     /** Reverts a change that was applied and kept ({@link AppliedChange#rollback()}). */
     synchronized List<StepError> rollback(AppliedChange change) throws KernelException, IOException {
         Ownership owned = store.load();
         List<StepError> errors = revert(change.waves());
-        List<Step> inverses = new ArrayList<>();
-        for (List<Step> wave : change.waves()) {
-            for (Step s : wave) {
-                inverses.addAll(s.inverse());
-            }
-        }
-        Ownership after = ownershipAfter(owned, inverses, port.observe());
+        Ownership after = afterRevert(owned, change.ownedBefore(), inversesOf(change.waves()), port.observe());
         if (!after.equals(owned)) {
             store.save(after);
         }
         return errors;
+    }
+
+    private static List<Step> inversesOf(List<List<Step>> waves) {
+        List<Step> inverses = new ArrayList<>();
+        for (int w = waves.size() - 1; w >= 0; w--) {
+            List<Step> wave = waves.get(w);
+            for (int i = wave.size() - 1; i >= 0; i--) {
+                inverses.addAll(wave.get(i).inverse());
+            }
+        }
+        return inverses;
+    }
+
+    /**
+     * Ownership after a revert: links the revert deleted are no longer owned; a link the revert re-created is
+     * owned again, under its new index, only if vlinkd owned it before the apply (a foreign link deleted by
+     * {@code state: absent} and restored by the revert stays foreign).
+     */
+    static Ownership afterRevert(Ownership current, Ownership before, List<Step> inverses, ObservedState now) {
+        Ownership o = ownershipAfter(current, inverses, now);
+        List<OwnedLink> keep = new ArrayList<>();
+        for (OwnedLink l : o.links()) {
+            if (current.get(l.name()).isPresent() || before.get(l.name()).isPresent()) {
+                keep.add(l);
+            }
+        }
+        return Ownership.of(keep);
     }
 
     private void fail(List<StepError> errors, Set<Integer> failedBranches, Plan plan, StepError e) {
