@@ -16,6 +16,8 @@ import java.util.TreeSet;
  *   <li>on one interface, steps follow {@link Phase} order;</li>
  *   <li>a step that needs an interface comes after the step creating it (parents, masters, referenced devices and
  *       companions first);</li>
+ *   <li>a step that needs an interface also comes after that interface's {@link Step.ConfigureLink} (a team's
+ *       mode is set before any port joins);</li>
  *   <li>a removal that needs an interface comes before the deletion of that interface (children first);</li>
  *   <li>every route deletion comes before everything else, and every route addition after everything else.</li>
  * </ul>

@@ -6,11 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.kind.DecodeContext;
+import io.vlinkd.netlink.kind.Difference;
+import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.netlink.kind.GenericNetlink;
+import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
+import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.TeamKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import java.nio.file.Path;
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MessageWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +133,117 @@ class TeamConfigurationTest {
         assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
         assertThat(link("a0").master()).isEqualTo(link("team0").index());
         assertThat(link("b0").master()).isEqualTo(link("team0").index());
+    }
+
+    /** Team, except that its kind says a mode difference is changed in place (as a kind might, without ports). */
+    static final class InPlaceTeam implements LinkKind<TeamKind.TeamSpec>,
+            PostCreateConfiguration<TeamKind.TeamSpec> {
+        static final InPlaceTeam INSTANCE = new InPlaceTeam();
+        private final TeamKind team = TeamKind.INSTANCE;
+
+        @Override
+        public String name() {
+            return team.name();
+        }
+
+        @Override
+        public Class<TeamKind.TeamSpec> specType() {
+            return team.specType();
+        }
+
+        @Override
+        public AttrSpace dataSpace() {
+            return team.dataSpace();
+        }
+
+        @Override
+        public List<Option> options() {
+            return team.options();
+        }
+
+        @Override
+        public TeamKind.TeamSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+            return team.fromOptions(values, common, problems);
+        }
+
+        @Override
+        public OptionValues toOptions(TeamKind.TeamSpec spec) {
+            return team.toOptions(spec);
+        }
+
+        @Override
+        public boolean writesInfoData(TeamKind.TeamSpec spec) {
+            return false;
+        }
+
+        @Override
+        public void encodeCreate(TeamKind.TeamSpec spec, EncodeContext ctx, MessageWriter w) {
+        }
+
+        @Override
+        public void encodeChange(TeamKind.TeamSpec desired, EncodeContext ctx, MessageWriter w) {
+        }
+
+        @Override
+        public TeamKind.TeamSpec decode(Attrs data, DecodeContext ctx) {
+            return team.decode(data, ctx);
+        }
+
+        @Override
+        public List<String> ipArgs(TeamKind.TeamSpec spec) {
+            return List.of();
+        }
+
+        @Override
+        public List<Difference> differences(TeamKind.TeamSpec desired, TeamKind.TeamSpec observed) {
+            return team.differences(desired, observed).stream()
+                    .map(d -> new Difference(d.key(), d.desired(), d.observed(), Option.Change.IN_PLACE, null))
+                    .toList();
+        }
+
+        @Override
+        public TeamKind.TeamSpec observe(GenericNetlink genl, int ifindex, String name, TeamKind.TeamSpec decoded) {
+            throw new AssertionError("the fake kernel observes without generic netlink");
+        }
+
+        @Override
+        public List<String> configure(GenericNetlink genl, int ifindex, String name, TeamKind.TeamSpec desired) {
+            throw new AssertionError("the fake kernel configures without generic netlink");
+        }
+
+        @Override
+        public List<String> commands(String name, TeamKind.TeamSpec desired) {
+            return team.commands(name, desired);
+        }
+    }
+
+    @Test
+    void anInPlaceDifferenceIsAConfigurationNotALinkChangeAndIsRevertedBack() throws Exception {
+        kernel = new FakeKernel(n -> n.equals("team") ? Optional.of(InPlaceTeam.INSTANCE) : TestKind.byName(n));
+        reconciler = new Reconciler(kernel, new OwnershipStore(dir.resolve("owned2")), new Planner(), 2,
+                Duration.ZERO);
+        LinkSpec ab = LinkSpec.of("team0", InPlaceTeam.INSTANCE, new TeamKind.TeamSpec(Optional.of("activebackup")));
+        assertThat(reconciler.apply(config().link(ab).build()).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        int index = link("team0").index();
+
+        LinkSpec rr = LinkSpec.of("team0", InPlaceTeam.INSTANCE, new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        DesiredState d = config().link(rr).link(Desired.bridge("br0")).build();
+        Plan plan = reconciler.plan(d);
+        assertThat(plan.steps()).filteredOn(s -> s.link().equals("team0")).singleElement()
+                .isInstanceOf(Step.ConfigureLink.class)
+                .satisfies(s -> assertThat(s.ipCommand()).isEqualTo("teamnl team0 setoption mode roundrobin"));
+        ApplyResult ok = reconciler.apply(config().link(rr).build());
+        assertThat(ok.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(link("team0").index()).as("configured in place, not re-created").isEqualTo(index);
+        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+
+        // The bridge's create (the wave's rtnetlink write) fails; the team's configuration in the same wave runs,
+        // and the rollback configures the mode back.
+        kernel.failWrite(1, 22, "injected");
+        ApplyResult failed = reconciler.apply(config().link(ab).link(Desired.bridge("br0")).build());
+        assertThat(failed.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        assertThat(kernel.observe().link("br0")).isEmpty();
     }
 
     @Test
