@@ -157,6 +157,11 @@ public final class LaneReport {
         printList("skipped for other reasons", otherSkips);
 
         int rc = 0;
+        if (total.run() == 0) {
+            // XML files with no test in them: the launcher found nothing to run. Never a pass.
+            System.out.println("lane A: FAILED: no test ran (the test classes were not found in the VM)");
+            rc = 4;
+        }
         if (!failures.isEmpty()) {
             System.out.println("lane A: FAILED: " + failures.size() + " test(s) failed");
             rc = 1;

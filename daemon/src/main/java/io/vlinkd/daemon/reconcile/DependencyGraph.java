@@ -76,6 +76,12 @@ final class DependencyGraph {
         for (int i = 0; i < n; i++) {
             Step s = steps.get(i);
             boolean removal = s.phase().compareTo(Phase.DELETE_LINK) <= 0;
+            // A step on an interface another step creates (a veth peer, created with its pair) waits for that
+            // creation; steps on the created link itself are already chained by phase above.
+            Integer creator = removal ? null : creators.get(s.link());
+            if (creator != null && creator != i) {
+                out.get(creator).add(i);
+            }
             for (String need : s.needs()) {
                 if (removal) {
                     Integer d = deleters.get(need);

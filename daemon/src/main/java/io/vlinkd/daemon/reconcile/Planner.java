@@ -317,6 +317,10 @@ public final class Planner {
             LinkSpec want = d.link();
             ObservedLink o = byName.get(d.name());
             if (want.isExisting()) {
+                if (o == null && desiredCompanions.contains(d.name())) {
+                    planOnCompanion(d);
+                    return;
+                }
                 if (o == null) {
                     notes.add(d.name() + " (" + d.where() + ") does not exist; vlinkd configures it when it appears");
                     return;
@@ -385,6 +389,42 @@ public final class Planner {
             }
         }
 
+        /**
+         * An entry without kind that configures the peer another entry creates in this plan (a veth's other end):
+         * it does not exist yet, so its settings are planned against a fresh link (down, no master, no addresses)
+         * and ordered after its creator. Its inverses need no old values: reverting the creation deletes it anyway.
+         */
+        private void planOnCompanion(DesiredLink d) {
+            LinkSpec want = d.link();
+            if (want.mtu().isPresent() || want.mac().isPresent() || want.txqueuelen().isPresent()
+                    || want.alias().isPresent()) {
+                List<String> keys = new ArrayList<>();
+                LinkSpec change = bare(want.name());
+                if (want.mtu().isPresent()) {
+                    keys.add("mtu " + want.mtu().get());
+                    change = change.withMtu(want.mtu().get());
+                }
+                if (want.mac().isPresent()) {
+                    keys.add("address");
+                    change = change.withMac(want.mac().get());
+                }
+                if (want.txqueuelen().isPresent()) {
+                    keys.add("txqueuelen " + want.txqueuelen().get());
+                    change = change.withTxqueuelen(want.txqueuelen().get());
+                }
+                if (want.alias().isPresent()) {
+                    keys.add("alias");
+                    change = change.withAlias(want.alias().get());
+                }
+                steps.add(new Step.ChangeLink(d.name(), change, bare(want.name()), keys, Set.of(), d.where()));
+            }
+            want.master().ifPresent(m -> steps.add(new Step.SetMaster(d.name(), m, null, d.where())));
+            if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
+                steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
+            }
+            d.addresses().forEach(a -> steps.add(new Step.AddAddress(d.name(), a, d.where())));
+        }
+
         private void planInPlace(DesiredLink d, ObservedLink o) {
             LinkSpec want = d.link();
             List<String> keys = new ArrayList<>();
@@ -434,11 +474,16 @@ public final class Planner {
                 }
                 if (!kindKeys.isEmpty()) {
                     keys.addAll(kindWords);
-                    KindSpec c = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
-                    KindSpec r = KindTraits.restrict(want.kind(), observedSpec(o), kindKeys);
+                    // changeFrom: a tunnel's changelink resets what the request leaves out (ipip_netlink_parms()
+                    // starts from a zeroed struct), so its change and revert carry the kernel's other values too.
+                    KindSpec seen = observedSpec(o);
+                    KindSpec changed = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
+                    KindSpec c = KindTraits.changeFrom(want.kind(), changed, seen);
+                    KindSpec r = KindTraits.changeFrom(want.kind(),
+                            KindTraits.restrict(want.kind(), seen, kindKeys), seen);
                     change = withKind(change, want, c);
                     revert = withKind(revert, want, r);
-                    needs.addAll(KindTraits.references(want.kind(), c));
+                    needs.addAll(KindTraits.references(want.kind(), changed));
                 }
             }
             if (!keys.isEmpty()) {

@@ -25,15 +25,33 @@ final class Kernel {
                 "needs root and `ip netns` to create network namespaces (runs in CI, which is root)");
     }
 
-    /** Every link of the socket's namespace by name, through our dump and decoder. */
+    /**
+     * Every link of the socket's namespace by name, through our dump and decoder, but the kernel's own fallback
+     * tunnel devices ({@link TestNamespace#isKernelFallbackDevice}).
+     */
     static Map<String, LinkMessage> links(NetlinkSocket s) throws NetlinkException, MalformedMessageException {
         Map<String, LinkMessage> out = new LinkedHashMap<>();
         for (NlMessage m : s.dump(LinkRequests.dump())) {
             LinkMessage l = LinkMessage.decode(m);
+            if (TestNamespace.isKernelFallbackDevice(l.name())) {
+                continue;
+            }
             if (out.put(l.name(), l) != null) {
                 throw new AssertionError("the dump listed " + l.name() + " twice");
             }
         }
+        return out;
+    }
+
+    /** The names in {@code ip -j link show} output, but the kernel's own fallback tunnel devices. */
+    static List<String> names(com.fasterxml.jackson.databind.JsonNode links) {
+        List<String> out = new java.util.ArrayList<>();
+        links.forEach(l -> {
+            String n = l.get("ifname").asText();
+            if (!TestNamespace.isKernelFallbackDevice(n)) {
+                out.add(n);
+            }
+        });
         return out;
     }
 
