@@ -23,6 +23,7 @@ import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.WriteResult;
 import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
@@ -91,6 +92,13 @@ public class ReconcileBench {
             } finally {
                 writeNanos += System.nanoTime() - t0;
             }
+        }
+
+        public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+                throws KernelException, NetlinkException {
+            List<String> changed = inner.configure(kind, ifindex, name, desired);
+            writes += changed.isEmpty() ? 0 : 1;
+            return changed;
         }
 
         public int netnsFd(String netns) throws KernelException {

@@ -9,6 +9,7 @@ import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -380,6 +381,7 @@ public final class Planner {
             needs.addAll(KindTraits.references(spec.kind(), spec.spec()));
             List<String> companions = KindTraits.companions(spec.kind(), spec.spec());
             steps.add(new Step.CreateLink(spec, needs, companions, d.where(), why));
+            Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
             created.add(d.name());
             created.addAll(companions);
             for (AddressSpec a : d.addresses()) {
@@ -453,13 +455,25 @@ public final class Planner {
             Set<String> needs = new LinkedHashSet<>();
             if (!want.isExisting()) {
                 List<String> kindKeys = new ArrayList<>();
+                List<String> kindWords = new ArrayList<>();
                 for (Difference diff : kindDifferences(want, o)) {
                     if (diff.change() == Option.Change.IN_PLACE) {
                         kindKeys.add(diff.key());
-                        keys.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
+                        kindWords.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
                     }
                 }
+                if (!kindKeys.isEmpty() && want.kind() instanceof PostCreateConfiguration<?>) {
+                    // A kind configured over generic netlink (team) has no rtnetlink options to change: an
+                    // in-place difference is a ConfigureLink, reverted by configuring the observed values back.
+                    // (PostCreateConfiguration does not say which keys travel where; every kind with it so far
+                    // has only generic-netlink options.)
+                    steps.add(new Step.ConfigureLink(d.name(), want.kind(),
+                            KindTraits.restrict(want.kind(), want.spec(), kindKeys),
+                            KindTraits.restrict(want.kind(), observedSpec(o), kindKeys), d.where()));
+                    kindKeys.clear();
+                }
                 if (!kindKeys.isEmpty()) {
+                    keys.addAll(kindWords);
                     // changeFrom: a tunnel's changelink resets what the request leaves out (ipip_netlink_parms()
                     // starts from a zeroed struct), so its change and revert carry the kernel's other values too.
                     KindSpec seen = observedSpec(o);

@@ -87,9 +87,14 @@ public final class Reconciler {
             List<Step> active = new ArrayList<>();
             List<NlRequest> requests = new ArrayList<>();
             ObservedContext ctx = new ObservedContext(state, port);
+            List<Step.ConfigureLink> configures = new ArrayList<>();
             for (Step s : wave) {
                 if (isolate && failedBranches.contains(plan.branchOf(s))) {
                     LOG.warn("{}: {}: skipped, its branch failed", s.link(), s.operation());
+                    continue;
+                }
+                if (s instanceof Step.ConfigureLink c) {
+                    configures.add(c);
                     continue;
                 }
                 try {
@@ -109,6 +114,18 @@ public final class Reconciler {
                     LOG.info("{}: {}{}: {}", s.link(), s.operation(), at(s), s.ipCommand());
                 } else {
                     fail(errors, failedBranches, plan, StepError.of(s, r.error()));
+                }
+            }
+            for (Step.ConfigureLink c : configures) {
+                try {
+                    List<String> changed = configure(c, ctx);
+                    done.add(c);
+                    LOG.info("{}: {}{}: {}", c.link(), changed.isEmpty() ? c.operation() + " (already so)"
+                            : c.operation() + " " + String.join(", ", changed), at(c), c.ipCommand());
+                } catch (IllegalArgumentException e) {
+                    fail(errors, failedBranches, plan, new StepError(c, e.getMessage(), null, c.where()));
+                } catch (NetlinkException e) {
+                    fail(errors, failedBranches, plan, StepError.of(c, e));
                 }
             }
             journal.add(done);
@@ -291,7 +308,7 @@ public final class Reconciler {
             List<Step> wave = waves.get(w);
             for (int i = wave.size() - 1; i >= 0; i--) {
                 List<Step> inv = wave.get(i).inverse();
-                if (inv.isEmpty()) {
+                if (inv.isEmpty() && !(wave.get(i) instanceof Step.ConfigureLink)) {
                     errors.add(new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to re-create "
                             + "this interface", null, wave.get(i).where()));
                 }
@@ -305,6 +322,17 @@ public final class Reconciler {
                 for (List<Step> inv : inverses) {
                     if (k < inv.size()) {
                         Step s = inv.get(k);
+                        if (s instanceof Step.ConfigureLink c) {
+                            try {
+                                configure(c, ctx);
+                                LOG.info("{}: revert: {}: {}", c.link(), c.operation(), c.ipCommand());
+                            } catch (IllegalArgumentException | NetlinkException e) {
+                                errors.add(new StepError(c, "revert: " + e.getMessage(),
+                                        e instanceof NetlinkException ne ? ne : null, c.where()));
+                                LOG.error("{}: revert {} failed: {}", c.link(), c.operation(), e.getMessage());
+                            }
+                            continue;
+                        }
                         try {
                             requests.add(s.request(ctx));
                             batch.add(s);
@@ -335,6 +363,12 @@ public final class Reconciler {
             }
         }
         return errors;
+    }
+
+    /** Runs a {@link Step.ConfigureLink} over the port's generic netlink side, on the link's index of now. */
+    private List<String> configure(Step.ConfigureLink c, ObservedContext ctx) throws KernelException,
+            NetlinkException {
+        return port.configure(c.kind(), ctx.ifindex(c.name()), c.name(), c.spec());
     }
 
     private static boolean isRemoval(Step s) {
