@@ -5,3 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps
 mvn -B -ntp verify
+# Then the full-kernel lanes under qemu (integration-tests/vm/: every kind, systemd as PID 1); VLINKD_VM_LANE=0 skips.
+[ "${VLINKD_VM_LANE:-1}" = 0 ] || scripts/test-vm-lane all

@@ -15,7 +15,7 @@ if [ $# -gt 0 ]; then
     bench "$@"
     exit 0
 fi
-bench cold-bridges 1000; sleep 40
+bench cold-bridges 1000; sleep 90
 bench cold-veths 1000; sleep 30
 bench noop 5000; sleep 90
 bench drift 100

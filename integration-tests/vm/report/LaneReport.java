@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
  * (4). Skips for other reasons (no Docker engine, say) are listed but do not fail the lane. With
  * {@code --require-all-kinds}, a kind that no test exercised fails the lane too (5).
  *
- * <p>A test counts for a kind when its class name (or, failing that, its method name) names the kind in CamelCase
- * words: {@code BondKindIT} is bond, {@code Ip6GreTapTest} is ip6gretap, {@code IpvlanModesTest} is ipvlan. A
+ * <p>A test counts for each kind its class name or its method name names in CamelCase words: {@code BondKindIT} is
+ * bond, {@code Ip6GreTapTest} is ip6gretap, {@code IpvlanKernelTest.createsAnIpvtap} is ipvlan and ipvtap. A
  * package segment naming a kind counts too ({@code io.vlinkd.it.kind.bond.ChangeTest}).
  */
 public final class LaneReport {
@@ -43,7 +43,9 @@ public final class LaneReport {
                     + "|supportsKind",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
+    /** Word boundaries in CamelCase ("createsAVcan" -> creates, A, Vcan) and at anything not a letter or digit. */
+    private static final Pattern CAMEL =
+            Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+");
 
     private enum Outcome { PASSED, FAILED, SKIPPED }
 
@@ -155,6 +157,11 @@ public final class LaneReport {
         printList("skipped for other reasons", otherSkips);
 
         int rc = 0;
+        if (total.run() == 0) {
+            // XML files with no test in them: the launcher found nothing to run. Never a pass.
+            System.out.println("lane A: FAILED: no test ran (the test classes were not found in the VM)");
+            rc = 4;
+        }
         if (!failures.isEmpty()) {
             System.out.println("lane A: FAILED: " + failures.size() + " test(s) failed");
             rc = 1;
@@ -187,10 +194,15 @@ public final class LaneReport {
         }
     }
 
-    /** The kinds the test names: its class (and package) first, its method when the class names none. */
+    /** The kinds the test names, in its class (and package) or its method ("IpvlanKernelTest.createsAnIpvtap"). */
     static List<String> kindsOf(TestResult r) {
-        List<String> fromClass = kindsIn(r.className());
-        return fromClass.isEmpty() ? kindsIn(r.method()) : fromClass;
+        List<String> kinds = new ArrayList<>(kindsIn(r.className()));
+        for (String k : kindsIn(r.method())) {
+            if (!kinds.contains(k)) {
+                kinds.add(k);
+            }
+        }
+        return kinds;
     }
 
     /** Kinds spelled by consecutive CamelCase words (longest first, no overlap): "Ip6GreTapIT" -> [ip6gretap]. */

@@ -67,6 +67,10 @@ public final class ConfigLoader {
         return ValidationReport.of(load(paths));
     }
 
+    public ValidationReport validate(Path... paths) {
+        return validate(Arrays.asList(paths));
+    }
+
     private List<Path> discover(List<Path> paths, List<ConfigProblem> problems) {
         List<Path> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();

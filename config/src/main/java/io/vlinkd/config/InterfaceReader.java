@@ -7,6 +7,7 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
@@ -113,18 +114,12 @@ final class InterfaceReader {
         }
 
         KindSpec spec = null;
-        List<String> peers = List.of();
+        List<String> peers = new ArrayList<>();
         if (kind.isPresent()) {
-            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs);
-            if (spec != null) {
-                peers = peerNames(kind.get(), spec);
-            }
+            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs, peers);
         }
 
         for (Values.Ref r : refs) {
-            if (peers.contains(r.name())) {
-                continue; // the option names an interface this link creates (a veth's peer), not a reference
-            }
             references.add(new Reference(name.get(), r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.OPTION));
         }
         Optional<DesiredLink> desired = Optional.empty();
@@ -134,11 +129,7 @@ final class InterfaceReader {
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references, kindField.isPresent(), peers));
-    }
-
-    private static <S extends KindSpec> List<String> peerNames(LinkKind<S> kind, KindSpec spec) {
-        return kind.peerNames(kind.cast(spec));
+                references, kindField.isPresent(), List.copyOf(peers)));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */
@@ -167,7 +158,8 @@ final class InterfaceReader {
     }
 
     private KindSpec kindSpec(LinkKind<?> kind, Mapping m, Mapping.Field kindField, String name,
-                              Optional<String> link, Optional<String> master, String path, List<Values.Ref> refs) {
+                              Optional<String> link, Optional<String> master, String path, List<Values.Ref> refs,
+                              List<String> peers) {
         String sectionPath = path + "." + kind.name();
         Optional<Mapping.Field> sectionField = m.get(kind.name());
         Mapping section = null;
@@ -194,8 +186,13 @@ final class InterfaceReader {
                             : "unknown " + kind.name() + " option" + Near.hint(f.key(), keys));
                     continue;
                 }
-                Values.read(f.value(), option.get().type(), ctx, Mapping.join(sectionPath, f.key()), refs)
-                        .ifPresent(val -> values.put(f.key(), val));
+                Optional<Object> val = Values.read(f.value(), option.get().type(), ctx,
+                        Mapping.join(sectionPath, f.key()), refs);
+                val.ifPresent(x -> values.put(f.key(), x));
+                if (option.get().type() instanceof ValueType.PeerName && val.isPresent()) {
+                    // A name this link creates with itself (a veth's peer): defined here, not referred to.
+                    peers.add((String) val.get());
+                }
             }
             clean = problemCount() == before;
         }

@@ -54,44 +54,7 @@ final class IpText {
 
     /** The address as iproute2 prints it: IPv6 in RFC 5952 form ({@code 2001:db8::1}), not Java's long form. */
     static String format(InetAddress a) {
-        if (a instanceof Inet4Address) {
-            return a.getHostAddress();
-        }
-        byte[] b = a.getAddress();
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // RFC 5952: a single zero word is not shortened
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && words[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(words[i]));
-        }
-        return sb.toString();
+        return io.vlinkd.netlink.kind.IpText.format(a);
     }
 
     static int bits(InetAddress a) {

@@ -3,8 +3,11 @@ package io.vlinkd.config;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a tree of maps, lists, strings, numbers and booleans as indented JSON (the schema needs nothing more). */
-final class Json {
+/**
+ * Writes a tree of maps, lists, strings, numbers and booleans as indented JSON (the schema needs nothing more), and
+ * single JSON strings for the daemon's {@code status --json}.
+ */
+public final class Json {
     private Json() {
     }
 
@@ -51,6 +54,16 @@ final class Json {
         } else {
             throw new IllegalArgumentException("not a JSON value: " + v);
         }
+    }
+
+    /** {@code s} as a JSON string literal, escaped per RFC 8259; {@code null} for null. */
+    public static String string(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        string(s, sb);
+        return sb.toString();
     }
 
     private static void pad(StringBuilder sb, int indent) {

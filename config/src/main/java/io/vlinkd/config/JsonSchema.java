@@ -38,7 +38,9 @@ public final class JsonSchema {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("interfaces", array(Map.of("$ref", "#/$defs/interface"), "Interfaces to create, configure or delete"));
         top.put("routes", array(Map.of("$ref", "#/$defs/route"), "Routes vlinkd installs and owns"));
-        top.put("settings", object(keys(Keys.SETTINGS), "Daemon policy"));
+        Map<String, Object> settings = object(keys(Keys.SETTINGS), "Daemon policy");
+        settings.put("type", List.of("object", "null")); // "settings:" with nothing under it: the defaults
+        top.put("settings", settings);
         root.put("properties", top);
         root.put("additionalProperties", false);
 

@@ -61,6 +61,12 @@ class JsonSchemaTest {
                 .hasSize(LinkKinds.names().size());
     }
 
+    @Test
+    void emptySectionsAreValidForTheSchemaAsForTheLoader() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree("{\"interfaces\": null, \"routes\": null, \"settings\": null}");
+        assertThat(SCHEMA.validate(doc)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void everyExampleValidates(Path example) throws IOException {

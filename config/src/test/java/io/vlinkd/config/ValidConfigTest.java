@@ -2,7 +2,7 @@ package io.vlinkd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.netlink.kind.DummyKind;
+import io.vlinkd.netlink.kind.OptionlessKind;
 import io.vlinkd.netlink.kind.VrfKind;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
@@ -43,8 +43,8 @@ class ValidConfigTest {
                 """.replace("netns: null-ns-is-text\n", ""));
         DesiredState s = fx().valid(f);
         LinkSpec d0 = s.link("d0").orElseThrow().link();
-        assertThat(d0.kind()).isSameAs(DummyKind.INSTANCE);
-        assertThat(d0.spec()).isEqualTo(new DummyKind.DummySpec());
+        assertThat(d0.kind()).isSameAs(OptionlessKind.DUMMY);
+        assertThat(d0.spec()).isEqualTo(OptionlessKind.NONE);
         assertThat(d0.mtu()).contains(9000);
         assertThat(d0.mac()).contains(MacAddress.parse("02:aa:bb:00:00:01"));
         assertThat(d0.state()).contains(AdminState.DOWN);

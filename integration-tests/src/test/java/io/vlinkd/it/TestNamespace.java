@@ -55,6 +55,19 @@ public final class TestNamespace implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The devices the kernel itself puts into every new namespace besides {@code lo}: with the tunnel modules
+     * loaded (the full-kernel lane) each namespace gets a fallback device per tunnel kind, unless the host sets
+     * {@code net.core.fb_tunnels_only_for_init_net} (Debian does not). Tests that count a namespace's links
+     * leave these out; they are the kernel's, not the test's.
+     */
+    public static boolean isKernelFallbackDevice(String ifname) {
+        return FALLBACK_DEVICES.contains(ifname);
+    }
+
+    private static final java.util.Set<String> FALLBACK_DEVICES = java.util.Set.of("tunl0", "sit0", "ip6tnl0",
+            "gre0", "gretap0", "erspan0", "ip6gre0", "ip6gretap0", "ip6erspan0", "ip_vti0", "ip6_vti0");
+
     /** {@code /run/netns/NAME}, for opening sockets inside the namespace. */
     public String path() {
         return "/run/netns/" + name;

@@ -11,7 +11,10 @@ import io.vlinkd.daemon.service.DaemonControl;
 import io.vlinkd.daemon.service.LogNotifier;
 import io.vlinkd.daemon.service.ServiceNotifier;
 import io.vlinkd.daemon.service.StatusView;
+import io.vlinkd.daemon.service.ReconcilerBackend;
 import io.vlinkd.daemon.service.Version;
+import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.reconcile.KernelException;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.systemd.log.LogSetup;
 import io.vlinkd.systemd.notify.SdNotifier;
@@ -32,6 +35,8 @@ import sun.misc.Signal;
 public final class VlinkdMain {
     /** A save in an editor or a `cp` of several files settles well within this. */
     private static final Duration DEBOUNCE = Duration.ofMillis(500);
+    /** A burst of notifications from one change (a bridge and its ports going away) becomes one reconcile. */
+    private static final Duration DRIFT_DEBOUNCE = Duration.ofMillis(300);
 
     private VlinkdMain() {
     }
@@ -99,6 +104,17 @@ public final class VlinkdMain {
         Signal.handle(new Signal("INT"), s -> daemon.stop("SIGINT"));
 
         daemon.start();
+        DriftWatcher drift = null;
+        if (backends.reconcile() instanceof ReconcilerBackend rb) {
+            try {
+                drift = rb.driftWatcher(daemon::running, DRIFT_DEBOUNCE);
+                Thread t = new Thread(drift, "vlinkd-drift");
+                t.setDaemon(true);
+                t.start();
+            } catch (KernelException e) {
+                log.error("drift repair disabled: {}", e.getMessage());
+            }
+        }
         ConfigWatcher watcher = null;
         if (opts.watch()) {
             try {
@@ -108,6 +124,9 @@ public final class VlinkdMain {
             }
         }
         daemon.awaitStop();
+        if (drift != null) {
+            drift.stop();
+        }
         try {
             if (watcher != null) {
                 watcher.close();

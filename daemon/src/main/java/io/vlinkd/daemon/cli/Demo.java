@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Demo {
     static final String EXAMPLE = String.join("\n",
-            "# The demo's config: a bridge with an address, a veth pair with one end in the bridge, and a",
-            "# macvlan on the other end. Every kind here exists on this machine's kernel.",
+            "# The demo's config: a bridge with an address, a veth pair with one end in the bridge, a macvlan",
+            "# on the other end, and a VXLAN port. Every kind here exists on this machine's kernel.",
             "interfaces:",
             "  - name: br-demo",
             "    kind: bridge",
@@ -39,6 +39,11 @@ final class Demo {
             "    kind: macvlan",
             "    link: veth-demo1",
             "    macvlan: { mode: bridge }",
+            "    state: up",
+            "  - name: vx-demo",
+            "    kind: vxlan",
+            "    vxlan: { id: 42, local: 192.0.2.1, dstport: 4789, learning: false }",
+            "    master: br-demo",
             "    state: up",
             "");
 

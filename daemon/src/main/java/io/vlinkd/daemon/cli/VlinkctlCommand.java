@@ -36,12 +36,16 @@ public final class VlinkctlCommand implements Runnable {
             + DaemonPaths.DEFAULT_RUNTIME_DIR + "/" + DaemonPaths.CONTROL_SOCKET_NAME + ")")
     Path socket = Path.of(DaemonPaths.DEFAULT_RUNTIME_DIR, DaemonPaths.CONTROL_SOCKET_NAME);
 
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "where apply --once records what it created "
+            + "(default: " + DaemonPaths.DEFAULT_STATE_DIR + "); give each namespace or container its own")
+    Path stateDir;
+
     public VlinkctlCommand(Backends backends) {
         this.backends = backends;
     }
 
     Backends backends() {
-        return backends;
+        return stateDir == null ? backends : backends.atStateDir(stateDir);
     }
 
     PrintWriter out() {

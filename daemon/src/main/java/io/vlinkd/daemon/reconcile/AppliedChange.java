@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.state.Ownership;
 import java.io.IOException;
 import java.util.List;
 
@@ -9,11 +10,18 @@ import java.util.List;
  */
 public final class AppliedChange {
     private final List<List<Step>> waves;
+    private final Ownership ownedBefore;
     private final Reconciler reconciler;
 
-    AppliedChange(List<List<Step>> waves, Reconciler reconciler) {
+    AppliedChange(List<List<Step>> waves, Ownership ownedBefore, Reconciler reconciler) {
         this.waves = waves.stream().map(List::copyOf).toList();
+        this.ownedBefore = ownedBefore;
         this.reconciler = reconciler;
+    }
+
+    /** What vlinkd owned before the apply: a rollback gives back ownership of what it re-creates only for these. */
+    Ownership ownedBefore() {
+        return ownedBefore;
     }
 
     public List<List<Step>> waves() {

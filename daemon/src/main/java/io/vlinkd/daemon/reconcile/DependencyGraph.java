@@ -16,6 +16,8 @@ import java.util.TreeSet;
  *   <li>on one interface, steps follow {@link Phase} order;</li>
  *   <li>a step that needs an interface comes after the step creating it (parents, masters, referenced devices and
  *       companions first);</li>
+ *   <li>a step that needs an interface also comes after that interface's {@link Step.ConfigureLink} (a team's
+ *       mode is set before any port joins);</li>
  *   <li>a removal that needs an interface comes before the deletion of that interface (children first);</li>
  *   <li>every route deletion comes before everything else, and every route addition after everything else.</li>
  * </ul>
@@ -42,6 +44,9 @@ final class DependencyGraph {
         Map<String, EnumMap<Phase, List<Integer>>> bySlot = new LinkedHashMap<>();
         Map<String, Integer> creators = new HashMap<>();
         Map<String, Integer> deleters = new HashMap<>();
+        // A link configured over generic netlink (a team's mode) is ready for what needs it only once configured:
+        // team refuses a mode change while it has ports.
+        Map<String, Integer> configurers = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Step s = steps.get(i);
             bySlot.computeIfAbsent(s.link(), k -> new EnumMap<>(Phase.class))
@@ -53,6 +58,8 @@ final class DependencyGraph {
             } else if (s instanceof Step.DeleteLink d) {
                 deleters.put(d.link(), node);
                 d.companions().forEach(x -> deleters.put(x, node));
+            } else if (s instanceof Step.ConfigureLink) {
+                configurers.put(s.link(), node);
             }
         }
         for (EnumMap<Phase, List<Integer>> phases : bySlot.values()) {
@@ -69,6 +76,12 @@ final class DependencyGraph {
         for (int i = 0; i < n; i++) {
             Step s = steps.get(i);
             boolean removal = s.phase().compareTo(Phase.DELETE_LINK) <= 0;
+            // A step on an interface another step creates (a veth peer, created with its pair) waits for that
+            // creation; steps on the created link itself are already chained by phase above.
+            Integer creator = removal ? null : creators.get(s.link());
+            if (creator != null && creator != i) {
+                out.get(creator).add(i);
+            }
             for (String need : s.needs()) {
                 if (removal) {
                     Integer d = deleters.get(need);
@@ -79,6 +92,10 @@ final class DependencyGraph {
                     Integer c = creators.get(need);
                     if (c != null && c != i) {
                         out.get(c).add(i);
+                    }
+                    Integer cf = configurers.get(need);
+                    if (cf != null && cf != i) {
+                        out.get(cf).add(i);
                     }
                 }
             }

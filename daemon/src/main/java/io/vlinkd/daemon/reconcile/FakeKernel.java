@@ -8,10 +8,13 @@ import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
+import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
@@ -64,6 +67,7 @@ public final class FakeKernel implements KernelPort {
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     private int nextIndex = 2;
     private int writes;
+    private int genlWrites;
     private int observations;
     private long macCounter = 1;
 
@@ -124,6 +128,49 @@ public final class FakeKernel implements KernelPort {
             }
         }
         return out;
+    }
+
+    /** Generic-netlink writes received so far (a team's mode set); also counted in {@link #writes}. */
+    public synchronized int genlWrites() {
+        return genlWrites;
+    }
+
+    /**
+     * The fake's generic netlink side: the post-create options live in the link's stored spec (the fake's dump
+     * reports them, as {@link NetlinkKernelPort} completes its dump over generic netlink). Like team, nothing is
+     * sent when the options are already as desired, and a change is refused while the link has ports (EBUSY,
+     * "No ports can be present during mode change").
+     */
+    @Override
+    public synchronized List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+            throws NetlinkException {
+        String what = "genl configure " + name;
+        ObservedLink l = links.get(ifindex);
+        if (l == null || !l.name().equals(name)) {
+            throw new NetlinkException(what, Errno.ENODEV, null, null, null);
+        }
+        if (l.kind() != kind || !(kind instanceof PostCreateConfiguration<?>)) {
+            throw new NetlinkException(what, Errno.EOPNOTSUPP, "not a " + kind.name(), null, null);
+        }
+        List<Difference> diffs = KindTraits.differences(kind, desired, l.spec());
+        if (diffs.isEmpty()) {
+            return List.of();
+        }
+        writes++;
+        genlWrites++;
+        NetlinkException fault = faults.remove(writes);
+        if (fault != null) {
+            throw new NetlinkException(what, fault.errno(), fault.kernelMessage(), null, null);
+        }
+        if (links.values().stream().anyMatch(p -> p.master() == ifindex)) {
+            throw new NetlinkException(what, Errno.EBUSY, "No ports can be present during mode change", null, null);
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(KindTraits.options(kind, l.spec()).asMap());
+        merged.putAll(KindTraits.options(kind, desired).asMap());
+        KindSpec spec = kind.fromOptions(OptionValues.of(merged), new LinkCommon(name, Optional.empty(),
+                Optional.empty()), new Problems());
+        links.put(ifindex, l.withSpec(spec));
+        return diffs.stream().map(d -> d.key() + " " + d.desired()).toList();
     }
 
     /** Adds a link as if someone else (not vlinkd) had created it; returns its index. */

@@ -1,5 +1,9 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.List;
 
@@ -18,6 +22,14 @@ public interface KernelPort {
      * order. A refused request does not stop the others of the wave.
      */
     List<WriteResult> apply(List<NlRequest> wave) throws KernelException;
+
+    /**
+     * Applies the generic-netlink options of {@code desired} to link {@code name} ({@code kind} implements
+     * {@link PostCreateConfiguration}); returns what changed, empty when nothing was sent. The kernel's refusal is
+     * thrown as a NetlinkException (the step fails); a KernelException means the port itself is unusable.
+     */
+    List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+            throws KernelException, NetlinkException;
 
     /** An open fd of {@code /run/netns/NAME} for IFLA_NET_NS_FD (veth peers in another namespace). */
     int netnsFd(String netns) throws KernelException;

@@ -97,6 +97,16 @@ public final class KindTraits {
         return rebuild(kind, OptionValues.of(m), null);
     }
 
+    /**
+     * {@link LinkKind#changeFrom}: what an in-place change of {@code observed} to {@code change} must carry. For most
+     * kinds that is {@code change} itself; the IP tunnels' changelink resets every attribute left out, so they fill
+     * the rest from the kernel's values.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static KindSpec changeFrom(LinkKind<?> kind, KindSpec change, KindSpec observed) {
+        return ((LinkKind) kind).changeFrom(change, observed);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static OptionValues options(LinkKind<?> kind, KindSpec spec) {
         return ((LinkKind) kind).toOptions(spec);

@@ -1,7 +1,10 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.GenericNetlink;
+import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -22,15 +25,20 @@ import java.util.function.Function;
 
 /**
  * The kernel port over one rtnetlink socket in one network namespace: three dumps to observe, pipelined batches
- * ({@link NetlinkSocket#executeBatch}) to apply a wave.
+ * ({@link NetlinkSocket#executeBatch}) to apply a wave. Kinds with a {@link PostCreateConfiguration} (team) are
+ * also observed and configured over a NETLINK_GENERIC socket in the same namespace, opened on first need.
  */
 public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     private final NetlinkSocket socket;
+    private final Netns netns;
     private final ObservedStateReader reader;
+    private NetlinkSocket genlSocket;
+    private GenericNetlink genl;
     private final Map<String, NetnsFd> netnsFds = new HashMap<>();
 
-    private NetlinkKernelPort(NetlinkSocket socket, Function<String, Optional<LinkKind<?>>> kinds) {
+    private NetlinkKernelPort(NetlinkSocket socket, Netns netns, Function<String, Optional<LinkKind<?>>> kinds) {
         this.socket = socket;
+        this.netns = netns;
         this.reader = new ObservedStateReader(kinds);
     }
 
@@ -42,7 +50,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     public static NetlinkKernelPort open(Netns netns, Function<String, Optional<LinkKind<?>>> kinds)
             throws KernelException {
         try {
-            return new NetlinkKernelPort(NetlinkSocket.open(Netlink.NETLINK_ROUTE, netns), kinds);
+            return new NetlinkKernelPort(NetlinkSocket.open(Netlink.NETLINK_ROUTE, netns), netns, kinds);
         } catch (NetlinkException e) {
             throw new KernelException("cannot open an rtnetlink socket in " + netns + ": " + e.getMessage(), e);
         }
@@ -51,13 +59,64 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     @Override
     public ObservedState observe() throws KernelException {
         try {
-            return reader.read(socket.dump(LinkRequests.dump()), socket.dump(AddressRequests.dump()),
+            ObservedState state = reader.read(socket.dump(LinkRequests.dump()), socket.dump(AddressRequests.dump()),
                     socket.dump(RouteRequests.dump()));
+            return completed(state);
         } catch (NetlinkException e) {
             throw new KernelException("dump failed: " + e.getMessage(), e);
         } catch (MalformedMessageException e) {
             throw new KernelException("malformed dump: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The state with the specs of {@link PostCreateConfiguration} kinds completed over generic netlink: the dump
+     * alone leaves their options unset, which would plan a configuration on every reconcile. A link whose options
+     * cannot be read fails the observation (naming the link): comparing without them would be a guess.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ObservedState completed(ObservedState state) throws KernelException {
+        if (state.links().stream().noneMatch(l -> l.kind() instanceof PostCreateConfiguration<?> && l.spec() != null)) {
+            return state;
+        }
+        List<ObservedLink> links = new ArrayList<>(state.links().size());
+        for (ObservedLink l : state.links()) {
+            if (l.kind() instanceof PostCreateConfiguration pcc && l.spec() != null) {
+                try {
+                    links.add(l.withSpec((KindSpec) pcc.observe(genl(), l.index(), l.name(), l.spec())));
+                } catch (NetlinkException e) {
+                    throw new KernelException(l.name() + ": cannot read its " + l.kindName()
+                            + " options over generic netlink: " + e.getMessage(), e);
+                }
+            } else {
+                links.add(l);
+            }
+        }
+        return new ObservedState(links, state.addresses(), state.routes());
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public synchronized List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+            throws KernelException, NetlinkException {
+        if (!(kind instanceof PostCreateConfiguration pcc)) {
+            throw new IllegalArgumentException(kind.name() + " has no post-create configuration");
+        }
+        return pcc.configure(genl(), ifindex, name, desired);
+    }
+
+    /** The NETLINK_GENERIC side, opened once, in the same namespace as the rtnetlink socket. */
+    private synchronized GenericNetlink genl() throws KernelException {
+        if (genl == null) {
+            try {
+                genlSocket = NetlinkSocket.open(Netlink.NETLINK_GENERIC, netns);
+            } catch (NetlinkException e) {
+                throw new KernelException("cannot open a generic netlink socket in " + netns + ": " + e.getMessage(),
+                        e);
+            }
+            genl = GenericNetlink.of(genlSocket);
+        }
+        return genl;
     }
 
     @Override
@@ -91,6 +150,9 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     public synchronized void close() {
         netnsFds.values().forEach(NetnsFd::close);
         netnsFds.clear();
+        if (genlSocket != null) {
+            genlSocket.close();
+        }
         socket.close();
     }
 }

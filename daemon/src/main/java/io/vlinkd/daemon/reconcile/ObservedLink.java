@@ -18,6 +18,11 @@ public record ObservedLink(int index, String name, String kindName, LinkKind<?> 
                            MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
                            int operstate, int linkNetnsId) {
 
+    public ObservedLink withSpec(KindSpec newSpec) {
+        return new ObservedLink(index, name, kindName, kind, newSpec, mtu, mac, up, master, parent, alias,
+                txqueuelen, operstate, linkNetnsId);
+    }
+
     public ObservedLink withMaster(int newMaster) {
         return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, up, newMaster, parent, alias,
                 txqueuelen, operstate, linkNetnsId);

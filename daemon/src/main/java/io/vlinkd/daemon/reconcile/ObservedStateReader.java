@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.route.AddressMessage;
@@ -72,7 +73,9 @@ public final class ObservedStateReader {
         KindSpec spec = null;
         if (kind != null) {
             try {
-                spec = kind.decode(lm.infoData(), i -> Optional.ofNullable(names.get(i)));
+                // forLink: a veth's or vxcan's peer is observable only through IFLA_LINK / IFLA_LINK_NETNSID.
+                spec = kind.decode(lm.infoData(), DecodeContext.forLink(i -> Optional.ofNullable(names.get(i)),
+                        lm.link(), lm.linkNetnsId()));
             } catch (MalformedMessageException | RuntimeException e) {
                 // A link vlinkd cannot read is treated as of an unknown kind: compared by name only, never
                 // re-created by a revert.

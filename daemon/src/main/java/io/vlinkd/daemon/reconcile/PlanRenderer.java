@@ -40,6 +40,12 @@ public final class PlanRenderer {
                 sb.append(" ").append(s.where());
             }
             sb.append('\n');
+            if (s instanceof Step.ConfigureLink) {
+                // Generic netlink, built by the kind at apply time from the options it reads first.
+                sb.append("generic netlink: ").append(s.ipCommand()).append('\n');
+                out.add(sb.toString());
+                continue;
+            }
             annotate(s.request(ctx), sb);
             out.add(sb.toString());
         }

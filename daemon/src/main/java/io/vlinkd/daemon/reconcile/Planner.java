@@ -9,6 +9,7 @@ import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -316,6 +317,10 @@ public final class Planner {
             LinkSpec want = d.link();
             ObservedLink o = byName.get(d.name());
             if (want.isExisting()) {
+                if (o == null && desiredCompanions.contains(d.name())) {
+                    planOnCompanion(d);
+                    return;
+                }
                 if (o == null) {
                     notes.add(d.name() + " (" + d.where() + ") does not exist; vlinkd configures it when it appears");
                     return;
@@ -376,11 +381,48 @@ public final class Planner {
             needs.addAll(KindTraits.references(spec.kind(), spec.spec()));
             List<String> companions = KindTraits.companions(spec.kind(), spec.spec());
             steps.add(new Step.CreateLink(spec, needs, companions, d.where(), why));
+            Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
             created.add(d.name());
             created.addAll(companions);
             for (AddressSpec a : d.addresses()) {
                 steps.add(new Step.AddAddress(d.name(), a, d.where()));
             }
+        }
+
+        /**
+         * An entry without kind that configures the peer another entry creates in this plan (a veth's other end):
+         * it does not exist yet, so its settings are planned against a fresh link (down, no master, no addresses)
+         * and ordered after its creator. Its inverses need no old values: reverting the creation deletes it anyway.
+         */
+        private void planOnCompanion(DesiredLink d) {
+            LinkSpec want = d.link();
+            if (want.mtu().isPresent() || want.mac().isPresent() || want.txqueuelen().isPresent()
+                    || want.alias().isPresent()) {
+                List<String> keys = new ArrayList<>();
+                LinkSpec change = bare(want.name());
+                if (want.mtu().isPresent()) {
+                    keys.add("mtu " + want.mtu().get());
+                    change = change.withMtu(want.mtu().get());
+                }
+                if (want.mac().isPresent()) {
+                    keys.add("address");
+                    change = change.withMac(want.mac().get());
+                }
+                if (want.txqueuelen().isPresent()) {
+                    keys.add("txqueuelen " + want.txqueuelen().get());
+                    change = change.withTxqueuelen(want.txqueuelen().get());
+                }
+                if (want.alias().isPresent()) {
+                    keys.add("alias");
+                    change = change.withAlias(want.alias().get());
+                }
+                steps.add(new Step.ChangeLink(d.name(), change, bare(want.name()), keys, Set.of(), d.where()));
+            }
+            want.master().ifPresent(m -> steps.add(new Step.SetMaster(d.name(), m, null, d.where())));
+            if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
+                steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
+            }
+            d.addresses().forEach(a -> steps.add(new Step.AddAddress(d.name(), a, d.where())));
         }
 
         private void planInPlace(DesiredLink d, ObservedLink o) {
@@ -413,18 +455,35 @@ public final class Planner {
             Set<String> needs = new LinkedHashSet<>();
             if (!want.isExisting()) {
                 List<String> kindKeys = new ArrayList<>();
+                List<String> kindWords = new ArrayList<>();
                 for (Difference diff : kindDifferences(want, o)) {
                     if (diff.change() == Option.Change.IN_PLACE) {
                         kindKeys.add(diff.key());
-                        keys.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
+                        kindWords.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
                     }
                 }
+                if (!kindKeys.isEmpty() && want.kind() instanceof PostCreateConfiguration<?>) {
+                    // A kind configured over generic netlink (team) has no rtnetlink options to change: an
+                    // in-place difference is a ConfigureLink, reverted by configuring the observed values back.
+                    // (PostCreateConfiguration does not say which keys travel where; every kind with it so far
+                    // has only generic-netlink options.)
+                    steps.add(new Step.ConfigureLink(d.name(), want.kind(),
+                            KindTraits.restrict(want.kind(), want.spec(), kindKeys),
+                            KindTraits.restrict(want.kind(), observedSpec(o), kindKeys), d.where()));
+                    kindKeys.clear();
+                }
                 if (!kindKeys.isEmpty()) {
-                    KindSpec c = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
-                    KindSpec r = KindTraits.restrict(want.kind(), observedSpec(o), kindKeys);
+                    keys.addAll(kindWords);
+                    // changeFrom: a tunnel's changelink resets what the request leaves out (ipip_netlink_parms()
+                    // starts from a zeroed struct), so its change and revert carry the kernel's other values too.
+                    KindSpec seen = observedSpec(o);
+                    KindSpec changed = KindTraits.restrict(want.kind(), want.spec(), kindKeys);
+                    KindSpec c = KindTraits.changeFrom(want.kind(), changed, seen);
+                    KindSpec r = KindTraits.changeFrom(want.kind(),
+                            KindTraits.restrict(want.kind(), seen, kindKeys), seen);
                     change = withKind(change, want, c);
                     revert = withKind(revert, want, r);
-                    needs.addAll(KindTraits.references(want.kind(), c));
+                    needs.addAll(KindTraits.references(want.kind(), changed));
                 }
             }
             if (!keys.isEmpty()) {

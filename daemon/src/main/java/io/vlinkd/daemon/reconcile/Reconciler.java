@@ -68,13 +68,13 @@ public final class Reconciler {
                 errors.add(new StepError(null, p.link() + ": " + p.message(), null, p.where()));
             }
             return new ApplyResult(ApplyResult.Outcome.REFUSED, plan, List.of(), errors,
-                    new AppliedChange(List.of(), this));
+                    new AppliedChange(List.of(), owned, this));
         }
         plan.notes().forEach(n -> LOG.info("{}", n));
         if (plan.isEmpty()) {
             LOG.debug("nothing to change");
             return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
-                    new AppliedChange(List.of(), this));
+                    new AppliedChange(List.of(), owned, this));
         }
         boolean isolate = desired.settings().onError() == DaemonSettings.OnError.ISOLATE;
 
@@ -87,9 +87,14 @@ public final class Reconciler {
             List<Step> active = new ArrayList<>();
             List<NlRequest> requests = new ArrayList<>();
             ObservedContext ctx = new ObservedContext(state, port);
+            List<Step.ConfigureLink> configures = new ArrayList<>();
             for (Step s : wave) {
                 if (isolate && failedBranches.contains(plan.branchOf(s))) {
                     LOG.warn("{}: {}: skipped, its branch failed", s.link(), s.operation());
+                    continue;
+                }
+                if (s instanceof Step.ConfigureLink c) {
+                    configures.add(c);
                     continue;
                 }
                 try {
@@ -111,6 +116,18 @@ public final class Reconciler {
                     fail(errors, failedBranches, plan, StepError.of(s, r.error()));
                 }
             }
+            for (Step.ConfigureLink c : configures) {
+                try {
+                    List<String> changed = configure(c, ctx);
+                    done.add(c);
+                    LOG.info("{}: {}{}: {}", c.link(), changed.isEmpty() ? c.operation() + " (already so)"
+                            : c.operation() + " " + String.join(", ", changed), at(c), c.ipCommand());
+                } catch (IllegalArgumentException e) {
+                    fail(errors, failedBranches, plan, new StepError(c, e.getMessage(), null, c.where()));
+                } catch (NetlinkException e) {
+                    fail(errors, failedBranches, plan, StepError.of(c, e));
+                }
+            }
             journal.add(done);
             if (!errors.isEmpty() && !isolate) {
                 break;
@@ -123,6 +140,7 @@ public final class Reconciler {
 
         Ownership afterOwned = owned;
         ObservedState last = null;
+        List<Step> revertedInverses = List.of();
         if (errors.isEmpty() || isolate) {
             Set<String> failedNames = namesOf(plan, failedBranches);
             Verification v = verify(desired, owned, journal, failedNames);
@@ -154,6 +172,7 @@ public final class Reconciler {
             }
             last = null;
             List<StepError> revertErrors = revert(toRevert);
+            revertedInverses = inversesOf(toRevert);
             errors.addAll(revertErrors);
             boolean restored = revertErrors.isEmpty();
             if (!isolate && restored) {
@@ -175,30 +194,52 @@ public final class Reconciler {
             });
         }
         List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
-        if (!keptFlat.isEmpty()) {
-            afterOwned = ownershipAfter(owned, keptFlat, last != null ? last : port.observe());
+        if (!keptFlat.isEmpty() || !revertedInverses.isEmpty()) {
+            ObservedState now = last != null ? last : port.observe();
+            afterOwned = afterRevert(ownershipAfter(owned, keptFlat, now), owned, revertedInverses, now);
             if (!afterOwned.equals(owned)) {
                 store.save(afterOwned);
             }
         }
-        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, this));
+        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, owned, this));
     }
 
     /** Reverts a change that was applied and kept ({@link AppliedChange#rollback()}). */
     synchronized List<StepError> rollback(AppliedChange change) throws KernelException, IOException {
         Ownership owned = store.load();
         List<StepError> errors = revert(change.waves());
-        List<Step> inverses = new ArrayList<>();
-        for (List<Step> wave : change.waves()) {
-            for (Step s : wave) {
-                inverses.addAll(s.inverse());
-            }
-        }
-        Ownership after = ownershipAfter(owned, inverses, port.observe());
+        Ownership after = afterRevert(owned, change.ownedBefore(), inversesOf(change.waves()), port.observe());
         if (!after.equals(owned)) {
             store.save(after);
         }
         return errors;
+    }
+
+    private static List<Step> inversesOf(List<List<Step>> waves) {
+        List<Step> inverses = new ArrayList<>();
+        for (int w = waves.size() - 1; w >= 0; w--) {
+            List<Step> wave = waves.get(w);
+            for (int i = wave.size() - 1; i >= 0; i--) {
+                inverses.addAll(wave.get(i).inverse());
+            }
+        }
+        return inverses;
+    }
+
+    /**
+     * Ownership after a revert: links the revert deleted are no longer owned; a link the revert re-created is
+     * owned again, under its new index, only if vlinkd owned it before the apply (a foreign link deleted by
+     * {@code state: absent} and restored by the revert stays foreign).
+     */
+    static Ownership afterRevert(Ownership current, Ownership before, List<Step> inverses, ObservedState now) {
+        Ownership o = ownershipAfter(current, inverses, now);
+        List<OwnedLink> keep = new ArrayList<>();
+        for (OwnedLink l : o.links()) {
+            if (current.get(l.name()).isPresent() || before.get(l.name()).isPresent()) {
+                keep.add(l);
+            }
+        }
+        return Ownership.of(keep);
     }
 
     private void fail(List<StepError> errors, Set<Integer> failedBranches, Plan plan, StepError e) {
@@ -267,7 +308,7 @@ public final class Reconciler {
             List<Step> wave = waves.get(w);
             for (int i = wave.size() - 1; i >= 0; i--) {
                 List<Step> inv = wave.get(i).inverse();
-                if (inv.isEmpty()) {
+                if (inv.isEmpty() && !(wave.get(i) instanceof Step.ConfigureLink)) {
                     errors.add(new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to re-create "
                             + "this interface", null, wave.get(i).where()));
                 }
@@ -281,6 +322,17 @@ public final class Reconciler {
                 for (List<Step> inv : inverses) {
                     if (k < inv.size()) {
                         Step s = inv.get(k);
+                        if (s instanceof Step.ConfigureLink c) {
+                            try {
+                                configure(c, ctx);
+                                LOG.info("{}: revert: {}: {}", c.link(), c.operation(), c.ipCommand());
+                            } catch (IllegalArgumentException | NetlinkException e) {
+                                errors.add(new StepError(c, "revert: " + e.getMessage(),
+                                        e instanceof NetlinkException ne ? ne : null, c.where()));
+                                LOG.error("{}: revert {} failed: {}", c.link(), c.operation(), e.getMessage());
+                            }
+                            continue;
+                        }
                         try {
                             requests.add(s.request(ctx));
                             batch.add(s);
@@ -311,6 +363,12 @@ public final class Reconciler {
             }
         }
         return errors;
+    }
+
+    /** Runs a {@link Step.ConfigureLink} over the port's generic netlink side, on the link's index of now. */
+    private List<String> configure(Step.ConfigureLink c, ObservedContext ctx) throws KernelException,
+            NetlinkException {
+        return port.configure(c.kind(), ctx.ifindex(c.name()), c.name(), c.spec());
     }
 
     private static boolean isRemoval(Step s) {

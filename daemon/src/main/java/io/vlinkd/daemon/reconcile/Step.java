@@ -2,6 +2,9 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.link.LinkSpec;
@@ -30,12 +33,19 @@ public sealed interface Step {
     /** Other interfaces that must exist while this step runs (master, parent, referenced devices). */
     Set<String> needs();
 
+    /**
+     * The rtnetlink request. {@link ConfigureLink} has none: it goes over generic netlink through
+     * {@link KernelPort#configure}, and callers dispatch on it before asking for a request.
+     */
     NlRequest request(EncodeContext ctx);
 
     /** The equivalent iproute2 command. */
     String ipCommand();
 
-    /** The steps that undo this one, in order. Empty only for {@link DeleteLink} of a link vlinkd cannot recreate. */
+    /**
+     * The steps that undo this one, in order. Empty only for {@link DeleteLink} of a link vlinkd cannot recreate,
+     * and for a {@link ConfigureLink} that follows the link's creation (undoing the create deletes the link).
+     */
     List<Step> inverse();
 
     /** Where the config asked for this, or null (a revert, an owned link that left the config). */
@@ -122,6 +132,8 @@ public sealed interface Step {
             }
             List<Step> out = new ArrayList<>();
             out.add(new CreateLink(restore, Set.of(), companions, null, null));
+            // A team comes back with its mode before its ports rejoin.
+            ConfigureLink.afterCreate(restore, null).ifPresent(out::add);
             out.addAll(restoreAfter);
             return out;
         }
@@ -172,6 +184,80 @@ public sealed interface Step {
         @Override
         public String operation() {
             return "change " + String.join(", ", keys);
+        }
+    }
+
+    /**
+     * The options of a {@link PostCreateConfiguration} kind that only generic netlink sets ({@code teamnl team0
+     * setoption mode activebackup}). A step of its own rather than part of executing {@link CreateLink}, because it
+     * must be ordered: after the create (or an in-place difference of such an option) and before any port's
+     * {@link SetMaster} onto the link (team refuses a mode change while it has ports); {@link DependencyGraph}
+     * orders every step that needs the link after it. Sent through {@link KernelPort#configure}, not as an
+     * rtnetlink request.
+     *
+     * @param revert the observed options to restore, or null after a create (deleting the link undoes it)
+     */
+    record ConfigureLink(String name, LinkKind<?> kind, KindSpec spec, KindSpec revert, SourceLocation where)
+            implements Step {
+        public ConfigureLink {
+            if (!(kind instanceof PostCreateConfiguration<?>)) {
+                throw new IllegalArgumentException(kind.name() + " has no post-create configuration");
+            }
+        }
+
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.CONFIGURE_LINK;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        /** Never an rtnetlink request: see {@link KernelPort#configure}. */
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            throw new UnsupportedOperationException(name + ": " + operation() + " goes over generic netlink");
+        }
+
+        /** The operator's commands ({@code teamnl ...}), joined with {@code ; }. */
+        @Override
+        public String ipCommand() {
+            return String.join("; ", commands());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public List<String> commands() {
+            return ((PostCreateConfiguration) kind).commands(name, spec);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return revert == null ? List.of() : List.of(new ConfigureLink(name, kind, revert, spec, null));
+        }
+
+        /**
+         * What a link created from {@code spec} must be configured with after {@link CreateLink}, or none (not
+         * such a kind, or none of its post-create options set).
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static java.util.Optional<Step> afterCreate(LinkSpec spec, SourceLocation where) {
+            if (!(spec.kind() instanceof PostCreateConfiguration pcc) || spec.spec() == null
+                    || pcc.commands(spec.name(), spec.spec()).isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ConfigureLink(spec.name(), spec.kind(), spec.spec(), null, where));
+        }
+
+        @Override
+        public String operation() {
+            return "configure " + kind.name();
         }
     }
 

@@ -30,40 +30,7 @@ public final class EventView {
 
     /** An address as {@code ip} prints it: IPv6 in RFC 5952 form (longest run of zero groups as {@code ::}). */
     static String text(java.net.InetAddress a) {
-        if (!(a instanceof java.net.Inet6Address)) {
-            return a.getHostAddress();
-        }
-        byte[] b = a.getAddress();
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return io.vlinkd.netlink.kind.IpText.format(a);
     }
 
     /** Renders {@code m}; {@code names} (index → name) is updated from link events so later lines can use it. */

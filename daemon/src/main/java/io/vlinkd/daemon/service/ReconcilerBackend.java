@@ -7,10 +7,14 @@ import io.vlinkd.daemon.reconcile.KernelException;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Plan;
 import io.vlinkd.daemon.reconcile.PlanProblem;
+import io.vlinkd.daemon.reconcile.PlanRenderer;
+import io.vlinkd.daemon.reconcile.DriftWatcher;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.reconcile.StepError;
 import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.Netns;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +53,24 @@ public final class ReconcilerBackend implements ReconcilePort {
         return here;
     }
 
+    /**
+     * A drift watcher for the daemon's own namespace, over the same reconciler (so repairs and reloads never run
+     * at once) and a fresh event socket. Run it on a platform thread; {@link DriftWatcher#stop()} ends it.
+     */
+    public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
+                                                  java.time.Duration debounce) throws KernelException {
+        Reconciler r = here();
+        EventSocket events;
+        try {
+            events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+                    Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+        } catch (io.vlinkd.netlink.NetlinkException e) {
+            throw new KernelException("cannot subscribe to rtnetlink events: " + e.getMessage(), e);
+        }
+        return new DriftWatcher(r, herePort, new OwnershipStore(ownershipFile(null)), desired, events::poll,
+                debounce);
+    }
+
     /** Runs {@code work} with a reconciler for {@code netns}, closing a per-call one afterwards. */
     private <T> T with(String netns, Work<T> work) throws KernelException, IOException {
         if (netns == null) {
@@ -65,16 +87,10 @@ public final class ReconcilerBackend implements ReconcilePort {
 
     @Override
     public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
-        if (format == PlanFormat.NETLINK) {
-            throw new BackendUnavailableException("the annotated netlink rendering of plans "
-                    + "(io.vlinkd.daemon.reconcile.PlanRenderer)");
-        }
         try {
             Plan plan = with(netns, r -> r.plan(state));
-            List<String> steps = new ArrayList<>();
-            for (Step s : plan.steps()) {
-                steps.add(s.ipCommand() + (s.where() == null ? "" : "   # " + s.where()));
-            }
+            List<String> steps = new ArrayList<>(format == PlanFormat.NETLINK ? PlanRenderer.netlink(plan)
+                    : PlanRenderer.ipCommands(plan));
             plan.notes().forEach(n -> steps.add("# " + n));
             List<String> problems = plan.problems().stream().map(ReconcilerBackend::problem).toList();
             return new PlanView(plan.isEmpty() ? List.of() : steps, problems);

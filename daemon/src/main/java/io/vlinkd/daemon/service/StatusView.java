@@ -1,6 +1,7 @@
 package io.vlinkd.daemon.service;
 
 import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.Json;
 import io.vlinkd.daemon.control.Reply;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.LinkStats64;

@@ -1,6 +1,8 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,17 @@ public final class CountingPort implements KernelPort {
         results.add(at, new WriteResult(wave.get(at), new NetlinkException(wave.get(at).summary(), 16, "injected",
                 null, null)));
         return results;
+    }
+
+    /** Passes through; a configuration that sends something counts as one write (not subject to failWrite). */
+    @Override
+    public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+            throws KernelException, NetlinkException {
+        List<String> changed = inner.configure(kind, ifindex, name, desired);
+        if (!changed.isEmpty()) {
+            writes++;
+        }
+        return changed;
     }
 
     @Override

@@ -10,9 +10,11 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.link.AdminState;
+import io.vlinkd.netlink.link.LinkSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,28 @@ class ReconcilerTest {
         assertThat(link("v0p").parent()).isEqualTo(link("v0").index());
         assertThat(kernel.observe().routes()).hasSize(1);
         assertThat(kernel.observe().routes().get(0).protocol()).isEqualTo(Planner.VLINKD_PROTOCOL);
+    }
+
+    @Test
+    void configuresAVethPeerDeclaredWithoutKindRightAfterItsPairIsCreated() throws Exception {
+        LinkSpec peer = new LinkSpec("v0p", null, null, Optional.of(1400), Optional.empty(),
+                Optional.of(AdminState.UP), Optional.of("br0"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        DesiredState d = config().link(bridge("br0")).link(veth("v0", "v0p")).link(peer, "192.0.2.7/24").build();
+
+        Plan plan = reconciler.plan(d);
+        assertThat(waveOf(plan, "v0p", Phase.SET_STATE)).isGreaterThan(waveOf(plan, "v0", Phase.CREATE_LINK));
+        ApplyResult r = reconciler.apply(d);
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(link("v0p").mtu()).isEqualTo(1400);
+        assertThat(link("v0p").up()).isTrue();
+        assertThat(link("v0p").master()).isEqualTo(link("br0").index());
+        assertThat(kernel.observe().addressesOf(link("v0p").index())).hasSize(1);
+        int writes = kernel.writes();
+        assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+        assertThat(kernel.writes()).isEqualTo(writes);
     }
 
     @Test
@@ -211,9 +235,9 @@ class ReconcilerTest {
         int idx = kernel.addForeignLink("eth9", null, null, true);
         kernel.apply(List.of(io.vlinkd.netlink.route.AddressRequests.add(idx, "eth9", Desired.address("10.0.0.1/24")),
                 io.vlinkd.netlink.route.RouteRequests.add(new io.vlinkd.netlink.route.RouteSpec(Desired.ip("10.9.0.0"),
-                        16, java.util.Optional.of(Desired.ip("10.0.0.254")), java.util.Optional.of("eth9"),
-                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                        java.util.Optional.empty(), java.util.Optional.empty(), false, java.util.Optional.empty()),
+                        16, Optional.of(Desired.ip("10.0.0.254")), Optional.of("eth9"),
+                        Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), false, Optional.empty()),
                         idx, 4)));
         int writes = kernel.writes();
 

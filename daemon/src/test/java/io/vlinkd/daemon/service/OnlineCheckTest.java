@@ -6,7 +6,7 @@ import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
-import io.vlinkd.netlink.kind.DummyKind;
+import io.vlinkd.netlink.kind.OptionlessKind;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressMessage;
@@ -37,7 +37,7 @@ class OnlineCheckTest {
     }
 
     private static DesiredState want() throws Exception {
-        LinkSpec br = LinkSpec.of("br0", DummyKind.INSTANCE, new DummyKind.DummySpec()).withState(AdminState.UP);
+        LinkSpec br = LinkSpec.of("br0", OptionlessKind.DUMMY, OptionlessKind.NONE).withState(AdminState.UP);
         DesiredLink d = new DesiredLink(br, List.of(AddressSpec.of(InetAddress.getByName("192.0.2.1"), 24)), true,
                 AT);
         return new DesiredState(List.of(d), List.of(), List.of(), DaemonSettings.defaults(), List.of());

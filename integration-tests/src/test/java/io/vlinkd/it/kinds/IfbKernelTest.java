@@ -1,6 +1,6 @@
 package io.vlinkd.it.kinds;
 
-import io.vlinkd.netlink.kind.IfbKind;
+import io.vlinkd.netlink.kind.OptionlessKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ class IfbKernelTest {
 
     @Test
     void createsAndDeletesAnIfb() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("ifb0", IfbKind.INSTANCE, new IfbKind.IfbSpec()))
+        KindHarness.run(KindCase.create(LinkSpec.of("ifb0", OptionlessKind.IFB, OptionlessKind.NONE))
                 .expect("/linkinfo/info_kind", "ifb").expect("/link_type", "ether"));
     }
 }

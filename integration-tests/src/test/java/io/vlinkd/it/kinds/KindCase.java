@@ -32,6 +32,7 @@ public final class KindCase {
     final Map<String, Object> expect = new LinkedHashMap<>();
     final List<Change> changes = new ArrayList<>();
     final List<Refusal> refusals = new ArrayList<>();
+    final List<KindSpec> ignored = new ArrayList<>();
     final List<String> goneWithIt = new ArrayList<>();
     String kindProbeWhy;
     Predicate<TestNamespace> probe;
@@ -98,6 +99,15 @@ public final class KindCase {
     /** A change the kernel must refuse when sent in place (why vlinkd re-creates for it). */
     public KindCase refused(KindSpec spec, String kernelSays) {
         refusals.add(new Refusal(spec, kernelSays));
+        return this;
+    }
+
+    /**
+     * A change the kernel accepts in place but does not apply (vlan_changelink ignores IFLA_VLAN_ID): after it the
+     * kind must still see the difference, which is why vlinkd re-creates for it.
+     */
+    public KindCase ignored(KindSpec spec) {
+        ignored.add(spec);
         return this;
     }
 

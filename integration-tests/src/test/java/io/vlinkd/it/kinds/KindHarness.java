@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Assumptions;
  * Runs a {@link KindCase} against the kernel, in a fresh {@link TestNamespace}: creates the link through vlinkd
  * ({@link LinkRequests} over a {@link NetlinkSocket}), reads it back with {@code ip -j -d link show} and compares
  * every expected field, dumps it through our own layer and checks that the kind's decoder sees no difference from
- * the spec, changes each in-place option and checks again, checks that the kernel refuses what the kind marks
- * re-create, deletes the link and checks it is gone. Kinds the kernel lacks are skipped with an assumption that
+ * the spec, changes each in-place option and checks again, checks that the kernel refuses (or accepts and
+ * ignores) what the kind marks re-create, deletes the link and checks it is gone. Kinds the kernel lacks are skipped with an assumption that
  * says so (the full-kernel lane fails on such skips).
  *
  * <p>The pieces are public for cases that need more than a {@link KindCase} (a veth peer in a second namespace).
@@ -90,6 +90,17 @@ public final class KindHarness {
                 assertThatThrownBy(() -> sock.execute(inPlace)).as("the kernel must refuse %s in place", refusal.spec())
                     .isInstanceOf(NetlinkException.class).hasMessageContaining(refusal.kernelSays());
             }
+        }
+
+        for (KindSpec quiet : c.ignored) {
+            LinkSpec next = withKindSpec(spec, quiet);
+            assertThat(differences(next, observed)).as("the kind must classify %s as re-create", quiet)
+                    .anyMatch(d -> d.change() == Option.Change.RECREATE);
+            try (KernelContext ctx = new KernelContext(ns)) {
+                sock.execute(changeWithCreateAttributes(index(ns, name), next, ctx));
+            }
+            assertThat(differences(next, observe(sock, next))).as("the kernel must have ignored %s", quiet)
+                    .anyMatch(d -> d.change() == Option.Change.RECREATE);
         }
 
         delete(ns, sock, name);

@@ -1,8 +1,6 @@
 package io.vlinkd.it.kinds;
 
-import io.vlinkd.netlink.kind.DummyKind;
-import io.vlinkd.netlink.kind.NlmonKind;
-import io.vlinkd.netlink.kind.VcanKind;
+import io.vlinkd.netlink.kind.OptionlessKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +9,19 @@ class OptionlessKernelTest {
 
     @Test
     void createsAndDeletesADummy() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("dummy0", DummyKind.INSTANCE, new DummyKind.DummySpec()))
+        KindHarness.run(KindCase.create(LinkSpec.of("dummy0", OptionlessKind.DUMMY, OptionlessKind.NONE))
                 .expect("/linkinfo/info_kind", "dummy").expect("/link_type", "ether"));
     }
 
     @Test
     void createsAndDeletesAnNlmon() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("nlmon0", NlmonKind.INSTANCE, new NlmonKind.NlmonSpec()))
+        KindHarness.run(KindCase.create(LinkSpec.of("nlmon0", OptionlessKind.NLMON, OptionlessKind.NONE))
                 .expect("/linkinfo/info_kind", "nlmon").expect("/link_type", "netlink"));
     }
 
     @Test
     void createsAndDeletesAVcan() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("vcan0", VcanKind.INSTANCE, new VcanKind.VcanSpec()))
+        KindHarness.run(KindCase.create(LinkSpec.of("vcan0", OptionlessKind.VCAN, OptionlessKind.NONE))
                 .expect("/linkinfo/info_kind", "vcan").expect("/link_type", "can"));
     }
 }

@@ -93,14 +93,6 @@ public interface LinkKind<S extends KindSpec> {
         return out;
     }
 
-    /**
-     * The names of the other interfaces that creating a link of this spec creates with it (a veth's peer), so the
-     * config can tell them from references to interfaces it does not define. Empty for most kinds.
-     */
-    default List<String> peerNames(S spec) {
-        return List.of();
-    }
-
     /** Casts a spec known to be of this kind. */
     default S cast(KindSpec spec) {
         return specType().cast(spec);

@@ -26,7 +26,7 @@ public final class LinkKinds {
 
     /** Devices stacked on a parent or grouping ports, and the simple ones. */
     private static final List<LinkKind<?>> DEVICES = List.of(
-            DummyKind.INSTANCE,
+            OptionlessKind.DUMMY,
             VrfKind.INSTANCE,
             MacvlanKind.INSTANCE,
             MacvtapKind.INSTANCE,
@@ -34,9 +34,9 @@ public final class LinkKinds {
             IpvtapKind.INSTANCE,
             BondKind.INSTANCE,
             TeamKind.INSTANCE,
-            IfbKind.INSTANCE,
-            NlmonKind.INSTANCE,
-            VcanKind.INSTANCE
+            OptionlessKind.IFB,
+            OptionlessKind.NLMON,
+            OptionlessKind.VCAN
     );
 
     /** IP tunnels and macsec. */

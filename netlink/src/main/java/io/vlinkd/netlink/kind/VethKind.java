@@ -57,12 +57,6 @@ public final class VethKind implements LinkKind<VethSpec> {
         return OPTIONS;
     }
 
-    /** The peer is created with this end: other entries may name it (an entry without kind: configures it). */
-    @Override
-    public List<String> peerNames(VethSpec spec) {
-        return spec.peer().map(List::of).orElse(List.of());
-    }
-
     @Override
     public VethSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> peer = v.string("peer");

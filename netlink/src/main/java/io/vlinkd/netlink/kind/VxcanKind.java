@@ -54,12 +54,6 @@ public final class VxcanKind implements LinkKind<VxcanSpec> {
         return OPTIONS;
     }
 
-    /** The peer is created with this end: other entries may name it (an entry without kind: configures it). */
-    @Override
-    public List<String> peerNames(VxcanSpec spec) {
-        return spec.peer().map(List::of).orElse(List.of());
-    }
-
     @Override
     public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> peer = v.string("peer");

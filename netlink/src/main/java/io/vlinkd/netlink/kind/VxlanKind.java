@@ -429,14 +429,18 @@ public final class VxlanKind implements LinkKind<VxlanSpec> {
     }
 
     /**
-     * The table's rule with the kernel's reasons, plus two rules that depend on values: an address that changes
-     * family, and a ttl that switches between a number and inherit, need a re-create.
+     * The table's rule with the kernel's reasons, plus rules that depend on values: an address that changes
+     * family, and a ttl that switches between a number and inherit, need a re-create; {@code dstport: 0} (the
+     * kernel's default, not sent) is not compared.
      */
     @Override
     public List<Difference> differences(VxlanSpec desired, VxlanSpec observed) {
         List<Difference> out = new ArrayList<>();
         for (Difference d : LinkKind.super.differences(desired, observed)) {
             String key = d.key();
+            if (key.equals("dstport") && Long.valueOf(0).equals(d.desired())) {
+                continue; // dstport 0: the kernel's default port, whatever it is (8472, or 4790 with gpe)
+            }
             if (d.change() == Option.Change.RECREATE) {
                 out.add(new Difference(key, d.desired(), d.observed(), d.change(), REFUSALS.get(key)));
             } else if (key.equals("ttl") && ("inherit".equals(d.desired()) || "inherit".equals(d.observed()))) {

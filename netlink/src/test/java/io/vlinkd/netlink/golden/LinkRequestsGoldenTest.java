@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.kind.BridgeKind;
 import io.vlinkd.netlink.kind.BridgeSpec;
-import io.vlinkd.netlink.kind.DummyKind;
+import io.vlinkd.netlink.kind.OptionlessKind;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class LinkRequestsGoldenTest {
 
-    private static final LinkSpec DUMMY = LinkSpec.of("d0", DummyKind.INSTANCE, new DummyKind.DummySpec());
+    private static final LinkSpec DUMMY = LinkSpec.of("d0", OptionlessKind.DUMMY, OptionlessKind.NONE);
 
     private static LinkMessage parsed(GoldenFixture f) throws Exception {
         NlMessage m = f.message();
@@ -54,7 +54,7 @@ class LinkRequestsGoldenTest {
         assertThat(l.kind()).isEqualTo("dummy");
         assertThat(l.isUp()).isFalse();
 
-        LinkSpec spec = new LinkSpec("d2", DummyKind.INSTANCE, new DummyKind.DummySpec(), Optional.of(1400),
+        LinkSpec spec = new LinkSpec("d2", OptionlessKind.DUMMY, OptionlessKind.NONE, Optional.of(1400),
                 Optional.of(MacAddress.parse("02:00:00:00:00:04")), Optional.empty(), Optional.of("br0"),
                 Optional.of("p0"), Optional.of("everything"), Optional.of(700), Optional.empty());
         GoldenAssert.assertSameBytes(f, LinkRequests.create(spec, f.context()));
@@ -78,7 +78,7 @@ class LinkRequestsGoldenTest {
         LinkMessage l = parsed(f);
         assertThat(l.name()).isEqualTo("d1");
         assertThat(l.link()).isEqualTo(f.ifindex().get("p0"));
-        LinkSpec spec = LinkSpec.of("d1", DummyKind.INSTANCE, new DummyKind.DummySpec()).withLink("p0")
+        LinkSpec spec = LinkSpec.of("d1", OptionlessKind.DUMMY, OptionlessKind.NONE).withLink("p0")
                 .withMtu(1400);
         GoldenAssert.assertSameBytes(f, LinkRequests.create(spec, f.context()));
     }
@@ -101,7 +101,7 @@ class LinkRequestsGoldenTest {
                 return capturedFd; // fd numbers differ per process: use the one iproute2 had
             }
         };
-        LinkSpec spec = LinkSpec.of("d3", DummyKind.INSTANCE, new DummyKind.DummySpec()).withMtu(1400)
+        LinkSpec spec = LinkSpec.of("d3", OptionlessKind.DUMMY, OptionlessKind.NONE).withMtu(1400)
                 .withAlias("a").withNetns("vlt-gold-ns");
         GoldenAssert.assertSameBytes(f, LinkRequests.create(spec, sameFd));
     }

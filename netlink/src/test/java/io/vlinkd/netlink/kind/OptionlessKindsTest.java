@@ -12,30 +12,30 @@ class OptionlessKindsTest {
 
     @Test
     void ifbCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("ifb/create.txt", LinkSpec.of("ifb0", IfbKind.INSTANCE, new IfbKind.IfbSpec()));
+        KindGolden.assertCreate("ifb/create.txt", LinkSpec.of("ifb0", OptionlessKind.IFB, OptionlessKind.NONE));
     }
 
     @Test
     void nlmonCreateMatchesIproute2() throws Exception {
         KindGolden.assertCreate("nlmon/create.txt",
-                LinkSpec.of("nlmon0", NlmonKind.INSTANCE, new NlmonKind.NlmonSpec()));
+                LinkSpec.of("nlmon0", OptionlessKind.NLMON, OptionlessKind.NONE));
     }
 
     @Test
     void vcanCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("vcan/create.txt", LinkSpec.of("vcan0", VcanKind.INSTANCE, new VcanKind.VcanSpec()));
+        KindGolden.assertCreate("vcan/create.txt", LinkSpec.of("vcan0", OptionlessKind.VCAN, OptionlessKind.NONE));
     }
 
     @Test
     void dummyCreateMatchesIproute2() throws Exception {
         KindGolden.assertCreate("dummy/create.txt",
-                LinkSpec.of("dummy0", DummyKind.INSTANCE, new DummyKind.DummySpec()));
+                LinkSpec.of("dummy0", OptionlessKind.DUMMY, OptionlessKind.NONE));
     }
 
     @Test
     void noOptionsMeansNoProblemsAndNoDifferences() {
-        for (LinkKind<?> k : java.util.List.of(IfbKind.INSTANCE, NlmonKind.INSTANCE, VcanKind.INSTANCE,
-                DummyKind.INSTANCE)) {
+        for (LinkKind<?> k : java.util.List.of(OptionlessKind.IFB, OptionlessKind.NLMON, OptionlessKind.VCAN,
+                OptionlessKind.DUMMY)) {
             assertNothingToSay(k);
         }
     }

@@ -236,6 +236,11 @@ class VxlanKindTest {
     }
 
     @Test
+    void dstportZeroMeansTheKernelsDefaultAndIsNotCompared() {
+        assertThat(K.differences(fromConfig("id", 42, "dstport", 0), V4)).isEmpty();
+    }
+
+    @Test
     void changingFromRemoteToGroupIsInPlace() {
         VxlanSpec desired = fromConfig("id", 42, "group", ip("239.1.1.1"), "dev", "p0");
         assertThat(K.differences(desired, V4)).extracting(Difference::key, Difference::change)

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParserFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 0x5eed_2026_1124L);
-    private static final int CASES = Integer.getInteger("fuzz.cases", 30_000);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 20_000);
     private static final int[] INTERESTING = {0, 1, 2, 3, 4, 5, 7, 8, 15, 16, 17, 20, 0x7f, 0x80, 0xff, 0x100,
         0x3fff, 0x4000, 0x7fff, 0x8000, 0xfffe, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xfffffff0, 0xffffffff};
     private static final AttrType[] TYPES = AttrType.values();

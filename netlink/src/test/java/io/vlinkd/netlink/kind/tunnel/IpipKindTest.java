@@ -103,9 +103,9 @@ class IpipKindTest {
     }
 
     /**
-     * iproute2 cannot be captured changing an ipip link on this kernel (it reads the link back first, and there is
-     * no ipip here); its change path (link_iptnl.c) writes the same attribute set as create, with the link's values
-     * for what the command does not say. Ours does the same from {@link IpipKind#changeFrom}.
+     * iproute2's change path (link_iptnl.c) reads the link back and writes the same attribute set as create, with the
+     * link's values for what the command does not say; ours does the same from {@link IpipKind#changeFrom}. (The
+     * byte-for-byte capture of a real change, taken on a full kernel, is in {@link TunnelChangeGoldenTest}.)
      */
     @Test
     void changeWritesTheWholeSetWithUnmanagedValuesTakenFromTheKernel() throws Exception {

@@ -1,0 +1,104 @@
+package io.vlinkd.netlink.kind;
+
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MessageWriter;
+import java.util.List;
+
+/**
+ * The kinds with no options of their own and no IFLA_INFO_DATA: everything vlinkd knows about them is their name.
+ * One class serves them all; each constant says what the kind is for.
+ *
+ * <pre>
+ * - name: dummy0
+ *   kind: dummy
+ * </pre>
+ * Equivalent to: {@code ip link add dummy0 type dummy}.
+ */
+public final class OptionlessKind implements LinkKind<OptionlessKind.NoOptions> {
+
+    /** A black hole with an address, handy for loopback-like service addresses (drivers/net/dummy.c). */
+    public static final OptionlessKind DUMMY = new OptionlessKind("dummy");
+
+    /**
+     * An intermediate functional block: a device tc redirects traffic to, for ingress shaping (drivers/net/ifb.c,
+     * rtnetlink since 2.6.24).
+     */
+    public static final OptionlessKind IFB = new OptionlessKind("ifb");
+
+    /**
+     * A netlink monitor: packet sockets on it see every netlink message of its namespace ({@code tcpdump -i
+     * nlmon0}; drivers/net/nlmon.c, 3.11).
+     */
+    public static final OptionlessKind NLMON = new OptionlessKind("nlmon");
+
+    /** A virtual CAN bus, for CAN applications without hardware (drivers/net/can/vcan.c, 2.6.26). */
+    public static final OptionlessKind VCAN = new OptionlessKind("vcan");
+
+    /** The spec of a kind without options; all such specs are equal. */
+    public record NoOptions() implements KindSpec {
+    }
+
+    public static final NoOptions NONE = new NoOptions();
+
+    private final String name;
+    private final AttrSpace space;
+
+    private OptionlessKind(String name) {
+        this.name = name;
+        this.space = AttrSpace.of("IFLA_" + name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Class<NoOptions> specType() {
+        return NoOptions.class;
+    }
+
+    @Override
+    public AttrSpace dataSpace() {
+        return space;
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of();
+    }
+
+    @Override
+    public NoOptions fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+        return NONE;
+    }
+
+    @Override
+    public OptionValues toOptions(NoOptions spec) {
+        return OptionValues.empty();
+    }
+
+    @Override
+    public void encodeCreate(NoOptions spec, EncodeContext ctx, MessageWriter w) {
+    }
+
+    @Override
+    public void encodeChange(NoOptions desired, EncodeContext ctx, MessageWriter w) {
+    }
+
+    @Override
+    public NoOptions decode(Attrs data, DecodeContext ctx) {
+        return NONE;
+    }
+
+    @Override
+    public List<String> ipArgs(NoOptions spec) {
+        return List.of();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
