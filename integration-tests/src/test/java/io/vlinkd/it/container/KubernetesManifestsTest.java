@@ -12,7 +12,21 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** deploy/kubernetes: the manifests parse and say what the README promises (no cluster needed). */
 class KubernetesManifestsTest {
-    private static final Path DIR = Path.of("..", "deploy", "kubernetes");
+    private static final Path DIR = repositoryRoot().resolve(Path.of("deploy", "kubernetes"));
+
+    /**
+     * The checkout's root, from where the test classes are ({@code ROOT/integration-tests/target/test-classes}),
+     * not from the working directory: the full-kernel lane runs the tests from another one.
+     */
+    private static Path repositoryRoot() {
+        try {
+            Path classes = Path.of(KubernetesManifestsTest.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            return classes.getParent().getParent().getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load(String file) throws Exception {
