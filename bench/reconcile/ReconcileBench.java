@@ -1,10 +1,11 @@
 /*
- * Reconciler benchmarks (issue 6), run by bench/reconcile/run.sh as a single-file Java program on the built
- * classes. Each scenario runs in a fresh network namespace it creates and deletes. Not a unit test: one run,
- * printed figures.
+ * Reconciler benchmarks (issue 6), compiled and run by bench/reconcile/run.sh on the built classes (compiled
+ * ahead: a single-file launch would run javac inside the measured JVM, its compilation competing with the JIT).
+ * Each scenario runs in fresh network namespaces it creates and deletes. Not a unit test: one run, printed figures.
  *
- *   cold-bridges N   vlinkd apply of N bridges vs `ip -batch` of `link add brI type bridge`
- *   cold-veths N     vlinkd apply of N veth pairs vs `ip -batch` of `link add vaI type veth peer name vbI`
+ *   cold-bridges N [first-apply]  vlinkd apply of N bridges vs `ip -batch` of `link add brI type bridge`
+ *   cold-veths N [first-apply]    vlinkd apply of N veth pairs vs `ip -batch` of `link add vaI type veth peer name vbI`
+ *                                 (first-apply: the first apply of a fresh JVM; default: a warmed one)
  *   noop N           a second apply over N existing links: time and number of writes (must be 0)
  *   drift M          M times: delete an owned bridge with a netlink request from another socket, time until the
  *                    drift watcher has re-created it (seen as RTM_NEWLINK on a third socket)
@@ -15,6 +16,7 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.reconcile.FakeKernel;
 import io.vlinkd.daemon.reconcile.KernelException;
 import io.vlinkd.daemon.reconcile.KernelPort;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
@@ -55,9 +57,10 @@ public class ReconcileBench {
     public static void main(String[] args) throws Exception {
         String scenario = args[0];
         int n = Integer.parseInt(args[1]);
+        boolean firstApply = args.length > 2 && args[2].equals("first-apply");
         switch (scenario) {
-            case "cold-bridges" -> cold(n, false);
-            case "cold-veths" -> cold(n, true);
+            case "cold-bridges" -> cold(n, false, firstApply);
+            case "cold-veths" -> cold(n, true, firstApply);
             case "noop" -> noop(n);
             case "drift" -> drift(n);
             default -> throw new IllegalArgumentException(scenario);
@@ -144,57 +147,93 @@ public class ReconcileBench {
                 Duration.ofMillis(50));
     }
 
-    static void cold(int n, boolean veth) throws Exception {
+    /**
+     * Cold apply (a fresh namespace) of {@code n} bridges or veth pairs, against {@code ip -batch} of the same
+     * {@code link add} lines, each in a fresh namespace of its own, in the order ip, vlinkd, ip (the ratio is taken
+     * against the mean of the two ip runs, so a drift of the machine during the run cancels out).
+     *
+     * @param firstApply true: the first apply of this JVM (a daemon just started); false: a JVM that has already
+     *                   reconciled (a daemon reloading), warmed by {@link #warmUp}
+     */
+    static void cold(int n, boolean veth, boolean firstApply) throws Exception {
         String what = n + (veth ? " veth pairs" : " bridges");
-        // Warm the JVM's code paths on a small, separate namespace, as a daemon would be warm.
-        String warm = newNamespace();
-        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(warm))) {
-            reconciler(port).apply(desired(50, veth));
+        if (!firstApply) {
+            warmUp(n, veth);
         }
-        run("ip", "netns", "del", warm);
-        // A deleted namespace's links are torn down in the background, holding the rtnl lock: let it finish, and
-        // delete the measured namespaces only at the end, so neither measurement runs against a teardown.
-        Thread.sleep(5000);
-
-        String ns = newNamespace();
-        long t0;
-        long t1;
-        long writeNanos;
-        ApplyResult r;
-        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
-            Counting counting = new Counting(port);
-            Reconciler rec = reconciler(counting);
-            DesiredState d = desired(n, veth);
-            t0 = System.nanoTime();
-            r = rec.apply(d);
-            t1 = System.nanoTime();
-            if (!r.succeeded()) {
-                throw new IllegalStateException("apply failed: " + r.errors());
-            }
-            System.out.printf("vlinkd apply (observe+plan+pipelined apply+re-dump verify) of %s: %.1f ms, %d writes%n",
-                    what, (t1 - t0) / 1e6, counting.writes);
-            System.out.printf("  of which: pipelined writes %.1f ms, dumps %.1f ms, planning/verify/state file %.1f ms%n",
-                    counting.writeNanos / 1e6, counting.observeNanos / 1e6,
-                    (t1 - t0 - counting.writeNanos - counting.observeNanos) / 1e6);
-            writeNanos = counting.writeNanos;
-        }
-
-        String ns2 = newNamespace();
         Path batch = Files.createTempFile("ip-batch", ".txt");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             lines.add(veth ? "link add va" + i + " type veth peer name vb" + i : "link add br" + i + " type bridge");
         }
         Files.write(batch, lines);
+        List<String> namespaces = new ArrayList<>();
+        try {
+            double ip1 = ipBatch(batch, namespaces);
+            String ns = newNamespace();
+            namespaces.add(ns);
+            long t0;
+            long t1;
+            Counting counting;
+            try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
+                counting = new Counting(port);
+                Reconciler rec = reconciler(counting);
+                DesiredState d = desired(n, veth);
+                t0 = System.nanoTime();
+                ApplyResult r = rec.apply(d);
+                t1 = System.nanoTime();
+                if (!r.succeeded()) {
+                    throw new IllegalStateException("apply failed: " + r.errors());
+                }
+            }
+            double ip2 = ipBatch(batch, namespaces);
+            double vlinkd = (t1 - t0) / 1e6;
+            double ip = (ip1 + ip2) / 2;
+            System.out.printf("vlinkd apply (observe+plan+pipelined apply+re-dump verify+state file) of %s, %s: "
+                    + "%.1f ms, %d writes%n", what, firstApply ? "first apply of a fresh JVM" : "warm JVM", vlinkd,
+                    counting.writes);
+            System.out.printf("  of which: pipelined writes %.1f ms, dumps %.1f ms, the rest (decode, plan, "
+                    + "encode, verify, state file) %.1f ms%n", counting.writeNanos / 1e6, counting.observeNanos / 1e6,
+                    vlinkd - (counting.writeNanos + counting.observeNanos) / 1e6);
+            System.out.printf("ip -batch of %s: %.1f ms before, %.1f ms after%n", what, ip1, ip2);
+            System.out.printf("ratio vlinkd / ip -batch: %.2f (whole apply), %.2f (writes only)%n", vlinkd / ip,
+                    counting.writeNanos / 1e6 / ip);
+        } finally {
+            for (String ns : namespaces) {
+                run("ip", "netns", "del", ns);
+            }
+            Files.delete(batch);
+        }
+    }
+
+    private static double ipBatch(Path batch, List<String> namespaces) throws Exception {
+        String ns = newNamespace();
+        namespaces.add(ns);
         long b0 = System.nanoTime();
-        run("ip", "-n", ns2, "-batch", batch.toString());
-        long b1 = System.nanoTime();
-        System.out.printf("ip -batch of %s: %.1f ms%n", what, (b1 - b0) / 1e6);
-        System.out.printf("ratio vlinkd / ip -batch: %.2f (whole apply), %.2f (writes only)%n",
-                (double) (t1 - t0) / (b1 - b0), (double) writeNanos / (b1 - b0));
-        run("ip", "netns", "del", ns);
-        run("ip", "netns", "del", ns2);
-        Files.delete(batch);
+        run("ip", "-n", ns, "-batch", batch.toString());
+        return (System.nanoTime() - b0) / 1e6;
+    }
+
+    /**
+     * Brings the JVM to the state of a daemon that has reconciled before: the planner, encoder and verifier run
+     * against the in-memory kernel for the same desired state, then the netlink path (batches, dumps, decoding)
+     * against a real namespace of 200 links with a few no-op reconciles. The namespace is deleted and its
+     * teardown, which holds the rtnl lock, is waited out before anything is timed.
+     */
+    static void warmUp(int n, boolean veth) throws Exception {
+        DesiredState d = desired(n, veth);
+        for (int round = 0; round < 10; round++) {
+            reconciler(new FakeKernel()).apply(d);
+        }
+        String warm = newNamespace();
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(warm))) {
+            Reconciler rec = reconciler(port);
+            DesiredState small = desired(200, veth);
+            for (int round = 0; round < 10; round++) {
+                rec.apply(small);
+            }
+        }
+        run("ip", "netns", "del", warm);
+        Thread.sleep(10_000);
     }
 
     static void noop(int n) throws Exception {

@@ -16,11 +16,27 @@ import java.util.Optional;
 public final class Attrs {
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final Attrs EMPTY = new Attrs(List.of());
+    /** Attribute numbers up to this are looked up through an index; the kernel's spaces stay well below it. */
+    private static final int INDEXED_TYPES = 256;
 
     private final List<RawAttr> attrs;
+    /** The last attribute of each number below {@link #INDEXED_TYPES}: decoding a link looks up ~40 of ~60. */
+    private final RawAttr[] lastByType;
 
     private Attrs(List<RawAttr> attrs) {
         this.attrs = attrs;
+        int n = attrs.size();
+        int max = -1;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, attrs.get(i).type());
+        }
+        lastByType = new RawAttr[Math.min(max, INDEXED_TYPES - 1) + 1];
+        for (int i = 0; i < n; i++) {
+            RawAttr r = attrs.get(i);
+            if (r.type() < lastByType.length) {
+                lastByType[r.type()] = r;
+            }
+        }
     }
 
     public static Attrs empty() {
@@ -72,6 +88,9 @@ public final class Attrs {
 
     /** The last attribute with this number (the kernel's own rule when one repeats), or empty. */
     public Optional<RawAttr> raw(Attr a) {
+        if (a.type() < INDEXED_TYPES) {
+            return a.type() < lastByType.length ? Optional.ofNullable(lastByType[a.type()]) : Optional.empty();
+        }
         RawAttr found = null;
         for (RawAttr r : attrs) {
             if (r.type() == a.type()) {
