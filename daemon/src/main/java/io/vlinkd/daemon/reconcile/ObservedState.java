@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.netlink.kind.IpText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
         List<String> as = new ArrayList<>();
         for (ObservedAddress a : addresses) {
             if (!a.isKernelLinkLocal()) {
-                as.add(names.get(a.index()) + " " + a.address().getHostAddress() + "/" + a.prefixLength());
+                as.add(names.get(a.index()) + " " + IpText.format(a.address()) + "/" + a.prefixLength());
             }
         }
         List<String> rs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.netlink.kind.IpText;
 import java.net.InetAddress;
 
 /** What makes two routes the same route to the kernel: family, destination prefix, table and metric. */
@@ -7,6 +8,6 @@ public record RouteKey(int family, InetAddress dst, int prefixLength, long table
 
     @Override
     public String toString() {
-        return dst.getHostAddress() + "/" + prefixLength + " table " + table + " metric " + metric;
+        return IpText.format(dst) + "/" + prefixLength + " table " + table + " metric " + metric;
     }
 }

@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.route;
 
+import io.vlinkd.netlink.kind.IpText;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_ACK;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_DUMP;
@@ -50,8 +51,8 @@ public final class AddressRequests {
     /** The equivalent command, for plans and logs. */
     public static String ipCommand(boolean add, String dev, AddressSpec a) {
         StringBuilder sb = new StringBuilder("ip addr ").append(add ? "add " : "del ")
-                .append(a.address().getHostAddress()).append('/').append(a.prefixLength());
-        a.peer().ifPresent(p -> sb.append(" peer ").append(p.getHostAddress()));
+                .append(IpText.format(a.address())).append('/').append(a.prefixLength());
+        a.peer().ifPresent(p -> sb.append(" peer ").append(IpText.format(p)));
         if (add) {
             a.validLifetime().ifPresent(v -> sb.append(" valid_lft ").append(v)
                     .append(" preferred_lft ").append(a.preferredLifetime().orElse(v)));

@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.route;
 
+import io.vlinkd.netlink.kind.IpText;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -19,6 +20,6 @@ public record AddressSpec(InetAddress address, int prefixLength, Optional<InetAd
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + prefixLength + peer.map(p -> " peer " + p.getHostAddress()).orElse("");
+        return IpText.format(address) + "/" + prefixLength + peer.map(p -> " peer " + IpText.format(p)).orElse("");
     }
 }

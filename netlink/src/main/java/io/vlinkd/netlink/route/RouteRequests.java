@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.route;
 
+import io.vlinkd.netlink.kind.IpText;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_ACK;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_DUMP;
@@ -95,10 +96,10 @@ public final class RouteRequests {
                 sb.insert(0, "-6 ");
             }
         } else {
-            sb.append(r.to().getHostAddress()).append('/').append(r.prefixLength());
+            sb.append(IpText.format(r.to())).append('/').append(r.prefixLength());
         }
-        r.via().ifPresent(v -> sb.append(" via ").append(v.getHostAddress()));
-        r.src().ifPresent(s -> sb.append(" src ").append(s.getHostAddress()));
+        r.via().ifPresent(v -> sb.append(" via ").append(IpText.format(v)));
+        r.src().ifPresent(s -> sb.append(" src ").append(IpText.format(s)));
         r.metric().ifPresent(m -> sb.append(" metric ").append(m));
         r.table().ifPresent(t -> sb.append(" table ").append(t));
         r.scope().ifPresent(s -> sb.append(" scope ").append(s));

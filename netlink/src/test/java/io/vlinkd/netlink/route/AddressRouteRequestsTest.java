@@ -45,6 +45,14 @@ class AddressRouteRequestsTest {
                 .isEqualTo("ip addr del 192.0.2.10/24 dev d0");
     }
 
+    @Test
+    void commandsPrintIpv6InTheShortFormOperatorsWrite() throws Exception {
+        assertThat(AddressRequests.ipCommand(true, "d0", AddressSpec.of(ip("2001:db8::1"), 64)))
+                .isEqualTo("ip addr add 2001:db8::1/64 dev d0");
+        assertThat(RouteRequests.ipCommand(true, route("2001:db8:1::", 48, "fe80::1", "d0", null), 247))
+                .startsWith("ip route add 2001:db8:1::/48 via fe80::1 dev d0");
+    }
+
     private static RouteSpec route(String to, int len, String via, String dev, Long metric) throws Exception {
         return new RouteSpec(ip(to), len, via == null ? Optional.empty() : Optional.of(ip(via)),
                 Optional.ofNullable(dev), Optional.ofNullable(metric), Optional.empty(), Optional.empty(),
