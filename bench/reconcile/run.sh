@@ -12,7 +12,8 @@ mkdir -p target/bench-reconcile
 javac -nowarn -d target/bench-reconcile -cp "$CP" bench/reconcile/ReconcileBench.java
 bench() {
     echo "== $*"
-    java -cp "target/bench-reconcile:$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ReconcileBench "$@"
+    # The JVM flags the daemon runs with (systemd/src/deb/bin/vlinkd): vlinkd is measured as it is deployed.
+    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "target/bench-reconcile:$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ReconcileBench "$@"
 }
 if [ $# -gt 0 ]; then
     bench "$@"
