@@ -138,7 +138,10 @@ class VlinkdContainerTest {
                 .withImagePullPolicy(PullPolicy.defaultPolicy())
                 .withNetworkMode("none")
                 .withFileSystemBind(config.toString(), "/etc/vlinkd", BindMode.READ_ONLY)
+                // As deploy/kubernetes/daemonset.yaml runs it: a read-only root, writable state, runtime and tmp.
+                .withTmpFs(Map.of("/var/lib/vlinkd", "rw,mode=0700", "/run/vlinkd", "rw,mode=0750", "/tmp", "rw"))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withReadonlyRootfs(true)
                         .withCapDrop(Capability.ALL)
                         .withCapAdd(Capability.NET_ADMIN))
                 .withLogConsumer((OutputFrame f) -> {
@@ -152,6 +155,7 @@ class VlinkdContainerTest {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             var info = c.getContainerInfo();
             assertThat(info.getHostConfig().getCapAdd()).containsExactly(Capability.NET_ADMIN);
+            assertThat(info.getHostConfig().getReadonlyRootfs()).as("read-only root filesystem").isTrue();
             Instant startedAt = Instant.parse(info.getState().getStartedAt());
             String readyLine = c.getLogs().lines().filter(l -> l.contains(" ready: ")).findFirst().orElseThrow();
             Instant readyAt = Instant.parse(readyLine.substring(0, readyLine.indexOf(' ')));
