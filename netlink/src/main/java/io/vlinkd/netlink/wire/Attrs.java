@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class Attrs {
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    private static final Attrs EMPTY = new Attrs(List.of());
+    private static final Attrs EMPTY = new Attrs(List.of(), -1);
     /** Attribute numbers up to this are looked up through an index; the kernel's spaces stay well below it. */
     private static final int INDEXED_TYPES = 256;
 
@@ -23,15 +23,11 @@ public final class Attrs {
     /** The last attribute of each number below {@link #INDEXED_TYPES}: decoding a link looks up ~40 of ~60. */
     private final RawAttr[] lastByType;
 
-    private Attrs(List<RawAttr> attrs) {
+    /** {@code maxType}: the largest attribute number in {@code attrs}, -1 when empty (sizes the index). */
+    private Attrs(List<RawAttr> attrs, int maxType) {
         this.attrs = attrs;
-        int n = attrs.size();
-        int max = -1;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, attrs.get(i).type());
-        }
-        lastByType = new RawAttr[Math.min(max, INDEXED_TYPES - 1) + 1];
-        for (int i = 0; i < n; i++) {
+        lastByType = new RawAttr[Math.min(maxType, INDEXED_TYPES - 1) + 1];
+        for (int i = 0, n = attrs.size(); i < n; i++) {
             RawAttr r = attrs.get(i);
             if (r.type() < lastByType.length) {
                 lastByType[r.type()] = r;
@@ -49,7 +45,9 @@ public final class Attrs {
             throw new MalformedMessageException("attribute area [" + offset + "+" + length + "] outside a buffer of "
                     + buf.length);
         }
-        List<RawAttr> list = new ArrayList<>();
+        // Presized for attributes of ~16 bytes (a link message's ~60 attributes in ~1,900 bytes): no regrowth.
+        List<RawAttr> list = new ArrayList<>(Math.max(4, length / 16));
+        int maxType = -1;
         int pos = offset;
         int end = offset + length;
         while (end - pos >= Netlink.NLA_HDRLEN) {
@@ -59,12 +57,14 @@ public final class Attrs {
                 throw new MalformedMessageException("attribute " + (rawType & Netlink.NLA_TYPE_MASK) + " at offset "
                         + (pos - offset) + " has length " + len + " but " + (end - pos) + " bytes remain");
             }
-            list.add(new RawAttr(rawType & Netlink.NLA_TYPE_MASK, (rawType & Netlink.NLA_F_NESTED) != 0, buf,
-                    pos + Netlink.NLA_HDRLEN, len - Netlink.NLA_HDRLEN));
+            int type = rawType & Netlink.NLA_TYPE_MASK;
+            maxType = Math.max(maxType, type);
+            list.add(new RawAttr(type, (rawType & Netlink.NLA_F_NESTED) != 0, buf, pos + Netlink.NLA_HDRLEN,
+                    len - Netlink.NLA_HDRLEN));
             pos += Netlink.align(len);
         }
         // Fewer than 4 trailing bytes can only be alignment padding of the last attribute.
-        return new Attrs(Collections.unmodifiableList(list));
+        return new Attrs(Collections.unmodifiableList(list), maxType);
     }
 
     public List<RawAttr> all() {
