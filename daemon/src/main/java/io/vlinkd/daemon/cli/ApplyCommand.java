@@ -6,13 +6,10 @@ import io.vlinkd.daemon.service.ConfigPort;
 import io.vlinkd.daemon.service.ReconcilePort;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply the config now.",
@@ -20,13 +17,7 @@ import picocli.CommandLine.Spec;
                 "the change is rolled back unless `vlinkctl confirm` follows within S seconds.",
                 "With --once (no daemon): converge FILEs once, verify, and exit 0, or exit 1 with the reason",
                 "after rolling back."})
-final class ApplyCommand implements Callable<Integer> {
-    @ParentCommand
-    VlinkctlCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ApplyCommand extends VlinkctlSubcommand {
     @Option(names = "--confirm-timeout", paramLabel = "S", description = "roll back unless confirmed in S seconds")
     Integer confirmTimeout;
 
@@ -42,31 +33,27 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (confirmTimeout != null && confirmTimeout <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--confirm-timeout must be at least 1");
+            throw usage("--confirm-timeout must be at least 1");
         }
         if (!once) {
             if (!files.isEmpty() || netns != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "FILEs and --netns need --once (the daemon applies its own config directory)");
+                throw usage("FILEs and --netns need --once (the daemon applies its own config directory)");
             }
             ControlRequest r = ControlRequest.of("apply");
             return parent.remote(confirmTimeout == null ? r : r.with("confirm-timeout", confirmTimeout.toString()));
         }
         if (confirmTimeout != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--confirm-timeout needs the daemon (nobody would roll back after vlinkctl exits)");
+            throw usage("--confirm-timeout needs the daemon (nobody would roll back after vlinkctl exits)");
         }
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--once needs at least one FILE");
+            throw usage("--once needs at least one FILE");
         }
         try {
-            ConfigPort.LoadResult r = parent.backends().config().load(files);
-            if (r instanceof ConfigPort.Invalid inv) {
-                inv.problems().forEach(parent.err()::println);
-                parent.err().flush();
+            Optional<ConfigPort.Loaded> config = load(files);
+            if (config.isEmpty()) {
                 return 1;
             }
-            ReconcilePort.Applied a = parent.backends().reconcile().apply(((ConfigPort.Loaded) r).state(), netns);
+            ReconcilePort.Applied a = parent.backends().reconcile().apply(config.get().state(), netns);
             for (ReconcilePort.Event ev : a.events()) {
                 (ev.error() ? parent.err() : parent.out()).println(ev.line());
             }

@@ -1,17 +1,12 @@
 package io.vlinkd.daemon.cli;
 
 import io.vlinkd.daemon.service.BackendUnavailableException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Provision an example config into a private network namespace, print the result as",
                 "`ip -d link` would (rendered by vlinkd from its own dump), and remove the namespace. Needs root."})
-final class DemoCommand implements Callable<Integer> {
-    @ParentCommand
-    VlinkctlCommand parent;
-
+final class DemoCommand extends VlinkctlSubcommand {
     @Override
     public Integer call() {
         try {

@@ -2,17 +2,12 @@ package io.vlinkd.daemon.cli;
 
 import io.vlinkd.daemon.service.BackendUnavailableException;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Print link, address and route events as they happen, decoded like `ip monitor`,",
                 "until interrupted. Reads the kernel directly (no daemon needed)."})
-final class MonitorCommand implements Callable<Integer> {
-    @ParentCommand
-    VlinkctlCommand parent;
-
+final class MonitorCommand extends VlinkctlSubcommand {
     @Override
     public Integer call() {
         try {

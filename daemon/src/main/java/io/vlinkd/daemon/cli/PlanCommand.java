@@ -8,26 +8,17 @@ import io.vlinkd.daemon.service.ReconcilePort.PlanFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what applying the config would do, changing nothing: one `ip` command per step,",
                 "or with --format netlink the exact request bytes annotated by attribute name.",
                 "Without --offline the daemon plans its config directory; with --offline vlinkctl reads FILEs",
                 "and the kernel itself."})
-final class PlanCommand implements Callable<Integer> {
-    @ParentCommand
-    VlinkctlCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class PlanCommand extends VlinkctlSubcommand {
     @Option(names = "--offline", description = "plan FILEs here, without the daemon")
     boolean offline;
 
@@ -44,23 +35,19 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         if (!offline) {
             if (!files.isEmpty() || netns != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "FILEs and --netns need --offline (the daemon plans its own config directory)");
+                throw usage("FILEs and --netns need --offline (the daemon plans its own config directory)");
             }
             return parent.remote(ControlRequest.of("plan").with("format", format.name().toLowerCase(Locale.ROOT)));
         }
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--offline needs at least one FILE");
+            throw usage("--offline needs at least one FILE");
         }
         try {
-            ConfigPort.LoadResult r = parent.backends().config().load(files);
-            if (r instanceof ConfigPort.Invalid inv) {
-                inv.problems().forEach(parent.err()::println);
-                parent.err().flush();
+            Optional<ConfigPort.Loaded> config = load(files);
+            if (config.isEmpty()) {
                 return 1;
             }
-            ReconcilePort.PlanView plan = parent.backends().reconcile().plan(((ConfigPort.Loaded) r).state(), netns,
-                    format);
+            ReconcilePort.PlanView plan = parent.backends().reconcile().plan(config.get().state(), netns, format);
             if (plan.steps().isEmpty() && plan.problems().isEmpty()) {
                 parent.out().println("# nothing to do: the kernel matches the config");
             }

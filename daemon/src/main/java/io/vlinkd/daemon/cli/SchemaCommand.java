@@ -1,16 +1,11 @@
 package io.vlinkd.daemon.cli;
 
 import io.vlinkd.daemon.service.BackendUnavailableException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Print the JSON Schema of the config format (for editors).")
-final class SchemaCommand implements Callable<Integer> {
-    @ParentCommand
-    VlinkctlCommand parent;
-
+final class SchemaCommand extends VlinkctlSubcommand {
     @Override
     public Integer call() {
         try {

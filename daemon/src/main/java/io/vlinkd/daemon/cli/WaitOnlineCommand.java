@@ -9,26 +9,17 @@ import io.vlinkd.daemon.service.OnlineCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "wait-online", mixinStandardHelpOptions = true,
         description = {"Wait until every configured interface exists, is up (when configured up) and has its",
                 "addresses (not tentative). Exits 0 when online, 5 on timeout, listing what is missing.",
                 "vlinkd-wait-online.service runs it before network-online.target."})
-final class WaitOnlineCommand implements Callable<Integer> {
+final class WaitOnlineCommand extends VlinkctlSubcommand {
     /** How often the kernel is asked again: cheap (two dumps), and fast enough for a boot. */
     private static final long POLL_MILLIS = 200;
-
-    @ParentCommand
-    VlinkctlCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--timeout", paramLabel = "S", description = "give up after S seconds (default 120)")
     int timeout = 120;
@@ -40,16 +31,14 @@ final class WaitOnlineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (timeout < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must not be negative");
+            throw usage("--timeout must not be negative");
         }
         try {
-            ConfigPort.LoadResult r = parent.backends().config().load(List.of(configDir));
-            if (r instanceof ConfigPort.Invalid inv) {
-                inv.problems().forEach(parent.err()::println);
-                parent.err().flush();
+            Optional<ConfigPort.Loaded> config = load(List.of(configDir));
+            if (config.isEmpty()) {
                 return 1;
             }
-            DesiredState state = ((ConfigPort.Loaded) r).state();
+            DesiredState state = config.get().state();
             long deadline = System.nanoTime() + timeout * 1_000_000_000L;
             while (true) {
                 List<String> missing = OnlineCheck.missing(state, parent.backends().kernel().links(null),

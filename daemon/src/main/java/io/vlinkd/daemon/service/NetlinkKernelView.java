@@ -13,6 +13,7 @@ import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,46 +29,56 @@ public final class NetlinkKernelView implements KernelView {
         return netns == null ? Netns.current() : Netns.named(netns);
     }
 
-    @Override
-    public List<LinkMessage> links(String netns) throws IOException {
-        try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, ns(netns))) {
-            List<LinkMessage> out = new ArrayList<>();
-            for (NlMessage m : s.dump(LinkRequests.dump())) {
-                if (m.type() == Rtnl.RTM_NEWLINK) {
-                    out.add(LinkMessage.decode(m));
-                }
-            }
-            return out;
-        } catch (NetlinkException | MalformedMessageException e) {
-            throw new IOException("link dump" + (netns == null ? "" : " in netns " + netns) + ": " + e.getMessage(),
-                    e);
-        }
+    /** How one dump's messages of the wanted type become values. */
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T decode(NlMessage m) throws MalformedMessageException;
     }
 
-    @Override
-    public List<AddressMessage> addresses(String netns) throws IOException {
+    /**
+     * Sends {@code request} on a fresh rtnetlink socket in {@code netns} (null: this one) and decodes the replies of
+     * {@code type}; a failure names {@code what} was dumped and where.
+     */
+    private static <T> List<T> dump(String what, String netns, NlRequest request, int type, Decoder<T> decoder)
+            throws IOException {
         try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, ns(netns))) {
-            List<AddressMessage> out = new ArrayList<>();
-            for (NlMessage m : s.dump(AddressRequests.dump())) {
-                if (m.type() == Rtnl.RTM_NEWADDR) {
-                    out.add(AddressMessage.decode(m));
+            List<T> out = new ArrayList<>();
+            for (NlMessage m : s.dump(request)) {
+                if (m.type() == type) {
+                    out.add(decoder.decode(m));
                 }
             }
             return out;
         } catch (NetlinkException | MalformedMessageException e) {
-            throw new IOException("address dump" + (netns == null ? "" : " in netns " + netns) + ": "
+            throw new IOException(what + " dump" + (netns == null ? "" : " in netns " + netns) + ": "
                     + e.getMessage(), e);
         }
     }
 
     @Override
-    public void monitor(Predicate<String> sink) throws IOException {
+    public List<LinkMessage> links(String netns) throws IOException {
+        return dump("link", netns, LinkRequests.dump(), Rtnl.RTM_NEWLINK, LinkMessage::decode);
+    }
+
+    @Override
+    public List<AddressMessage> addresses(String netns) throws IOException {
+        return dump("address", netns, AddressRequests.dump(), Rtnl.RTM_NEWADDR, AddressMessage::decode);
+    }
+
+    /** This namespace's interface names by index, for rendering events that carry only an index. */
+    private Map<Integer, String> linkNames() throws IOException {
         Map<Integer, String> names = new HashMap<>();
         for (LinkMessage l : links(null)) {
             if (l.name() != null) {
                 names.put(l.index(), l.name());
             }
         }
+        return names;
+    }
+
+    @Override
+    public void monitor(Predicate<String> sink) throws IOException {
+        Map<Integer, String> names = linkNames();
         try (EventSocket events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
                 Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE)) {
             while (true) {
@@ -79,12 +90,7 @@ public final class NetlinkKernelView implements KernelView {
                     if (!sink.test("# events lost (ENOBUFS): the kernel dropped notifications; names re-read")) {
                         return;
                     }
-                    names.clear();
-                    for (LinkMessage l : links(null)) {
-                        if (l.name() != null) {
-                            names.put(l.index(), l.name());
-                        }
-                    }
+                    names = linkNames();
                     continue;
                 }
                 for (NlMessage m : batch) {

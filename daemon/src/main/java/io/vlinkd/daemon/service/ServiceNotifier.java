@@ -1,8 +1,9 @@
 package io.vlinkd.daemon.service;
 
 /**
- * What the daemon tells its service manager (systemd's sd_notify protocol in production, nothing when run by
- * hand). Implementations must not throw: a lost notification is logged, never fatal to the daemon.
+ * What the daemon tells its service manager (systemd's sd_notify protocol under systemd, log lines from
+ * {@link LogNotifier} without it). Implementations must not throw: a lost notification is logged, never fatal to the
+ * daemon.
  */
 public interface ServiceNotifier {
 
@@ -24,35 +25,4 @@ public interface ServiceNotifier {
 
     /** The watchdog interval systemd asked for, in microseconds, or 0 when there is none. */
     long watchdogUsec();
-
-    ServiceNotifier NONE = new ServiceNotifier() {
-        @Override
-        public void ready(String status) {
-        }
-
-        @Override
-        public void reloading(long monotonicUsec, String status) {
-        }
-
-        @Override
-        public void reloaded(String status) {
-        }
-
-        @Override
-        public void status(String status) {
-        }
-
-        @Override
-        public void stopping() {
-        }
-
-        @Override
-        public void watchdog() {
-        }
-
-        @Override
-        public long watchdogUsec() {
-            return 0;
-        }
-    };
 }

@@ -21,6 +21,7 @@ import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,16 @@ public abstract class KernelPortContract {
 
     private ObservedLink link(String name) throws KernelException {
         return port().observe().link(name).orElseThrow(() -> new AssertionError("no link " + name));
+    }
+
+    /**
+     * A reconciler over {@code counting} that owns into a fresh directory and verifies up to 20 times, 50 ms apart
+     * (a real kernel settles carrier, operstate and IPv6 DAD after the request returns).
+     */
+    private static Reconciler reconciler(CountingPort counting) throws IOException {
+        Path dir = Files.createTempDirectory("vlinkd-contract");
+        return new Reconciler(counting, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
+                Duration.ofMillis(50));
     }
 
     private static RouteSpec route(String to, int len, String via, String dev) {
@@ -171,10 +182,8 @@ public abstract class KernelPortContract {
 
     @Test
     void aNoOpReconcileSendsNoWrite() throws Exception {
-        Path dir = Files.createTempDirectory("vlinkd-contract");
         CountingPort counting = new CountingPort(port());
-        Reconciler r = new Reconciler(counting, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
-                Duration.ofMillis(50));
+        Reconciler r = reconciler(counting);
         DesiredState d = config()
                 .link(bridge("br0").withState(AdminState.UP), "192.0.2.1/24")
                 .link(veth("v0", "v0p").withMaster("br0").withState(AdminState.UP).withMtu(1400))
@@ -195,10 +204,8 @@ public abstract class KernelPortContract {
 
     @Test
     void aFailureAtAnyWriteIsRevertedToTheSameFullState() throws Exception {
-        Path dir = Files.createTempDirectory("vlinkd-contract");
         CountingPort counting = new CountingPort(port());
-        Reconciler r = new Reconciler(counting, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
-                Duration.ofMillis(50));
+        Reconciler r = reconciler(counting);
         r.apply(config().link(bridge("br0").withState(AdminState.UP), "192.0.2.1/24")
                 .link(vxlan("vx0", 42).withMaster("br0")).link(bridge("old0"), "203.0.113.1/24")
                 .route("198.51.100.0/24", "192.0.2.254", "br0").build());

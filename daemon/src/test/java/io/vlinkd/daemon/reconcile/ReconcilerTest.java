@@ -4,6 +4,8 @@ import static io.vlinkd.daemon.reconcile.Desired.bridge;
 import static io.vlinkd.daemon.reconcile.Desired.config;
 import static io.vlinkd.daemon.reconcile.Desired.veth;
 import static io.vlinkd.daemon.reconcile.Desired.vxlan;
+import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
+import static io.vlinkd.daemon.reconcile.ReconcileChecks.waveOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
@@ -34,21 +36,6 @@ class ReconcilerTest {
         reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
     }
 
-    private ObservedLink link(String name) {
-        return kernel.observe().link(name).orElseThrow(() -> new AssertionError("no link " + name));
-    }
-
-    private static int waveOf(Plan plan, String link, Phase phase) {
-        for (int w = 0; w < plan.waves().size(); w++) {
-            for (Step s : plan.waves().get(w)) {
-                if (s.link().equals(link) && s.phase() == phase) {
-                    return w;
-                }
-            }
-        }
-        throw new AssertionError("no " + phase + " of " + link + " in\n" + plan.toIpCommands());
-    }
-
     @Test
     void createsParentsAndMastersBeforeTheirChildren() throws Exception {
         DesiredState d = config()
@@ -66,8 +53,8 @@ class ReconcilerTest {
         ApplyResult r = reconciler.apply(d);
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link("vx0").master()).isEqualTo(link("br0").index());
-        assertThat(link("v0p").parent()).isEqualTo(link("v0").index());
+        assertThat(link(kernel, "vx0").master()).isEqualTo(link(kernel, "br0").index());
+        assertThat(link(kernel, "v0p").parent()).isEqualTo(link(kernel, "v0").index());
         assertThat(kernel.observe().routes()).hasSize(1);
         assertThat(kernel.observe().routes().get(0).protocol()).isEqualTo(Planner.VLINKD_PROTOCOL);
     }
@@ -85,10 +72,10 @@ class ReconcilerTest {
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link("v0p").mtu()).isEqualTo(1400);
-        assertThat(link("v0p").up()).isTrue();
-        assertThat(link("v0p").master()).isEqualTo(link("br0").index());
-        assertThat(kernel.observe().addressesOf(link("v0p").index())).hasSize(1);
+        assertThat(link(kernel, "v0p").mtu()).isEqualTo(1400);
+        assertThat(link(kernel, "v0p").up()).isTrue();
+        assertThat(link(kernel, "v0p").master()).isEqualTo(link(kernel, "br0").index());
+        assertThat(kernel.observe().addressesOf(link(kernel, "v0p").index())).hasSize(1);
         int writes = kernel.writes();
         assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
         assertThat(kernel.writes()).isEqualTo(writes);
@@ -126,7 +113,7 @@ class ReconcilerTest {
     void changesInPlaceOnlyWhatDiffersAndLeavesUnsetOptionsAlone() throws Exception {
         reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 64).withMtu(1450)).build());
         int writes = kernel.writes();
-        int index = link("vx0").index();
+        int index = link(kernel, "vx0").index();
 
         ApplyResult r = reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 32)).build());
 
@@ -134,8 +121,8 @@ class ReconcilerTest {
         Step.ChangeLink c = (Step.ChangeLink) r.kept().get(0);
         assertThat(c.ipCommand()).isEqualTo("ip link set dev vx0 type vxlan ttl 32");
         assertThat(kernel.writes()).isEqualTo(writes + 1);
-        assertThat(link("vx0").index()).isEqualTo(index);
-        assertThat(link("vx0").mtu()).isEqualTo(1450);
+        assertThat(link(kernel, "vx0").index()).isEqualTo(index);
+        assertThat(link(kernel, "vx0").mtu()).isEqualTo(1450);
     }
 
     @Test
@@ -144,7 +131,7 @@ class ReconcilerTest {
                 .link(bridge("br0"))
                 .link(vxlan("vx0", 42).withMaster("br0").withState(AdminState.UP), "192.0.2.1/24")
                 .build());
-        int oldIndex = link("vx0").index();
+        int oldIndex = link(kernel, "vx0").index();
 
         DesiredState d = config()
                 .link(bridge("br0"))
@@ -156,10 +143,10 @@ class ReconcilerTest {
         ApplyResult r = reconciler.apply(d);
 
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        ObservedLink vx = link("vx0");
+        ObservedLink vx = link(kernel, "vx0");
         assertThat(vx.index()).isNotEqualTo(oldIndex);
         assertThat(KindTraits.options(vx.kind(), vx.spec()).integer("id")).contains(43L);
-        assertThat(vx.master()).isEqualTo(link("br0").index());
+        assertThat(vx.master()).isEqualTo(link(kernel, "br0").index());
         assertThat(vx.up()).isTrue();
         assertThat(kernel.observe().addressesOf(vx.index())).hasSize(1);
         assertThat(store.load().owns("vx0", vx.index())).isTrue();
@@ -179,8 +166,8 @@ class ReconcilerTest {
 
         assertThat(r.errors()).isEmpty();
         assertThat(kernel.observe().link("v0p")).isEmpty();
-        assertThat(link("v0q").parent()).isEqualTo(link("v0").index());
-        assertThat(KindTraits.options(link("vx0").kind(), link("vx0").spec()).string("dev")).contains("v0");
+        assertThat(link(kernel, "v0q").parent()).isEqualTo(link(kernel, "v0").index());
+        assertThat(KindTraits.options(link(kernel, "vx0").kind(), link(kernel, "vx0").spec()).string("dev")).contains("v0");
     }
 
     @Test
@@ -203,7 +190,7 @@ class ReconcilerTest {
     void aNamesakeCreatedByOthersAfterOursIsNotOwned() throws Exception {
         reconciler.apply(config().link(bridge("br0")).build());
         FakeKernel k = kernel;
-        int ours = link("br0").index();
+        int ours = link(kernel, "br0").index();
         k.apply(List.of(io.vlinkd.netlink.link.LinkRequests.delete(ours, "br0")));
         k.addForeignLink("br0", "bridge", TestKind.BRIDGE.spec(), false);
 
@@ -282,7 +269,7 @@ class ReconcilerTest {
 
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.PARTIAL);
         assertThat(kernel.observe().link("br0")).isPresent();
-        assertThat(kernel.observe().addressesOf(link("br0").index())).hasSize(1);
+        assertThat(kernel.observe().addressesOf(link(kernel, "br0").index())).hasSize(1);
         assertThat(kernel.observe().link("br1")).isEmpty();
         assertThat(kernel.observe().link("v1")).isEmpty();
         assertThat(store.load().get("br0")).isPresent();

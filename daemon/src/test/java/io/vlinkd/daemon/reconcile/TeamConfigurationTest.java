@@ -2,6 +2,8 @@ package io.vlinkd.daemon.reconcile;
 
 import static io.vlinkd.daemon.reconcile.Desired.config;
 import static io.vlinkd.daemon.reconcile.Desired.veth;
+import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
+import static io.vlinkd.daemon.reconcile.ReconcileChecks.waveOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
@@ -59,21 +61,6 @@ class TeamConfigurationTest {
                 .build();
     }
 
-    private ObservedLink link(String name) {
-        return kernel.observe().link(name).orElseThrow(() -> new AssertionError("no link " + name));
-    }
-
-    private static int waveOf(Plan plan, String link, Phase phase) {
-        for (int w = 0; w < plan.waves().size(); w++) {
-            for (Step s : plan.waves().get(w)) {
-                if (s.link().equals(link) && s.phase() == phase) {
-                    return w;
-                }
-            }
-        }
-        throw new AssertionError("no " + phase + " of " + link + " in\n" + plan.toIpCommands());
-    }
-
     @Test
     void setsTheModeAfterCreatingTheTeamAndBeforeItsPortsJoin() throws Exception {
         DesiredState d = teamWithPorts("activebackup");
@@ -88,9 +75,9 @@ class TeamConfigurationTest {
         ApplyResult r = reconciler.apply(d);
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("activebackup")));
-        assertThat(link("a0").master()).isEqualTo(link("team0").index());
-        assertThat(link("b0").master()).isEqualTo(link("team0").index());
+        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("activebackup")));
+        assertThat(link(kernel, "a0").master()).isEqualTo(link(kernel, "team0").index());
+        assertThat(link(kernel, "b0").master()).isEqualTo(link(kernel, "team0").index());
         assertThat(kernel.genlWrites()).isEqualTo(1);
     }
 
@@ -130,9 +117,9 @@ class TeamConfigurationTest {
         ApplyResult r = reconciler.apply(d);
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
-        assertThat(link("a0").master()).isEqualTo(link("team0").index());
-        assertThat(link("b0").master()).isEqualTo(link("team0").index());
+        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        assertThat(link(kernel, "a0").master()).isEqualTo(link(kernel, "team0").index());
+        assertThat(link(kernel, "b0").master()).isEqualTo(link(kernel, "team0").index());
     }
 
     /** Team, except that its kind says a mode difference is changed in place (as a kind might, without ports). */
@@ -224,7 +211,7 @@ class TeamConfigurationTest {
                 Duration.ZERO);
         LinkSpec ab = LinkSpec.of("team0", InPlaceTeam.INSTANCE, new TeamKind.TeamSpec(Optional.of("activebackup")));
         assertThat(reconciler.apply(config().link(ab).build()).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        int index = link("team0").index();
+        int index = link(kernel, "team0").index();
 
         LinkSpec rr = LinkSpec.of("team0", InPlaceTeam.INSTANCE, new TeamKind.TeamSpec(Optional.of("roundrobin")));
         DesiredState d = config().link(rr).link(Desired.bridge("br0")).build();
@@ -234,15 +221,15 @@ class TeamConfigurationTest {
                 .satisfies(s -> assertThat(s.ipCommand()).isEqualTo("teamnl team0 setoption mode roundrobin"));
         ApplyResult ok = reconciler.apply(config().link(rr).build());
         assertThat(ok.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link("team0").index()).as("configured in place, not re-created").isEqualTo(index);
-        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        assertThat(link(kernel, "team0").index()).as("configured in place, not re-created").isEqualTo(index);
+        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
 
         // The bridge's create (the wave's rtnetlink write) fails; the team's configuration in the same wave runs,
         // and the rollback configures the mode back.
         kernel.failWrite(1, 22, "injected");
         ApplyResult failed = reconciler.apply(config().link(ab).link(Desired.bridge("br0")).build());
         assertThat(failed.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
-        assertThat(link("team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
         assertThat(kernel.observe().link("br0")).isEmpty();
     }
 

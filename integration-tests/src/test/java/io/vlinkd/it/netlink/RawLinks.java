@@ -28,18 +28,18 @@ final class RawLinks {
 
     /** {@code ip link add NAME type bridge}. */
     static NlRequest bridge(String name) {
-        MessageWriter w = create();
-        w.putString(Ifla.IFLA_IFNAME, name);
-        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
-            w.putString(Ifla.IFLA_INFO_KIND, "bridge");
-        }
-        return w.finish("RTM_NEWLINK " + name + " (bridge)");
+        return bridge(create(), name);
     }
 
     /** {@code ip link add NAME alias ALIAS type bridge}. */
     static NlRequest bridge(String name, String alias) {
         MessageWriter w = create();
         w.putString(Ifla.IFLA_IFALIAS, alias);
+        return bridge(w, name);
+    }
+
+    /** The rest of a bridge's create, after whatever attributes {@code w} already holds. */
+    private static NlRequest bridge(MessageWriter w, String name) {
         w.putString(Ifla.IFLA_IFNAME, name);
         try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
             w.putString(Ifla.IFLA_INFO_KIND, "bridge");
@@ -80,41 +80,42 @@ final class RawLinks {
 
     /** {@code ip link set dev NAME type vxlan id VNI}: the kernel refuses it ("Cannot change VNI"). */
     static NlRequest changeVxlanId(int index, String name, int vni) {
-        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
-        IfInfoMsg.of(index).writeTo(w);
-        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
-            w.putString(Ifla.IFLA_INFO_KIND, "vxlan");
-            try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
-                w.putInt(IFLA_VXLAN_ID, vni);
-            }
-        }
-        return w.finish("RTM_NEWLINK " + name + " (vxlan, change)");
+        return changeData(index, name, "vxlan", IFLA_VXLAN_ID, vni);
     }
 
     /** {@code ip link set dev NAME mtu MTU}. */
     static NlRequest setMtu(int index, String name, int mtu) {
-        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
-        IfInfoMsg.of(index).writeTo(w);
+        MessageWriter w = change(index);
         w.putInt(Ifla.IFLA_MTU, mtu);
         return w.finish("RTM_NEWLINK " + name + " (mtu)");
     }
 
     /** {@code ip link set dev NAME type bridge stp_state S}. */
     static NlRequest setStp(int index, String name, int stp) {
-        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
-        IfInfoMsg.of(index).writeTo(w);
+        return changeData(index, name, "bridge", IFLA_BR_STP_STATE, stp);
+    }
+
+    /** A change of link {@code index} that sets one u32 attribute in its {@code kind}'s IFLA_INFO_DATA. */
+    private static NlRequest changeData(int index, String name, String kind, Attr attr, int value) {
+        MessageWriter w = change(index);
         try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
-            w.putString(Ifla.IFLA_INFO_KIND, "bridge");
+            w.putString(Ifla.IFLA_INFO_KIND, kind);
             try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
-                w.putInt(IFLA_BR_STP_STATE, stp);
+                w.putInt(attr, value);
             }
         }
-        return w.finish("RTM_NEWLINK " + name + " (bridge, change)");
+        return w.finish("RTM_NEWLINK " + name + " (" + kind + ", change)");
     }
 
     private static MessageWriter create() {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
         IfInfoMsg.of(0).writeTo(w);
+        return w;
+    }
+
+    private static MessageWriter change(int index) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, NLM_F_ACK);
+        IfInfoMsg.of(index).writeTo(w);
         return w;
     }
 }

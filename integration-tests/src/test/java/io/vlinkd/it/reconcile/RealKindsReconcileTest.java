@@ -9,29 +9,21 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.CountingPort;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
-import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
-import io.vlinkd.netlink.socket.Netns;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,32 +34,22 @@ class RealKindsReconcileTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final KernelFixture kernel = new KernelFixture();
+
     private TestNamespace ns;
     private NetlinkKernelPort port;
 
     @BeforeEach
     void freshNamespace() throws Exception {
-        Assumptions.assumeTrue(TestNamespace.available(), "needs root and ip netns: runs in the namespace lane");
-        ns = TestNamespace.create();
+        ns = kernel.freshNamespace();
         Assumptions.assumeTrue(LinkKinds.byName("veth").isPresent() && LinkKinds.byName("bridge").isPresent(),
                 "the veth and bridge kinds are not registered in this build");
-        port = NetlinkKernelPort.open(Netns.named(ns.name()));
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (port != null) {
-            port.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        port = kernel.open();
     }
 
     private static KindSpec spec(String kind, Map<String, Object> options) {
-        LinkKind<?> k = LinkKinds.byName(kind).orElseThrow();
-        return k.fromOptions(OptionValues.of(options), new LinkCommon("x", Optional.empty(), Optional.empty()),
-                new Problems());
+        return KernelFixture.spec(kind, "x", options);
     }
 
     @Test
@@ -81,8 +63,7 @@ class RealKindsReconcileTest {
                 List.of(), false, where));
         DesiredState d = new DesiredState(links, List.of(), List.of(), DaemonSettings.defaults(), List.of());
         CountingPort counting = new CountingPort(port);
-        Reconciler r = new Reconciler(counting, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
-                Duration.ofMillis(50));
+        Reconciler r = KernelFixture.reconciler(counting, new OwnershipStore(dir.resolve("owned")));
 
         ApplyResult first = r.apply(d);
         assertThat(first.errors()).isEmpty();

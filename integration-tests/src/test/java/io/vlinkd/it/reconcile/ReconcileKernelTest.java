@@ -25,16 +25,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reconciler against this kernel, each test in a fresh namespace, with {@code ip -j -d} as the oracle. */
 class ReconcileKernelTest {
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final KernelFixture kernel = new KernelFixture();
 
     private TestNamespace ns;
     private NetlinkKernelPort port;
@@ -50,24 +52,11 @@ class ReconcileKernelTest {
 
     @BeforeEach
     void freshNamespace() throws Exception {
-        Assumptions.assumeTrue(TestNamespace.available(), "needs root and ip netns: runs in the namespace lane");
-        ns = TestNamespace.create();
-        Assumptions.assumeTrue(ns.supportsKind("vxlan", "id", "1", "dstport", "4789")
-                && ns.supportsKind("veth", "peer", "name", "vlt-probe1") && ns.supportsKind("bridge"),
-                "this kernel lacks bridge, veth or vxlan");
-        port = NetlinkKernelPort.open(Netns.named(ns.name()), TestKind::byName);
+        ns = kernel.freshNamespace();
+        kernel.assumeBridgeVethAndVxlan();
+        port = kernel.open(TestKind::byName);
         store = new OwnershipStore(dir.resolve("owned"));
-        reconciler = new Reconciler(port, store, new Planner(), 20, Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (port != null) {
-            port.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        reconciler = KernelFixture.reconciler(port, store);
     }
 
     @Test

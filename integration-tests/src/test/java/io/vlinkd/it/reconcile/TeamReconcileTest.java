@@ -9,16 +9,12 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.CountingPort;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
-import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.GenericNetlink;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKinds;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.TeamKind;
 import io.vlinkd.netlink.kind.team.TeamConfigurator;
 import io.vlinkd.netlink.link.AdminState;
@@ -27,14 +23,13 @@ import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.wire.Netlink;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,32 +40,22 @@ class TeamReconcileTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final KernelFixture kernel = new KernelFixture();
+
     private TestNamespace ns;
     private NetlinkKernelPort port;
 
     @BeforeEach
     void freshNamespace() throws Exception {
-        Assumptions.assumeTrue(TestNamespace.available(), "needs root and ip netns: runs in the namespace lane");
-        ns = TestNamespace.create();
+        ns = kernel.freshNamespace();
         Assumptions.assumeTrue(ns.supportsKind("team"), "this kernel has no team: runs in the full-kernel lane");
-        port = NetlinkKernelPort.open(Netns.named(ns.name()));
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (port != null) {
-            port.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        port = kernel.open();
     }
 
     private static DesiredLink veth(String name, String peer, SourceLocation where) {
         return new DesiredLink(LinkSpec.of(name, LinkKinds.byName("veth").orElseThrow(),
-                LinkKinds.byName("veth").orElseThrow().fromOptions(OptionValues.of(Map.of("peer", peer)),
-                        new LinkCommon(name, Optional.empty(), Optional.empty()), new Problems()))
-                .withMaster("team0"), List.of(), false, where);
+                KernelFixture.spec("veth", name, Map.of("peer", peer))).withMaster("team0"), List.of(), false, where);
     }
 
     @Test
@@ -83,8 +68,7 @@ class TeamReconcileTest {
                 veth("a0", "a0p", where), veth("b0", "b0p", where)),
                 List.of(), List.of(), DaemonSettings.defaults(), List.of());
         CountingPort counting = new CountingPort(port);
-        Reconciler r = new Reconciler(counting, new OwnershipStore(dir.resolve("owned")), new Planner(), 20,
-                Duration.ofMillis(50));
+        Reconciler r = KernelFixture.reconciler(counting, new OwnershipStore(dir.resolve("owned")));
 
         ApplyResult first = r.apply(d);
         assertThat(first.errors()).isEmpty();
