@@ -19,9 +19,7 @@ import java.util.Optional;
  * as one unit and re-creates it. What a dump of one end shows of the peer, and so which differences are reported,
  * is described in {@link PeerLink}.
  */
-public final class VethKind implements LinkKind<VethSpec> {
-    public static final VethKind INSTANCE = new VethKind();
-
+public final class VethKind extends AbstractLinkKind<VethSpec> {
     /** {@code VETH_INFO_PEER} (linux/veth.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
     public static final Attr VETH_INFO_PEER = Attr.of("VETH_INFO_PEER", 1, AttrType.NESTED);
     private static final AttrSpace SPACE = AttrSpace.of("VETH_INFO", VETH_INFO_PEER);
@@ -34,27 +32,10 @@ public final class VethKind implements LinkKind<VethSpec> {
             Option.createOnly("peer-netns", new ValueType.Text(255), "3.0",
                     "VETH_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
 
+    public static final VethKind INSTANCE = new VethKind();
+
     private VethKind() {
-    }
-
-    @Override
-    public String name() {
-        return "veth";
-    }
-
-    @Override
-    public Class<VethSpec> specType() {
-        return VethSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("veth", VethSpec.class, SPACE, OPTIONS);
     }
 
     @Override

@@ -18,9 +18,7 @@ import java.util.Optional;
  * ({@link PeerLink}: VXCAN_INFO_PEER holds a struct ifinfomsg, then the peer's attributes), without a MAC.
  * This machine's kernel has no CAN; the kernel tests run in the full-kernel lane.
  */
-public final class VxcanKind implements LinkKind<VxcanSpec> {
-    public static final VxcanKind INSTANCE = new VxcanKind();
-
+public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
     /** {@code VXCAN_INFO_PEER} (linux/can/vxcan.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
     public static final Attr VXCAN_INFO_PEER = Attr.of("VXCAN_INFO_PEER", 1, AttrType.NESTED);
     private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
@@ -31,27 +29,10 @@ public final class VxcanKind implements LinkKind<VxcanSpec> {
             Option.createOnly("peer-netns", new ValueType.Text(255), "4.12",
                     "VXCAN_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
 
+    public static final VxcanKind INSTANCE = new VxcanKind();
+
     private VxcanKind() {
-    }
-
-    @Override
-    public String name() {
-        return "vxcan";
-    }
-
-    @Override
-    public Class<VxcanSpec> specType() {
-        return VxcanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("vxcan", VxcanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
