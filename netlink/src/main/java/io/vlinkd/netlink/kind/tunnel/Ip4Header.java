@@ -1,0 +1,40 @@
+package io.vlinkd.netlink.kind.tunnel;
+
+import io.vlinkd.netlink.kind.OptionValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How ipip, sit, gre and gretap carry the outer IPv4 header's settings: {@code ttl} (0 = inherit), {@code tos} (a
+ * byte whose bit 0 means inherit, ip_tunnel_xmit(): tos & 0x1) and {@code pmtudisc} (DF on outer packets), in the
+ * same words and order in all four kinds. The IPv6 tunnels' counterpart is {@link Ip6Header}.
+ */
+final class Ip4Header {
+    private Ip4Header() {
+    }
+
+    /** The TOS attribute's byte: 1 for inherit, the value, or 0 (iproute2's default) when not managed. */
+    static long tosByte(Optional<Inheritable> tos) {
+        return tos.map(t -> t.inherit() ? 1 : t.value()).orElse(0L);
+    }
+
+    /** A dumped TOS byte: bit 0 set means inherit. */
+    static Inheritable tos(long tosByte) {
+        return (tosByte & 1) != 0 ? Inheritable.INHERIT : Inheritable.of(tosByte);
+    }
+
+    static OptionValues.Builder putOptions(OptionValues.Builder b, Optional<Integer> ttl, Optional<Inheritable> tos,
+                                           Optional<Boolean> pmtudisc) {
+        return b.put("ttl", ttl).put("tos", tos.map(Inheritable::toOption)).put("pmtudisc", pmtudisc);
+    }
+
+    /** {@code ttl N tos T pmtudisc|nopmtudisc}, for what is set. */
+    static List<String> ipArgs(Optional<Integer> ttl, Optional<Inheritable> tos, Optional<Boolean> pmtudisc) {
+        List<String> a = new ArrayList<>();
+        ttl.ifPresent(t -> a.addAll(List.of("ttl", Integer.toString(t))));
+        tos.ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
+        pmtudisc.ifPresent(p -> a.add(p ? "pmtudisc" : "nopmtudisc"));
+        return a;
+    }
+}
