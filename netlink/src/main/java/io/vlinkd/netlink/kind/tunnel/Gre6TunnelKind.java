@@ -29,20 +29,8 @@ import java.util.Optional;
  */
 public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Settings> extends TunnelKind<S> {
 
-    /** The fields of an ip6gre or ip6gretap spec besides the endpoints, in iproute2's words; empty is not managed. */
-    public interface Settings extends TunnelKind.Endpoints {
-        /** {@code hoplimit}: IFLA_GRE_TTL, 0 = inherit. */
-        Optional<Integer> hoplimit();
-
-        /** {@code tos}: the traffic class in IFLA_GRE_FLOWINFO, or inherit (IP6_TNL_F_USE_ORIG_TCLASS). */
-        Optional<Inheritable> tos();
-
-        /** {@code flowlabel}: in IFLA_GRE_FLOWINFO, or inherit (IP6_TNL_F_USE_ORIG_FLOWLABEL). */
-        Optional<Inheritable> flowlabel();
-
-        /** {@code encaplimit}: IFLA_GRE_ENCAP_LIMIT, or none (IP6_TNL_F_IGN_ENCAP_LIMIT). */
-        Optional<EncapLimit> encaplimit();
-
+    /** The fields of an ip6gre or ip6gretap spec: endpoints, outer header and GRE header; empty is not managed. */
+    public interface Settings extends TunnelKind.Endpoints, Ip6Header.Settings {
         /** {@code key}, {@code ikey}, {@code okey}, {@code iseq}, {@code oseq}, {@code icsum}, {@code ocsum}. */
         GreHeader header();
     }
@@ -104,8 +92,8 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
         s.dev().ifPresent(d -> w.putInt(IFLA_GRE_LINK, ctx.ifindex(d)));
         w.putInt(IFLA_GRE_TTL, s.hoplimit().orElse(IpTunnelAttrs.DEFAULT_HOP_LIMIT));
         w.putInt(IFLA_GRE_ENCAP_LIMIT, Ip6Header.encapLimitByte(s.encaplimit()));
-        w.putInt(IFLA_GRE_FLOWINFO, Ip6Header.flowinfo(s.tos(), s.flowlabel()));
-        w.putInt(IFLA_GRE_FLAGS, Ip6Header.flags(s.tos(), s.flowlabel(), s.encaplimit()));
+        w.putInt(IFLA_GRE_FLOWINFO, Ip6Header.flowinfo(s));
+        w.putInt(IFLA_GRE_FLAGS, Ip6Header.flags(s));
         // Not managed by vlinkd; iproute2's defaults, so that the request is the one `ip` sends.
         w.putInt(IFLA_GRE_FWMARK, 0);
         w.putInt(IFLA_GRE_ERSPAN_VER, 1);

@@ -30,17 +30,8 @@ import java.util.Optional;
  */
 public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings> extends TunnelKind<S> {
 
-    /** The fields of a gre or gretap spec besides the endpoints, in iproute2's words; empty is not managed. */
-    public interface Settings extends TunnelKind.Endpoints {
-        /** {@code ttl}: IFLA_GRE_TTL, 0 = inherit. */
-        Optional<Integer> ttl();
-
-        /** {@code tos}: IFLA_GRE_TOS. */
-        Optional<Inheritable> tos();
-
-        /** {@code pmtudisc}: IFLA_GRE_PMTUDISC. */
-        Optional<Boolean> pmtudisc();
-
+    /** The fields of a gre or gretap spec: endpoints, outer header and GRE header; empty is not managed. */
+    public interface Settings extends TunnelKind.Endpoints, Ip4Header.Settings {
         /** {@code key}, {@code ikey}, {@code okey}, {@code iseq}, {@code oseq}, {@code icsum}, {@code ocsum}. */
         GreHeader header();
     }
@@ -91,7 +82,7 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
     @Override
     public OptionValues toOptions(S s) {
         OptionValues.Builder b = putEndpoints(OptionValues.builder(), s);
-        Ip4Header.putOptions(b, s.ttl(), s.tos(), s.pmtudisc());
+        Ip4Header.putOptions(b, s);
         s.header().toOptions(b);
         return b.build();
     }
@@ -141,7 +132,7 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
     @Override
     public List<String> ipArgs(S s) {
         List<String> a = endpointArgs(s);
-        a.addAll(Ip4Header.ipArgs(s.ttl(), s.tos(), s.pmtudisc()));
+        a.addAll(Ip4Header.ipArgs(s));
         a.addAll(s.header().ipArgs());
         return a;
     }

@@ -10,8 +10,20 @@ import java.util.Optional;
  * byte whose bit 0 means inherit, ip_tunnel_xmit(): tos & 0x1) and {@code pmtudisc} (DF on outer packets), in the
  * same words and order in all four kinds. The IPv6 tunnels' counterpart is {@link Ip6Header}.
  */
-final class Ip4Header {
+public final class Ip4Header {
     private Ip4Header() {
+    }
+
+    /** The outer IPv4 header's fields of a tunnel spec, in iproute2's words; an empty Optional is not managed. */
+    public interface Settings {
+        /** {@code ttl}: IFLA_IPTUN_TTL or IFLA_GRE_TTL, 0 = inherit. */
+        Optional<Integer> ttl();
+
+        /** {@code tos}: IFLA_IPTUN_TOS or IFLA_GRE_TOS. */
+        Optional<Inheritable> tos();
+
+        /** {@code pmtudisc}: IFLA_IPTUN_PMTUDISC or IFLA_GRE_PMTUDISC (set DF on outer packets). */
+        Optional<Boolean> pmtudisc();
     }
 
     /** The TOS attribute's byte: 1 for inherit, the value, or 0 (iproute2's default) when not managed. */
@@ -24,17 +36,17 @@ final class Ip4Header {
         return (tosByte & 1) != 0 ? Inheritable.INHERIT : Inheritable.of(tosByte);
     }
 
-    static OptionValues.Builder putOptions(OptionValues.Builder b, Optional<Integer> ttl, Optional<Inheritable> tos,
-                                           Optional<Boolean> pmtudisc) {
-        return b.put("ttl", ttl).put("tos", tos.map(Inheritable::toOption)).put("pmtudisc", pmtudisc);
+    /** Puts {@code ttl}, {@code tos} and {@code pmtudisc}, in that order. */
+    static OptionValues.Builder putOptions(OptionValues.Builder b, Settings s) {
+        return b.put("ttl", s.ttl()).put("tos", s.tos().map(Inheritable::toOption)).put("pmtudisc", s.pmtudisc());
     }
 
     /** {@code ttl N tos T pmtudisc|nopmtudisc}, for what is set. */
-    static List<String> ipArgs(Optional<Integer> ttl, Optional<Inheritable> tos, Optional<Boolean> pmtudisc) {
+    static List<String> ipArgs(Settings s) {
         List<String> a = new ArrayList<>();
-        ttl.ifPresent(t -> a.addAll(List.of("ttl", Integer.toString(t))));
-        tos.ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
-        pmtudisc.ifPresent(p -> a.add(p ? "pmtudisc" : "nopmtudisc"));
+        s.ttl().ifPresent(t -> a.addAll(List.of("ttl", Integer.toString(t))));
+        s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
+        s.pmtudisc().ifPresent(p -> a.add(p ? "pmtudisc" : "nopmtudisc"));
         return a;
     }
 }

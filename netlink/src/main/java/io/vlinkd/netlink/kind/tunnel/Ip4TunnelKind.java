@@ -34,19 +34,10 @@ import java.util.Optional;
  */
 public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings> extends TunnelKind<S> {
 
-    /** The fields of an ipip or sit spec besides the endpoints, in iproute2's words; empty is not managed. */
-    public interface Settings extends TunnelKind.Endpoints {
+    /** The fields of an ipip or sit spec: endpoints, outer header and the mode; empty is not managed. */
+    public interface Settings extends TunnelKind.Endpoints, Ip4Header.Settings {
         /** {@code mode}: IFLA_IPTUN_PROTO in iproute2's words (ipip, ip6ip, mplsip, any). */
         Optional<String> mode();
-
-        /** {@code ttl}: IFLA_IPTUN_TTL, 0 = inherit. */
-        Optional<Integer> ttl();
-
-        /** {@code tos}: IFLA_IPTUN_TOS. */
-        Optional<Inheritable> tos();
-
-        /** {@code pmtudisc}: IFLA_IPTUN_PMTUDISC (set DF on outer packets). */
-        Optional<Boolean> pmtudisc();
     }
 
     /** Builds the kind's spec record from the fields (its canonical constructor). */
@@ -109,7 +100,7 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
     @Override
     public OptionValues toOptions(S s) {
         OptionValues.Builder b = putEndpoints(OptionValues.builder().put("mode", s.mode()), s);
-        return Ip4Header.putOptions(b, s.ttl(), s.tos(), s.pmtudisc()).build();
+        return Ip4Header.putOptions(b, s).build();
     }
 
     @Override
@@ -151,7 +142,7 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
         List<String> a = new ArrayList<>();
         s.mode().ifPresent(m -> a.addAll(List.of("mode", m)));
         a.addAll(endpointArgs(s));
-        a.addAll(Ip4Header.ipArgs(s.ttl(), s.tos(), s.pmtudisc()));
+        a.addAll(Ip4Header.ipArgs(s));
         return a;
     }
 }

@@ -51,7 +51,7 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
     public record Ip6tnlSpec(Optional<String> mode, Optional<InetAddress> local, Optional<InetAddress> remote,
                              Optional<String> dev, Optional<Integer> hoplimit, Optional<EncapLimit> encaplimit,
                              Optional<Inheritable> tos, Optional<Inheritable> flowlabel)
-            implements KindSpec, TunnelKind.Endpoints {
+            implements KindSpec, TunnelKind.Endpoints, Ip6Header.Settings {
     }
 
     private static final TunnelModes MODES = TunnelModes.of(Map.entry("any", 0), Map.entry("ip6ip6", IPPROTO_IPV6),
@@ -100,8 +100,8 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
         writeAddresses(s, w);
         w.putInt(IFLA_IPTUN_TTL, s.hoplimit().orElse(DEFAULT_HOP_LIMIT));
         w.putInt(IFLA_IPTUN_ENCAP_LIMIT, Ip6Header.encapLimitByte(s.encaplimit()));
-        w.putInt(IFLA_IPTUN_FLOWINFO, Ip6Header.flowinfo(s.tos(), s.flowlabel()));
-        w.putInt(IFLA_IPTUN_FLAGS, Ip6Header.flags(s.tos(), s.flowlabel(), s.encaplimit()));
+        w.putInt(IFLA_IPTUN_FLOWINFO, Ip6Header.flowinfo(s));
+        w.putInt(IFLA_IPTUN_FLAGS, Ip6Header.flags(s));
         w.putInt(IFLA_IPTUN_LINK, linkIndex(s, ctx));
         // Not managed by vlinkd; iproute2's defaults, so that the request is the one `ip` sends.
         w.putInt(IFLA_IPTUN_FWMARK, 0);
