@@ -6,7 +6,6 @@ import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +24,10 @@ public final class VethKind extends AbstractLinkKind<VethSpec> {
     private static final AttrSpace SPACE = AttrSpace.of("VETH_INFO", VETH_INFO_PEER);
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("peer", ValueType.peerName(), "2.6.24",
-                    "VETH_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
+            PeerLink.nameOption(VETH_INFO_PEER, "2.6.24"),
             Option.createOnly("peer-mac", ValueType.mac(), "2.6.24",
                     "VETH_INFO_PEER/IFLA_ADDRESS: the other end's MAC address"),
-            Option.createOnly("peer-netns", new ValueType.Text(255), "3.0",
-                    "VETH_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
+            PeerLink.netnsOption(VETH_INFO_PEER, "3.0"));
 
     public static final VethKind INSTANCE = new VethKind();
 
@@ -40,24 +37,14 @@ public final class VethKind extends AbstractLinkKind<VethSpec> {
 
     @Override
     public VethSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<String> peer = v.string("peer");
-        if (peer.isEmpty()) {
-            problems.add(null, "a veth needs a peer name (veth: { peer: NAME }): the pair is created as one unit");
-        } else if (peer.get().equals(common.name()) && !v.has("peer-netns")) {
-            problems.add("peer", "the peer of " + common.name() + " cannot have the same name in the same "
-                    + "namespace");
-        }
+        Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
         v.mac("peer-mac").ifPresent(m -> {
             if (m.isMulticast() || m.isZero()) {
                 problems.add("peer-mac", "peer-mac " + m + " is not a unicast address");
             }
         });
-        v.string("peer-netns").ifPresent(ns -> {
-            if (ns.isEmpty() || ns.contains("/") || ns.equals(".") || ns.equals("..")) {
-                problems.add("peer-netns", "peer-netns must be a namespace name as ip netns shows it, not " + ns);
-            }
-        });
-        return new VethSpec(peer, v.mac("peer-mac"), v.string("peer-netns"), Optional.empty());
+        Optional<String> netns = PeerLink.netns(v, problems);
+        return new VethSpec(peer, v.mac("peer-mac"), netns, Optional.empty());
     }
 
     @Override
@@ -91,21 +78,7 @@ public final class VethKind extends AbstractLinkKind<VethSpec> {
 
     @Override
     public List<String> ipArgs(VethSpec s) {
-        List<String> a = new ArrayList<>();
-        s.peer().ifPresent(p -> {
-            a.add("peer");
-            a.add("name");
-            a.add(p);
-        });
-        s.peerMac().ifPresent(m -> {
-            a.add("address");
-            a.add(m.toString());
-        });
-        s.peerNetns().ifPresent(ns -> {
-            a.add("netns");
-            a.add(ns);
-        });
-        return a;
+        return PeerLink.ipArgs(s.peer(), s.peerMac(), s.peerNetns());
     }
 
     /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */

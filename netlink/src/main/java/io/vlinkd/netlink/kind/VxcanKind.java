@@ -6,7 +6,6 @@ import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +23,8 @@ public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
     private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("peer", ValueType.peerName(), "4.12",
-                    "VXCAN_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
-            Option.createOnly("peer-netns", new ValueType.Text(255), "4.12",
-                    "VXCAN_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
+            PeerLink.nameOption(VXCAN_INFO_PEER, "4.12"),
+            PeerLink.netnsOption(VXCAN_INFO_PEER, "4.12"));
 
     public static final VxcanKind INSTANCE = new VxcanKind();
 
@@ -37,19 +34,9 @@ public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
 
     @Override
     public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<String> peer = v.string("peer");
-        if (peer.isEmpty()) {
-            problems.add(null, "a vxcan needs a peer name (vxcan: { peer: NAME }): the pair is created as one unit");
-        } else if (peer.get().equals(common.name()) && !v.has("peer-netns")) {
-            problems.add("peer", "the peer of " + common.name() + " cannot have the same name in the same "
-                    + "namespace");
-        }
-        v.string("peer-netns").ifPresent(ns -> {
-            if (ns.isEmpty() || ns.contains("/") || ns.equals(".") || ns.equals("..")) {
-                problems.add("peer-netns", "peer-netns must be a namespace name as ip netns shows it, not " + ns);
-            }
-        });
-        return new VxcanSpec(peer, v.string("peer-netns"), Optional.empty());
+        Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
+        Optional<String> netns = PeerLink.netns(v, problems);
+        return new VxcanSpec(peer, netns, Optional.empty());
     }
 
     @Override
@@ -80,17 +67,7 @@ public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
 
     @Override
     public List<String> ipArgs(VxcanSpec s) {
-        List<String> a = new ArrayList<>();
-        s.peer().ifPresent(p -> {
-            a.add("peer");
-            a.add("name");
-            a.add(p);
-        });
-        s.peerNetns().ifPresent(ns -> {
-            a.add("netns");
-            a.add(ns);
-        });
-        return a;
+        return PeerLink.ipArgs(s.peer(), Optional.empty(), s.peerNetns());
     }
 
     /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */
