@@ -18,7 +18,7 @@ import java.util.Optional;
  * as one unit and re-creates it. What a dump of one end shows of the peer, and so which differences are reported,
  * is described in {@link PeerLink}.
  */
-public final class VethKind extends AbstractLinkKind<VethSpec> {
+public final class VethKind extends PairKind<VethSpec> {
     /** {@code VETH_INFO_PEER} (linux/veth.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
     public static final Attr VETH_INFO_PEER = Attr.of("VETH_INFO_PEER", 1, AttrType.NESTED);
     private static final AttrSpace SPACE = AttrSpace.of("VETH_INFO", VETH_INFO_PEER);
@@ -53,23 +53,11 @@ public final class VethKind extends AbstractLinkKind<VethSpec> {
                 .put("peer-netns", s.peerNetns()).build();
     }
 
-    /** A peer is always named on create, so the nest is written even when nothing else is set. */
-    @Override
-    public boolean writesInfoData(VethSpec spec) {
-        return spec.peer().isPresent();
-    }
-
     @Override
     public void encodeCreate(VethSpec s, EncodeContext ctx, MessageWriter w) {
         s.peer().ifPresent(p -> PeerLink.write(VETH_INFO_PEER, p, s.peerMac(), s.peerNetns(), ctx, w));
     }
 
-    /** Nothing changes in place: veth has no changelink. */
-    @Override
-    public void encodeChange(VethSpec desired, EncodeContext ctx, MessageWriter w) {
-    }
-
-    /** A change request carries no VETH info data (an empty nest would still be refused with EOPNOTSUPP). */
     @Override
     public VethSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
         PeerLink.Observed peer = PeerLink.read(VETH_INFO_PEER, data, ctx);
@@ -79,11 +67,5 @@ public final class VethKind extends AbstractLinkKind<VethSpec> {
     @Override
     public List<String> ipArgs(VethSpec s) {
         return PeerLink.ipArgs(s.peer(), s.peerMac(), s.peerNetns());
-    }
-
-    /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */
-    @Override
-    public List<Difference> differences(VethSpec desired, VethSpec observed) {
-        return PeerLink.differences(desired.peer(), desired.peerNetns(), observed.peer(), observed.peerNetnsId());
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * ({@link PeerLink}: VXCAN_INFO_PEER holds a struct ifinfomsg, then the peer's attributes), without a MAC.
  * This machine's kernel has no CAN; the kernel tests run in the full-kernel lane.
  */
-public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
+public final class VxcanKind extends PairKind<VxcanSpec> {
     /** {@code VXCAN_INFO_PEER} (linux/can/vxcan.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
     public static final Attr VXCAN_INFO_PEER = Attr.of("VXCAN_INFO_PEER", 1, AttrType.NESTED);
     private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
@@ -45,18 +45,8 @@ public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
     }
 
     @Override
-    public boolean writesInfoData(VxcanSpec spec) {
-        return spec.peer().isPresent();
-    }
-
-    @Override
     public void encodeCreate(VxcanSpec s, EncodeContext ctx, MessageWriter w) {
         s.peer().ifPresent(p -> PeerLink.write(VXCAN_INFO_PEER, p, Optional.empty(), s.peerNetns(), ctx, w));
-    }
-
-    /** Nothing changes in place: vxcan has no changelink. */
-    @Override
-    public void encodeChange(VxcanSpec desired, EncodeContext ctx, MessageWriter w) {
     }
 
     @Override
@@ -68,11 +58,5 @@ public final class VxcanKind extends AbstractLinkKind<VxcanSpec> {
     @Override
     public List<String> ipArgs(VxcanSpec s) {
         return PeerLink.ipArgs(s.peer(), Optional.empty(), s.peerNetns());
-    }
-
-    /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */
-    @Override
-    public List<Difference> differences(VxcanSpec desired, VxcanSpec observed) {
-        return PeerLink.differences(desired.peer(), desired.peerNetns(), observed.peer(), observed.peerNetnsId());
     }
 }
