@@ -27,7 +27,7 @@ import java.util.Optional;
  * reset to its default, not kept. So a change writes the whole set create writes, like {@code ip link set ... type
  * KIND} does after reading the link back, and each kind's {@link #changeFrom} fills what the config does not manage
  * from the kernel's values. Whether a change of remote is in place depends on the kind ({@link RemoteRule}).
- * {@code external} (collect_md) is not offered: changelink refuses it (EINVAL).
+ * {@code external} (collect_md) is not offered (ipip, sit and ip6tnl changelink refuse it with EINVAL).
  *
  * @param <S> the kind's spec record
  */
