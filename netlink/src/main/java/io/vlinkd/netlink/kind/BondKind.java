@@ -38,9 +38,7 @@ import java.util.stream.Collectors;
  * ports refuses them. Everything else changes in place. IFLA_BOND_MODE is applied first, so options in the same
  * request are checked against the new mode.
  */
-public final class BondKind implements LinkKind<BondKind.BondSpec> {
-    public static final BondKind INSTANCE = new BondKind();
-
+public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
     // IFLA_BOND_* of if_link.h (3.13 unless noted); wire types from bond_policy in bond_netlink.c.
     public static final Attr IFLA_BOND_MODE = Attr.of("IFLA_BOND_MODE", 1, AttrType.U8);
     public static final Attr IFLA_BOND_ACTIVE_SLAVE = Attr.of("IFLA_BOND_ACTIVE_SLAVE", 2, AttrType.U32);
@@ -195,27 +193,10 @@ public final class BondKind implements LinkKind<BondKind.BondSpec> {
             Option.createOnly("ad-select", ValueType.choice(AD_SELECT.toArray(String[]::new)), "3.13",
                     "IFLA_BOND_AD_SELECT: 802.3ad aggregator selection; changes only while down"));
 
+    public static final BondKind INSTANCE = new BondKind();
+
     private BondKind() {
-    }
-
-    @Override
-    public String name() {
-        return "bond";
-    }
-
-    @Override
-    public Class<BondSpec> specType() {
-        return BondSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("bond", BondSpec.class, SPACE, OPTIONS);
     }
 
     @Override
@@ -443,7 +424,7 @@ public final class BondKind implements LinkKind<BondKind.BondSpec> {
                 "lacp-rate", String.format(IFDOWN, "lacp_rate"),
                 "ad-select", String.format(IFDOWN, "ad_select"));
         List<Difference> out = new ArrayList<>();
-        for (Difference d : LinkKind.super.differences(desired, observed)) {
+        for (Difference d : super.differences(desired, observed)) {
             if (d.key().equals("arp-ip-target") && d.observed() instanceof List<?> have
                     && Set.copyOf(have).equals(Set.copyOf((List<?>) d.desired()))) {
                 continue;

@@ -23,9 +23,7 @@ import java.util.Optional;
  * <p>Every option is changed in place by {@code br_changelink} (net/bridge/br_netlink.c); tried on 6.18 for all but
  * vlan-filtering, which that kernel lacks (no CONFIG_BRIDGE_VLAN_FILTERING: EOPNOTSUPP).
  */
-public final class BridgeKind implements LinkKind<BridgeSpec> {
-    public static final BridgeKind INSTANCE = new BridgeKind();
-
+public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
     // enum IFLA_BR_* in <linux/if_link.h>; wire types as br_policy in net/bridge/br_netlink.c.
     public static final Attr IFLA_BR_FORWARD_DELAY = Attr.of("IFLA_BR_FORWARD_DELAY", 1, AttrType.U32);
     public static final Attr IFLA_BR_HELLO_TIME = Attr.of("IFLA_BR_HELLO_TIME", 2, AttrType.U32);
@@ -90,27 +88,10 @@ public final class BridgeKind implements LinkKind<BridgeSpec> {
             Option.inPlace("multicast-snooping", ValueType.bool(), "4.4",
                     "IFLA_BR_MCAST_SNOOPING: forward multicast only to ports with listeners (mcast_snooping)"));
 
+    public static final BridgeKind INSTANCE = new BridgeKind();
+
     private BridgeKind() {
-    }
-
-    @Override
-    public String name() {
-        return "bridge";
-    }
-
-    @Override
-    public Class<BridgeSpec> specType() {
-        return BridgeSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("bridge", BridgeSpec.class, SPACE, OPTIONS);
     }
 
     @Override
@@ -207,7 +188,7 @@ public final class BridgeKind implements LinkKind<BridgeSpec> {
      */
     @Override
     public List<Difference> differences(BridgeSpec desired, BridgeSpec observed) {
-        List<Difference> out = new ArrayList<>(LinkKind.super.differences(desired, observed));
+        List<Difference> out = new ArrayList<>(super.differences(desired, observed));
         out.removeIf(d -> (d.key().equals("vlan-protocol") && observed.vlanProtocol().isEmpty())
                 || (d.key().equals("default-pvid") && observed.defaultPvid().isEmpty()));
         return out;

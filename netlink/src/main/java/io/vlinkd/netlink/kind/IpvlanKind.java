@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code drivers/net/ipvlan/ipvlan_main.c}). Both change in place: {@code ipvlan_nl_changelink} applies
  * IFLA_IPVLAN_MODE and then IFLA_IPVLAN_FLAGS.
  */
-public final class IpvlanKind implements LinkKind<IpvlanKind.IpvlanSpec> {
+public final class IpvlanKind extends AbstractLinkKind<IpvlanKind.IpvlanSpec> {
 
     /** {@code IFLA_IPVLAN_MODE}: IPVLAN_MODE_L2 (0), _L3 (1), _L3S (2); a u16. */
     public static final Attr IFLA_IPVLAN_MODE = Attr.of("IFLA_IPVLAN_MODE", 1, AttrType.U16);
@@ -59,37 +59,15 @@ public final class IpvlanKind implements LinkKind<IpvlanKind.IpvlanSpec> {
     /** The ipvlan kind. */
     public static final IpvlanKind INSTANCE = new IpvlanKind("ipvlan");
 
-    private final String name;
-
     /** One instance per kind name: {@link #INSTANCE} and {@link IpvtapKind#INSTANCE}. */
     IpvlanKind(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<IpvlanSpec> specType() {
-        return IpvlanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super(name, IpvlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
     public IpvlanSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
-            problems.add(null, "an " + name + " needs a parent: set link (the device whose MAC address it shares)");
+            problems.add(null, "an " + name() + " needs a parent: set link (the device whose MAC address it shares)");
         }
         return new IpvlanSpec(values.string("mode"), values.string("flags"));
     }

@@ -38,9 +38,7 @@ import java.util.Optional;
  * encrypt, protect, replay-protect, window and validate are applied in place (macsec_changelink_common()), and only
  * the attributes present are touched, so a change sends only what the config manages.
  */
-public final class MacsecKind implements LinkKind<MacsecKind.MacsecSpec> {
-    public static final MacsecKind INSTANCE = new MacsecKind();
-
+public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
     /** SCI: 8 bytes, the system's MAC address and the port, in network byte order (sci_t). */
     public static final Attr IFLA_MACSEC_SCI = Attr.of("IFLA_MACSEC_SCI", 1, AttrType.BINARY);
     public static final Attr IFLA_MACSEC_PORT = Attr.of("IFLA_MACSEC_PORT", 2, AttrType.BE16);
@@ -107,7 +105,10 @@ public final class MacsecKind implements LinkKind<MacsecKind.MacsecSpec> {
             Option.inPlace("validate", new ValueType.Choice(VALIDATE), "4.6",
                     "IFLA_MACSEC_VALIDATION: what to do with frames that fail validation"));
 
+    public static final MacsecKind INSTANCE = new MacsecKind();
+
     private MacsecKind() {
+        super("macsec", MacsecSpec.class, SPACE, OPTIONS);
     }
 
     private static Map<String, Long> ciphers() {
@@ -117,26 +118,6 @@ public final class MacsecKind implements LinkKind<MacsecKind.MacsecSpec> {
         m.put("gcm-aes-xpn-128", 0x0080C20001000003L);
         m.put("gcm-aes-xpn-256", 0x0080C20001000004L);
         return m;
-    }
-
-    @Override
-    public String name() {
-        return "macsec";
-    }
-
-    @Override
-    public Class<MacsecSpec> specType() {
-        return MacsecSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
     }
 
     @Override
@@ -294,7 +275,7 @@ public final class MacsecKind implements LinkKind<MacsecKind.MacsecSpec> {
     @Override
     public List<Difference> differences(MacsecSpec desired, MacsecSpec observed) {
         List<Difference> out = new ArrayList<>();
-        for (Difference d : LinkKind.super.differences(desired, observed)) {
+        for (Difference d : super.differences(desired, observed)) {
             out.add(d.change() == Option.Change.RECREATE
                     ? new Difference(d.key(), d.desired(), d.observed(), d.change(),
                     "macsec_changelink() refuses sci, port, cipher and icvlen (EINVAL)")

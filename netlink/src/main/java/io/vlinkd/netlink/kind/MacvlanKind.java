@@ -33,7 +33,7 @@ import java.util.Set;
  * {@code flags}; {@code bcqueuelen}; the source MAC list. Into or out of passthru it answers EINVAL: re-create.
  * Leaving source mode empties the source MAC list.
  */
-public final class MacvlanKind implements LinkKind<MacvlanKind.MacvlanSpec> {
+public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec> {
 
     /** {@code IFLA_MACVLAN_MODE}: one MACVLAN_MODE_* value. */
     public static final Attr IFLA_MACVLAN_MODE = Attr.of("IFLA_MACVLAN_MODE", 1, AttrType.U32);
@@ -103,37 +103,15 @@ public final class MacvlanKind implements LinkKind<MacvlanKind.MacvlanSpec> {
     /** The macvlan kind. */
     public static final MacvlanKind INSTANCE = new MacvlanKind("macvlan");
 
-    private final String name;
-
     /** One instance per kind name: {@link #INSTANCE} and {@link MacvtapKind#INSTANCE}. */
     MacvlanKind(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<MacvlanSpec> specType() {
-        return MacvlanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super(name, MacvlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
     public MacvlanSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
-            problems.add(null, "a " + name + " needs a parent: set link (an Ethernet device such as eth0 or a veth)");
+            problems.add(null, "a " + name() + " needs a parent: set link (an Ethernet device such as eth0 or a veth)");
         }
         Optional<String> mode = values.string("mode");
         Optional<List<String>> flags = values.has("flags")
@@ -290,14 +268,14 @@ public final class MacvlanKind implements LinkKind<MacvlanKind.MacvlanSpec> {
     @Override
     public List<Difference> differences(MacvlanSpec desired, MacvlanSpec observed) {
         List<Difference> out = new ArrayList<>();
-        for (Difference d : LinkKind.super.differences(desired, observed)) {
+        for (Difference d : super.differences(desired, observed)) {
             if (d.key().equals("source-macs") && d.observed() instanceof List<?> have
                     && Set.copyOf(have).equals(Set.copyOf((List<?>) d.desired()))) {
                 continue; // the kernel dumps the list in hash order: compare as sets
             }
             if (d.key().equals("mode") && ("passthru".equals(d.desired()) || "passthru".equals(d.observed()))) {
                 out.add(new Difference(d.key(), d.desired(), d.observed(), Option.Change.RECREATE,
-                        "the kernel does not change a " + name + " into or out of passthru mode (EINVAL)"));
+                        "the kernel does not change a " + name() + " into or out of passthru mode (EINVAL)"));
             } else {
                 out.add(d);
             }

@@ -15,7 +15,7 @@ import java.util.List;
  * </pre>
  * Equivalent to: {@code ip link add dummy0 type dummy}.
  */
-public final class OptionlessKind implements LinkKind<OptionlessKind.NoOptions> {
+public final class OptionlessKind extends AbstractLinkKind<OptionlessKind.NoOptions> {
 
     /** A black hole with an address, handy for loopback-like service addresses (drivers/net/dummy.c). */
     public static final OptionlessKind DUMMY = new OptionlessKind("dummy");
@@ -41,32 +41,8 @@ public final class OptionlessKind implements LinkKind<OptionlessKind.NoOptions> 
 
     public static final NoOptions NONE = new NoOptions();
 
-    private final String name;
-    private final AttrSpace space;
-
     private OptionlessKind(String name) {
-        this.name = name;
-        this.space = AttrSpace.of("IFLA_" + name.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<NoOptions> specType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return space;
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of();
+        super(name, NoOptions.class, AttrSpace.of("IFLA_" + name.toUpperCase(java.util.Locale.ROOT)), List.of());
     }
 
     @Override
@@ -99,6 +75,6 @@ public final class OptionlessKind implements LinkKind<OptionlessKind.NoOptions> 
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

@@ -28,9 +28,8 @@ import java.util.Optional;
  * during mode change"), so a different mode on an existing team is classified as re-create. Without teamd nothing
  * runs the active-backup or LACP state machines: activebackup keeps the kernel's first enabled port active.
  */
-public final class TeamKind implements LinkKind<TeamKind.TeamSpec>, PostCreateConfiguration<TeamKind.TeamSpec> {
-    public static final TeamKind INSTANCE = new TeamKind();
-
+public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
+        implements PostCreateConfiguration<TeamKind.TeamSpec> {
     private static final AttrSpace SPACE = AttrSpace.of("IFLA_TEAM");
 
     /** The team mode modules of {@code drivers/net/team/team_mode_*.c}, by their kind names. */
@@ -45,27 +44,10 @@ public final class TeamKind implements LinkKind<TeamKind.TeamSpec>, PostCreateCo
                     "team genl option \"mode\" (broadcast 3.5, loadbalance 3.5, random 3.9); set after creation, "
                             + "changes only while the team has no ports"));
 
+    public static final TeamKind INSTANCE = new TeamKind();
+
     private TeamKind() {
-    }
-
-    @Override
-    public String name() {
-        return "team";
-    }
-
-    @Override
-    public Class<TeamSpec> specType() {
-        return TeamSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("team", TeamSpec.class, SPACE, OPTIONS);
     }
 
     @Override
@@ -105,7 +87,7 @@ public final class TeamKind implements LinkKind<TeamKind.TeamSpec>, PostCreateCo
 
     @Override
     public List<Difference> differences(TeamSpec desired, TeamSpec observed) {
-        return LinkKind.super.differences(desired, observed).stream()
+        return super.differences(desired, observed).stream()
                 .map(d -> new Difference(d.key(), d.desired(), d.observed(), d.change(),
                         "the kernel changes a team's mode only while it has no ports (EBUSY)"))
                 .toList();

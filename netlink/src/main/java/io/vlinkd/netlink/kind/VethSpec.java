@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param peerNetnsId observed only: IFLA_LINK_NETNSID, the peer's namespace as this namespace numbers it
  */
 public record VethSpec(Optional<String> peer, Optional<MacAddress> peerMac, Optional<String> peerNetns,
-                       Optional<Integer> peerNetnsId) implements KindSpec {
+                       Optional<Integer> peerNetnsId) implements KindSpec, PairKind.Peer {
 
     /** A desired pair ({@code peerNetnsId} is never configured). */
     public static VethSpec of(String peer, Optional<MacAddress> peerMac, Optional<String> peerNetns) {

@@ -28,9 +28,7 @@ import java.util.Optional;
  * <p>Encoding follows iproute2 (ip/iplink_vlan.c): protocol, id and the qos maps in command-line order, the flags
  * gathered into one IFLA_VLAN_FLAGS {flags, mask} at the end, the mask naming only the flags given.
  */
-public final class VlanKind implements LinkKind<VlanSpec> {
-    public static final VlanKind INSTANCE = new VlanKind();
-
+public final class VlanKind extends AbstractLinkKind<VlanSpec> {
     // enum IFLA_VLAN_* in <linux/if_link.h>; vlan_policy in net/8021q/vlan_netlink.c.
     public static final Attr IFLA_VLAN_ID = Attr.of("IFLA_VLAN_ID", 1, AttrType.U16);
     /** struct ifla_vlan_flags { u32 flags; u32 mask; }. */
@@ -70,27 +68,10 @@ public final class VlanKind implements LinkKind<VlanSpec> {
             Option.inPlace("egress-qos-map", new ValueType.IntMap(ValueType.u32(), PCP), "2.6.23",
                     "IFLA_VLAN_EGRESS_QOS: packet priority to VLAN priority (0-7), {FROM: TO}"));
 
+    public static final VlanKind INSTANCE = new VlanKind();
+
     private VlanKind() {
-    }
-
-    @Override
-    public String name() {
-        return "vlan";
-    }
-
-    @Override
-    public Class<VlanSpec> specType() {
-        return VlanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("vlan", VlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
@@ -237,7 +218,7 @@ public final class VlanKind implements LinkKind<VlanSpec> {
                 Optional.of(withoutZeros(observed.ingressQosMap().orElse(Map.of()))),
                 Optional.of(withoutZeros(observed.egressQosMap().orElse(Map.of()))));
         List<Difference> out = new ArrayList<>();
-        for (Difference d : LinkKind.super.differences(want, have)) {
+        for (Difference d : super.differences(want, have)) {
             if (d.key().endsWith("-qos-map") && d.observed() instanceof Map<?, ?> o
                     && !named(desired, d.key()).containsAll(o.keySet())) {
                 out.add(new Difference(d.key(), d.desired(), d.observed(), Option.Change.RECREATE,

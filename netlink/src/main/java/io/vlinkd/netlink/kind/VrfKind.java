@@ -20,9 +20,7 @@ import java.util.Optional;
  * </pre>
  * Equivalent to: {@code ip link add vrf-blue type vrf table 10}.
  */
-public final class VrfKind implements LinkKind<VrfKind.VrfSpec> {
-    public static final VrfKind INSTANCE = new VrfKind();
-
+public final class VrfKind extends AbstractLinkKind<VrfKind.VrfSpec> {
     /** {@code IFLA_VRF_TABLE}: the routing table id (required on create). */
     public static final Attr IFLA_VRF_TABLE = Attr.of("IFLA_VRF_TABLE", 1, AttrType.U32);
     private static final AttrSpace SPACE = AttrSpace.of("IFLA_VRF", IFLA_VRF_TABLE);
@@ -37,27 +35,10 @@ public final class VrfKind implements LinkKind<VrfKind.VrfSpec> {
                     "IFLA_VRF_TABLE: routing table of the VRF's ports (required; not the main table 254 or "
                             + "local 255)"));
 
+    public static final VrfKind INSTANCE = new VrfKind();
+
     private VrfKind() {
-    }
-
-    @Override
-    public String name() {
-        return "vrf";
-    }
-
-    @Override
-    public Class<VrfSpec> specType() {
-        return VrfSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("vrf", VrfSpec.class, SPACE, OPTIONS);
     }
 
     @Override

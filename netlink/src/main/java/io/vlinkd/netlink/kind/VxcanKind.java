@@ -6,7 +6,6 @@ import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,57 +17,26 @@ import java.util.Optional;
  * ({@link PeerLink}: VXCAN_INFO_PEER holds a struct ifinfomsg, then the peer's attributes), without a MAC.
  * This machine's kernel has no CAN; the kernel tests run in the full-kernel lane.
  */
-public final class VxcanKind implements LinkKind<VxcanSpec> {
-    public static final VxcanKind INSTANCE = new VxcanKind();
-
+public final class VxcanKind extends PairKind<VxcanSpec> {
     /** {@code VXCAN_INFO_PEER} (linux/can/vxcan.h): struct ifinfomsg, then the peer's IFLA_* attributes. */
     public static final Attr VXCAN_INFO_PEER = Attr.of("VXCAN_INFO_PEER", 1, AttrType.NESTED);
     private static final AttrSpace SPACE = AttrSpace.of("VXCAN_INFO", VXCAN_INFO_PEER);
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("peer", ValueType.peerName(), "4.12",
-                    "VXCAN_INFO_PEER/IFLA_IFNAME: the other end's name (required)"),
-            Option.createOnly("peer-netns", new ValueType.Text(255), "4.12",
-                    "VXCAN_INFO_PEER/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in"));
+            PeerLink.nameOption(VXCAN_INFO_PEER, "4.12"),
+            PeerLink.netnsOption(VXCAN_INFO_PEER, "4.12"));
+
+    public static final VxcanKind INSTANCE = new VxcanKind();
 
     private VxcanKind() {
-    }
-
-    @Override
-    public String name() {
-        return "vxcan";
-    }
-
-    @Override
-    public Class<VxcanSpec> specType() {
-        return VxcanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("vxcan", VxcanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
     public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<String> peer = v.string("peer");
-        if (peer.isEmpty()) {
-            problems.add(null, "a vxcan needs a peer name (vxcan: { peer: NAME }): the pair is created as one unit");
-        } else if (peer.get().equals(common.name()) && !v.has("peer-netns")) {
-            problems.add("peer", "the peer of " + common.name() + " cannot have the same name in the same "
-                    + "namespace");
-        }
-        v.string("peer-netns").ifPresent(ns -> {
-            if (ns.isEmpty() || ns.contains("/") || ns.equals(".") || ns.equals("..")) {
-                problems.add("peer-netns", "peer-netns must be a namespace name as ip netns shows it, not " + ns);
-            }
-        });
-        return new VxcanSpec(peer, v.string("peer-netns"), Optional.empty());
+        Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
+        Optional<String> netns = PeerLink.netns(v, problems);
+        return new VxcanSpec(peer, netns, Optional.empty());
     }
 
     @Override
@@ -77,18 +45,8 @@ public final class VxcanKind implements LinkKind<VxcanSpec> {
     }
 
     @Override
-    public boolean writesInfoData(VxcanSpec spec) {
-        return spec.peer().isPresent();
-    }
-
-    @Override
     public void encodeCreate(VxcanSpec s, EncodeContext ctx, MessageWriter w) {
         s.peer().ifPresent(p -> PeerLink.write(VXCAN_INFO_PEER, p, Optional.empty(), s.peerNetns(), ctx, w));
-    }
-
-    /** Nothing changes in place: vxcan has no changelink. */
-    @Override
-    public void encodeChange(VxcanSpec desired, EncodeContext ctx, MessageWriter w) {
     }
 
     @Override
@@ -99,22 +57,6 @@ public final class VxcanKind implements LinkKind<VxcanSpec> {
 
     @Override
     public List<String> ipArgs(VxcanSpec s) {
-        List<String> a = new ArrayList<>();
-        s.peer().ifPresent(p -> {
-            a.add("peer");
-            a.add("name");
-            a.add(p);
-        });
-        s.peerNetns().ifPresent(ns -> {
-            a.add("netns");
-            a.add(ns);
-        });
-        return a;
-    }
-
-    /** Only what one end can observe of its peer is compared; see {@link PeerLink#differences}. */
-    @Override
-    public List<Difference> differences(VxcanSpec desired, VxcanSpec observed) {
-        return PeerLink.differences(desired.peer(), desired.peerNetns(), observed.peer(), observed.peerNetnsId());
+        return PeerLink.ipArgs(s.peer(), Optional.empty(), s.peerNetns());
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param peerNetnsId observed only: IFLA_LINK_NETNSID, the peer's namespace as this namespace numbers it
  */
 public record VxcanSpec(Optional<String> peer, Optional<String> peerNetns, Optional<Integer> peerNetnsId)
-        implements KindSpec {
+        implements KindSpec, PairKind.Peer {
 
     public static VxcanSpec of(String peer, Optional<String> peerNetns) {
         return new VxcanSpec(Optional.of(peer), peerNetns, Optional.empty());

@@ -30,9 +30,7 @@ import java.util.Optional;
  * local, remote/group, learning and dstport, which iproute2 writes after all the others; on create it always sends
  * IFLA_VXLAN_LEARNING (1, or 0 with {@code external}), as vlinkd does.
  */
-public final class VxlanKind implements LinkKind<VxlanSpec> {
-    public static final VxlanKind INSTANCE = new VxlanKind();
-
+public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
     // enum IFLA_VXLAN_* in <linux/if_link.h> (6.1); wire types as vxlan_policy and vxlan_fill_info.
     public static final Attr IFLA_VXLAN_ID = Attr.of("IFLA_VXLAN_ID", 1, AttrType.U32);
     public static final Attr IFLA_VXLAN_GROUP = Attr.of("IFLA_VXLAN_GROUP", 2, AttrType.IN_ADDR);
@@ -141,27 +139,10 @@ public final class VxlanKind implements LinkKind<VxlanSpec> {
             Option.createOnly("external", ValueType.bool(), "4.3",
                     "IFLA_VXLAN_COLLECT_METADATA: metadata mode for lightweight tunnels (no id)"));
 
+    public static final VxlanKind INSTANCE = new VxlanKind();
+
     private VxlanKind() {
-    }
-
-    @Override
-    public String name() {
-        return "vxlan";
-    }
-
-    @Override
-    public Class<VxlanSpec> specType() {
-        return VxlanSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("vxlan", VxlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
@@ -436,7 +417,7 @@ public final class VxlanKind implements LinkKind<VxlanSpec> {
     @Override
     public List<Difference> differences(VxlanSpec desired, VxlanSpec observed) {
         List<Difference> out = new ArrayList<>();
-        for (Difference d : LinkKind.super.differences(desired, observed)) {
+        for (Difference d : super.differences(desired, observed)) {
             String key = d.key();
             if (key.equals("dstport") && Long.valueOf(0).equals(d.desired())) {
                 continue; // dstport 0: the kernel's default port, whatever it is (8472, or 4790 with gpe)

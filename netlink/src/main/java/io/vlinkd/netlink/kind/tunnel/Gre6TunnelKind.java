@@ -6,14 +6,9 @@ import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkCommon;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
-import io.vlinkd.netlink.kind.ValueType;
-import io.vlinkd.netlink.wire.Attr;
-import io.vlinkd.netlink.wire.AttrSpace;
-import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -28,35 +23,14 @@ import java.util.Optional;
  * 4), FLOWINFO, FLAGS, FWMARK, ERSPAN_VER (1, ignored for these kinds) and the four ENCAP attributes (ENCAP_FLAGS
  * defaulting to TUNNEL_ENCAP_FLAG_CSUM6). tos is the traffic class; iproute2 parses it as hexadecimal.
  *
- * <p>Change: net/ipv6/ip6_gre.c ip6gre_changelink() parses into a zeroed struct (ip6gre_netlink_parms()), so a change
- * writes the whole set (see {@link #changeFrom}); ip6gre_tnl_change() then updates every option here in place,
- * re-deriving the point-to-point flag itself. {@code external} (collect_md) is not offered.
+ * <p>Change (see {@link TunnelKind}): net/ipv6/ip6_gre.c ip6gre_changelink() starts from a zeroed struct
+ * (ip6gre_netlink_parms()); ip6gre_tnl_change() then updates every option here in place, re-deriving the
+ * point-to-point flag itself.
  */
-public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Settings> implements LinkKind<S> {
+public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Settings> extends TunnelKind<S> {
 
-    /** The fields of an ip6gre or ip6gretap spec, in iproute2's words; an empty Optional is not managed. */
-    public interface Settings {
-        /** {@code local}: IFLA_GRE_LOCAL (IPv6). */
-        Optional<InetAddress> local();
-
-        /** {@code remote}: IFLA_GRE_REMOTE (IPv6). */
-        Optional<InetAddress> remote();
-
-        /** {@code dev}: IFLA_GRE_LINK. */
-        Optional<String> dev();
-
-        /** {@code hoplimit}: IFLA_GRE_TTL, 0 = inherit. */
-        Optional<Integer> hoplimit();
-
-        /** {@code tos}: the traffic class in IFLA_GRE_FLOWINFO, or inherit (IP6_TNL_F_USE_ORIG_TCLASS). */
-        Optional<Inheritable> tos();
-
-        /** {@code flowlabel}: in IFLA_GRE_FLOWINFO, or inherit (IP6_TNL_F_USE_ORIG_FLOWLABEL). */
-        Optional<Inheritable> flowlabel();
-
-        /** {@code encaplimit}: IFLA_GRE_ENCAP_LIMIT, or none (IP6_TNL_F_IGN_ENCAP_LIMIT). */
-        Optional<EncapLimit> encaplimit();
-
+    /** The fields of an ip6gre or ip6gretap spec: endpoints, outer header and GRE header; empty is not managed. */
+    public interface Settings extends TunnelKind.Endpoints, Ip6Header.Settings {
         /** {@code key}, {@code ikey}, {@code okey}, {@code iseq}, {@code oseq}, {@code icsum}, {@code ocsum}. */
         GreHeader header();
     }
@@ -69,58 +43,32 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
                  Optional<EncapLimit> encaplimit, GreHeader header);
     }
 
-    private static final Attr LOCAL = Attr.of("IFLA_GRE_LOCAL", 6, AttrType.IN6_ADDR);
-    private static final Attr REMOTE = Attr.of("IFLA_GRE_REMOTE", 7, AttrType.IN6_ADDR);
-    private static final ValueType TCLASS = TunnelValues.TOS;
+    private static final EndpointAttrs ENDS = EndpointAttrs.ipv6(IFLA_GRE_LINK, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
 
-    private final String name;
-    private final Class<S> specType;
     private final Factory<S> factory;
-    private final List<Option> options;
 
+    /** @param name ip6gre or ip6gretap; the kind without "ip6" carries the same over IPv4 */
     protected Gre6TunnelKind(String name, Class<S> specType, Factory<S> factory, String since) {
-        this.name = name;
-        this.specType = specType;
+        super(name, specType, SPACE, options(since), ENDS, name.substring(3), RemoteRule.IN_PLACE);
         this.factory = factory;
+    }
+
+    private static List<Option> options(String since) {
         List<Option> o = new ArrayList<>(List.of(
-                Option.inPlace("local", ValueType.ipv6(), since, "IFLA_GRE_LOCAL: the outer source address"),
-                Option.inPlace("remote", ValueType.ipv6(), since, "IFLA_GRE_REMOTE: the outer destination"),
-                Option.inPlace("dev", ValueType.interfaceName(), since, "IFLA_GRE_LINK: bind to this device"),
-                Option.inPlace("hoplimit", TunnelValues.TTL, since,
-                        "IFLA_GRE_TTL: outer hop limit (default 64), 0 or inherit = inner"),
-                Option.inPlace("tos", TCLASS, since,
-                        "traffic class in IFLA_GRE_FLOWINFO, inherit, or a DS field name (af41, cs6, ef)"),
-                Option.inPlace("flowlabel", TunnelValues.FLOWLABEL, since,
-                        "flow label in IFLA_GRE_FLOWINFO (0..0xfffff) or inherit"),
-                Option.inPlace("encaplimit", TunnelValues.ENCAPLIMIT, since,
-                        "IFLA_GRE_ENCAP_LIMIT (default 4) or none")));
+                TunnelOptions.local(ENDS, since),
+                TunnelOptions.remote(ENDS, since, ""),
+                TunnelOptions.dev(ENDS, since),
+                TunnelOptions.hoplimit(IFLA_GRE_TTL, since),
+                TunnelOptions.tclass(IFLA_GRE_FLOWINFO, since),
+                TunnelOptions.flowlabel(IFLA_GRE_FLOWINFO, since),
+                TunnelOptions.encaplimit(IFLA_GRE_ENCAP_LIMIT, since)));
         o.addAll(GreHeader.options(since));
-        this.options = List.copyOf(o);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<S> specType() {
-        return specType;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return options;
+        return o;
     }
 
     @Override
     public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        TunnelValues.family(v, name, true, name.substring(3), problems);
+        checkFamily(v, problems);
         return factory.create(v.ip("local"), v.ip("remote"), v.string("dev"), TunnelValues.ttl(v, "hoplimit"),
                 TunnelValues.tos(v), TunnelValues.flowlabel(v), Ip6Header.encaplimit(v),
                 GreHeader.fromOptions(v, problems));
@@ -128,10 +76,7 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
 
     @Override
     public OptionValues toOptions(S s) {
-        OptionValues.Builder b = OptionValues.builder()
-                .put("local", s.local())
-                .put("remote", s.remote())
-                .put("dev", s.dev())
+        OptionValues.Builder b = putEndpoints(OptionValues.builder(), s)
                 .put("hoplimit", s.hoplimit())
                 .put("tos", s.tos().map(Inheritable::toOption))
                 .put("flowlabel", s.flowlabel().map(Inheritable::toOption))
@@ -143,13 +88,12 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
     @Override
     public void encodeCreate(S s, EncodeContext ctx, MessageWriter w) {
         s.header().write(w);
-        s.local().ifPresent(a -> w.putAddress(LOCAL, a));
-        s.remote().ifPresent(a -> w.putAddress(REMOTE, a));
+        writeAddresses(s, w);
         s.dev().ifPresent(d -> w.putInt(IFLA_GRE_LINK, ctx.ifindex(d)));
         w.putInt(IFLA_GRE_TTL, s.hoplimit().orElse(IpTunnelAttrs.DEFAULT_HOP_LIMIT));
         w.putInt(IFLA_GRE_ENCAP_LIMIT, Ip6Header.encapLimitByte(s.encaplimit()));
-        w.putInt(IFLA_GRE_FLOWINFO, Ip6Header.flowinfo(s.tos(), s.flowlabel()));
-        w.putInt(IFLA_GRE_FLAGS, Ip6Header.flags(s.tos(), s.flowlabel(), s.encaplimit()));
+        w.putInt(IFLA_GRE_FLOWINFO, Ip6Header.flowinfo(s));
+        w.putInt(IFLA_GRE_FLAGS, Ip6Header.flags(s));
         // Not managed by vlinkd; iproute2's defaults, so that the request is the one `ip` sends.
         w.putInt(IFLA_GRE_FWMARK, 0);
         w.putInt(IFLA_GRE_ERSPAN_VER, 1);
@@ -157,12 +101,6 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
         w.putInt(IFLA_GRE_ENCAP_FLAGS, IpTunnelAttrs.TUNNEL_ENCAP_FLAG_CSUM6);
         w.putInt(IFLA_GRE_ENCAP_SPORT, 0);
         w.putInt(IFLA_GRE_ENCAP_DPORT, 0);
-    }
-
-    /** The whole set, as create writes it: changelink resets what it is not given (see the class comment). */
-    @Override
-    public void encodeChange(S desired, EncodeContext ctx, MessageWriter w) {
-        encodeCreate(desired, ctx, w);
     }
 
     @Override
@@ -176,8 +114,8 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
         long flowinfo = d.integer(IFLA_GRE_FLOWINFO, 0);
         long flags = d.integer(IFLA_GRE_FLAGS, 0);
-        return factory.create(TunnelValues.address(d, IFLA_GRE_LOCAL), TunnelValues.address(d, IFLA_GRE_REMOTE),
-                TunnelValues.device(d, IFLA_GRE_LINK, ctx), d.integer(IFLA_GRE_TTL).map(Long::intValue),
+        return factory.create(decodeLocal(d), decodeRemote(d), decodeDev(d, ctx),
+                d.integer(IFLA_GRE_TTL).map(Long::intValue),
                 Optional.of(Ip6Header.tos(flowinfo, flags)), Optional.of(Ip6Header.flowlabel(flowinfo, flags)),
                 d.integer(IFLA_GRE_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
                 GreHeader.decode(d));
@@ -185,20 +123,12 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
 
     @Override
     public List<String> ipArgs(S s) {
-        List<String> a = new ArrayList<>();
-        s.local().ifPresent(l -> a.addAll(List.of("local", TunnelValues.addressWord(l))));
-        s.remote().ifPresent(r -> a.addAll(List.of("remote", TunnelValues.addressWord(r))));
-        s.dev().ifPresent(d -> a.addAll(List.of("dev", d)));
+        List<String> a = endpointArgs(s);
         s.hoplimit().ifPresent(t -> a.addAll(List.of("hoplimit", Integer.toString(t))));
         s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
         s.flowlabel().ifPresent(f -> a.addAll(List.of("flowlabel", Ip6Header.flowlabelWord(f))));
         s.encaplimit().ifPresent(e -> a.addAll(List.of("encaplimit", e.toString())));
         a.addAll(s.header().ipArgs());
         return a;
-    }
-
-    @Override
-    public boolean writesInfoData(S spec) {
-        return true;
     }
 }

@@ -9,7 +9,6 @@ import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,13 +81,7 @@ public record GreHeader(Optional<Long> ikey, Optional<Long> okey, Optional<Boole
     }
 
     List<String> ipArgs() {
-        List<String> a = new ArrayList<>();
-        if (ikey.isPresent() && ikey.equals(okey)) {
-            a.addAll(List.of("key", Long.toString(ikey.get())));
-        } else {
-            ikey.ifPresent(k -> a.addAll(List.of("ikey", Long.toString(k))));
-            okey.ifPresent(k -> a.addAll(List.of("okey", Long.toString(k))));
-        }
+        List<String> a = TunnelValues.keyArgs(ikey, okey);
         iseq.ifPresent(x -> a.add(x ? "iseq" : "noiseq"));
         oseq.ifPresent(x -> a.add(x ? "oseq" : "nooseq"));
         icsum.ifPresent(x -> a.add(x ? "icsum" : "noicsum"));

@@ -9,28 +9,43 @@ import java.util.Optional;
  * big-endian FLOWINFO word (tclass in bits 20..27, label in bits 0..19, as iproute2 builds it with
  * {@code htonl(tclass << 20)}), and "inherit"/"none" are bits of the FLAGS word (IP6_TNL_F_*).
  */
-final class Ip6Header {
+public final class Ip6Header {
     private Ip6Header() {
+    }
+
+    /** The outer IPv6 header's fields of a tunnel spec, in iproute2's words; an empty Optional is not managed. */
+    public interface Settings {
+        /** {@code hoplimit}: IFLA_IPTUN_TTL or IFLA_GRE_TTL, 0 = inherit. */
+        Optional<Integer> hoplimit();
+
+        /** {@code tos}: the traffic class in the FLOWINFO attribute, or inherit (IP6_TNL_F_USE_ORIG_TCLASS). */
+        Optional<Inheritable> tos();
+
+        /** {@code flowlabel}: in the FLOWINFO attribute, or inherit (IP6_TNL_F_USE_ORIG_FLOWLABEL). */
+        Optional<Inheritable> flowlabel();
+
+        /** {@code encaplimit}: the ENCAP_LIMIT attribute, or none (IP6_TNL_F_IGN_ENCAP_LIMIT). */
+        Optional<EncapLimit> encaplimit();
     }
 
     static final long TCLASS_MASK = 0x0ff00000L;
     static final long FLOWLABEL_MASK = 0x000fffffL;
 
-    static long flowinfo(Optional<Inheritable> tos, Optional<Inheritable> flowlabel) {
-        long tclass = tos.filter(t -> !t.inherit()).map(Inheritable::value).orElse(0L);
-        long label = flowlabel.filter(f -> !f.inherit()).map(Inheritable::value).orElse(0L);
+    static long flowinfo(Settings s) {
+        long tclass = s.tos().filter(t -> !t.inherit()).map(Inheritable::value).orElse(0L);
+        long label = s.flowlabel().filter(f -> !f.inherit()).map(Inheritable::value).orElse(0L);
         return (tclass << 20) & TCLASS_MASK | label & FLOWLABEL_MASK;
     }
 
-    static long flags(Optional<Inheritable> tos, Optional<Inheritable> flowlabel, Optional<EncapLimit> encaplimit) {
+    static long flags(Settings s) {
         long flags = 0;
-        if (encaplimit.map(EncapLimit::none).orElse(false)) {
+        if (s.encaplimit().map(EncapLimit::none).orElse(false)) {
             flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
         }
-        if (tos.map(Inheritable::inherit).orElse(false)) {
+        if (s.tos().map(Inheritable::inherit).orElse(false)) {
             flags |= IP6_TNL_F_USE_ORIG_TCLASS;
         }
-        if (flowlabel.map(Inheritable::inherit).orElse(false)) {
+        if (s.flowlabel().map(Inheritable::inherit).orElse(false)) {
             flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
         }
         return flags;

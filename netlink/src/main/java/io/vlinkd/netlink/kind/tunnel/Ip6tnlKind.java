@@ -6,20 +6,14 @@ import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkCommon;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
-import io.vlinkd.netlink.kind.ValueType;
-import io.vlinkd.netlink.wire.Attr;
-import io.vlinkd.netlink.wire.AttrSpace;
-import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +33,10 @@ import java.util.Optional;
  * (default 4), FLOWINFO, FLAGS, LINK, FWMARK and the four ENCAP attributes (ENCAP_FLAGS defaulting to CSUM6); the
  * encoder writes the same. Without {@code mode} iproute2 sends protocol 0 ({@code any}).
  *
- * <p>Change: ip6_tnl_changelink() parses into a zeroed struct (ip6_tnl_netlink_parms()), so a change writes the
- * whole set (see {@link #changeFrom}); ip6_tnl_update()/ip6_tnl_change() then update every option here in place,
- * the mode (proto) included. {@code external} (collect_md) is refused by changelink (EINVAL) and not offered.
+ * <p>Change (see {@link TunnelKind}): ip6_tnl_changelink() starts from a zeroed struct (ip6_tnl_netlink_parms());
+ * ip6_tnl_update()/ip6_tnl_change() then update every option here in place, the mode (proto) included.
  */
-public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
-
-    private static final Map<String, Integer> MODES = modes();
-    public static final Ip6tnlKind INSTANCE = new Ip6tnlKind();
+public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
 
     /**
      * @param mode       {@code mode}: IFLA_IPTUN_PROTO, ip6ip6 (IPPROTO_IPV6), ipip6 (IPPROTO_IPIP) or any (0)
@@ -60,61 +50,35 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
      */
     public record Ip6tnlSpec(Optional<String> mode, Optional<InetAddress> local, Optional<InetAddress> remote,
                              Optional<String> dev, Optional<Integer> hoplimit, Optional<EncapLimit> encaplimit,
-                             Optional<Inheritable> tos, Optional<Inheritable> flowlabel) implements KindSpec {
+                             Optional<Inheritable> tos, Optional<Inheritable> flowlabel)
+            implements KindSpec, TunnelKind.Endpoints, Ip6Header.Settings {
     }
 
-    private static final Attr LOCAL = Attr.of("IFLA_IPTUN_LOCAL", 2, AttrType.IN6_ADDR);
-    private static final Attr REMOTE = Attr.of("IFLA_IPTUN_REMOTE", 3, AttrType.IN6_ADDR);
+    private static final TunnelModes MODES = TunnelModes.of(Map.entry("any", 0), Map.entry("ip6ip6", IPPROTO_IPV6),
+            Map.entry("ipip6", IPPROTO_IPIP));
+    private static final EndpointAttrs ENDS = EndpointAttrs.ipv6(IFLA_IPTUN_LINK, IFLA_IPTUN_LOCAL,
+            IFLA_IPTUN_REMOTE);
     private static final String SINCE = "3.8";
 
     private static final List<Option> OPTIONS = List.of(
-            Option.inPlace("mode", new ValueType.Choice(List.copyOf(MODES.keySet())), SINCE,
-                    "IFLA_IPTUN_PROTO: ip6ip6, ipip6 or any (iproute2's default)"),
-            Option.inPlace("local", ValueType.ipv6(), SINCE, "IFLA_IPTUN_LOCAL: the outer source address"),
-            Option.inPlace("remote", ValueType.ipv6(), SINCE, "IFLA_IPTUN_REMOTE: the outer destination"),
-            Option.inPlace("dev", ValueType.interfaceName(), SINCE, "IFLA_IPTUN_LINK: bind to this device"),
-            Option.inPlace("hoplimit", TunnelValues.TTL, SINCE,
-                    "IFLA_IPTUN_TTL: outer hop limit (default 64), 0 or inherit = inner"),
-            Option.inPlace("encaplimit", TunnelValues.ENCAPLIMIT, SINCE, "IFLA_IPTUN_ENCAP_LIMIT (default 4) or none"),
-            Option.inPlace("tos", TunnelValues.TOS, SINCE,
-                    "traffic class in IFLA_IPTUN_FLOWINFO, inherit, or a DS field name (af41, cs6, ef)"),
-            Option.inPlace("flowlabel", TunnelValues.FLOWLABEL, SINCE,
-                    "flow label in IFLA_IPTUN_FLOWINFO (0..0xfffff) or inherit"));
+            Option.inPlace("mode", MODES.type(), SINCE, "IFLA_IPTUN_PROTO: ip6ip6, ipip6 or any (iproute2's default)"),
+            TunnelOptions.local(ENDS, SINCE),
+            TunnelOptions.remote(ENDS, SINCE, ""),
+            TunnelOptions.dev(ENDS, SINCE),
+            TunnelOptions.hoplimit(IFLA_IPTUN_TTL, SINCE),
+            TunnelOptions.encaplimit(IFLA_IPTUN_ENCAP_LIMIT, SINCE),
+            TunnelOptions.tclass(IFLA_IPTUN_FLOWINFO, SINCE),
+            TunnelOptions.flowlabel(IFLA_IPTUN_FLOWINFO, SINCE));
+
+    public static final Ip6tnlKind INSTANCE = new Ip6tnlKind();
 
     private Ip6tnlKind() {
-    }
-
-    private static Map<String, Integer> modes() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("any", 0);
-        m.put("ip6ip6", IPPROTO_IPV6);
-        m.put("ipip6", IPPROTO_IPIP);
-        return m;
-    }
-
-    @Override
-    public String name() {
-        return "ip6tnl";
-    }
-
-    @Override
-    public Class<Ip6tnlSpec> specType() {
-        return Ip6tnlSpec.class;
-    }
-
-    @Override
-    public AttrSpace dataSpace() {
-        return SPACE;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+        super("ip6tnl", Ip6tnlSpec.class, SPACE, OPTIONS, ENDS, "ipip or sit", RemoteRule.IN_PLACE);
     }
 
     @Override
     public Ip6tnlSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        TunnelValues.family(v, "ip6tnl", true, "ipip or sit", problems);
+        checkFamily(v, problems);
         return new Ip6tnlSpec(v.string("mode"), v.ip("local"), v.ip("remote"), v.string("dev"),
                 TunnelValues.ttl(v, "hoplimit"), Ip6Header.encaplimit(v), TunnelValues.tos(v),
                 TunnelValues.flowlabel(v));
@@ -122,11 +86,7 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
 
     @Override
     public OptionValues toOptions(Ip6tnlSpec s) {
-        return OptionValues.builder()
-                .put("mode", s.mode())
-                .put("local", s.local())
-                .put("remote", s.remote())
-                .put("dev", s.dev())
+        return putEndpoints(OptionValues.builder().put("mode", s.mode()), s)
                 .put("hoplimit", s.hoplimit())
                 .put("encaplimit", s.encaplimit().map(EncapLimit::toOption))
                 .put("tos", s.tos().map(Inheritable::toOption))
@@ -136,26 +96,19 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
 
     @Override
     public void encodeCreate(Ip6tnlSpec s, EncodeContext ctx, MessageWriter w) {
-        w.putInt(IFLA_IPTUN_PROTO, MODES.get(s.mode().orElse("any")));
-        s.local().ifPresent(a -> w.putAddress(LOCAL, a));
-        s.remote().ifPresent(a -> w.putAddress(REMOTE, a));
+        w.putInt(IFLA_IPTUN_PROTO, MODES.proto(s.mode()));
+        writeAddresses(s, w);
         w.putInt(IFLA_IPTUN_TTL, s.hoplimit().orElse(DEFAULT_HOP_LIMIT));
         w.putInt(IFLA_IPTUN_ENCAP_LIMIT, Ip6Header.encapLimitByte(s.encaplimit()));
-        w.putInt(IFLA_IPTUN_FLOWINFO, Ip6Header.flowinfo(s.tos(), s.flowlabel()));
-        w.putInt(IFLA_IPTUN_FLAGS, Ip6Header.flags(s.tos(), s.flowlabel(), s.encaplimit()));
-        w.putInt(IFLA_IPTUN_LINK, s.dev().map(ctx::ifindex).orElse(0));
+        w.putInt(IFLA_IPTUN_FLOWINFO, Ip6Header.flowinfo(s));
+        w.putInt(IFLA_IPTUN_FLAGS, Ip6Header.flags(s));
+        w.putInt(IFLA_IPTUN_LINK, linkIndex(s, ctx));
         // Not managed by vlinkd; iproute2's defaults, so that the request is the one `ip` sends.
         w.putInt(IFLA_IPTUN_FWMARK, 0);
         w.putInt(IFLA_IPTUN_ENCAP_TYPE, 0);
         w.putInt(IFLA_IPTUN_ENCAP_FLAGS, TUNNEL_ENCAP_FLAG_CSUM6);
         w.putInt(IFLA_IPTUN_ENCAP_SPORT, 0);
         w.putInt(IFLA_IPTUN_ENCAP_DPORT, 0);
-    }
-
-    /** The whole set, as create writes it: changelink resets what it is not given (see the class comment). */
-    @Override
-    public void encodeChange(Ip6tnlSpec desired, EncodeContext ctx, MessageWriter w) {
-        encodeCreate(desired, ctx, w);
     }
 
     @Override
@@ -167,18 +120,10 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
 
     @Override
     public Ip6tnlSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<String> mode = Optional.empty();
-        Optional<Long> proto = d.integer(IFLA_IPTUN_PROTO);
-        for (Map.Entry<String, Integer> e : MODES.entrySet()) {
-            if (proto.isPresent() && e.getValue() == proto.get().intValue()) {
-                mode = Optional.of(e.getKey());
-            }
-        }
         long flowinfo = d.integer(IFLA_IPTUN_FLOWINFO, 0);
         long flags = d.integer(IFLA_IPTUN_FLAGS, 0);
-        return new Ip6tnlSpec(mode, TunnelValues.address(d, IFLA_IPTUN_LOCAL),
-                TunnelValues.address(d, IFLA_IPTUN_REMOTE), TunnelValues.device(d, IFLA_IPTUN_LINK, ctx),
-                d.integer(IFLA_IPTUN_TTL).map(Long::intValue),
+        return new Ip6tnlSpec(MODES.mode(d.integer(IFLA_IPTUN_PROTO)), decodeLocal(d), decodeRemote(d),
+                decodeDev(d, ctx), d.integer(IFLA_IPTUN_TTL).map(Long::intValue),
                 d.integer(IFLA_IPTUN_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
                 Optional.of(Ip6Header.tos(flowinfo, flags)), Optional.of(Ip6Header.flowlabel(flowinfo, flags)));
     }
@@ -187,18 +132,11 @@ public final class Ip6tnlKind implements LinkKind<Ip6tnlKind.Ip6tnlSpec> {
     public List<String> ipArgs(Ip6tnlSpec s) {
         List<String> a = new ArrayList<>();
         s.mode().ifPresent(m -> a.addAll(List.of("mode", m)));
-        s.local().ifPresent(l -> a.addAll(List.of("local", TunnelValues.addressWord(l))));
-        s.remote().ifPresent(r -> a.addAll(List.of("remote", TunnelValues.addressWord(r))));
-        s.dev().ifPresent(d -> a.addAll(List.of("dev", d)));
+        a.addAll(endpointArgs(s));
         s.hoplimit().ifPresent(t -> a.addAll(List.of("hoplimit", Integer.toString(t))));
         s.encaplimit().ifPresent(e -> a.addAll(List.of("encaplimit", e.toString())));
         s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
         s.flowlabel().ifPresent(f -> a.addAll(List.of("flowlabel", Ip6Header.flowlabelWord(f))));
         return a;
-    }
-
-    @Override
-    public boolean writesInfoData(Ip6tnlSpec spec) {
-        return true;
     }
 }

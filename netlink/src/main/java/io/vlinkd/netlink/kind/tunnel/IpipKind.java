@@ -2,7 +2,6 @@ package io.vlinkd.netlink.kind.tunnel;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +18,8 @@ import java.util.Optional;
  */
 public final class IpipKind extends Ip4TunnelKind<IpipKind.IpipSpec> {
     /** link_iptnl.c: ipip takes mode ipip (IPPROTO_IPIP), mplsip (IPPROTO_MPLS) or any (0, iproute2's default). */
-    private static final Map<String, Integer> MODES = modes();
+    private static final TunnelModes MODES = TunnelModes.of(Map.entry("any", 0),
+            Map.entry("ipip", IpTunnelAttrs.IPPROTO_IPIP), Map.entry("mplsip", IpTunnelAttrs.IPPROTO_MPLS));
 
     public static final IpipKind INSTANCE = new IpipKind();
 
@@ -32,13 +32,5 @@ public final class IpipKind extends Ip4TunnelKind<IpipKind.IpipSpec> {
     private IpipKind() {
         // ipip's rtnl_link_ops (and so IFLA_IPTUN_*) came with Linux 3.8.
         super("ipip", IpipSpec.class, IpipSpec::new, MODES, false, "3.8");
-    }
-
-    private static Map<String, Integer> modes() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("any", 0);
-        m.put("ipip", IpTunnelAttrs.IPPROTO_IPIP);
-        m.put("mplsip", IpTunnelAttrs.IPPROTO_MPLS);
-        return m;
     }
 }

@@ -2,7 +2,6 @@ package io.vlinkd.netlink.kind.tunnel;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +18,9 @@ import java.util.Optional;
  */
 public final class SitKind extends Ip4TunnelKind<SitKind.SitSpec> {
     /** link_iptnl.c: sit takes ip6ip (IPPROTO_IPV6), ipip, mplsip, or any (0, iproute2's default). */
-    private static final Map<String, Integer> MODES = modes();
+    private static final TunnelModes MODES = TunnelModes.of(Map.entry("any", 0),
+            Map.entry("ip6ip", IpTunnelAttrs.IPPROTO_IPV6), Map.entry("ipip", IpTunnelAttrs.IPPROTO_IPIP),
+            Map.entry("mplsip", IpTunnelAttrs.IPPROTO_MPLS));
 
     public static final SitKind INSTANCE = new SitKind();
 
@@ -32,14 +33,5 @@ public final class SitKind extends Ip4TunnelKind<SitKind.SitSpec> {
     private SitKind() {
         // sit's rtnl_link_ops came with Linux 3.8 (modes other than ip6ip with 4.7).
         super("sit", SitSpec.class, SitSpec::new, MODES, true, "3.8");
-    }
-
-    private static Map<String, Integer> modes() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("any", 0);
-        m.put("ip6ip", IpTunnelAttrs.IPPROTO_IPV6);
-        m.put("ipip", IpTunnelAttrs.IPPROTO_IPIP);
-        m.put("mplsip", IpTunnelAttrs.IPPROTO_MPLS);
-        return m;
     }
 }

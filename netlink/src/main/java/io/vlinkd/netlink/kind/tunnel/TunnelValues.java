@@ -115,6 +115,18 @@ final class TunnelValues {
         return new Optional[] {key.isPresent() ? key : ikey, key.isPresent() ? key : okey};
     }
 
+    /** {@code key K} when ikey and okey are the same, else {@code ikey I okey O}, for what is set. */
+    static List<String> keyArgs(Optional<Long> ikey, Optional<Long> okey) {
+        List<String> a = new ArrayList<>();
+        if (ikey.isPresent() && ikey.equals(okey)) {
+            a.addAll(List.of("key", Long.toString(ikey.get())));
+        } else {
+            ikey.ifPresent(k -> a.addAll(List.of("ikey", Long.toString(k))));
+            okey.ifPresent(k -> a.addAll(List.of("okey", Long.toString(k))));
+        }
+        return a;
+    }
+
     /** An address attribute, with the kernel's "any" (0.0.0.0 or ::) read as not set, as iproute2 prints it. */
     static Optional<InetAddress> address(Attrs data, Attr a) throws MalformedMessageException {
         return data.address(a).filter(addr -> !addr.isAnyLocalAddress());
@@ -128,13 +140,6 @@ final class TunnelValues {
             return Optional.empty();
         }
         return Optional.of(ctx.nameOf((int) index).orElse("if" + index));
-    }
-
-    static void addArg(List<String> args, String word, Optional<?> value) {
-        value.ifPresent(v -> {
-            args.add(word);
-            args.add(v instanceof InetAddress a ? a.getHostAddress() : v.toString());
-        });
     }
 
     /** An address as {@code ip} prints it ({@code 2001:db8::1}, not Java's {@code 2001:db8:0:0:0:0:0:1}). */

@@ -1,0 +1,128 @@
+package io.vlinkd.netlink.kind.tunnel;
+
+import io.vlinkd.netlink.kind.AbstractLinkKind;
+import io.vlinkd.netlink.kind.DecodeContext;
+import io.vlinkd.netlink.kind.Difference;
+import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.MessageWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every IP tunnel kind (ipip, sit, ip6tnl, gre, gretap, ip6gre, ip6gretap, vti, vti6) shares: the outer
+ * endpoints {@code local} and {@code remote} of one IP version and the {@code dev} the outer packets leave by, and
+ * the way the kernel changes a tunnel.
+ *
+ * <p>Change: every tunnel's changelink (ipip_changelink(), ipgre_changelink(), vti_changelink() and their IPv6
+ * siblings) parses the attributes into a zeroed struct (ipip_netlink_parms() and the like): an attribute left out is
+ * reset to its default, not kept. So a change writes the whole set create writes, like {@code ip link set ... type
+ * KIND} does after reading the link back, and each kind's {@link #changeFrom} fills what the config does not manage
+ * from the kernel's values. Whether a change of remote is in place depends on the kind ({@link RemoteRule}).
+ * {@code external} (collect_md) is not offered (ipip, sit and ip6tnl changelink refuse it with EINVAL).
+ *
+ * @param <S> the kind's spec record
+ */
+public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> extends AbstractLinkKind<S> {
+
+    /** The fields every tunnel spec has, in iproute2's words; an empty Optional is not managed. */
+    public interface Endpoints {
+        /** {@code local}: IFLA_*_LOCAL, the outer source address. */
+        Optional<InetAddress> local();
+
+        /** {@code remote}: IFLA_*_REMOTE, the outer destination; none makes a multipoint tunnel. */
+        Optional<InetAddress> remote();
+
+        /** {@code dev}: IFLA_*_LINK, the device the outer packets leave by. */
+        Optional<String> dev();
+    }
+
+    private final EndpointAttrs ends;
+    private final String otherFamilyKind;
+    private final RemoteRule remoteRule;
+
+    /**
+     * @param ends            the attributes of local, remote and dev in {@code space}
+     * @param otherFamilyKind the kind that tunnels over the other IP version, named when an address is of it
+     */
+    protected TunnelKind(String name, Class<S> specType, AttrSpace space, List<Option> options, EndpointAttrs ends,
+                         String otherFamilyKind, RemoteRule remoteRule) {
+        super(name, specType, space, options);
+        this.ends = ends;
+        this.otherFamilyKind = otherFamilyKind;
+        this.remoteRule = remoteRule;
+    }
+
+    /** The whole set, as create writes it: changelink resets what it is not given (see the class comment). */
+    @Override
+    public final void encodeChange(S desired, EncodeContext ctx, MessageWriter w) {
+        encodeCreate(desired, ctx, w);
+    }
+
+    /** iproute2 writes its defaults for what the command does not say, so IFLA_INFO_DATA is never empty. */
+    @Override
+    public final boolean writesInfoData(S spec) {
+        return true;
+    }
+
+    @Override
+    public final List<Difference> differences(S desired, S observed) {
+        return remoteRule.apply(super.differences(desired, observed), desired.remote(), observed.remote());
+    }
+
+    /** Reports a local or remote of the other IP version, naming the kind that tunnels over it. */
+    protected final void checkFamily(OptionValues v, Problems problems) {
+        TunnelValues.family(v, name(), ends.v6(), otherFamilyKind, problems);
+    }
+
+    /** Puts {@code local}, {@code remote} and {@code dev}, in that order. */
+    protected final OptionValues.Builder putEndpoints(OptionValues.Builder b, S s) {
+        return b.put("local", s.local()).put("remote", s.remote()).put("dev", s.dev());
+    }
+
+    /** Writes LOCAL and REMOTE when given, next to each other as every iproute2 tunnel module does. */
+    protected final void writeAddresses(S s, MessageWriter w) {
+        s.local().ifPresent(a -> w.putAddress(ends.local(), a));
+        s.remote().ifPresent(a -> w.putAddress(ends.remote(), a));
+    }
+
+    /** The LINK attribute's value: the ifindex of {@code dev}, 0 for none. */
+    protected static int linkIndex(Endpoints s, EncodeContext ctx) {
+        return s.dev().map(ctx::ifindex).orElse(0);
+    }
+
+    /** The dumped local address; the kernel's "any" (0.0.0.0 or ::) is not set. */
+    protected final Optional<InetAddress> decodeLocal(Attrs d) throws MalformedMessageException {
+        return TunnelValues.address(d, ends.local());
+    }
+
+    /** The dumped remote address; "any" is not set (a multipoint tunnel). */
+    protected final Optional<InetAddress> decodeRemote(Attrs d) throws MalformedMessageException {
+        return TunnelValues.address(d, ends.remote());
+    }
+
+    /** The dumped LINK as a device name; 0 is not set. */
+    protected final Optional<String> decodeDev(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+        return TunnelValues.device(d, ends.link(), ctx);
+    }
+
+    /**
+     * {@code local A remote B dev D}, for what is set, in a new list the caller adds to: every tunnel's {@code ip}
+     * arguments start so (after {@code mode}, where the kind has one).
+     */
+    protected final List<String> endpointArgs(S s) {
+        List<String> a = new ArrayList<>();
+        s.local().ifPresent(l -> a.addAll(List.of("local", TunnelValues.addressWord(l))));
+        s.remote().ifPresent(r -> a.addAll(List.of("remote", TunnelValues.addressWord(r))));
+        s.dev().ifPresent(d -> a.addAll(List.of("dev", d)));
+        return a;
+    }
+}

@@ -1,0 +1,68 @@
+package io.vlinkd.netlink.kind.tunnel;
+
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.wire.Attr;
+
+/**
+ * The options the tunnel kinds have in common, each described by the attribute that carries it in the kind's family
+ * ({@code ttl} is IFLA_IPTUN_TTL for ipip and IFLA_GRE_TTL for gre), so that the same option reads the same in
+ * every kind's docs. All change in place: the tunnels' changelink updates them (see {@link TunnelKind}).
+ */
+final class TunnelOptions {
+    private TunnelOptions() {
+    }
+
+    static Option local(EndpointAttrs ends, String since) {
+        return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address");
+    }
+
+    /** @param note what a change of remote does when it is not simply in place ("" when it is) */
+    static Option remote(EndpointAttrs ends, String since, String note) {
+        return Option.inPlace("remote", ends.addressType(), since,
+                ends.remote().name() + ": the outer destination" + note);
+    }
+
+    static Option dev(EndpointAttrs ends, String since) {
+        return Option.inPlace("dev", ValueType.interfaceName(), since, ends.link().name() + ": bind to this device");
+    }
+
+    /** IPv4 outer ttl. */
+    static Option ttl(Attr ttl, String since) {
+        return Option.inPlace("ttl", TunnelValues.TTL, since, ttl.name() + ": outer ttl, 0 or inherit = inner");
+    }
+
+    /** IPv4 outer tos byte. */
+    static Option tos(Attr tos, String since) {
+        return Option.inPlace("tos", TunnelValues.TOS, since,
+                tos.name() + ": outer tos byte, inherit, or a DS field name (af41, cs6, ef)");
+    }
+
+    /** @param note what else the kernel or iproute2 ties to it ("" for nothing) */
+    static Option pmtudisc(Attr pmtudisc, String since, String note) {
+        return Option.inPlace("pmtudisc", ValueType.bool(), since,
+                pmtudisc.name() + ": path MTU discovery (DF on outer packets)" + note);
+    }
+
+    /** IPv6 outer hop limit, in the family's TTL attribute. */
+    static Option hoplimit(Attr ttl, String since) {
+        return Option.inPlace("hoplimit", TunnelValues.TTL, since,
+                ttl.name() + ": outer hop limit (default 64), 0 or inherit = inner");
+    }
+
+    /** IPv6 traffic class, in the family's FLOWINFO word (see {@link Ip6Header}). */
+    static Option tclass(Attr flowinfo, String since) {
+        return Option.inPlace("tos", TunnelValues.TOS, since,
+                "traffic class in " + flowinfo.name() + ", inherit, or a DS field name (af41, cs6, ef)");
+    }
+
+    static Option flowlabel(Attr flowinfo, String since) {
+        return Option.inPlace("flowlabel", TunnelValues.FLOWLABEL, since,
+                "flow label in " + flowinfo.name() + " (0..0xfffff) or inherit");
+    }
+
+    static Option encaplimit(Attr encapLimit, String since) {
+        return Option.inPlace("encaplimit", TunnelValues.ENCAPLIMIT, since,
+                encapLimit.name() + " (default 4) or none");
+    }
+}
