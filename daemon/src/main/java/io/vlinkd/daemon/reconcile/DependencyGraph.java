@@ -40,8 +40,9 @@ final class DependencyGraph {
             out.add(new ArrayList<>());
             barrier.add(false);
         }
-        // Per interface: steps grouped by phase, chained through one barrier per phase boundary.
-        Map<String, EnumMap<Phase, List<Integer>>> bySlot = new LinkedHashMap<>();
+        // Per interface: its steps; those of an interface with steps in several phases are chained through one
+        // barrier per phase boundary (most interfaces have a single step: no grouping needed).
+        Map<String, List<Integer>> byLink = new LinkedHashMap<>();
         Map<String, Integer> creators = new HashMap<>();
         Map<String, Integer> deleters = new HashMap<>();
         // A link configured over generic netlink (a team's mode) is ready for what needs it only once configured:
@@ -49,8 +50,7 @@ final class DependencyGraph {
         Map<String, Integer> configurers = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Step s = steps.get(i);
-            bySlot.computeIfAbsent(s.link(), k -> new EnumMap<>(Phase.class))
-                    .computeIfAbsent(s.phase(), k -> new ArrayList<>()).add(i);
+            byLink.computeIfAbsent(s.link(), k -> new ArrayList<>(2)).add(i);
             final int node = i;
             if (s instanceof Step.CreateLink c) {
                 creators.put(c.link(), node);
@@ -62,7 +62,12 @@ final class DependencyGraph {
                 configurers.put(s.link(), node);
             }
         }
-        for (EnumMap<Phase, List<Integer>> phases : bySlot.values()) {
+        for (List<Integer> ofLink : byLink.values()) {
+            if (ofLink.size() < 2) {
+                continue;
+            }
+            EnumMap<Phase, List<Integer>> phases = new EnumMap<>(Phase.class);
+            ofLink.forEach(i -> phases.computeIfAbsent(steps.get(i).phase(), k -> new ArrayList<>()).add(i));
             List<Integer> previous = null;
             for (List<Integer> group : phases.values()) {
                 if (previous != null) {

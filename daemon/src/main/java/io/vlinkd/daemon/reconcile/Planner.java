@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +96,9 @@ public final class Planner {
         private final Set<String> created = new HashSet<>();
 
         private final Map<Integer, ObservedLink> byIndex = new HashMap<>();
+        /** Memos of this pass, by identity: the specs are records whose equals walks every option. */
+        private final Map<LinkSpec, List<Difference>> differences = new IdentityHashMap<>();
+        private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
 
         Run(DesiredState desired, ObservedState observed, Ownership owned) {
             this.desired = desired;
@@ -529,22 +533,27 @@ public final class Planner {
                     s.alias(), s.txqueuelen(), s.netns());
         }
 
+        /**
+         * Computed once per link and pass: re-create and in-place planning both ask, for every desired link (always
+         * with the observed link of the same name, so the desired spec alone keys it).
+         */
         private List<Difference> kindDifferences(LinkSpec want, ObservedLink o) {
             if (want.kind() == null || o.kind() == null || o.spec() == null || want.kind() != o.kind()) {
                 return List.of();
             }
-            return KindTraits.differences(want.kind(), want.spec(), observedSpec(o)).stream()
-                    // peer-netns is not reported back by the kernel (only a netns id): not compared.
-                    .filter(x -> !x.key().equals(KindTraits.PEER_NETNS)).toList();
+            return differences.computeIfAbsent(want,
+                    w -> KindTraits.differences(w.kind(), w.spec(), observedSpec(o)).stream()
+                            // peer-netns is not reported back by the kernel (only a netns id): not compared.
+                            .filter(x -> !x.key().equals(KindTraits.PEER_NETNS)).toList());
         }
 
-        /** The observed spec, with a veth-like peer's name taken from IFLA_LINK. */
+        /** The observed spec, with a veth-like peer's name taken from IFLA_LINK (rebuilt once per link and pass). */
         private KindSpec observedSpec(ObservedLink o) {
             if (o.kind() == null || o.spec() == null) {
                 return o.spec();
             }
-            String peer = o.linkNetnsId() < 0 ? nameOf(o.parent()) : null;
-            return KindTraits.withPeer(o.kind(), o.spec(), peer);
+            return observedSpecs.computeIfAbsent(o, l -> KindTraits.withPeer(l.kind(), l.spec(),
+                    l.linkNetnsId() < 0 ? nameOf(l.parent()) : null));
         }
 
         /** A spec that recreates {@code o} as observed, or null when vlinkd does not know its kind. */
