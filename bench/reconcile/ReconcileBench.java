@@ -69,7 +69,7 @@ public class ReconcileBench {
 
     /** Counts the write requests that reach the kernel. */
     static final class Counting implements KernelPort {
-        final KernelPort inner;
+        KernelPort inner;
         int writes;
         long writeNanos;
         long observeNanos;
@@ -149,11 +149,13 @@ public class ReconcileBench {
 
     /**
      * Cold apply (a fresh namespace) of {@code n} bridges or veth pairs, against {@code ip -batch} of the same
-     * {@code link add} lines, each in a fresh namespace of its own, in the order ip, vlinkd, ip (the ratio is taken
-     * against the mean of the two ip runs, so a drift of the machine during the run cancels out).
+     * {@code link add} lines. {@link #ROUNDS} rounds, each in fresh namespaces in the order ip, vlinkd, ip (the
+     * ratio is taken against the mean of the two ip runs around it, so a drift of the machine cancels out); the
+     * namespaces of a round are deleted and their teardown, which holds the rtnl lock, is waited out before the
+     * next. The median ratio of the rounds is the figure.
      *
-     * @param firstApply true: the first apply of this JVM (a daemon just started); false: a JVM that has already
-     *                   reconciled (a daemon reloading), warmed by {@link #warmUp}
+     * @param firstApply true: the first apply of this JVM (a daemon just started), in the first round only;
+     *                   false: a JVM that has already reconciled (a daemon reloading), warmed by {@link #warmUp}
      */
     static void cold(int n, boolean veth, boolean firstApply) throws Exception {
         String what = n + (veth ? " veth pairs" : " bridges");
@@ -166,51 +168,93 @@ public class ReconcileBench {
             lines.add(veth ? "link add va" + i + " type veth peer name vb" + i : "link add br" + i + " type bridge");
         }
         Files.write(batch, lines);
-        List<String> namespaces = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> writeRatios = new ArrayList<>();
+        List<Double> checkedRatios = new ArrayList<>();
+        int rounds = firstApply ? 1 : ROUNDS;
         try {
-            double ip1 = ipBatch(batch, namespaces);
-            String ns = newNamespace();
-            namespaces.add(ns);
-            long t0;
-            long t1;
-            Counting counting;
-            try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
-                counting = new Counting(port);
-                Reconciler rec = reconciler(counting);
-                DesiredState d = desired(n, veth);
-                t0 = System.nanoTime();
-                ApplyResult r = rec.apply(d);
-                t1 = System.nanoTime();
-                if (!r.succeeded()) {
-                    throw new IllegalStateException("apply failed: " + r.errors());
+            for (int round = 1; round <= rounds; round++) {
+                List<String> namespaces = new ArrayList<>();
+                try {
+                    double[] ip1 = ipBatch(batch, namespaces);
+                    Counting counting = new Counting(null);
+                    double vlinkd = vlinkdApply(desired(n, veth), namespaces, counting);
+                    double[] ip2 = ipBatch(batch, namespaces);
+                    double ip = (ip1[0] + ip2[0]) / 2;
+                    double ipChecked = ip + (ip1[1] + ip2[1]) / 2;
+                    ratios.add(vlinkd / ip);
+                    checkedRatios.add(vlinkd / ipChecked);
+                    writeRatios.add(counting.writeNanos / 1e6 / ip);
+                    System.out.printf("round %d: vlinkd %.1f ms (writes %.1f, dumps %.1f, the rest: decode, plan, "
+                            + "encode, verify, state file %.1f; %d writes); ip -batch %.1f ms before and %.1f ms "
+                            + "after, each then checked by ip -d -j link show in %.1f / %.1f ms; ratio %.2f to "
+                            + "ip -batch, %.2f to ip -batch + ip -d -j link show, %.2f writes only%n", round, vlinkd,
+                            counting.writeNanos / 1e6, counting.observeNanos / 1e6,
+                            vlinkd - (counting.writeNanos + counting.observeNanos) / 1e6, counting.writes, ip1[0],
+                            ip2[0], ip1[1], ip2[1], vlinkd / ip, vlinkd / ipChecked, counting.writeNanos / 1e6 / ip);
+                } finally {
+                    for (String ns : namespaces) {
+                        run("ip", "netns", "del", ns);
+                    }
+                }
+                if (round < rounds) {
+                    Thread.sleep(teardownMillis(n));
                 }
             }
-            double ip2 = ipBatch(batch, namespaces);
-            double vlinkd = (t1 - t0) / 1e6;
-            double ip = (ip1 + ip2) / 2;
-            System.out.printf("vlinkd apply (observe+plan+pipelined apply+re-dump verify+state file) of %s, %s: "
-                    + "%.1f ms, %d writes%n", what, firstApply ? "first apply of a fresh JVM" : "warm JVM", vlinkd,
-                    counting.writes);
-            System.out.printf("  of which: pipelined writes %.1f ms, dumps %.1f ms, the rest (decode, plan, "
-                    + "encode, verify, state file) %.1f ms%n", counting.writeNanos / 1e6, counting.observeNanos / 1e6,
-                    vlinkd - (counting.writeNanos + counting.observeNanos) / 1e6);
-            System.out.printf("ip -batch of %s: %.1f ms before, %.1f ms after%n", what, ip1, ip2);
-            System.out.printf("ratio vlinkd / ip -batch: %.2f (whole apply), %.2f (writes only)%n", vlinkd / ip,
-                    counting.writeNanos / 1e6 / ip);
         } finally {
-            for (String ns : namespaces) {
-                run("ip", "netns", "del", ns);
-            }
             Files.delete(batch);
+        }
+        System.out.printf("%s, %s, median of %d round(s): vlinkd's whole apply (observe, plan, pipelined writes, "
+                + "re-dump and verify, state file) / ip -batch %.2f; / (ip -batch + ip -d -j link show) %.2f; "
+                + "vlinkd's pipelined writes alone / ip -batch %.2f%n", what,
+                firstApply ? "first apply of a fresh JVM" : "warm JVM", rounds, median(ratios),
+                median(checkedRatios), median(writeRatios));
+    }
+
+    static final int ROUNDS = 3;
+
+    /** One timed {@code Reconciler.apply} in a fresh namespace; {@code counting} gets the port's counts. */
+    private static double vlinkdApply(DesiredState d, List<String> namespaces, Counting counting) throws Exception {
+        String ns = newNamespace();
+        namespaces.add(ns);
+        try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
+            counting.inner = port;
+            Reconciler rec = reconciler(counting);
+            long t0 = System.nanoTime();
+            ApplyResult r = rec.apply(d);
+            long t1 = System.nanoTime();
+            if (!r.succeeded()) {
+                throw new IllegalStateException("apply failed: " + r.errors());
+            }
+            return (t1 - t0) / 1e6;
         }
     }
 
-    private static double ipBatch(Path batch, List<String> namespaces) throws Exception {
+    /**
+     * The kernel tears a deleted namespace's links down in the background, ~16 ms a bridge or a veth pair (the
+     * peer goes with it; FACTS.md): three namespaces a round.
+     */
+    private static long teardownMillis(int n) {
+        return 3L * n * 16;
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        int m = sorted.size();
+        return m % 2 == 1 ? sorted.get(m / 2) : (sorted.get(m / 2 - 1) + sorted.get(m / 2)) / 2;
+    }
+
+    /** ip -batch in a fresh namespace, then the dump an operator would check it with: the two times. */
+    private static double[] ipBatch(Path batch, List<String> namespaces) throws Exception {
         String ns = newNamespace();
         namespaces.add(ns);
         long b0 = System.nanoTime();
         run("ip", "-n", ns, "-batch", batch.toString());
-        return (System.nanoTime() - b0) / 1e6;
+        long b1 = System.nanoTime();
+        run("ip", "-n", ns, "-d", "-j", "link", "show");
+        long b2 = System.nanoTime();
+        return new double[] {(b1 - b0) / 1e6, (b2 - b1) / 1e6};
     }
 
     /**

@@ -59,7 +59,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     @Override
     public ObservedState observe() throws KernelException {
         try {
-            ObservedState state = reader.read(socket.dump(LinkRequests.dump()), socket.dump(AddressRequests.dump()),
+            ObservedState state = reader.read(socket.dump(LinkRequests.dumpWithoutStats()), socket.dump(AddressRequests.dump()),
                     socket.dump(RouteRequests.dump()));
             return completed(state);
         } catch (NetlinkException e) {

@@ -37,6 +37,14 @@ class LinkRequestsGoldenTest {
     }
 
     @Test
+    void theReconcilersDumpAsksTheKernelToLeaveTheCountersOut() throws Exception {
+        NlMessage m = NlMessage.parseOne(LinkRequests.dumpWithoutStats().bytes());
+        assertThat(m.type()).isEqualTo(Rtnl.RTM_GETLINK);
+        assertThat(m.flags() & Netlink.NLM_F_DUMP).isEqualTo(Netlink.NLM_F_DUMP);
+        assertThat(m.attributesAfter(IfInfoMsg.LENGTH).integer(Ifla.IFLA_EXT_MASK, -1)).isEqualTo(8); // SKIP_STATS
+    }
+
+    @Test
     void createWithEveryCommonSettingMatchesIproute2() throws Exception {
         // ip link add link p0 name d2 mtu 1400 address 02:00:00:00:00:04 txqueuelen 700 master br0
         //     alias everything type dummy
