@@ -59,8 +59,8 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     @Override
     public ObservedState observe() throws KernelException {
         try {
-            ObservedState state = reader.read(socket.dump(LinkRequests.dumpWithoutStats()), socket.dump(AddressRequests.dump()),
-                    socket.dump(RouteRequests.dump()));
+            ObservedState state = reader.read(socket.dump(LinkRequests.dumpWithoutStats()),
+                    socket.dump(AddressRequests.dump()), socket.dump(RouteRequests.dump()));
             return completed(state);
         } catch (NetlinkException e) {
             throw new KernelException("dump failed: " + e.getMessage(), e);

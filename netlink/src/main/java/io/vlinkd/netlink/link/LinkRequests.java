@@ -97,9 +97,9 @@ public final class LinkRequests {
     }
 
     /**
-     * A dump of every link without the counters ({@code RTEXT_FILTER_SKIP_STATS}, kernel 5.1): IFLA_STATS,
-     * IFLA_STATS64 and IPv6's per-device statistics are a third of a link message, and comparing state never
-     * reads them. What the reconciler observes with.
+     * A dump of every link without the counters ({@code RTEXT_FILTER_SKIP_STATS}): IFLA_STATS, IFLA_STATS64 and
+     * IPv6's per-device statistics are a third of a link message, and comparing state never reads them. What the
+     * reconciler observes with. A kernel that predates the bit ignores it and sends the counters.
      */
     public static NlRequest dumpWithoutStats() {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_GETLINK, NLM_F_DUMP);

@@ -85,6 +85,6 @@ public final class Ifla {
     public static final AttrSpace INFO_SPACE = AttrSpace.of("IFLA_INFO", IFLA_INFO_KIND, IFLA_INFO_DATA,
             IFLA_INFO_XSTATS, IFLA_INFO_SLAVE_KIND, IFLA_INFO_SLAVE_DATA);
 
-    /** An IFLA_EXT_MASK bit (rtnetlink.h): leave the counters out of the reply (kernel 5.1). */
+    /** An IFLA_EXT_MASK bit (rtnetlink.h): leave the counters out of the reply. */
     public static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
 }
