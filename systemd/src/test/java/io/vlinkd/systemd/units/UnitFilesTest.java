@@ -81,8 +81,8 @@ class UnitFilesTest {
         assertThat(unit).contains("Type=notify\n", "ExecReload=", "Restart=on-failure\n", "WatchdogSec=",
                 "CapabilityBoundingSet=CAP_NET_ADMIN\n", "AmbientCapabilities=CAP_NET_ADMIN\n",
                 "NoNewPrivileges=yes\n", "ProtectSystem=strict\n", "StateDirectory=vlinkd\n",
-                "RuntimeDirectory=vlinkd\n", "ConfigurationDirectory=vlinkd\n", "ProtectHome=yes\n",
-                "PrivateTmp=yes\n", "RestrictAddressFamilies=AF_NETLINK AF_UNIX\n",
+                "RuntimeDirectory=vlinkd\n", "ConfigurationDirectory=vlinkd\n", "CacheDirectory=vlinkd\n",
+                "ProtectHome=yes\n", "PrivateTmp=yes\n", "RestrictAddressFamilies=AF_NETLINK AF_UNIX\n",
                 "SystemCallFilter=@system-service\n");
         // The JIT needs W+X memory.
         assertThat(unit.lines().filter(l -> l.startsWith("MemoryDenyWriteExecute"))).isEmpty();
