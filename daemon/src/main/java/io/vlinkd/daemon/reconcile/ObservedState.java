@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Everything one observation (three dumps) found: links, addresses and routes, with lookups by name and index. */
 public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
@@ -110,5 +111,16 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
 
     /** A comparable, index-free rendering of an observation: one line per link, address and non-kernel route. */
     public record Snapshot(List<String> links, List<String> addresses, List<String> routes) {
+
+        /** Only the lines of these interfaces (their links, addresses and routes); all of them when null. */
+        public Snapshot about(Set<String> names) {
+            if (names == null) {
+                return this;
+            }
+            return new Snapshot(
+                    links.stream().filter(l -> names.contains(l.substring(0, l.indexOf(' ')))).toList(),
+                    addresses.stream().filter(a -> names.contains(a.substring(0, a.indexOf(' ')))).toList(),
+                    routes.stream().filter(r -> names.stream().anyMatch(n -> r.contains(" dev " + n + " "))).toList());
+        }
     }
 }

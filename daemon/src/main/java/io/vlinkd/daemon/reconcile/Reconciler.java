@@ -175,9 +175,12 @@ public final class Reconciler {
             revertedInverses = inversesOf(toRevert);
             errors.addAll(revertErrors);
             boolean restored = revertErrors.isEmpty();
-            if (!isolate && restored) {
-                ObservedState.Snapshot was = before.snapshot();
-                ObservedState.Snapshot now = port.observe().snapshot();
+            if (restored) {
+                // All-or-nothing: the whole state is as before. Isolate: the interfaces of the failed branches are
+                // (the other branches keep what was applied to them).
+                Set<String> scope = isolate ? namesOf(plan, failedBranches) : null;
+                ObservedState.Snapshot was = before.snapshot().about(scope);
+                ObservedState.Snapshot now = port.observe().snapshot().about(scope);
                 if (!was.equals(now)) {
                     restored = false;
                     errors.add(new StepError(null, "the revert did not restore the state before the apply: "

@@ -11,8 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.NlRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -274,6 +279,43 @@ class ReconcilerTest {
         assertThat(kernel.observe().link("v1")).isEmpty();
         assertThat(store.load().get("br0")).isPresent();
         assertThat(store.load().get("br1")).isEmpty();
+    }
+
+    @Test
+    void isolateChecksThatTheFailedBranchIsReallyRestored() throws Exception {
+        DesiredState d = config().isolate().link(bridge("br0")).link(bridge("br1"))
+                .link(veth("v1", "v1p").withMaster("br1")).build();
+        kernel.failWrite(3, Errno.EBUSY, "injected"); // v1's creation, after br0 and br1
+        // A port that acknowledges link deletions without passing them on: the revert of br1 "succeeds", but br1
+        // is still there.
+        Reconciler deaf = new Reconciler(new KernelPort() {
+            public ObservedState observe() {
+                return kernel.observe();
+            }
+
+            public List<WriteResult> apply(List<NlRequest> wave) {
+                List<NlRequest> passed = wave.stream().filter(r -> r.type() != Rtnl.RTM_DELLINK).toList();
+                List<WriteResult> results = new java.util.ArrayList<>(kernel.apply(passed));
+                wave.stream().filter(r -> r.type() == Rtnl.RTM_DELLINK).forEach(r -> results.add(WriteResult.ok(r)));
+                return results;
+            }
+
+            public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
+                    throws NetlinkException {
+                return kernel.configure(kind, ifindex, name, desired);
+            }
+
+            public int netnsFd(String netns) throws KernelException {
+                return kernel.netnsFd(netns);
+            }
+        }, store, new Planner(), 2, Duration.ZERO);
+
+        ApplyResult r = deaf.apply(d);
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.REVERT_FAILED);
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e.toString())
+                .contains("the revert did not restore the state before the apply").contains("br1"));
+        assertThat(kernel.observe().link("br0")).isPresent();
     }
 
     @Test
