@@ -276,8 +276,9 @@ public final class FakeKernel implements KernelPort {
             }
         }
         boolean up = (lm.flags() & Rtnl.IFF_UP) != 0;
-        int index = nextIndex++;
+        // veth_newlink() registers the peer first: it gets the lower ifindex and is dumped first.
         int peerIndex = peerName == null ? 0 : nextIndex++;
+        int index = nextIndex++;
         int parent = peerName != null ? peerIndex : lm.link() == null ? 0 : lm.link();
         links.put(index, new ObservedLink(index, lm.name(), kind.name(), kind, spec,
                 lm.mtu() == null ? 1500 : lm.mtu(), lm.address() == null ? nextMac() : lm.address(), up,

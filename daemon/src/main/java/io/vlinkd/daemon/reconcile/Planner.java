@@ -5,6 +5,7 @@ import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.KindSpec;
@@ -222,7 +223,13 @@ public final class Planner {
                     reasons.put(a.name(), "state: absent");
                 }
             }
-            for (ObservedLink l : observed.links()) {
+            // In the order vlinkd recorded them, which puts a veth's configured end before its peer (the kernel
+            // dumps the peer first): the deletion of the pair is then named after the end the config named.
+            for (OwnedLink recorded : owned.links()) {
+                ObservedLink l = byName.get(recorded.name());
+                if (l == null) {
+                    continue;
+                }
                 ObservedLink partner = linkAt(l.parent());
                 boolean goesWithRecreated = partner != null && isCompanionPair(l, partner)
                         && recreate.containsKey(partner.name());

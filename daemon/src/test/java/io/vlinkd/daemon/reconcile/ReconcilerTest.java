@@ -319,6 +319,22 @@ class ReconcilerTest {
     }
 
     @Test
+    void aVethPairThatLeftTheConfigIsDeletedUnderTheNameTheConfigGaveIt() throws Exception {
+        reconciler.apply(config().link(veth("v0", "v0p")).build());
+        // The kernel (and the fake) dumps the peer first: v0p has the lower ifindex.
+        assertThat(link(kernel, "v0p").index()).isLessThan(link(kernel, "v0").index());
+
+        ApplyResult r = reconciler.apply(config().build());
+
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(r.plan().steps()).singleElement().satisfies(s -> {
+            assertThat(s).isInstanceOf(Step.DeleteLink.class);
+            assertThat(s.ipCommand()).isEqualTo("ip link del v0");
+        });
+        assertThat(kernel.observe().links()).extracting(ObservedLink::name).containsExactly("lo");
+    }
+
+    @Test
     void theSameFailureUnderRollbackLeavesNothing() throws Exception {
         DesiredState d = config().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
                 .link(veth("v1", "v1p").withMaster("br1")).build();
