@@ -179,8 +179,9 @@ public final class Reconciler {
                 // All-or-nothing: the whole state is as before. Isolate: the interfaces of the failed branches are
                 // (the other branches keep what was applied to them).
                 Set<String> scope = isolate ? namesOf(plan, failedBranches) : null;
+                last = port.observe(); // also what the ownership below is computed from
                 ObservedState.Snapshot was = before.snapshot().about(scope);
-                ObservedState.Snapshot now = port.observe().snapshot().about(scope);
+                ObservedState.Snapshot now = last.snapshot().about(scope);
                 if (!was.equals(now)) {
                     restored = false;
                     errors.add(new StepError(null, "the revert did not restore the state before the apply: "
