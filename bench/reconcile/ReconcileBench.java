@@ -69,7 +69,7 @@ public class ReconcileBench {
 
     /** Counts the write requests that reach the kernel. */
     static final class Counting implements KernelPort {
-        KernelPort inner;
+        final KernelPort inner;
         int writes;
         long writeNanos;
         long observeNanos;
@@ -176,12 +176,13 @@ public class ReconcileBench {
             for (int round = 1; round <= rounds; round++) {
                 List<String> namespaces = new ArrayList<>();
                 try {
-                    double[] ip1 = ipBatch(batch, namespaces);
-                    Counting counting = new Counting(null);
-                    double vlinkd = vlinkdApply(desired(n, veth), namespaces, counting);
-                    double[] ip2 = ipBatch(batch, namespaces);
-                    double ip = (ip1[0] + ip2[0]) / 2;
-                    double ipChecked = ip + (ip1[1] + ip2[1]) / 2;
+                    IpRun ip1 = ipBatch(batch, namespaces);
+                    TimedApply timed = vlinkdApply(desired(n, veth), namespaces);
+                    Counting counting = timed.counts();
+                    double vlinkd = timed.millis();
+                    IpRun ip2 = ipBatch(batch, namespaces);
+                    double ip = (ip1.batch() + ip2.batch()) / 2;
+                    double ipChecked = ip + (ip1.check() + ip2.check()) / 2;
                     ratios.add(vlinkd / ip);
                     checkedRatios.add(vlinkd / ipChecked);
                     writeRatios.add(counting.writeNanos / 1e6 / ip);
@@ -190,8 +191,8 @@ public class ReconcileBench {
                             + "after, each then checked by ip -d -j link show in %.1f / %.1f ms; ratio %.2f to "
                             + "ip -batch, %.2f to ip -batch + ip -d -j link show, %.2f writes only%n", round, vlinkd,
                             counting.writeNanos / 1e6, counting.observeNanos / 1e6,
-                            vlinkd - (counting.writeNanos + counting.observeNanos) / 1e6, counting.writes, ip1[0],
-                            ip2[0], ip1[1], ip2[1], vlinkd / ip, vlinkd / ipChecked, counting.writeNanos / 1e6 / ip);
+                            vlinkd - (counting.writeNanos + counting.observeNanos) / 1e6, counting.writes, ip1.batch(),
+                            ip2.batch(), ip1.check(), ip2.check(), vlinkd / ip, vlinkd / ipChecked, counting.writeNanos / 1e6 / ip);
                 } finally {
                     for (String ns : namespaces) {
                         run("ip", "netns", "del", ns);
@@ -213,12 +214,16 @@ public class ReconcileBench {
 
     static final int ROUNDS = 3;
 
-    /** One timed {@code Reconciler.apply} in a fresh namespace; {@code counting} gets the port's counts. */
-    private static double vlinkdApply(DesiredState d, List<String> namespaces, Counting counting) throws Exception {
+    /** One timed {@code Reconciler.apply}: its wall time, and what the port counted during it. */
+    private record TimedApply(double millis, Counting counts) {
+    }
+
+    /** One timed {@code Reconciler.apply} in a fresh namespace. */
+    private static TimedApply vlinkdApply(DesiredState d, List<String> namespaces) throws Exception {
         String ns = newNamespace();
         namespaces.add(ns);
         try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(ns))) {
-            counting.inner = port;
+            Counting counting = new Counting(port);
             Reconciler rec = reconciler(counting);
             long t0 = System.nanoTime();
             ApplyResult r = rec.apply(d);
@@ -226,7 +231,7 @@ public class ReconcileBench {
             if (!r.succeeded()) {
                 throw new IllegalStateException("apply failed: " + r.errors());
             }
-            return (t1 - t0) / 1e6;
+            return new TimedApply((t1 - t0) / 1e6, counting);
         }
     }
 
@@ -245,8 +250,12 @@ public class ReconcileBench {
         return m % 2 == 1 ? sorted.get(m / 2) : (sorted.get(m / 2 - 1) + sorted.get(m / 2)) / 2;
     }
 
-    /** ip -batch in a fresh namespace, then the dump an operator would check it with: the two times. */
-    private static double[] ipBatch(Path batch, List<String> namespaces) throws Exception {
+    /** The times of {@code ip -batch} and of the {@code ip -d -j link show} that checks it, in ms. */
+    private record IpRun(double batch, double check) {
+    }
+
+    /** ip -batch in a fresh namespace, then the dump an operator would check it with. */
+    private static IpRun ipBatch(Path batch, List<String> namespaces) throws Exception {
         String ns = newNamespace();
         namespaces.add(ns);
         long b0 = System.nanoTime();
@@ -254,7 +263,7 @@ public class ReconcileBench {
         long b1 = System.nanoTime();
         run("ip", "-n", ns, "-d", "-j", "link", "show");
         long b2 = System.nanoTime();
-        return new double[] {(b1 - b0) / 1e6, (b2 - b1) / 1e6};
+        return new IpRun((b1 - b0) / 1e6, (b2 - b1) / 1e6);
     }
 
     /**
