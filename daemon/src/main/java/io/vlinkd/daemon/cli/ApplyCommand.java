@@ -1,10 +1,12 @@
 package io.vlinkd.daemon.cli;
 
+import io.vlinkd.daemon.control.ConfirmTimeout;
 import io.vlinkd.daemon.control.ControlRequest;
 import io.vlinkd.daemon.service.BackendUnavailableException;
 import io.vlinkd.daemon.service.ConfigPort;
 import io.vlinkd.daemon.service.ReconcilePort;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Parameters;
                 "With --once (no daemon): converge FILEs once, verify, and exit 0, or exit 1 with the reason",
                 "after rolling back."})
 final class ApplyCommand extends VlinkctlSubcommand {
-    @Option(names = "--confirm-timeout", paramLabel = "S", description = "roll back unless confirmed in S seconds")
-    Integer confirmTimeout;
+    @Option(names = "--confirm-timeout", paramLabel = "S",
+            description = "roll back unless confirmed in S seconds (1.." + ConfirmTimeout.MAX_SECONDS + ")")
+    String confirmTimeout;
 
     @Option(names = "--once", description = "apply FILEs here, without the daemon")
     boolean once;
@@ -32,15 +35,21 @@ final class ApplyCommand extends VlinkctlSubcommand {
 
     @Override
     public Integer call() {
-        if (confirmTimeout != null && confirmTimeout <= 0) {
-            throw usage("--confirm-timeout must be at least 1");
+        Duration timeout = null;
+        if (confirmTimeout != null) {
+            try {
+                timeout = ConfirmTimeout.parse(confirmTimeout);
+            } catch (IllegalArgumentException e) {
+                throw usage("--" + e.getMessage());
+            }
         }
         if (!once) {
             if (!files.isEmpty() || netns != null) {
                 throw usage("FILEs and --netns need --once (the daemon applies its own config directory)");
             }
             ControlRequest r = ControlRequest.of("apply");
-            return parent.remote(confirmTimeout == null ? r : r.with("confirm-timeout", confirmTimeout.toString()));
+            return parent.remote(confirmTimeout == null ? r : r.with("confirm-timeout",
+                    Long.toString(timeout.toSeconds())));
         }
         if (confirmTimeout != null) {
             throw usage("--confirm-timeout needs the daemon (nobody would roll back after vlinkctl exits)");

@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.service;
 
+import io.vlinkd.daemon.control.ConfirmTimeout;
 import io.vlinkd.daemon.control.ControlHandler;
 import io.vlinkd.daemon.control.ControlRequest;
 import io.vlinkd.daemon.control.Reply;
@@ -42,17 +43,12 @@ public final class DaemonControl implements ControlHandler {
             }
             case "apply": {
                 String t = r.arg("confirm-timeout", null);
-                Optional<Duration> timeout = Optional.empty();
-                if (t != null) {
-                    try {
-                        long s = Long.parseLong(t);
-                        if (s <= 0) {
-                            throw new NumberFormatException();
-                        }
-                        timeout = Optional.of(Duration.ofSeconds(s));
-                    } catch (NumberFormatException e) {
-                        return new Reply(2, List.of(), List.of("apply: confirm-timeout must be a positive number"));
-                    }
+                Optional<Duration> timeout;
+                try {
+                    timeout = t == null ? Optional.empty() : Optional.of(ConfirmTimeout.parse(t));
+                } catch (IllegalArgumentException e) {
+                    // Checked before anything is applied: an apply whose rollback cannot be armed must not start.
+                    return new Reply(2, List.of(), List.of("apply: " + e.getMessage()));
                 }
                 return daemon.apply(timeout);
             }

@@ -73,6 +73,17 @@ class VlinkctlCommandTest {
     }
 
     @Test
+    void aConfirmTimeoutOutOfRangeIsAUsageErrorBeforeTheDaemonIsAsked(@TempDir Path dir) {
+        String sock = dir.resolve("none.sock").toString();
+        assertThat(run(Backends.unavailable(), "--socket", sock, "apply", "--confirm-timeout",
+                "9223372036854775807")).isEqualTo(2);
+        assertThat(run(Backends.unavailable(), "--socket", sock, "apply", "--confirm-timeout", "2147483647"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--confirm-timeout: 2147483647 is out of range; it must be 1..86400"
+                + " seconds (24 h)").doesNotContain("cannot reach vlinkd");
+    }
+
+    @Test
     void noDaemonExitsThree(@TempDir Path dir) {
         assertThat(run(Backends.unavailable(), "--socket", dir.resolve("none.sock").toString(), "status")).isEqualTo(3);
         assertThat(err.toString()).contains("cannot reach vlinkd at " + dir.resolve("none.sock"));
