@@ -113,7 +113,7 @@ public final class Reconciler {
                     done.add(s);
                     LOG.info("{}: {}{}: {}", s.link(), s.operation(), at(s), s.ipCommand());
                 } else {
-                    fail(errors, failedBranches, plan, StepError.of(s, r.error()));
+                    fail(errors, failedBranches, plan, StepError.of(s, r.error(), state));
                 }
             }
             for (Step.ConfigureLink c : configures) {

@@ -65,6 +65,28 @@ class ReconcilerTest {
     }
 
     @Test
+    void aVethWhosePeerNameIsTakenSaysWhichNameAndByWhat() throws Exception {
+        kernel.addForeignLink("vp0", "dummy", null, true);
+        ApplyResult r = reconciler.apply(config().link(veth("veth0", "vp0")).build());
+        assertThat(r.outcome()).isNotEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(r.errors()).singleElement().hasToString("/etc/vlinkd/test.yaml:1:5: veth0: create veth:"
+                + " RTM_NEWLINK veth0 (veth): EEXIST: the peer name vp0 is taken by an existing interface (kind dummy)");
+        assertThat(kernel.observe().link("veth0")).isEmpty();
+    }
+
+    @Test
+    void aLinkWhoseOwnNameIsTakenSaysByWhat() throws Exception {
+        kernel.addForeignLink("eth7", null, null, true);
+        // A create that meets a name taken since the plan was made: the fake, like the kernel, answers EEXIST.
+        Step.CreateLink create = new Step.CreateLink(LinkSpec.of("eth7", TestKind.BRIDGE,
+                TestKind.BRIDGE.spec()), java.util.Set.of(), List.of(), null, null);
+        NetlinkException eexist = new NetlinkException("RTM_NEWLINK eth7 (bridge)", Errno.EEXIST, null, null, null);
+        assertThat(StepError.of(create, eexist, kernel.observe())).hasToString("eth7: create bridge:"
+                + " RTM_NEWLINK eth7 (bridge): EEXIST: the name eth7 is taken by an existing interface (a device"
+                + " without a kind: a NIC, or lo)");
+    }
+
+    @Test
     void configuresAVethPeerDeclaredWithoutKindRightAfterItsPairIsCreated() throws Exception {
         LinkSpec peer = new LinkSpec("v0p", null, null, Optional.of(1400), Optional.empty(),
                 Optional.of(AdminState.UP), Optional.of("br0"), Optional.empty(),

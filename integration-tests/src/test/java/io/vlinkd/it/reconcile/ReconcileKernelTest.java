@@ -74,6 +74,16 @@ class ReconcileKernelTest {
     }
 
     @Test
+    void aVethWhosePeerNameIsTakenSaysSo() throws Exception {
+        // This kernel has no dummy; an ifb is as foreign. veth_newlink() registers the peer first: EEXIST, no text.
+        ns.ip("link", "add", "vp0", "type", "ifb");
+        ApplyResult r = reconciler.apply(config().link(veth("veth0", "vp0")).build());
+        assertThat(r.errors()).singleElement().asString().endsWith("veth0: create veth: RTM_NEWLINK veth0 (veth):"
+                + " EEXIST: the peer name vp0 is taken by an existing interface (kind ifb)");
+        assertThat(ns.json("link", "show").toString()).doesNotContain("veth0");
+    }
+
+    @Test
     void aNoOpReconcileSendsNoWriteAndMakesNoLinkFlap() throws Exception {
         // IPv6 duplicate address detection finishes seconds after an address is added (a bridge without carrier
         // defers it) and announces it with RTM_NEWADDR/RTM_NEWROUTE: kernel activity, not ours. Without DAD the
