@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "0:success",
                 "1:failure: config problems, a failed apply (rolled back), a missing backend",
                 "2:usage error",
-                "3:vlinkd unreachable (not running, or no control socket)",
+                "3:vlinkd unreachable (not running, or no control socket) or busy (try again)",
                 "4:permission denied on the control socket",
                 "5:timeout (wait-online)"})
 public final class VlinkctlCommand implements Runnable {
