@@ -4,7 +4,6 @@ import io.vlinkd.config.yaml.SafeYaml;
 import io.vlinkd.config.yaml.YamlLimits;
 import io.vlinkd.config.yaml.YamlProblem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,12 +33,14 @@ import java.util.Set;
 public final class ConfigLoader {
     private final LoadOptions options;
     private final SafeYaml yaml;
+    private final ConfigFileReader reader;
 
     public ConfigLoader(LoadOptions options) {
         this.options = options;
         long codePoints = Math.min(Integer.MAX_VALUE, options.maxFileBytes());
         this.yaml = new SafeYaml(new YamlLimits((int) codePoints, YamlLimits.defaults().maxDepth(),
                 YamlLimits.defaults().maxAliases()));
+        this.reader = new ConfigFileReader(options);
     }
 
     public LoadResult load(Path... paths) {
@@ -120,33 +121,12 @@ public final class ConfigLoader {
     }
 
     private Optional<FileContents> read(Path file, List<ConfigProblem> problems) {
-        if (!Files.isRegularFile(file)) {
-            fileProblem(file, "not a regular file", problems);
+        ConfigFileReader.Outcome read = reader.read(file);
+        if (read instanceof ConfigFileReader.Outcome.Refused refused) {
+            fileProblem(file, refused.message(), problems);
             return Optional.empty();
         }
-        if (!secure(file, problems)) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > options.maxFileBytes()) {
-                fileProblem(file, "file is " + size + " bytes; the limit is " + options.maxFileBytes()
-                        + " (split the config into several files)", problems);
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                // The file may grow between stat and read: never read more than the limit.
-                bytes = in.readNBytes((int) options.maxFileBytes() + 1);
-            }
-            if (bytes.length > options.maxFileBytes()) {
-                fileProblem(file, "file is larger than the limit of " + options.maxFileBytes() + " bytes", problems);
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            fileProblem(file, "cannot read: " + reason(e), problems);
-            return Optional.empty();
-        }
+        byte[] bytes = ((ConfigFileReader.Outcome.Read) read).bytes();
         TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
         if (decoded instanceof TextDecoding.Decoded.Bad bad) {
             problems.add(new ConfigProblem(new SourceLocation(file, bad.line(), bad.column()), "file",
