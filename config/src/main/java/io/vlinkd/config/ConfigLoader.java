@@ -32,11 +32,19 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private final LoadOptions options;
+    private final NamespaceLookup namespaces;
     private final SafeYaml yaml;
     private final ConfigFileReader reader;
 
+    /** A loader that does not check that named namespaces exist (examples, drafts for another machine). */
     public ConfigLoader(LoadOptions options) {
+        this(options, NamespaceLookup.any());
+    }
+
+    /** @param namespaces which named network namespaces exist ({@link NamespaceLookup#runNetns()} on the host) */
+    public ConfigLoader(LoadOptions options, NamespaceLookup namespaces) {
         this.options = options;
+        this.namespaces = namespaces;
         long codePoints = Math.min(Integer.MAX_VALUE, options.maxFileBytes());
         this.yaml = new SafeYaml(new YamlLimits((int) codePoints, YamlLimits.defaults().maxDepth(),
                 YamlLimits.defaults().maxAliases()));
@@ -56,7 +64,7 @@ public final class ConfigLoader {
         }
         // Config-wide checks need every file: with one unreadable, references into it would all look undefined.
         boolean allRead = contents.size() == files.size();
-        Optional<DesiredState> state = allRead ? new Merger(problems).merge(contents) : Optional.empty();
+        Optional<DesiredState> state = allRead ? new Merger(problems, namespaces).merge(contents) : Optional.empty();
         if (state.isPresent()) {
             return new LoadResult.Valid(state.get());
         }

@@ -6,6 +6,7 @@ import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
+import io.vlinkd.netlink.kind.PairKind;
 import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
@@ -26,6 +27,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * knows a kind by name.
  */
 final class InterfaceReader {
+    /** The option of {@link PairKind.Peer} kinds (veth, vxcan) that puts the other end in a named namespace. */
+    private static final String PEER_NETNS = "peer-netns";
     private final FileContext ctx;
 
     InterfaceReader(FileContext ctx) {
@@ -66,7 +69,7 @@ final class InterfaceReader {
             }
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
-                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, List.of()));
+                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, List.of(), List.of()));
         }
 
         // The kind decides which section key is allowed.
@@ -103,6 +106,9 @@ final class InterfaceReader {
         Optional<Integer> txq = m.get("txqueuelen").flatMap(f -> read(f, key("txqueuelen"), path))
                 .map(v -> ((Long) v).intValue());
         Optional<String> netns = m.get("netns").flatMap(f -> netns(f, path));
+        List<NetnsRef> netnsRefs = new ArrayList<>();
+        netns.ifPresent(ns -> netnsRefs.add(new NetnsRef(ns, ctx.at(m.get("netns").orElseThrow().value()),
+                path + ".netns", false)));
         Optional<List<AddressSpec>> addresses = Optional.empty();
         if (m.has("addresses")) {
             addresses = AddressReader.read(m.get("addresses").orElseThrow().value(), ctx, path + ".addresses");
@@ -118,6 +124,18 @@ final class InterfaceReader {
         if (kind.isPresent()) {
             spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs, peers);
         }
+        if (spec instanceof PairKind.Peer p && p.peerNetns().isPresent()) {
+            String key = path + "." + kind.orElseThrow().name() + "." + PEER_NETNS;
+            Node at = m.get(kind.orElseThrow().name()).map(Mapping.Field::value).orElse(item);
+            if (at instanceof org.snakeyaml.engine.v2.nodes.MappingNode section) {
+                for (org.snakeyaml.engine.v2.nodes.NodeTuple t : section.getValue()) {
+                    if (Values.string(t.getKeyNode()).filter(PEER_NETNS::equals).isPresent()) {
+                        at = t.getValueNode();
+                    }
+                }
+            }
+            netnsRefs.add(new NetnsRef(p.peerNetns().get(), ctx.at(at), key, true));
+        }
 
         for (Values.Ref r : refs) {
             references.add(new Reference(name.get(), r.name(), ctx.at(r.node()), r.subKey(), Reference.Role.OPTION));
@@ -129,7 +147,7 @@ final class InterfaceReader {
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references, kindField.isPresent(), List.copyOf(peers)));
+                references, kindField.isPresent(), List.copyOf(peers), List.copyOf(netnsRefs)));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */

@@ -12,13 +12,21 @@ import java.util.Optional;
 /**
  * Merges the files' contents in order and runs the checks that need the whole config: an interface or route defined
  * twice (naming both places), references to interfaces the config does not define, ports in another namespace than
- * their master, and dependency cycles over {@code link}, {@code master} and kind options that name interfaces.
+ * their master, a parent or a route device in another namespace, namespaces that do not exist, a peer's entry in
+ * another namespace than its creator puts it, and dependency cycles over {@code link}, {@code master} and kind
+ * options that name interfaces.
  */
 final class Merger {
     private final List<ConfigProblem> problems;
+    private final NamespaceLookup namespaces;
 
     Merger(List<ConfigProblem> problems) {
+        this(problems, NamespaceLookup.any());
+    }
+
+    Merger(List<ConfigProblem> problems, NamespaceLookup namespaces) {
         this.problems = problems;
+        this.namespaces = namespaces;
     }
 
     /** The merged state, or empty when the files or the checks here found any problem. */
@@ -47,6 +55,7 @@ final class Merger {
             }
         }
         checkReferences(files, byName, peerOf);
+        checkNamespaces(files, byName, peerOf);
         new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
@@ -110,6 +119,12 @@ final class Merger {
                             // in the port's namespace: ENODEV otherwise).
                             add(r.where(), r.key(), "master " + t.name() + " is in " + ns(t.netns())
                                     + " but " + e.name() + " is in " + ns(e.netns()));
+                        } else if (r.role() != Reference.Role.MASTER && !t.netns().equals(e.netns())) {
+                            // vlinkd creates a link with a socket inside the link's own namespace, where the
+                            // kernel looks up IFLA_LINK and the interface options: a parent elsewhere is ENODEV.
+                            add(r.where(), r.key(), t.name() + " is in " + ns(t.netns()) + " but " + e.name()
+                                    + " is in " + ns(e.netns()) + "; an interface and the interfaces it is built on"
+                                    + " must be in the same namespace");
                         }
                     });
                 }
@@ -143,6 +158,37 @@ final class Merger {
             return Optional.empty();
         }
         return Optional.of(t);
+    }
+
+    /**
+     * Every named namespace must exist ({@code ip netns add NAME}); an entry that configures a peer (a veth's
+     * other end) must be in the namespace its creator puts the peer in, since that is where it will be.
+     */
+    private void checkNamespaces(List<FileContents> files, Map<String, InterfaceEntry> byName,
+                                 Map<String, InterfaceEntry> peerOf) {
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                for (NetnsRef r : e.netnsRefs()) {
+                    if (!namespaces.exists(r.name())) {
+                        add(r.where(), r.key(), "network namespace " + r.name() + " does not exist (no /run/netns/"
+                                + r.name() + "; create it with ip netns add " + r.name() + ")");
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, InterfaceEntry> p : peerOf.entrySet()) {
+            InterfaceEntry entry = byName.get(p.getKey());
+            InterfaceEntry creator = p.getValue();
+            if (entry == null || entry.created() || entry.absent().isPresent()
+                    || entry.netns().equals(creator.peerNetns())) {
+                continue;
+            }
+            SourceLocation where = entry.netnsRefs().stream().filter(r -> !r.peer()).map(NetnsRef::where)
+                    .findFirst().orElse(entry.where());
+            add(where, entry.path() + ".netns", "interface " + entry.name() + " is created by " + creator.name()
+                    + " (at " + creator.where() + ") in " + ns(creator.peerNetns()) + " but this entry is for "
+                    + ns(entry.netns()) + creator.peerNetns().map(n -> "; add netns: " + n).orElse(""));
+        }
     }
 
     private static String ns(Optional<String> netns) {

@@ -16,32 +16,81 @@ import java.util.List;
 
 /**
  * The state file ({@code /var/lib/vlinkd/owned}, overridable): one line per link vlinkd created,
- * {@code link NAME IFINDEX KIND}. Written atomically: a temporary file in the same directory, fsync, rename over
+ * {@code link NAME IFINDEX KIND}, and {@code link NAME IFINDEX KIND netns=NS} for a link in the named network
+ * namespace NS (a line without {@code netns=}, as every line written before namespaces were managed, is a link of
+ * the daemon's own namespace). A store is one namespace's partition of the file ({@link #inNetns}): it loads only
+ * that namespace's lines and saves them leaving the other namespaces' lines as they were. Written atomically: a temporary file in the same directory, fsync, rename over
  * the old one, fsync of the directory, so a crash leaves either the old or the new file, never half of one.
  */
 public final class OwnershipStore {
     public static final Path DEFAULT = Path.of("/var/lib/vlinkd/owned");
-    private static final String HEADER = "# vlinkd ownership v1: links vlinkd created (name ifindex kind)";
+    private static final String HEADER =
+            "# vlinkd ownership v1: links vlinkd created (name ifindex kind [netns=NAME])";
+
+    private static final String NETNS_FIELD = "netns=";
 
     private final Path file;
+    /** The named namespace whose lines this store reads and writes; null for the daemon's own. */
+    private final String netns;
 
     public OwnershipStore(Path file) {
+        this(file, null);
+    }
+
+    private OwnershipStore(Path file, String netns) {
         this.file = file;
+        this.netns = netns;
+    }
+
+    /** The partition of the same file for the links in named namespace {@code name} (null: the daemon's own). */
+    public OwnershipStore inNetns(String name) {
+        return new OwnershipStore(file, name);
+    }
+
+    /** The named namespace of this partition, or null for the daemon's own. */
+    public String netns() {
+        return netns;
+    }
+
+    /** The named namespaces the file records links in (sorted). */
+    public java.util.SortedSet<String> namespaces() throws IOException {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Line l : lines()) {
+            if (l.netns() != null) {
+                out.add(l.netns());
+            }
+        }
+        return out;
     }
 
     public Path file() {
         return file;
     }
 
-    /** The recorded ownership; none when the file does not exist yet. Malformed lines are an error. */
+    /** The recorded ownership of this store's namespace; none when the file does not exist yet. */
     public Ownership load() throws IOException {
+        List<OwnedLink> links = new ArrayList<>();
+        for (Line l : lines()) {
+            if (java.util.Objects.equals(l.netns(), netns)) {
+                links.add(l.link());
+            }
+        }
+        return Ownership.of(links);
+    }
+
+    /** One parsed line: a link and the named namespace it is in (null: the daemon's own). */
+    private record Line(OwnedLink link, String netns) {
+    }
+
+    /** Every link line of the file, of every namespace. Malformed lines are an error. */
+    private List<Line> lines() throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return Ownership.none();
+            return List.of();
         }
-        List<OwnedLink> links = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         int n = 0;
         for (String line : lines) {
             n++;
@@ -49,23 +98,30 @@ public final class OwnershipStore {
                 continue;
             }
             String[] f = line.split(" ");
-            if (f.length != 4 || !f[0].equals("link")) {
-                throw new IOException(file + ":" + n + ": not 'link NAME IFINDEX KIND': " + line);
+            boolean withNetns = f.length == 5 && f[4].startsWith(NETNS_FIELD) && f[4].length() > NETNS_FIELD.length();
+            if (f.length != 4 && !withNetns || !f[0].equals("link")) {
+                throw new IOException(file + ":" + n + ": not 'link NAME IFINDEX KIND [netns=NS]': " + line);
             }
             try {
-                links.add(new OwnedLink(f[1], Integer.parseInt(f[2]), f[3]));
+                out.add(new Line(new OwnedLink(f[1], Integer.parseInt(f[2]), f[3]),
+                        withNetns ? f[4].substring(NETNS_FIELD.length()) : null));
             } catch (NumberFormatException e) {
                 throw new IOException(file + ":" + n + ": ifindex is not a number: " + f[2]);
             }
         }
-        return Ownership.of(links);
+        return out;
     }
 
+    /** Replaces this namespace's lines with {@code ownership}; the other namespaces' lines are kept. */
     public void save(Ownership ownership) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (Line l : lines()) {
+            if (!java.util.Objects.equals(l.netns(), netns)) {
+                append(sb, l.link(), l.netns());
+            }
+        }
         for (OwnedLink l : ownership.links()) {
-            sb.append("link ").append(l.name()).append(' ').append(l.ifindex()).append(' ').append(l.kind())
-                    .append('\n');
+            append(sb, l, netns);
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -89,5 +145,13 @@ public final class OwnershipStore {
         } catch (IOException | UncheckedIOException e) {
             // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
         }
+    }
+
+    private static void append(StringBuilder sb, OwnedLink l, String netns) {
+        sb.append("link ").append(l.name()).append(' ').append(l.ifindex()).append(' ').append(l.kind());
+        if (netns != null) {
+            sb.append(' ').append(NETNS_FIELD).append(netns);
+        }
+        sb.append('\n');
     }
 }

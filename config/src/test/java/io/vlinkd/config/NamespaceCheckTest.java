@@ -1,0 +1,111 @@
+package io.vlinkd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** netns: and peer-netns: name namespaces that exist, and an interface's entry agrees on where the interface is. */
+class NamespaceCheckTest {
+    @TempDir
+    Path tmp;
+
+    /** Loads with only these namespaces existing. */
+    private List<String> problems(Path file, String... existing) {
+        LoadResult r = new ConfigLoader(LoadOptions.relaxed(), Set.of(existing)::contains).load(file);
+        if (!(r instanceof LoadResult.Invalid i)) {
+            return List.of();
+        }
+        return i.problems().stream().map(p -> p.where().line() + ":" + p.where().column() + ": " + p.key() + ": "
+                + p.message()).toList();
+    }
+
+    private Path write(String yaml) {
+        return new ConfigFixture(tmp).write("10.yaml", yaml);
+    }
+
+    @Test
+    void aNetnsThatDoesNotExistIsAnErrorAtItsKey() {
+        Path f = write("""
+                interfaces:
+                  - name: br-b
+                    kind: bridge
+                    netns: nosuch
+                """);
+        assertThat(problems(f)).containsExactly("4:12: interfaces[br-b].netns: network namespace nosuch does not"
+                + " exist (no /run/netns/nosuch; create it with ip netns add nosuch)");
+        assertThat(problems(f, "nosuch")).isEmpty();
+    }
+
+    @Test
+    void aPeerNetnsThatDoesNotExistIsAnErrorAtItsKey() {
+        Path f = write("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    veth:
+                      peer: v0p
+                      peer-netns: nosuch
+                """);
+        assertThat(problems(f)).containsExactly("6:19: interfaces[v0].veth.peer-netns: network namespace nosuch"
+                + " does not exist (no /run/netns/nosuch; create it with ip netns add nosuch)");
+        assertThat(problems(f, "nosuch")).isEmpty();
+    }
+
+    @Test
+    void aPeersEntryMustBeWhereItsCreatorPutsThePeer() {
+        Path f = write("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    veth: { peer: v0p, peer-netns: blue }
+                  - name: v0p
+                    state: up
+                """);
+        assertThat(problems(f, "blue")).containsExactly("5:5: interfaces[v0p].netns: interface v0p is created by v0"
+                + " (at " + f + ":2:5) in netns blue but this entry is for the daemon's namespace; add netns: blue");
+        Path ok = write("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    veth: { peer: v0p, peer-netns: blue }
+                  - name: v0p
+                    netns: blue
+                    state: up
+                """);
+        assertThat(problems(ok, "blue")).isEmpty();
+    }
+
+    @Test
+    void aVethInANamespaceKeepsItsPeerThereUnlessPeerNetnsSaysOtherwise() {
+        Path f = write("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    netns: red
+                    veth: { peer: v0p }
+                  - name: v0p
+                    netns: blue
+                """);
+        assertThat(problems(f, "red", "blue")).containsExactly("7:12: interfaces[v0p].netns: interface v0p is"
+                + " created by v0 (at " + f + ":2:5) in netns red but this entry is for netns blue; add netns: red");
+    }
+
+    @Test
+    void aParentInAnotherNamespaceIsAnError() {
+        Path f = write("""
+                interfaces:
+                  - name: eth0
+                  - name: mv0
+                    kind: macvlan
+                    link: eth0
+                    netns: blue
+                """);
+        assertThat(problems(f, "blue")).containsExactly("5:11: interfaces[mv0].link: eth0 is in the daemon's"
+                + " namespace but mv0 is in netns blue; an interface and the interfaces it is built on must be in"
+                + " the same namespace");
+    }
+}
