@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class DriftWatcher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
 
-    private final Reconciler reconciler;
+    private final NamespacedReconciler reconciler;
     private final KernelPort port;
     private final OwnershipStore store;
     private final Supplier<DesiredState> desired;
@@ -57,6 +57,29 @@ public final class DriftWatcher implements Runnable {
      */
     public DriftWatcher(Reconciler reconciler, KernelPort port, OwnershipStore store, Supplier<DesiredState> desired,
                         DriftEvents events, Duration debounce) throws KernelException {
+        this(new NamespacedReconciler(reconciler, store, null, NO_NAMESPACES, Reconciler::new), port, store, desired,
+                events, debounce);
+    }
+
+    /** Reconciles without named namespaces: a config or ledger naming one fails the reconcile, naming it. */
+    private static final NamespacedReconciler.Namespaces NO_NAMESPACES = new NamespacedReconciler.Namespaces() {
+        @Override
+        public boolean exists(String netns) {
+            return false;
+        }
+
+        @Override
+        public NamespacedReconciler.Opened open(String netns) throws KernelException {
+            throw new KernelException("network namespace " + netns + " is not reachable here");
+        }
+    };
+
+    /**
+     * Drift repair over every namespace the config names: notifications come from {@code port}'s (the own)
+     * namespace; each reconcile they trigger re-observes the named namespaces too.
+     */
+    public DriftWatcher(NamespacedReconciler reconciler, KernelPort port, OwnershipStore store,
+                        Supplier<DesiredState> desired, DriftEvents events, Duration debounce) throws KernelException {
         this.reconciler = reconciler;
         this.port = port;
         this.store = store;
@@ -122,17 +145,17 @@ public final class DriftWatcher implements Runnable {
     private void reconcile() throws KernelException, IOException {
         DesiredState d = desired.get();
         if (d.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
-            Plan plan = reconciler.plan(d);
+            NamespacedPlan plan = reconciler.plan(d);
             if (!plan.isEmpty()) {
                 reports++;
-                for (Step s : plan.steps()) {
+                for (NamespacedStep s : plan.steps()) {
                     LOG.warn("drift: {}: {} would repair it{}", s.link(), s.ipCommand(),
-                            s.where() == null ? "" : " [" + s.where() + "]");
+                            s.step().where() == null ? "" : " [" + s.step().where() + "]");
                 }
             }
             return;
         }
-        ApplyResult r = reconciler.apply(d);
+        ApplyResult r = reconciler.apply(d).combined();
         if (r.outcome() != ApplyResult.Outcome.UNCHANGED) {
             repairs++;
             LOG.info("drift repaired: {} ({} step(s))", r.outcome(), r.kept().size());

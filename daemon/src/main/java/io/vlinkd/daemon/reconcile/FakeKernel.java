@@ -51,8 +51,12 @@ import java.util.function.Function;
  * change is refused (EOPNOTSUPP, "Cannot change VNI" for vxlan), routes need their device up and a reachable
  * gateway, and taking an IPv4 device down drops its routes. It also counts writes and injects failures.
  *
+ * <p>Named namespaces are other fakes ({@link #addNamespace}): a pair whose peer nest carries IFLA_NET_NS_FD gets
+ * its peer there (each end reports the other's index as IFLA_LINK, with IFLA_LINK_NETNSID), and deleting either end
+ * deletes both.
+ *
  * <p>Not emulated: kernel-generated objects (IPv6 link-local addresses, prefix routes), operstate/carrier, MTU
- * limits of kinds, namespaces.
+ * limits of kinds.
  */
 public final class FakeKernel implements KernelPort {
     /** Kinds whose devices take ports (they have ndo_add_slave in the kernel). */
@@ -65,6 +69,11 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedAddress> addresses = new ArrayList<>();
     private final List<ObservedRoute> routes = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
+    /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
+    private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
+    private final Map<Integer, FakeKernel> namespaces = new LinkedHashMap<>();
+    /** Ends of pairs whose other end is in another fake namespace: index here → the other end. */
+    private final Map<Integer, RemoteEnd> remoteEnds = new LinkedHashMap<>();
     private int nextIndex = 2;
     private int writes;
     private int genlWrites;
@@ -102,8 +111,45 @@ public final class FakeKernel implements KernelPort {
     }
 
     @Override
-    public int netnsFd(String netns) throws KernelException {
-        throw new KernelException("the fake kernel has no network namespaces (" + netns + ")");
+    public synchronized int netnsFd(String netns) throws KernelException {
+        Integer fd = namespaceFds.get(netns);
+        if (fd == null) {
+            throw new KernelException("network namespace " + netns + ": open /run/netns/" + netns
+                    + " (netns " + netns + "): ENOENT");
+        }
+        return fd;
+    }
+
+    /** Makes {@code kernel} reachable as named namespace {@code name} (IFLA_NET_NS_FD in a pair's peer nest). */
+    public synchronized void addNamespace(String name, FakeKernel kernel) {
+        int fd = 1000 + namespaceFds.size();
+        namespaceFds.put(name, fd);
+        namespaces.put(fd, kernel);
+    }
+
+    /** The other end of a pair, in another fake namespace. */
+    private record RemoteEnd(FakeKernel kernel, int index) {
+    }
+
+    /** Registers the peer a pair's creator in {@code creator} puts here; returns its index. */
+    private synchronized int acceptPeer(String name, LinkKind<?> kind, KindSpec spec, FakeKernel creator,
+                                        int creatorIndex) throws Refusal {
+        if (byName(name) != null) {
+            throw new Refusal(Errno.EEXIST, null);
+        }
+        int index = nextIndex++;
+        links.put(index, new ObservedLink(index, name, kind.name(), kind, spec, 1500, nextMac(), false, 0,
+                creatorIndex, null, 1000, 2, 0));
+        remoteEnds.put(index, new RemoteEnd(creator, creatorIndex));
+        return index;
+    }
+
+    /** Deletes the end of a pair whose other end was deleted in another fake namespace. */
+    private synchronized void dropPeer(int index) {
+        remoteEnds.remove(index);
+        links.remove(index);
+        addresses.removeIf(a -> a.index() == index);
+        routes.removeIf(r -> r.oif() == index);
     }
 
     @Override
@@ -266,7 +312,12 @@ public final class FakeKernel implements KernelPort {
         }
         checkMaster(lm.master(), -1);
         String peerName = peerName(lm.infoData());
-        if (peerName != null && byName(peerName) != null) {
+        Integer peerFd = peerNetnsFd(lm.infoData());
+        FakeKernel peerKernel = peerFd == null ? null : namespaces.get(peerFd);
+        if (peerFd != null && peerKernel == null) {
+            throw new Refusal(9 /* EBADF */, null);
+        }
+        if (peerName != null && peerKernel == null && byName(peerName) != null) {
             throw new Refusal(Errno.EEXIST, null);
         }
         KindSpec spec = storedSpec(kind, kind.cast(kind.decode(lm.infoData(), this::nameOf)));
@@ -277,14 +328,18 @@ public final class FakeKernel implements KernelPort {
         }
         boolean up = (lm.flags() & Rtnl.IFF_UP) != 0;
         // veth_newlink() registers the peer first: it gets the lower ifindex and is dumped first.
-        int peerIndex = peerName == null ? 0 : nextIndex++;
+        int peerIndex = peerName == null || peerKernel != null ? 0 : nextIndex++;
         int index = nextIndex++;
+        if (peerKernel != null) {
+            peerIndex = peerKernel.acceptPeer(peerName, kind, spec, this, index);
+            remoteEnds.put(index, new RemoteEnd(peerKernel, peerIndex));
+        }
         int parent = peerName != null ? peerIndex : lm.link() == null ? 0 : lm.link();
         links.put(index, new ObservedLink(index, lm.name(), kind.name(), kind, spec,
                 lm.mtu() == null ? 1500 : lm.mtu(), lm.address() == null ? nextMac() : lm.address(), up,
                 lm.master() == null ? 0 : lm.master(), parent, lm.alias(),
-                lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, -1));
-        if (peerName != null) {
+                lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, peerKernel != null ? 0 : -1));
+        if (peerName != null && peerKernel == null) {
             links.put(peerIndex, new ObservedLink(peerIndex, peerName, kind.name(), kind, spec,
                     lm.mtu() == null ? 1500 : lm.mtu(), nextMac(), false, 0, index, null, 1000, 2, -1));
         }
@@ -309,6 +364,17 @@ public final class FakeKernel implements KernelPort {
         io.vlinkd.netlink.wire.RawAttr p = peer.get();
         Attrs inner = Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
         return inner.string(Ifla.IFLA_IFNAME).orElse(null);
+    }
+
+    /** IFLA_NET_NS_FD inside a pair's peer nest: the namespace its peer goes to. */
+    private Integer peerNetnsFd(Attrs data) throws MalformedMessageException {
+        Optional<io.vlinkd.netlink.wire.RawAttr> peer = data.raw(INFO_PEER);
+        if (peer.isEmpty() || peer.get().length() < IfInfoMsg.LENGTH) {
+            return null;
+        }
+        io.vlinkd.netlink.wire.RawAttr p = peer.get();
+        Attrs inner = Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
+        return inner.integer(Ifla.IFLA_NET_NS_FD).map(Long::intValue).orElse(null);
     }
 
     private Optional<String> nameOf(int index) {
@@ -369,8 +435,9 @@ public final class FakeKernel implements KernelPort {
                 continue;
             }
             for (ObservedLink other : links.values()) {
-                boolean pair = KindTraits.hasPeerOption(d.kind()) && d.parent() == other.index();
-                boolean stacked = other.parent() == d.index()
+                // IFLA_LINK of a link whose IFLA_LINK_NETNSID is set is an index in another namespace.
+                boolean pair = KindTraits.hasPeerOption(d.kind()) && d.linkNetnsId() < 0 && d.parent() == other.index();
+                boolean stacked = other.parent() == d.index() && other.linkNetnsId() < 0
                         || KindTraits.references(other.kind(), other.spec()).contains(d.name());
                 if (pair || stacked) {
                     work.add(other);
@@ -379,6 +446,10 @@ public final class FakeKernel implements KernelPort {
         }
         for (int i : doomed) {
             links.remove(i);
+            RemoteEnd end = remoteEnds.remove(i);
+            if (end != null) {
+                end.kernel().dropPeer(end.index());
+            }
         }
         for (ObservedLink other : new ArrayList<>(links.values())) {
             if (doomed.contains(other.master())) {

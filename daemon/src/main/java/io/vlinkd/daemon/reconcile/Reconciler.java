@@ -51,6 +51,11 @@ public final class Reconciler {
         this.verifyDelay = verifyDelay;
     }
 
+    /** The port of this reconciler's namespace. */
+    KernelPort port() {
+        return port;
+    }
+
     /** The plan that {@link #apply} would run now. Sends no write. */
     public synchronized Plan plan(DesiredState desired) throws KernelException, IOException {
         return planner.plan(desired, port.observe(), store.load());

@@ -4,9 +4,12 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.AppliedChange;
 import io.vlinkd.daemon.reconcile.KernelException;
+import io.vlinkd.daemon.reconcile.NamespacedPlan;
+import io.vlinkd.daemon.reconcile.NamespacedReconciler;
+import io.vlinkd.daemon.reconcile.NamespacedResult;
+import io.vlinkd.daemon.reconcile.NamespacedStep;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
-import io.vlinkd.daemon.reconcile.Plan;
-import io.vlinkd.daemon.reconcile.PlanProblem;
+import io.vlinkd.daemon.reconcile.NetlinkNamespaces;
 import io.vlinkd.daemon.reconcile.PlanRenderer;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
 import io.vlinkd.daemon.reconcile.Reconciler;
@@ -23,14 +26,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reconcile port over {@link Reconciler} and rtnetlink. The daemon's own namespace keeps one reconciler (and
- * its socket) for the life of the process; a named namespace ({@code apply --once --netns}) gets its own for one
- * call. Ownership lives in {@code STATE/owned}, and per named namespace in {@code STATE/netns/NAME.owned}.
+ * The reconcile port over {@link NamespacedReconciler} and rtnetlink. The daemon's own namespace keeps one
+ * reconciler (and its socket) for the life of the process; interfaces the config puts in named namespaces
+ * ({@code netns:}) are reconciled through ports opened in them for each call ({@link NetlinkNamespaces}). A run
+ * whose own namespace is a named one ({@code apply --once --netns}) gets its own for one call. Ownership lives in
+ * {@code STATE/owned} (lines with {@code netns=NAME} for links in named namespaces), and for a run in a named
+ * namespace in {@code STATE/netns/NAME.owned}.
  */
 public final class ReconcilerBackend implements ReconcilePort {
     private final Path stateDir;
     private Reconciler here;
     private NetlinkKernelPort herePort;
+    private NamespacedReconciler hereAll;
 
     public ReconcilerBackend(Path stateDir) {
         this.stateDir = stateDir;
@@ -45,12 +52,18 @@ public final class ReconcilerBackend implements ReconcilePort {
         return netns == null ? stateDir.resolve("owned") : stateDir.resolve("netns").resolve(netns + ".owned");
     }
 
-    private synchronized Reconciler here() throws KernelException {
+    private synchronized NamespacedReconciler here() throws KernelException {
         if (here == null) {
             herePort = NetlinkKernelPort.open(Netns.current());
-            here = new Reconciler(herePort, new OwnershipStore(ownershipFile(null)));
+            OwnershipStore store = new OwnershipStore(ownershipFile(null));
+            here = new Reconciler(herePort, store);
+            hereAll = across(here, store, null);
         }
-        return here;
+        return hereAll;
+    }
+
+    private static NamespacedReconciler across(Reconciler own, OwnershipStore store, String ownName) {
+        return new NamespacedReconciler(own, store, ownName, new NetlinkNamespaces(), Reconciler::new);
     }
 
     /**
@@ -59,7 +72,7 @@ public final class ReconcilerBackend implements ReconcilePort {
      */
     public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
                                                   java.time.Duration debounce) throws KernelException {
-        Reconciler r = here();
+        NamespacedReconciler r = here();
         EventSocket events;
         try {
             events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
@@ -77,30 +90,37 @@ public final class ReconcilerBackend implements ReconcilePort {
             return work.run(here());
         }
         try (NetlinkKernelPort port = NetlinkKernelPort.open(Netns.named(netns))) {
-            return work.run(new Reconciler(port, new OwnershipStore(ownershipFile(netns))));
+            OwnershipStore store = new OwnershipStore(ownershipFile(netns));
+            return work.run(across(new Reconciler(port, store), store, netns));
         }
     }
 
     private interface Work<T> {
-        T run(Reconciler r) throws KernelException, IOException;
+        T run(NamespacedReconciler r) throws KernelException, IOException;
     }
 
     @Override
     public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
         try {
-            Plan plan = with(netns, r -> r.plan(state));
-            List<String> steps = new ArrayList<>(format == PlanFormat.NETLINK ? PlanRenderer.netlink(plan)
-                    : PlanRenderer.ipCommands(plan));
-            plan.notes().forEach(n -> steps.add("# " + n));
-            List<String> problems = plan.problems().stream().map(ReconcilerBackend::problem).toList();
-            return new PlanView(plan.isEmpty() ? List.of() : steps, problems);
+            NamespacedPlan plan = with(netns, r -> r.plan(state));
+            List<String> steps = new ArrayList<>();
+            for (NamespacedPlan.Part part : plan.parts()) {
+                if (format == PlanFormat.NETLINK) {
+                    if (part.netns() != null && !part.plan().isEmpty()) {
+                        steps.add("# in netns " + part.netns() + ":");
+                    }
+                    steps.addAll(PlanRenderer.netlink(part.plan()));
+                } else {
+                    for (String line : PlanRenderer.ipCommands(part.plan())) {
+                        steps.add(NamespacedStep.inNetns(part.netns(), line));
+                    }
+                }
+            }
+            plan.allNotes().forEach(n -> steps.add("# " + n));
+            return new PlanView(plan.isEmpty() ? List.of() : steps, plan.problems());
         } catch (KernelException | IOException e) {
             return new PlanView(List.of(), List.of("cannot plan" + in(netns) + ": " + e.getMessage()));
         }
-    }
-
-    private static String problem(PlanProblem p) {
-        return (p.where() == null ? "" : p.where() + ": ") + p.link() + ": " + p.message();
     }
 
     private static String in(String netns) {
@@ -109,18 +129,20 @@ public final class ReconcilerBackend implements ReconcilePort {
 
     @Override
     public Applied apply(DesiredState state, String netns) throws BackendUnavailableException {
-        ApplyResult r;
+        NamespacedResult all;
         try {
-            r = with(netns, rec -> rec.apply(state));
+            all = with(netns, rec -> rec.apply(state));
         } catch (KernelException | IOException e) {
             return new Applied(false, "cannot apply" + in(netns) + ": " + e.getMessage(),
                     List.of(new Event(null, "cannot apply" + in(netns) + ": " + e.getMessage(), true)),
                     Optional.empty());
         }
+        ApplyResult r = all.combined();
         List<Event> events = new ArrayList<>();
-        for (Step s : r.kept()) {
+        for (NamespacedStep ns : all.kept()) {
+            Step s = ns.step();
             events.add(new Event(s.link(), s.link() + ": " + s.operation()
-                    + (s.where() == null ? "" : " [" + s.where() + "]") + ": " + s.ipCommand(), false));
+                    + (s.where() == null ? "" : " [" + s.where() + "]") + ": " + ns.ipCommand(), false));
         }
         for (StepError e : r.errors()) {
             events.add(new Event(e.step() == null ? null : e.step().link(), e.toString(), true));

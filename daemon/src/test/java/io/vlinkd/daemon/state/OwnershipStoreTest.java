@@ -47,4 +47,25 @@ class OwnershipStoreTest {
         assertThatThrownBy(() -> new OwnershipStore(dir.resolve("owned")).load()).isInstanceOf(IOException.class)
                 .hasMessageContaining("owned:2");
     }
+
+    @Test
+    void eachNamespaceIsAPartitionOfTheSameFileAndOldLinesAreTheOwnNamespaces() throws IOException {
+        Path file = dir.resolve("owned");
+        Files.writeString(file, "# written before namespaces were managed\nlink br0 5 bridge\n");
+        OwnershipStore own = new OwnershipStore(file);
+        OwnershipStore blue = own.inNetns("blue");
+        assertThat(own.load().links()).containsExactly(new OwnedLink("br0", 5, "bridge"));
+        assertThat(blue.load().links()).isEmpty();
+
+        blue.save(Ownership.of(List.of(new OwnedLink("br0", 9, "bridge"))));
+        assertThat(Files.readAllLines(file)).contains("link br0 5 bridge", "link br0 9 bridge netns=blue");
+        assertThat(own.load().links()).containsExactly(new OwnedLink("br0", 5, "bridge"));
+        assertThat(blue.load().links()).containsExactly(new OwnedLink("br0", 9, "bridge"));
+        assertThat(own.namespaces()).containsExactly("blue");
+
+        own.save(Ownership.none());
+        assertThat(blue.load().links()).as("another namespace's lines are kept").hasSize(1);
+        blue.save(Ownership.none());
+        assertThat(own.namespaces()).isEmpty();
+    }
 }
