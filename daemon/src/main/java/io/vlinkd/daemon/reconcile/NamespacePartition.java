@@ -70,12 +70,10 @@ public record NamespacePartition(List<Part> parts) {
             } else {
                 named.computeIfAbsent(ns, k -> new ArrayList<>()).add(here);
             }
-            peerNs.filter(p -> !p.equals(ns)).ifPresent(p -> {
-                named.computeIfAbsent(p, k -> new ArrayList<>());
-                if (ns != null) {
-                    before.computeIfAbsent(p, k -> new TreeSet<>()).add(ns);
-                }
-            });
+            // A peer namespace without entries of its own gets no part: the peer travels as IFLA_NET_NS_FD in the
+            // pair's request, which needs no socket inside that namespace (and so no setns, no CAP_SYS_ADMIN).
+            peerNs.filter(p -> !p.equals(ns) && ns != null)
+                    .ifPresent(p -> before.computeIfAbsent(p, k -> new TreeSet<>()).add(ns));
         }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(null, new DesiredState(own, desired.absent(), desired.routes(), desired.settings(),

@@ -231,4 +231,42 @@ class NamespacedReconcilerTest {
         assertThat(store.namespaces()).isEmpty();
         assertThat(List.copyOf(store.load().links())).isEmpty();
     }
+
+    @Test
+    void aPeerNetnsWithoutAnEntryThereNeedsNoPortInsideIt() throws Exception {
+        NamespacedResult r = reconciler.apply(config("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    veth: { peer: v0p, peer-netns: blue }
+                """));
+        assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(blue.observe().link("v0p")).isPresent();
+        assertThat(opened).as("IFLA_NET_NS_FD only: no socket inside blue").isZero();
+    }
+
+    @Test
+    void theNamespaceThatCreatesAPairGoesBeforeTheOneThatConfiguresItsPeer() throws Exception {
+        FakeKernel red = new FakeKernel();
+        red.addNamespace("blue", blue);
+        namespaces.put("red", red);
+        // "blue" sorts before "red", but red creates the pair whose peer blue configures.
+        DesiredState d = config("""
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    netns: red
+                    veth: { peer: v0p, peer-netns: blue }
+                  - name: v0p
+                    netns: blue
+                    mtu: 1300
+                """);
+        NamespacedResult r = reconciler.apply(d);
+
+        assertThat(r.combined().errors()).isEmpty();
+        assertThat(r.parts()).extracting(NamespacedResult.Part::netns).containsExactly(null, "red", "blue");
+        assertThat(link(red, "v0").linkNetnsId()).isNotNegative();
+        assertThat(link(blue, "v0p").mtu()).isEqualTo(1300);
+        assertThat(store.namespaces()).containsExactly("red");
+    }
 }
