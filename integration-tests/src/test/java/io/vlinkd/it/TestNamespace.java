@@ -87,6 +87,13 @@ public final class TestNamespace implements AutoCloseable {
         return exec(cmd).exitCode;
     }
 
+    /** Runs {@code ip netns exec NAME COMMAND...} ({@code ping}, say) and returns its exit code, without failing. */
+    public int execStatus(String... command) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        cmd.addAll(List.of(command));
+        return exec(cmd).exitCode;
+    }
+
     /** {@code ip -j -d link show dev NAME} as JSON (the object of the one link), or null when it does not exist. */
     public JsonNode link(String ifname) {
         Result r = exec(List.of("ip", "-n", name, "-j", "-d", "link", "show", "dev", ifname));

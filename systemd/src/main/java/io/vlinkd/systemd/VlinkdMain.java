@@ -15,6 +15,7 @@ import io.vlinkd.daemon.service.ReconcilerBackend;
 import io.vlinkd.daemon.service.Version;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
 import io.vlinkd.daemon.reconcile.KernelException;
+import io.vlinkd.daemon.reconcile.TeamFailover;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.systemd.log.LogSetup;
 import io.vlinkd.systemd.notify.SdNotifier;
@@ -50,6 +51,26 @@ public final class VlinkdMain {
             return store.load().get(name).isPresent();
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The user space of activebackup teams (no teamd): sets "activeport" at start and when the active port loses
+     * carrier, on its own thread and sockets beside the drift watcher. Null without a kernel (no reconciler).
+     */
+    private static TeamFailover startTeamFailover(Backends backends, Daemon daemon, Logger log) {
+        if (!(backends.reconcile() instanceof ReconcilerBackend)) {
+            return null;
+        }
+        try {
+            TeamFailover failover = TeamFailover.open(io.vlinkd.netlink.socket.Netns.current(), daemon::running);
+            Thread t = new Thread(failover, "vlinkd-team-failover");
+            t.setDaemon(true);
+            t.start();
+            return failover;
+        } catch (KernelException e) {
+            log.error("team failover disabled: {}", e.getMessage());
+            return null;
         }
     }
 
@@ -115,6 +136,7 @@ public final class VlinkdMain {
                 log.error("drift repair disabled: {}", e.getMessage());
             }
         }
+        TeamFailover failover = startTeamFailover(backends, daemon, log);
         ConfigWatcher watcher = null;
         if (opts.watch()) {
             try {
@@ -126,6 +148,9 @@ public final class VlinkdMain {
         daemon.awaitStop();
         if (drift != null) {
             drift.stop();
+        }
+        if (failover != null) {
+            failover.stop();
         }
         try {
             if (watcher != null) {

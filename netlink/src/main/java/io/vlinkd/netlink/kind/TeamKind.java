@@ -26,7 +26,11 @@ import java.util.Optional;
  *
  * <p>The mode changes only while the team has no ports ({@code team_change_mode}: EBUSY "No ports can be present
  * during mode change"), so a different mode on an existing team is classified as re-create. Without teamd nothing
- * runs the active-backup or LACP state machines: activebackup keeps the kernel's first enabled port active.
+ * runs the LACP state machine, and the kernel's activebackup mode chooses no active port by itself (it drops every
+ * frame until user space sets the "activeport" option): the daemon's TeamFailover is that user space, and keeps
+ * the active port on a configured port with carrier. Activebackup leaves the ports' MAC addresses alone, so give
+ * the team and its ports one {@code mac:} (what teamd's default hwaddr_policy same_all does); otherwise frames for
+ * the team arrive on the port as another host's and are dropped.
  */
 public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
         implements PostCreateConfiguration<TeamKind.TeamSpec> {

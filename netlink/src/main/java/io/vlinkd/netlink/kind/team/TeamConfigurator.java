@@ -6,6 +6,7 @@ import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads and sets a team's options over the generic netlink {@code team} family, as {@code teamnl} does, without
@@ -16,11 +17,18 @@ import java.util.Optional;
  * setting the mode it already has is an error (EINVAL, "Unable to change to the same mode the team is in"), so
  * {@link #setMode} reads the current mode first and sends nothing when it is already right. An options set that
  * the kernel applied but could not announce (ESRCH: no listener on the change_event group) counts as done once the
- * mode reads back as set.
+ * option reads back as set.
+ *
+ * <p>The activebackup mode ({@code drivers/net/team/team_mode_activebackup.c}) adds the u32 option "activeport":
+ * the ifindex of the one port that transmits and whose received frames reach the team, 0 while none is chosen.
+ * The kernel never chooses one by itself (teamd's job, or vlinkd's: see TeamFailover in the daemon); until then
+ * ab_transmit drops every frame. Setting an ifindex that is not a port of the team fails with ENOENT.
  */
 public final class TeamConfigurator {
     /** The option that holds a team's mode; "*NOMODE*" until one is set. */
     public static final String MODE = "mode";
+    /** The activebackup mode's option: the active port's ifindex, 0 for none. */
+    public static final String ACTIVE_PORT = "activeport";
     /** The kernel's name of a team without a mode (team_no_mode). */
     public static final String NO_MODE = "*NOMODE*";
     /** No such process: what a multicast to a group without listeners returns. */
@@ -70,17 +78,48 @@ public final class TeamConfigurator {
         if (mode(ifindex, name).equals(Optional.of(mode))) {
             return false;
         }
-        NlRequest set = TeamGenl.optionsSet(family(), ifindex, name, List.of(TeamGenl.TeamOption.string(MODE, mode)));
+        set(ifindex, name, TeamGenl.TeamOption.string(MODE, mode),
+                () -> mode(ifindex, name).equals(Optional.of(mode)));
+        return true;
+    }
+
+    /**
+     * The activebackup team's active port (an ifindex; 0 while none is chosen), or empty when the team has no
+     * "activeport" option: its mode is not activebackup (yet).
+     */
+    public OptionalInt activePort(int ifindex, String name) throws NetlinkException {
+        Optional<TeamGenl.TeamOption> active = TeamGenl.find(options(ifindex, name), ACTIVE_PORT);
+        return active.map(o -> OptionalInt.of(((Long) o.value()).intValue())).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Makes port {@code portIfindex} the activebackup team's active port, as {@code teamnl team0 setoption
+     * activeport N}. ENOENT when it is not a port of the team; an unknown option (ENOENT as well) when the team's
+     * mode is not activebackup.
+     */
+    public void setActivePort(int ifindex, String name, int portIfindex) throws NetlinkException {
+        set(ifindex, name, TeamGenl.TeamOption.u32(ACTIVE_PORT, Integer.toUnsignedLong(portIfindex)),
+                () -> activePort(ifindex, name).equals(OptionalInt.of(portIfindex)));
+    }
+
+    /** What tells whether an options set took effect although the kernel answered ESRCH. */
+    @FunctionalInterface
+    private interface ReadBack {
+        boolean isSet() throws NetlinkException;
+    }
+
+    private void set(int ifindex, String name, TeamGenl.TeamOption option, ReadBack readBack)
+            throws NetlinkException {
+        NlRequest set = TeamGenl.optionsSet(family(), ifindex, name, List.of(option));
         try {
             genl.query(set);
         } catch (NetlinkException e) {
             // team_nl_cmd_options_set sets the option, then announces it on the "change_event" multicast group and
             // returns that send's error: ESRCH when nobody listens (no teamd, no teamnl monitor), although the
-            // option was set. Seen on Debian's 6.1 kernel. Believe it only after reading the mode back.
-            if (e.errno() != ESRCH || !mode(ifindex, name).equals(Optional.of(mode))) {
+            // option was set. Seen on Debian's 6.1 kernel. Believe it only after reading the option back.
+            if (e.errno() != ESRCH || !readBack.isSet()) {
                 throw e;
             }
         }
-        return true;
     }
 }

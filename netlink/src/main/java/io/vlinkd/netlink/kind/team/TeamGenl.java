@@ -118,6 +118,11 @@ public final class TeamGenl {
         public static TeamOption string(String name, String value) {
             return new TeamOption(name, OptionType.STRING, value, Optional.empty(), Optional.empty());
         }
+
+        /** A team-wide u32 option ("activeport", which holds a port's ifindex). */
+        public static TeamOption u32(String name, long value) {
+            return new TeamOption(name, OptionType.U32, value, Optional.empty(), Optional.empty());
+        }
     }
 
     /** TEAM_CMD_OPTIONS_GET for the team with {@code ifindex}: the kernel answers with every option. */

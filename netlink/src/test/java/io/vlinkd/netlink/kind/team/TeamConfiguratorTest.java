@@ -24,6 +24,10 @@ class TeamConfiguratorTest {
     static final class FakeTeamFamily implements GenericNetlink {
         String mode = TeamConfigurator.NO_MODE;
         int ports;
+        /** The ifindexes of the ports, for activeport (which only a port may hold). */
+        List<Integer> portIndexes = new ArrayList<>();
+        /** activebackup's option; reported only in that mode, as team_mode_activebackup registers it. */
+        long activePort;
         int resolutions;
         /** Like team_nl_cmd_options_set without a change_event listener: set, then answer ESRCH. */
         boolean noListener;
@@ -53,14 +57,31 @@ class TeamConfiguratorTest {
                 if (m.u8(0) == TeamGenl.TEAM_CMD_OPTIONS_GET) {
                     MessageWriter w = MessageWriter.request(0x1c, 0).u8(TeamGenl.TEAM_CMD_OPTIONS_GET).u8(1).u16(0);
                     w.putInt(TeamGenl.TEAM_ATTR_TEAM_IFINDEX, 5);
-                    byte[] set = TeamGenl.optionsSet(0x1c, 5, "x", List.of(TeamGenl.TeamOption.string("mode", mode)))
-                            .bytes();
+                    List<TeamGenl.TeamOption> options = new ArrayList<>();
+                    options.add(TeamGenl.TeamOption.string("mode", mode));
+                    if (mode.equals("activebackup")) {
+                        options.add(TeamGenl.TeamOption.u32(TeamConfigurator.ACTIVE_PORT, activePort));
+                    }
+                    byte[] set = TeamGenl.optionsSet(0x1c, 5, "x", options).bytes();
                     NlMessage asReply = NlMessage.parseOne(set);
                     List<NlMessage> out = new ArrayList<>();
                     out.add(asReply);
                     return out;
                 }
-                String wanted = (String) TeamGenl.decodeOptions(List.of(m)).get(0).value();
+                TeamGenl.TeamOption option = TeamGenl.decodeOptions(List.of(m)).get(0);
+                if (option.name().equals(TeamConfigurator.ACTIVE_PORT)) {
+                    long port = (Long) option.value();
+                    // ab_active_port_set: ENOENT unless the ifindex is a port; no such option in other modes.
+                    if (!mode.equals("activebackup") || !portIndexes.contains((int) port)) {
+                        throw new NetlinkException(request.summary(), Errno.ENOENT, null, null, null);
+                    }
+                    activePort = port;
+                    if (noListener) {
+                        throw new NetlinkException(request.summary(), 3 /* ESRCH */, null, null, null);
+                    }
+                    return List.of();
+                }
+                String wanted = (String) option.value();
                 if (ports > 0) {
                     throw new NetlinkException(request.summary(), Errno.EBUSY, null, null, null);
                 }
@@ -129,5 +150,47 @@ class TeamConfiguratorTest {
         assertThat(TeamKind.INSTANCE.observe(f, 5, "team0", new TeamKind.TeamSpec(Optional.empty())))
                 .isEqualTo(want);
         assertThat(TeamKind.INSTANCE.configure(f, 5, "team0", new TeamKind.TeamSpec(Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void anActivebackupTeamReportsItsActivePortAndOtherModesHaveNone() throws Exception {
+        FakeTeamFamily f = new FakeTeamFamily();
+        f.mode = "roundrobin";
+        assertThat(new TeamConfigurator(f).activePort(5, "team0")).isEmpty();
+        f.mode = "activebackup";
+        assertThat(new TeamConfigurator(f).activePort(5, "team0")).hasValue(0);
+    }
+
+    @Test
+    void setsTheActivePortAsAU32Ifindex() throws Exception {
+        FakeTeamFamily f = new FakeTeamFamily();
+        f.mode = "activebackup";
+        f.portIndexes = List.of(7, 8);
+        TeamConfigurator team = new TeamConfigurator(f);
+        team.setActivePort(5, "team0", 8);
+        assertThat(f.activePort).isEqualTo(8);
+        assertThat(team.activePort(5, "team0")).hasValue(8);
+        assertThat(f.sent).contains("TEAM_CMD_OPTIONS_SET team0 activeport=8");
+    }
+
+    @Test
+    void anActivePortSetNobodyHeardAnnouncedCountsOnceItReadsBack() throws Exception {
+        FakeTeamFamily f = new FakeTeamFamily();
+        f.mode = "activebackup";
+        f.portIndexes = List.of(7);
+        f.noListener = true;
+        new TeamConfigurator(f).setActivePort(5, "team0", 7);
+        assertThat(f.activePort).isEqualTo(7);
+        assertThat(f.sent).containsExactly("TEAM_CMD_OPTIONS_SET team0 activeport=7", "TEAM_CMD_OPTIONS_GET team0");
+    }
+
+    @Test
+    void anActivePortThatIsNotAPortIsRefused() {
+        FakeTeamFamily f = new FakeTeamFamily();
+        f.mode = "activebackup";
+        f.portIndexes = List.of(7);
+        assertThatThrownBy(() -> new TeamConfigurator(f).setActivePort(5, "team0", 9))
+                .isInstanceOf(NetlinkException.class)
+                .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENOENT));
     }
 }

@@ -39,6 +39,22 @@ class TeamGenlTest {
     }
 
     @Test
+    void theActivePortIsAU32Ifindex() {
+        NlRequest r = TeamGenl.optionsSet(0x1c, 5, "team0", List.of(TeamOption.u32("activeport", 7)));
+        String expected = ""
+                + "44000000" + "1c00" + "0500" + "00000000" + "00000000" // nlmsghdr: len 68
+                + "01010000"                                            // genlmsghdr: OPTIONS_SET, version 1
+                + "08000100" + "05000000"                               // TEAM_ATTR_TEAM_IFINDEX 5
+                + "28000280"                                            // TEAM_ATTR_LIST_OPTION (NLA_F_NESTED)
+                + "24000180"                                            //  TEAM_ATTR_ITEM_OPTION (NLA_F_NESTED)
+                + "0f000100" + "616374697665706f727400" + "00"          //   TEAM_ATTR_OPTION_NAME "activeport"
+                + "05000300" + "03" + "000000"                          //   TEAM_ATTR_OPTION_TYPE NLA_U32
+                + "08000400" + "07000000";                              //   TEAM_ATTR_OPTION_DATA 7
+        assertThat(HEX.formatHex(r.bytes())).isEqualTo(expected);
+        assertThat(r.summary()).isEqualTo("TEAM_CMD_OPTIONS_SET team0 activeport=7");
+    }
+
+    @Test
     void optionsGetAsksForOneTeam() {
         NlRequest r = TeamGenl.optionsGet(0x1c, 5, "team0");
         assertThat(HEX.formatHex(r.bytes())).isEqualTo("1c000000" + "1c00" + "0500" + "0000000000000000"
