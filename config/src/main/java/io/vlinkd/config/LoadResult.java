@@ -7,6 +7,11 @@ public sealed interface LoadResult {
 
     /** The config is valid. */
     record Valid(DesiredState state) implements LoadResult {
+        /** What works other than the operator may expect; they reject nothing. */
+        public List<ConfigWarning> warnings() {
+            return ConfigWarning.of(state);
+        }
+
         /** The line {@code vlinkctl validate} prints: {@code 3 files, 12 interfaces, 2 routes: valid}. */
         public String summary() {
             int interfaces = state.links().size() + state.absent().size();

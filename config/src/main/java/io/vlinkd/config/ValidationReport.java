@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exactly what {@code vlinkctl validate PATH…} prints and how it exits: on a valid config one summary line and exit
- * 0; otherwise one {@code file:line:column: key: message} line per problem, a closing count, and exit 1.
+ * Exactly what {@code vlinkctl validate PATH…} prints and how it exits: on a valid config its warnings (if any,
+ * {@code file:line:column: key: warning: message}), one summary line and exit 0; otherwise one {@code file:line:column: key: message} line per problem, a closing count, and exit 1.
  */
 public record ValidationReport(List<String> lines, int exitCode) {
 
@@ -15,7 +15,10 @@ public record ValidationReport(List<String> lines, int exitCode) {
 
     public static ValidationReport of(LoadResult result) {
         if (result instanceof LoadResult.Valid v) {
-            return new ValidationReport(List.of(v.summary()), 0);
+            List<String> out = new ArrayList<>();
+            v.warnings().forEach(w -> out.add(w.toString()));
+            out.add(v.summary());
+            return new ValidationReport(out, 0);
         }
         LoadResult.Invalid invalid = (LoadResult.Invalid) result;
         List<String> out = new ArrayList<>();

@@ -199,6 +199,36 @@ class ValidConfigTest {
     }
 
     @Test
+    void aMacsecInterfaceIsValidWithAWarningThatItPassesNoTrafficWithoutKeys() {
+        Path a = fx().write("m.yaml", """
+                interfaces:
+                  - name: eth0
+                  - name: macsec0
+                    kind: macsec
+                    link: eth0
+                """);
+        LoadResult r = fx().load(a);
+        assertThat(r).isInstanceOf(LoadResult.Valid.class);
+        assertThat(((LoadResult.Valid) r).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.where()).hasToString(a + ":3:5");
+            assertThat(w.key()).isEqualTo("interfaces[macsec0].kind");
+            assertThat(w.message()).startsWith("macsec: vlinkd does not configure MACsec keys yet")
+                    .contains("passes no traffic");
+        });
+        ValidationReport report = ValidationReport.of(r);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.lines()).hasSize(2);
+        assertThat(report.lines().get(0)).startsWith(a + ":3:5: interfaces[macsec0].kind: warning: macsec: ");
+        assertThat(report.lines().get(1)).isEqualTo("1 file, 2 interfaces, 0 routes: valid");
+    }
+
+    @Test
+    void kindsWithoutACaveatGiveNoWarning() {
+        Path a = fx().write("b.yaml", "interfaces: [{name: br0, kind: bridge}, {name: eth0}]\n");
+        assertThat(((LoadResult.Valid) fx().load(a)).warnings()).isEmpty();
+    }
+
+    @Test
     void validateReportsProblemsAndACount() {
         Path a = fx().write("x.yaml", "interfaces: [{name: eth0, mtu: 1}, {name: eth1, mtu: 2}]\n");
         ValidationReport report = new ConfigLoader(LoadOptions.relaxed()).validate(List.of(a));

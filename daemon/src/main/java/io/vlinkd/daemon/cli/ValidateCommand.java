@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check config files or directories without touching the kernel.",
-                "Prints every problem as file:line:column: key: message, or one summary line when valid."})
+                "Prints every problem as file:line:column: key: message, or one summary line when valid",
+                "(after its warnings, file:line:column: key: warning: message, which reject nothing)."})
 final class ValidateCommand extends VlinkctlSubcommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files or directories (their *.yaml)")
     List<Path> paths;

@@ -29,7 +29,7 @@ abstract class VlinkctlSubcommand implements Callable<Integer> {
 
     /**
      * Reads the config at {@code paths} through the config backend. When it is invalid, every problem is printed on
-     * stderr and the result is empty: the verb then exits 1.
+     * stderr and the result is empty: the verb then exits 1. A valid config's warnings go to stderr too.
      */
     final Optional<ConfigPort.Loaded> load(List<Path> paths) throws BackendUnavailableException {
         ConfigPort.LoadResult r = parent.backends().config().load(paths);
@@ -38,6 +38,9 @@ abstract class VlinkctlSubcommand implements Callable<Integer> {
             parent.err().flush();
             return Optional.empty();
         }
-        return Optional.of((ConfigPort.Loaded) r);
+        ConfigPort.Loaded loaded = (ConfigPort.Loaded) r;
+        loaded.warnings().forEach(parent.err()::println);
+        parent.err().flush();
+        return Optional.of(loaded);
     }
 }

@@ -17,8 +17,19 @@ public interface ConfigPort {
     sealed interface LoadResult permits Loaded, Invalid {
     }
 
-    /** @param summary one line, e.g. {@code 3 files, 5 interfaces (2 bridge, 3 veth), 1 route} */
-    record Loaded(DesiredState state, String summary) implements LoadResult {
+    /**
+     * @param summary  one line, e.g. {@code 3 files, 5 interfaces (2 bridge, 3 veth), 1 route}
+     * @param warnings each {@code file:line:column: key: warning: message}; they reject nothing
+     */
+    record Loaded(DesiredState state, String summary, List<String> warnings) implements LoadResult {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A config without warnings. */
+        public Loaded(DesiredState state, String summary) {
+            this(state, summary, List.of());
+        }
     }
 
     /** @param problems each {@code file:line:column: key: message} */

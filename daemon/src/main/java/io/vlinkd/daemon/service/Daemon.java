@@ -161,6 +161,7 @@ public final class Daemon {
         List<String> files = ok.state().files().stream().map(Object::toString).toList();
         LOG.info("{}: read {}: {}", reason, files.isEmpty() ? paths.configDir() + " (no files)"
                 : String.join(", ", files), ok.summary());
+        ok.warnings().forEach(LOG::warn);
         Applied applied;
         try {
             applied = reconcile.apply(ok.state(), null);

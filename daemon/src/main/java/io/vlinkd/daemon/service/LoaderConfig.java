@@ -23,7 +23,7 @@ public final class LoaderConfig implements ConfigPort {
     public ConfigPort.LoadResult load(List<Path> paths) {
         io.vlinkd.config.LoadResult r = loader.load(paths);
         if (r instanceof io.vlinkd.config.LoadResult.Valid v) {
-            return new Loaded(v.state(), v.summary());
+            return new Loaded(v.state(), v.summary(), v.warnings().stream().map(Object::toString).toList());
         }
         List<ConfigProblem> problems = ((io.vlinkd.config.LoadResult.Invalid) r).problems();
         return new Invalid(problems.stream().map(ConfigProblem::toString).toList());

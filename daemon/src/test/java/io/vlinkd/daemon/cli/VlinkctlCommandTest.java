@@ -113,6 +113,16 @@ class VlinkctlCommandTest {
     }
 
     @Test
+    void validatePrintsWarningsButAcceptsTheConfig() {
+        ConfigPort.Loaded loaded = new ConfigPort.Loaded(EMPTY, "1 file, 1 interface",
+                List.of("a.yaml:2:5: interfaces[macsec0].kind: warning: macsec: no keys"));
+        assertThat(run(withConfig(loaded, null), "validate", "a.yaml")).isZero();
+        assertThat(err.toString().lines()).containsExactly(
+                "a.yaml:2:5: interfaces[macsec0].kind: warning: macsec: no keys");
+        assertThat(out.toString()).isEqualTo("1 file, 1 interface\n");
+    }
+
+    @Test
     void applyOncePassesTheNetnsAndExitsOneWhenRolledBack() {
         List<String> seen = new ArrayList<>();
         ReconcilePort r = new ReconcilePort() {

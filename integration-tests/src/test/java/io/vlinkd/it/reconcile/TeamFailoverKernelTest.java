@@ -113,6 +113,8 @@ class TeamFailoverKernelTest {
         try (NetlinkSocket genl = NetlinkSocket.open(Netlink.NETLINK_GENERIC, Netns.named(a.name()))) {
             TeamConfigurator team = new TeamConfigurator(GenericNetlink.of(genl));
             assertThat(team.activePort(team0, "team0")).as("the kernel chooses no active port").hasValue(0);
+            assertThat(pingWithin(a, Duration.ofSeconds(2))).as("without an active port the team drops every frame")
+                    .isFalse();
 
             failover = TeamFailover.open(Netns.named(a.name()), () -> d);
             thread = new Thread(failover, "team-failover");

@@ -31,6 +31,9 @@ public final class KindsTable {
         }
         for (LinkKind<?> k : LinkKinds.all()) {
             sb.append("\n## ").append(k.name()).append("\n\n");
+            k.caveat().ifPresent(c -> sb.append("**Caveat** (`vlinkctl validate` warns about it): ").append(c)
+                    .append("\n\n"));
+            k.notes().ifPresent(n -> sb.append(n).append("\n\n"));
             List<Option> options = k.options();
             if (options.isEmpty()) {
                 sb.append("No kind-specific options.\n");

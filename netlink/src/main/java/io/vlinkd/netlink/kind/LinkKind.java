@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * All that vlinkd knows about one link kind, in one place (STYLE.md, "One kind, one place"): its config options,
@@ -91,6 +92,23 @@ public interface LinkKind<S extends KindSpec> {
             }
         }
         return out;
+    }
+
+    /**
+     * What an operator must know about vlinkd's support of this kind beyond its options (how a mode behaves
+     * without a helper daemon, say), in Markdown: printed under the kind's heading in {@code docs/kinds.md}.
+     */
+    default Optional<String> notes() {
+        return Optional.empty();
+    }
+
+    /**
+     * A limitation that leaves every interface of this kind short of working (macsec without keys passes no
+     * traffic): printed in {@code docs/kinds.md}, and as a warning, which rejects nothing, for each interface of
+     * this kind by {@code vlinkctl validate} and the daemon's start and reload.
+     */
+    default Optional<String> caveat() {
+        return Optional.empty();
     }
 
     /** Casts a spec known to be of this kind. */

@@ -120,6 +120,19 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
         return m;
     }
 
+    /**
+     * macsec_start_xmit() drops every frame while the SecY is not operational, which it becomes only with an active
+     * transmit SA; vlinkd configures none yet.
+     */
+    @Override
+    public Optional<String> caveat() {
+        return Optional.of("vlinkd does not configure MACsec keys yet: no transmit or receive secure channel and no"
+                + " security association (`ip macsec add NAME tx sa 0 pn 1 on key ID KEY`, `ip macsec add NAME rx"
+                + " port P address MAC`), and without an active transmit SA the kernel drops every frame the"
+                + " device would send. A macsec interface passes no traffic until its keys are added outside"
+                + " vlinkd, with `ip macsec` or an MKA daemon (wpa_supplicant).");
+    }
+
     @Override
     public MacsecSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {

@@ -55,6 +55,22 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
     }
 
     @Override
+    public Optional<String> notes() {
+        return Optional.of("`mode: activebackup` works without teamd: the kernel chooses no active port by itself"
+                + " and drops every frame until user space sets the team's `activeport` option, and the daemon"
+                + " (`vlinkd`) is that user space. It follows the carrier of the team's configured ports (the"
+                + " entries whose `master:` names the team) from link notifications and sets `activeport` at start"
+                + " and whenever the active port loses carrier, to the first port with carrier in config order. A"
+                + " port that regains carrier does not take the role back (no flapping); while no port has carrier"
+                + " the active port stays as it is, and the first port to regain carrier takes over; a port"
+                + " enslaved outside the config is never chosen. `vlinkctl"
+                + " apply --once` sets no active port. The activebackup mode leaves the ports' MAC addresses alone,"
+                + " so give the team and its ports one `mac:` (as teamd's default `hwaddr_policy` same_all does):"
+                + " a frame for the team's MAC that arrives on a port with another MAC is dropped as another"
+                + " host's.");
+    }
+
+    @Override
     public TeamSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
         return new TeamSpec(values.string("mode"));
     }
