@@ -263,16 +263,22 @@ public final class TeamFailover implements Runnable, AutoCloseable {
         }
     }
 
-    /** The teams whose config says {@code mode: activebackup}, each with its configured ports in config order. */
+    /**
+     * The teams whose config says {@code mode: activebackup}, each with its configured ports in config order. Only
+     * entries of this namespace: one with {@code netns:} lives in another, which this does not watch.
+     */
     private static Map<String, List<String>> activebackupTeams(DesiredState d) {
         Map<String, List<String>> teams = new HashMap<>();
         for (DesiredLink l : d.links()) {
-            if (l.link().spec() instanceof TeamKind.TeamSpec t && t.mode().equals(Optional.of("activebackup"))) {
+            if (l.link().netns().isEmpty() && l.link().spec() instanceof TeamKind.TeamSpec t
+                    && t.mode().equals(Optional.of("activebackup"))) {
                 teams.put(l.name(), new ArrayList<>());
             }
         }
         for (DesiredLink l : d.links()) {
-            l.link().master().map(teams::get).ifPresent(ports -> ports.add(l.name()));
+            if (l.link().netns().isEmpty()) {
+                l.link().master().map(teams::get).ifPresent(ports -> ports.add(l.name()));
+            }
         }
         return teams;
     }

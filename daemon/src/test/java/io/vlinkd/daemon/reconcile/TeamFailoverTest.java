@@ -217,6 +217,19 @@ class TeamFailoverTest {
     }
 
     @Test
+    void aTeamInAnotherNamespaceIsNotThisOnesToFailOver() throws Exception {
+        activebackupTeamWithTwoPorts();
+        DesiredState elsewhere = Desired.config()
+                .link(LinkSpec.of("team0", TeamKind.INSTANCE, new TeamKind.TeamSpec(Optional.of("activebackup")))
+                        .withNetns("blue"))
+                .link(LinkSpec.of("a1", null, null).withMaster("team0").withNetns("blue"))
+                .build();
+        poll(new TeamFailover(fixed(elsewhere), events, dump, ports));
+
+        assertThat(sets).isEmpty();
+    }
+
+    @Test
     void aTeamWhoseModeIsNotSetYetIsHandledWhenItsPortsJoin() throws Exception {
         link(1, "team0", 0, UP_WITH_CARRIER);
         TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);

@@ -64,7 +64,8 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
                 + " port that regains carrier does not take the role back (no flapping); while no port has carrier"
                 + " the active port stays as it is, and the first port to regain carrier takes over; a port"
                 + " enslaved outside the config is never chosen. `vlinkctl"
-                + " apply --once` sets no active port. The activebackup mode leaves the ports' MAC addresses alone,"
+                + " apply --once` sets no active port, nor does the daemon for a team in another namespace"
+                + " (`netns:`). The activebackup mode leaves the ports' MAC addresses alone,"
                 + " so give the team and its ports one `mac:` (as teamd's default `hwaddr_policy` same_all does):"
                 + " a frame for the team's MAC that arrives on a port with another MAC is dropped as another"
                 + " host's.");
