@@ -34,6 +34,28 @@ public record ApplyResult(Outcome outcome, Plan plan, List<Step> kept, List<Step
         return outcome == Outcome.UNCHANGED || outcome == Outcome.APPLIED;
     }
 
+    /**
+     * The outcome in one line for the journal, STATUS= and the reply: it counts the errors and never quotes them,
+     * since the reconciler logged each one, with its interface, operation, config location and the kernel's
+     * message, when it happened ({@code apply failed: 1 error; every step reverted}).
+     */
+    public String summary() {
+        String failed = "apply failed: " + count(errors.size(), "error");
+        return switch (outcome) {
+            case UNCHANGED -> "nothing to change: the kernel matches the config";
+            case APPLIED -> "applied and verified " + count(kept.size(), "step");
+            case PARTIAL -> "partially applied (on-error: isolate): " + count(errors.size(), "error")
+                    + "; the failed branches reverted, " + count(kept.size(), "step") + " kept";
+            case ROLLED_BACK -> failed + "; every step reverted";
+            case REVERT_FAILED -> failed + "; REVERT INCOMPLETE: the kernel may be half-changed";
+            case REFUSED -> "plan refused: " + count(errors.size(), "problem") + "; nothing sent";
+        };
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     /** The steps that undo this apply, in order. */
     public List<Step> revertPlan() {
         List<Step> out = new ArrayList<>();

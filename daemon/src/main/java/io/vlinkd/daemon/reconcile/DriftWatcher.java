@@ -158,7 +158,11 @@ public final class DriftWatcher implements Runnable {
         ApplyResult r = reconciler.apply(d).combined();
         if (r.outcome() != ApplyResult.Outcome.UNCHANGED) {
             repairs++;
-            LOG.info("drift repaired: {} ({} step(s))", r.outcome(), r.kept().size());
+            if (r.succeeded()) {
+                LOG.info("drift repaired: {}", r.summary());
+            } else {
+                LOG.error("drift repair: {}", r.summary());
+            }
         }
         refreshNames();
     }

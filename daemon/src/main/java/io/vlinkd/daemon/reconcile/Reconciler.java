@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * revert. One reconcile runs at a time.
  *
  * <p>Each step is logged on one line: interface, operation, config location, equivalent command, and the
- * kernel's message when it failed.
+ * kernel's message when it failed. Each error is logged here once, when it happens, and nowhere else: callers
+ * summarize the outcome with {@link ApplyResult#summary()}, which counts errors instead of quoting them.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -189,18 +190,15 @@ public final class Reconciler {
                 ObservedState.Snapshot now = last.snapshot().about(scope);
                 if (!was.equals(now)) {
                     restored = false;
-                    errors.add(new StepError(null, "the revert did not restore the state before the apply: "
-                            + describeDifference(was, now), null, null));
+                    StepError e = new StepError(null, "the revert did not restore the state before the apply: "
+                            + describeDifference(was, now), null, null);
+                    errors.add(e);
+                    LOG.error("{}", e);
                 }
             }
             outcome = !restored ? ApplyResult.Outcome.REVERT_FAILED
                     : isolate && kept.stream().anyMatch(w -> !w.isEmpty()) ? ApplyResult.Outcome.PARTIAL
                     : ApplyResult.Outcome.ROLLED_BACK;
-            LOG.error("apply failed ({} error(s)); {}", errors.size(), switch (outcome) {
-                case PARTIAL -> "failed branches reverted, the others kept";
-                case ROLLED_BACK -> "every step reverted, state restored";
-                default -> "REVERT INCOMPLETE: check the errors";
-            });
         }
         List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
         if (!keptFlat.isEmpty() || !revertedInverses.isEmpty()) {
@@ -314,21 +312,27 @@ public final class Reconciler {
         ObservedState state = port.observe();
         for (int w = waves.size() - 1; w >= 0; w--) {
             List<List<Step>> inverses = new ArrayList<>();
+            List<Step> undone = new ArrayList<>(); // the step each entry of inverses undoes
             List<Step> wave = waves.get(w);
             for (int i = wave.size() - 1; i >= 0; i--) {
                 List<Step> inv = wave.get(i).inverse();
                 if (inv.isEmpty() && !(wave.get(i) instanceof Step.ConfigureLink)) {
-                    errors.add(new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to re-create "
-                            + "this interface", null, wave.get(i).where()));
+                    StepError e = new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to "
+                            + "re-create this interface", null, wave.get(i).where());
+                    errors.add(e);
+                    LOG.error("{}", e);
                 }
                 inverses.add(inv);
+                undone.add(wave.get(i));
             }
             int depth = inverses.stream().mapToInt(List::size).max().orElse(0);
             for (int k = 0; k < depth; k++) {
                 List<Step> batch = new ArrayList<>();
+                List<Step> batchUndoes = new ArrayList<>();
                 List<NlRequest> requests = new ArrayList<>();
                 ObservedContext ctx = new ObservedContext(state, port);
-                for (List<Step> inv : inverses) {
+                for (int j = 0; j < inverses.size(); j++) {
+                    List<Step> inv = inverses.get(j);
                     if (k < inv.size()) {
                         Step s = inv.get(k);
                         if (s instanceof Step.ConfigureLink c) {
@@ -336,19 +340,18 @@ public final class Reconciler {
                                 configure(c, ctx);
                                 LOG.info("{}: revert: {}: {}", c.link(), c.operation(), c.ipCommand());
                             } catch (IllegalArgumentException | NetlinkException e) {
-                                errors.add(new StepError(c, "revert: " + e.getMessage(),
-                                        e instanceof NetlinkException ne ? ne : null, c.where()));
-                                LOG.error("{}: revert {} failed: {}", c.link(), c.operation(), e.getMessage());
+                                revertFailed(errors, c, undone.get(j), e.getMessage(),
+                                        e instanceof NetlinkException ne ? ne : null);
                             }
                             continue;
                         }
                         try {
                             requests.add(s.request(ctx));
                             batch.add(s);
+                            batchUndoes.add(undone.get(j));
                         } catch (IllegalArgumentException e) {
                             if (!isRemoval(s)) {
-                                errors.add(new StepError(s, "revert: " + e.getMessage(), null, s.where()));
-                                LOG.error("{}: revert {}: {}", s.link(), s.operation(), e.getMessage());
+                                revertFailed(errors, s, undone.get(j), e.getMessage(), null);
                             }
                         }
                     }
@@ -362,8 +365,7 @@ public final class Reconciler {
                     } else if (isRemoval(s) && alreadyGone(e)) {
                         LOG.debug("{}: revert: {}: already gone", s.link(), s.operation());
                     } else {
-                        errors.add(new StepError(s, "revert: " + e.getMessage(), e, s.where()));
-                        LOG.error("{}: revert {} failed: {}", s.link(), s.operation(), e.getMessage());
+                        revertFailed(errors, s, batchUndoes.get(i), e.getMessage(), e);
                     }
                 }
                 if (changesIndexes(batch)) {
@@ -372,6 +374,18 @@ public final class Reconciler {
             }
         }
         return errors;
+    }
+
+    /**
+     * Records and logs (once) an inverse step that failed. An inverse step has no config location of its own; the
+     * step it undoes has, and the operator needs it to find the interface.
+     */
+    private static void revertFailed(List<StepError> errors, Step inverse, Step undone, String message,
+                                     NetlinkException cause) {
+        StepError e = new StepError(inverse, "revert: " + message, cause,
+                inverse.where() != null ? inverse.where() : undone.where());
+        errors.add(e);
+        LOG.error("{}", e);
     }
 
     /** Runs a {@link Step.ConfigureLink} over the port's generic netlink side, on the link's index of now. */

@@ -168,13 +168,10 @@ public final class Daemon {
         } catch (BackendUnavailableException e) {
             return record(false, reason + ": cannot apply: " + e.getMessage(), err);
         }
+        // The reconciler logged each step and each error as it happened: they go to the reply, not the journal again.
         for (ReconcilePort.Event ev : applied.events()) {
             if (ev.error()) {
-                LOG.error(ev.line());
                 err.add(ev.line());
-            } else {
-                // The reconciler has logged each step as it happened; repeat only when asked for detail.
-                LOG.debug(ev.line());
             }
         }
         lastErrors.clear();

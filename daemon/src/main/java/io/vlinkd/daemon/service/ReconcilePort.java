@@ -46,7 +46,8 @@ public interface ReconcilePort {
      * The outcome of one apply.
      *
      * @param ok       true when every step was applied and verified
-     * @param summary  one line for the journal and STATUS= ({@code 3 created, 1 changed} or the failure)
+     * @param summary  one line for the journal and STATUS= that counts ({@code applied and verified 3 steps},
+     *                 {@code apply failed: 1 error; every step reverted}); the errors themselves are in events
      * @param events   one line per step done or failed, with interface, operation, config location, kernel message
      * @param rollback undoes this apply later (for {@code apply --confirm-timeout}); empty when nothing changed
      *                 or the apply failed (then it was already reverted)
@@ -58,7 +59,8 @@ public interface ReconcilePort {
     }
 
     /**
-     * One step done or failed, as one log line.
+     * One step done or failed, as one log line. The reconciler has already logged it when it happened: callers put
+     * it in a reply or on a terminal, never in the log again.
      *
      * @param ifname the interface it concerns, or null (a route without a device)
      * @param line   interface, operation, config location and, on errors, the kernel's message

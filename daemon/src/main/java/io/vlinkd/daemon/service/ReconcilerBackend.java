@@ -43,6 +43,12 @@ public final class ReconcilerBackend implements ReconcilePort {
         this.stateDir = stateDir;
     }
 
+    /** Over a given reconciler for the daemon's own namespace (tests: one over a {@code FakeKernel}). */
+    ReconcilerBackend(Path stateDir, Reconciler here) {
+        this.stateDir = stateDir;
+        this.here = here;
+    }
+
     public Path stateDir() {
         return stateDir;
     }
@@ -133,8 +139,8 @@ public final class ReconcilerBackend implements ReconcilePort {
         try {
             all = with(netns, rec -> rec.apply(state));
         } catch (KernelException | IOException e) {
-            return new Applied(false, "cannot apply" + in(netns) + ": " + e.getMessage(),
-                    List.of(new Event(null, "cannot apply" + in(netns) + ": " + e.getMessage(), true)),
+            // No step ran: the summary is the one line about it.
+            return new Applied(false, "cannot apply" + in(netns) + ": " + e.getMessage(), List.of(),
                     Optional.empty());
         }
         ApplyResult r = all.combined();
@@ -147,7 +153,7 @@ public final class ReconcilerBackend implements ReconcilePort {
         for (StepError e : r.errors()) {
             events.add(new Event(e.step() == null ? null : e.step().link(), e.toString(), true));
         }
-        String summary = summary(r);
+        String summary = r.summary();
         Optional<Rollback> rollback = Optional.empty();
         if (r.succeeded() && netns == null && !r.change().isEmpty()) {
             AppliedChange change = r.change();
@@ -156,28 +162,14 @@ public final class ReconcilerBackend implements ReconcilePort {
         return new Applied(r.succeeded(), summary, events, rollback);
     }
 
-    static String summary(ApplyResult r) {
-        int kept = r.kept().size();
-        String first = r.errors().isEmpty() ? "" : ": " + r.errors().get(0);
-        return switch (r.outcome()) {
-            case UNCHANGED -> "nothing to change: the kernel matches the config";
-            case APPLIED -> "applied and verified " + kept + (kept == 1 ? " step" : " steps");
-            case PARTIAL -> "partially applied (on-error: isolate): " + kept + " steps kept, " + r.errors().size()
-                    + " failed and reverted" + first;
-            case ROLLED_BACK -> "apply failed and was rolled back" + first;
-            case REVERT_FAILED -> "apply failed AND its revert failed: the kernel may be half-changed" + first;
-            case REFUSED -> "plan refused, nothing sent" + first;
-        };
-    }
-
     private static String rollBack(AppliedChange change) {
         try {
             List<StepError> errors = change.rollback();
             if (errors.isEmpty()) {
                 return "reverted " + change.waves().stream().mapToInt(List::size).sum() + " steps";
             }
-            return "revert failed: " + errors.stream().map(StepError::toString).reduce((a, b) -> a + "; " + b)
-                    .orElse("");
+            // Each error was logged by the reconciler as it happened; this line counts them.
+            return "revert failed: " + errors.size() + (errors.size() == 1 ? " error" : " errors");
         } catch (KernelException | IOException e) {
             return "revert failed: " + e.getMessage();
         }
