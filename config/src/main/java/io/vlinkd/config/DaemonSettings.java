@@ -5,7 +5,8 @@ package io.vlinkd.config;
  *
  * @param drift   {@code enforce}: repair drift of owned or configured objects; {@code report}: only log it
  * @param foreign {@code ignore}: never touch unowned links the config does not name (default);
- *                {@code report}: log them at start
+ *                {@code report}: also log each foreign link, address and route on a configured interface once,
+ *                when first seen (at start or when it appears), and list them in {@code vlinkctl status}
  * @param onError {@code rollback}: all-or-nothing (default); {@code isolate}: a failing branch is reverted alone
  */
 public record DaemonSettings(DriftPolicy drift, ForeignPolicy foreign, OnError onError) {

@@ -67,7 +67,7 @@ final class Keys {
             new Key("drift", ValueType.choice("enforce", "report"),
                     "enforce: repair drift of configured objects; report: only log it"),
             new Key("foreign", ValueType.choice("ignore", "report"),
-                    "ignore: never look at interfaces the config does not name; report: log them at start"),
+                    "ignore: never look at interfaces the config does not name; report: log each link, address and route on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
             new Key("on-error", ValueType.choice("rollback", "isolate"),
                     "rollback: all or nothing; isolate: revert only the failing branch"));
 

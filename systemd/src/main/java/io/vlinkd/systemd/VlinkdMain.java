@@ -113,7 +113,9 @@ public final class VlinkdMain {
         try {
             control = ControlServer.start(opts.paths().controlSocket(),
                     new PeerPolicy(opts.controlGroup()),
-                    new DaemonControl(daemon, new StatusView(backends.kernel(), name -> owns(owned, name))));
+                    new DaemonControl(daemon, new StatusView(backends.kernel(), name -> owns(owned, name),
+                            () -> backends.reconcile() instanceof ReconcilerBackend b ? b.foreignReport().current()
+                                    : java.util.Optional.empty())));
         } catch (IOException e) {
             log.error("cannot serve the control socket: {}", e.getMessage());
             daemon.stop("start-up failed");

@@ -129,8 +129,9 @@ public final class DriftWatcher implements Runnable {
             throw new KernelException("drift watch: " + e.getMessage(), e);
         }
         Set<String> relevant = relevantNames();
+        boolean foreign = desired.get().settings().foreign() == DaemonSettings.ForeignPolicy.REPORT;
         for (NlMessage m : batch) {
-            String which = concerns(m, relevant);
+            String which = concerns(m, relevant, foreign);
             if (which != null) {
                 LOG.debug("drift watch: {} changed", which);
                 markDirty();
@@ -145,7 +146,7 @@ public final class DriftWatcher implements Runnable {
     private void reconcile() throws KernelException, IOException {
         DesiredState d = desired.get();
         if (d.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
-            NamespacedPlan plan = reconciler.plan(d);
+            NamespacedPlan plan = reconciler.check(d);
             if (!plan.isEmpty()) {
                 reports++;
                 for (NamespacedStep s : plan.steps()) {
@@ -189,8 +190,12 @@ public final class DriftWatcher implements Runnable {
         return out;
     }
 
-    /** The name of the relevant object a notification concerns, or null when it is someone else's. */
-    private String concerns(NlMessage m, Set<String> relevant) {
+    /**
+     * The name of the relevant object a notification concerns, or null when it is someone else's. With
+     * {@code foreign} (settings.foreign: report) a link attached to a relevant one and a route through one count
+     * too, so that a foreign object is reported when it appears.
+     */
+    private String concerns(NlMessage m, Set<String> relevant, boolean foreign) {
         try {
             switch (m.type()) {
                 case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> {
@@ -198,6 +203,9 @@ public final class DriftWatcher implements Runnable {
                     String old = m.type() == Rtnl.RTM_DELLINK ? names.remove(l.index()) : names.put(l.index(), l.name());
                     if (l.name() != null && relevant.contains(l.name())) {
                         return l.name();
+                    }
+                    if (foreign && (onRelevant(l.master(), relevant) || onRelevant(l.link(), relevant))) {
+                        return l.name() + ", attached to a configured interface";
                     }
                     return old != null && relevant.contains(old) ? old : null; // renamed away
                 }
@@ -210,6 +218,9 @@ public final class DriftWatcher implements Runnable {
                     if (r.protocol() == Planner.VLINKD_PROTOCOL) {
                         return "a vlinkd route";
                     }
+                    if (foreign && onRelevant(r.oif(), relevant)) {
+                        return "a route through " + names.get(r.oif());
+                    }
                     return null;
                 }
                 default -> {
@@ -220,6 +231,11 @@ public final class DriftWatcher implements Runnable {
             LOG.warn("drift watch: malformed notification ignored: {}", e.getMessage());
             return null;
         }
+    }
+
+    private boolean onRelevant(Integer index, Set<String> relevant) {
+        String name = index == null ? null : names.get(index);
+        return name != null && relevant.contains(name);
     }
 
     private void refreshNames() throws KernelException {

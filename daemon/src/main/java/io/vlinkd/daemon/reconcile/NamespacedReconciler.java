@@ -88,15 +88,24 @@ public final class NamespacedReconciler {
 
     /** The plans that {@link #apply} would start from now. Sends no write. */
     public synchronized NamespacedPlan plan(DesiredState desired) throws KernelException, IOException {
+        return plan(desired, false);
+    }
+
+    /** {@link #plan} of the running config (drift: report): the own namespace's part goes through {@link Reconciler#check}. */
+    public synchronized NamespacedPlan check(DesiredState running) throws KernelException, IOException {
+        return plan(running, true);
+    }
+
+    private NamespacedPlan plan(DesiredState desired, boolean running) throws KernelException, IOException {
         NamespacePartition partition = partition(desired);
         if (partition.ownOnly()) {
-            return NamespacedPlan.single(own.plan(desired));
+            return NamespacedPlan.single(running ? own.check(desired) : own.plan(desired));
         }
         List<NamespacedPlan.Part> parts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (NamespacePartition.Part p : partition.parts()) {
             if (p.netns() == null) {
-                parts.add(new NamespacedPlan.Part(null, own.plan(p.desired())));
+                parts.add(new NamespacedPlan.Part(null, running ? own.check(p.desired()) : own.plan(p.desired())));
             } else if (!namespaces.exists(p.netns())) {
                 notes.add(missing(p));
             } else {

@@ -34,6 +34,15 @@ public final class Reconciler {
     private final Planner planner;
     private final int verifyAttempts;
     private final Duration verifyDelay;
+    private volatile Observer observer = (running, observed, owned) -> { };
+
+    /**
+     * Hears of the observations the reconciler makes of a config that is now the running one: the last one of
+     * each apply that succeeded, and the one of each {@link #check}. Called on the reconciler's thread, inside it.
+     */
+    public interface Observer {
+        void observed(DesiredState running, ObservedState observed, Ownership owned);
+    }
 
     public Reconciler(KernelPort port, OwnershipStore store) {
         this(port, store, new Planner(), 5, Duration.ofMillis(100));
@@ -62,6 +71,22 @@ public final class Reconciler {
         return planner.plan(desired, port.observe(), store.load());
     }
 
+    /** Sets the one {@link Observer} (the foreign-object report). */
+    public void observeWith(Observer o) {
+        this.observer = o;
+    }
+
+    /**
+     * {@link #plan} of the running config ({@code drift: report}): its observation also goes to the observer, as
+     * the one that ends an apply does. Sends no write.
+     */
+    public synchronized Plan check(DesiredState running) throws KernelException, IOException {
+        ObservedState now = port.observe();
+        Ownership owned = store.load();
+        observer.observed(running, now, owned);
+        return planner.plan(running, now, owned);
+    }
+
     /** Plans, applies, verifies; reverts everything (or the failed branches, {@code on-error: isolate}). */
     public synchronized ApplyResult apply(DesiredState desired) throws KernelException, IOException {
         ObservedState before = port.observe();
@@ -79,6 +104,7 @@ public final class Reconciler {
         plan.notes().forEach(n -> LOG.info("{}", n));
         if (plan.isEmpty()) {
             LOG.debug("nothing to change");
+            observer.observed(desired, before, owned);
             return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
                     new AppliedChange(List.of(), owned, this));
         }
@@ -207,6 +233,9 @@ public final class Reconciler {
             if (!afterOwned.equals(owned)) {
                 store.save(afterOwned);
             }
+        }
+        if (outcome == ApplyResult.Outcome.APPLIED && last != null) {
+            observer.observed(desired, last, afterOwned);
         }
         return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, owned, this));
     }

@@ -12,6 +12,7 @@ import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.NetlinkNamespaces;
 import io.vlinkd.daemon.reconcile.PlanRenderer;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.reconcile.ForeignReport;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.reconcile.StepError;
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 public final class ReconcilerBackend implements ReconcilePort {
     private final Path stateDir;
+    private final ForeignReport foreign = new ForeignReport();
     private Reconciler here;
     private NetlinkKernelPort herePort;
     private NamespacedReconciler hereAll;
@@ -47,6 +49,13 @@ public final class ReconcilerBackend implements ReconcilePort {
     ReconcilerBackend(Path stateDir, Reconciler here) {
         this.stateDir = stateDir;
         this.here = here;
+        here.observeWith(foreign);
+        this.hereAll = across(here, new OwnershipStore(ownershipFile(null)), null);
+    }
+
+    /** The foreign objects on configured interfaces ({@code settings.foreign: report}), for status. */
+    public ForeignReport foreignReport() {
+        return foreign;
     }
 
     public Path stateDir() {
@@ -63,6 +72,7 @@ public final class ReconcilerBackend implements ReconcilePort {
             herePort = NetlinkKernelPort.open(Netns.current());
             OwnershipStore store = new OwnershipStore(ownershipFile(null));
             here = new Reconciler(herePort, store);
+            here.observeWith(foreign);
             hereAll = across(here, store, null);
         }
         return hereAll;

@@ -3,6 +3,7 @@ package io.vlinkd.daemon.service;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.Json;
 import io.vlinkd.daemon.control.Reply;
+import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.LinkStats64;
 import java.io.IOException;
@@ -12,21 +13,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * {@code vlinkctl status}: the daemon's state, then one row per managed interface with what the kernel says
- * about it now (a fresh dump, so counters are current). When the kernel cannot be read the rows say so; they
- * never show made-up states.
+ * about it now (a fresh dump, so counters are current), then, with {@code settings.foreign: report}, the foreign
+ * objects on configured interfaces as the last observation found them. When the kernel cannot be read the rows say
+ * so; they never show made-up states.
  */
 public final class StatusView implements StatusRenderer {
     private final KernelView kernel;
     private final Predicate<String> owned;
+    private final Supplier<Optional<List<ForeignObject>>> foreign;
 
-    /** @param owned whether vlinkd created (owns) the named interface, from the reconciler's ownership record */
-    public StatusView(KernelView kernel, Predicate<String> owned) {
+    /**
+     * @param owned   whether vlinkd created (owns) the named interface, from the reconciler's ownership record
+     * @param foreign the foreign objects of the last observation, empty when the config does not ask for them
+     *                ({@link io.vlinkd.daemon.reconcile.ForeignReport#current})
+     */
+    public StatusView(KernelView kernel, Predicate<String> owned, Supplier<Optional<List<ForeignObject>>> foreign) {
         this.kernel = kernel;
         this.owned = owned;
+        this.foreign = foreign;
     }
 
     /** One managed interface as status shows it; {@code link} is null when it does not exist. */
@@ -47,11 +56,30 @@ public final class StatusView implements StatusRenderer {
         for (DesiredLink d : r.running().links()) {
             rows.add(new Row(d, byName.get(d.name()), owned.test(d.name()), r.lastErrors().get(d.name())));
         }
-        List<String> out = json ? List.of(json(r, rows, kernelProblem)) : table(r, rows, kernelProblem);
+        Optional<List<ForeignObject>> f = foreign.get();
+        List<String> out = json ? List.of(json(r, rows, kernelProblem, f)) : table(r, rows, kernelProblem, f);
         return new Reply(r.last().ok() && kernelProblem == null ? 0 : 1, out, List.of());
     }
 
-    static List<String> table(StatusReport r, List<Row> rows, String kernelProblem) {
+    static List<String> table(StatusReport r, List<Row> rows, String kernelProblem,
+                              Optional<List<ForeignObject>> foreign) {
+        List<String> out = new ArrayList<>(interfaces(r, rows, kernelProblem));
+        foreign.ifPresent(list -> {
+            if (list.isEmpty()) {
+                out.add("foreign objects on configured interfaces: none");
+                return;
+            }
+            out.add("foreign objects on configured interfaces (settings.foreign: report; vlinkd leaves them alone):");
+            out.add(String.format("%-16s %-8s %-24s %s", "ON", "TYPE", "OBJECT", "DETAIL"));
+            for (ForeignObject o : list) {
+                out.add(String.format("%-16s %-8s %-24s %s", o.iface(), o.type().word(), o.object(),
+                        o.detail().isEmpty() ? "-" : o.detail()));
+            }
+        });
+        return out;
+    }
+
+    private static List<String> interfaces(StatusReport r, List<Row> rows, String kernelProblem) {
         List<String> out = new ArrayList<>();
         out.add("vlinkd " + r.version() + ", running since " + r.startedAt());
         out.add("config: " + r.configDir() + ": " + r.configSummary());
@@ -91,7 +119,7 @@ public final class StatusView implements StatusRenderer {
         return row.link().isUp() ? row.link().operstateName().toLowerCase() : "down";
     }
 
-    static String json(StatusReport r, List<Row> rows, String kernelProblem) {
+    static String json(StatusReport r, List<Row> rows, String kernelProblem, Optional<List<ForeignObject>> foreign) {
         StringBuilder sb = new StringBuilder("{");
         sb.append("\"version\":").append(Json.string(r.version()));
         sb.append(",\"started\":").append(Json.string(r.startedAt().toString()));
@@ -131,6 +159,19 @@ public final class StatusView implements StatusRenderer {
                         .append(",\"collisions\":").append(Long.toUnsignedString(s.collisions())).append('}');
             }
             sb.append('}');
+        }
+        sb.append("],\"foreign\":");
+        if (foreign.isEmpty()) {
+            return sb.append("null}").toString();
+        }
+        sb.append('[');
+        List<ForeignObject> list = foreign.get();
+        for (int i = 0; i < list.size(); i++) {
+            ForeignObject o = list.get(i);
+            sb.append(i > 0 ? "," : "").append("{\"interface\":").append(Json.string(o.iface()))
+                    .append(",\"type\":").append(Json.string(o.type().word()))
+                    .append(",\"object\":").append(Json.string(o.object()))
+                    .append(",\"detail\":").append(Json.string(o.detail())).append('}');
         }
         return sb.append("]}").toString();
     }

@@ -22,6 +22,7 @@ public final class Desired {
     private final List<AbsentLink> absent = new ArrayList<>();
     private final List<DesiredRoute> routes = new ArrayList<>();
     private DaemonSettings.OnError onError = DaemonSettings.OnError.ROLLBACK;
+    private DaemonSettings.ForeignPolicy foreign = DaemonSettings.ForeignPolicy.IGNORE;
     private int line = 1;
 
     public static Desired config() {
@@ -67,9 +68,15 @@ public final class Desired {
         return this;
     }
 
+    /** {@code settings.foreign: report}. */
+    public Desired reportForeign() {
+        foreign = DaemonSettings.ForeignPolicy.REPORT;
+        return this;
+    }
+
     public DesiredState build() {
         return new DesiredState(links, absent, routes, new DaemonSettings(DaemonSettings.DriftPolicy.ENFORCE,
-                DaemonSettings.ForeignPolicy.IGNORE, onError), List.of(Path.of("/etc/vlinkd/test.yaml")));
+                foreign, onError), List.of(Path.of("/etc/vlinkd/test.yaml")));
     }
 
     public static AddressSpec address(String s) {
