@@ -10,9 +10,16 @@ import java.util.List;
  *
  * @param addresses         the configured addresses
  * @param addressesManaged  false when the config has no {@code addresses} key: then existing ones are left alone
+ * @param adopt             {@code adopt: true}: a link of this name and kind that vlinkd did not create is taken
+ *                          over and owned (deleted when it leaves the config); without it such a link is refused
  */
 public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged,
-                          SourceLocation where) {
+                          SourceLocation where, boolean adopt) {
+
+    /** An entry without {@code adopt}. */
+    public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where) {
+        this(link, addresses, addressesManaged, where, false);
+    }
 
     public String name() {
         return link.name();

@@ -113,6 +113,14 @@ final class InterfaceReader {
         if (m.has("addresses")) {
             addresses = AddressReader.read(m.get("addresses").orElseThrow().value(), ctx, path + ".addresses");
         }
+        boolean adopt = m.get("adopt").flatMap(f -> read(f, key("adopt"), path)).map(Boolean.class::cast)
+                .orElse(false);
+        if (m.has("adopt") && kindField.isEmpty()) {
+            // An entry without kind: configures an interface expected to exist and never owns it.
+            ctx.add(m.get("adopt").orElseThrow().keyNode(), path + ".adopt",
+                    "adopt: takes over a link of the entry's kind:; this entry has no kind: (an interface without "
+                            + "kind: is configured as it is, never owned or deleted)");
+        }
         if (link.isPresent() && kindField.isEmpty()) {
             // IFLA_LINK is fixed when a link is created; an existing interface's parent cannot be set.
             ctx.add(m.get("link").orElseThrow().keyNode(), path + ".link",
@@ -144,7 +152,8 @@ final class InterfaceReader {
         if (problemCount() == before && (kindField.isEmpty() || kind.isPresent())) {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
                     state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
-            desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where));
+            desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
+                    adopt));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), List.copyOf(peers), List.copyOf(netnsRefs)));

@@ -78,6 +78,7 @@ public final class JsonSchema {
                 + " interface expected to exist; with state: absent, it deletes it");
         s.put("required", List.of("name"));
         s.put("dependentSchemas", dependent);
+        s.put("dependentRequired", Map.of("adopt", List.of("kind")));
         Map<String, Object> absent = new LinkedHashMap<>();
         absent.put("if", Map.of("required", List.of("state"), "properties",
                 Map.of("state", Map.of("const", "absent"))));

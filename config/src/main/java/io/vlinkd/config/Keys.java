@@ -37,7 +37,10 @@ final class Keys {
             new Key("txqueuelen", ValueType.integer(0, Integer.MAX_VALUE), "IFLA_TXQLEN: transmit queue length"),
             new Key("netns", new ValueType.Text(Names.MAX_NETNS_NAME_BYTES),
                     "IFLA_NET_NS_FD: the named network namespace (/run/netns/NAME) the interface lives in"),
-            ADDRESSES);
+            ADDRESSES,
+            new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
+                    + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
+                    + "a link is refused. Only with kind:"));
 
     /** Keys an entry with {@code state: absent} may have. */
     static final List<String> ABSENT = List.of("name", "state");

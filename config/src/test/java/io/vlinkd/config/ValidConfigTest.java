@@ -25,6 +25,21 @@ class ValidConfigTest {
     }
 
     @Test
+    void adoptIsReadOnAnEntryWithAKindAndIsOffByDefault() throws Exception {
+        Path f = fx().write("10.yaml", """
+                interfaces:
+                  - name: br0
+                    kind: bridge
+                    adopt: true
+                  - name: br1
+                    kind: bridge
+                """);
+        DesiredState s = fx().valid(f);
+        assertThat(s.link("br0").orElseThrow().adopt()).isTrue();
+        assertThat(s.link("br1").orElseThrow().adopt()).isFalse();
+    }
+
+    @Test
     void commonKeysBecomeTheLinkSpec() throws Exception {
         Path f = fx().write("10.yaml", """
                 interfaces:

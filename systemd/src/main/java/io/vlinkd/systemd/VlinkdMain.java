@@ -16,6 +16,7 @@ import io.vlinkd.daemon.service.Version;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
 import io.vlinkd.daemon.reconcile.KernelException;
 import io.vlinkd.daemon.reconcile.TeamFailover;
+import io.vlinkd.daemon.state.DirectoryLock;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.systemd.log.LogSetup;
 import io.vlinkd.systemd.notify.SdNotifier;
@@ -91,6 +92,22 @@ public final class VlinkdMain {
         }
         LogSetup.configure(level, env);
         Logger log = LoggerFactory.getLogger("vlinkd");
+        // Before anything is written (kernel, ledger, control socket): one daemon per state and runtime directory.
+        DirectoryLock stateLock;
+        DirectoryLock runtimeLock;
+        try {
+            stateLock = DirectoryLock.acquire(opts.paths().stateDir(), "state directory");
+        } catch (IOException e) {
+            log.error("cannot start: {}", e.getMessage());
+            return 1;
+        }
+        try {
+            runtimeLock = DirectoryLock.acquire(opts.paths().runtimeDir(), "runtime directory");
+        } catch (IOException e) {
+            log.error("cannot start: {}", e.getMessage());
+            release(stateLock, log);
+            return 1;
+        }
 
         // Without a service manager (a container, a shell) readiness is a log line: "ready: converged: ...".
         ServiceNotifier notifier = new LogNotifier();
@@ -165,7 +182,17 @@ public final class VlinkdMain {
         if (sd != null) {
             sd.close();
         }
+        release(runtimeLock, log);
+        release(stateLock, log);
         log.info("stopped");
         return 0;
+    }
+
+    private static void release(DirectoryLock lock, Logger log) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("{}: {}", lock.file(), e.getMessage());
+        }
     }
 }

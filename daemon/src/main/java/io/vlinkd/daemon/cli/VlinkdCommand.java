@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "them so. Runs in the foreground (systemd: Type=notify). Reloads on SIGHUP, `vlinkctl reload`,",
                 "and when a file in the config directory changes; stops cleanly on SIGTERM."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "1:could not start (e.g. another vlinkd owns the control socket)",
+        exitCodeList = {"0:stopped cleanly", "1:could not start (e.g. another vlinkd holds the state or runtime directory)",
                 "2:usage error"})
 public final class VlinkdCommand {
 

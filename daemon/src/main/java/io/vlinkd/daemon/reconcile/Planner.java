@@ -167,6 +167,15 @@ public final class Planner {
                     }
                     continue;
                 }
+                if (!owned.owns(o.name(), o.index())) {
+                    // Someone else's link of the configured name and kind: configuring it would change what vlinkd
+                    // does not own (and never delete it). adopt: true takes it over (Adoption owns it for the plan).
+                    problems.add(new PlanProblem(d.name(), "exists as a " + o.kindName() + " that vlinkd did not "
+                            + "create (the config wants a " + want.kind().name() + " it creates and owns); add "
+                            + "`adopt: true` to manage it, or remove the entry's kind: to configure it without "
+                            + "owning it", d.where()));
+                    continue;
+                }
                 List<String> why = new ArrayList<>();
                 for (Difference diff : kindDifferences(want, o)) {
                     if (diff.change() == Option.Change.RECREATE) {

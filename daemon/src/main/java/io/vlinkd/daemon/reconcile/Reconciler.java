@@ -68,7 +68,23 @@ public final class Reconciler {
 
     /** The plan that {@link #apply} would run now. Sends no write. */
     public synchronized Plan plan(DesiredState desired) throws KernelException, IOException {
-        return planner.plan(desired, port.observe(), store.load());
+        ObservedState now = port.observe();
+        Ownership recorded = WriteAhead.resolve(store.load(), now).ownership();
+        return planner.plan(desired, now, Adoption.adopt(desired, now, recorded));
+    }
+
+    /**
+     * The ledger as this apply starts: repaired when damaged ({@link OwnershipStore#loadAndRepair()}), and the
+     * intents a crashed run left resolved against the kernel ({@link WriteAhead#resolve}), saved when that changed it.
+     */
+    private Ownership recorded(ObservedState now) throws IOException {
+        Ownership loaded = store.loadAndRepair();
+        WriteAhead.Resolution r = WriteAhead.resolve(loaded, now);
+        if (!r.ownership().equals(loaded)) {
+            r.notes().forEach(n -> LOG.warn("{}: {}", store.file(), n));
+            store.save(r.ownership());
+        }
+        return r.ownership();
     }
 
     /** Sets the one {@link Observer} (the foreign-object report). */
@@ -90,7 +106,8 @@ public final class Reconciler {
     /** Plans, applies, verifies; reverts everything (or the failed branches, {@code on-error: isolate}). */
     public synchronized ApplyResult apply(DesiredState desired) throws KernelException, IOException {
         ObservedState before = port.observe();
-        Ownership owned = store.load();
+        Ownership recorded = recorded(before);
+        Ownership owned = Adoption.adopt(desired, before, recorded);
         Plan plan = planner.plan(desired, before, owned);
         if (!plan.isApplicable()) {
             List<StepError> errors = new ArrayList<>();
@@ -105,6 +122,9 @@ public final class Reconciler {
         if (plan.isEmpty()) {
             LOG.debug("nothing to change");
             observer.observed(desired, before, owned);
+            if (!owned.equals(recorded)) {
+                store.save(owned); // adopted links that already were as configured
+            }
             return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
                     new AppliedChange(List.of(), owned, this));
         }
@@ -114,6 +134,7 @@ public final class Reconciler {
         List<StepError> errors = new ArrayList<>();
         Set<Integer> failedBranches = new HashSet<>();
         ObservedState state = before;
+        Ownership ledger = recorded; // what the ledger file says now
         for (int w = 0; w < plan.waves().size(); w++) {
             List<Step> wave = plan.waves().get(w);
             List<Step> active = new ArrayList<>();
@@ -135,6 +156,12 @@ public final class Reconciler {
                 } catch (IllegalArgumentException e) {
                     fail(errors, failedBranches, plan, new StepError(s, e.getMessage(), null, s.where()));
                 }
+            }
+            if (active.stream().anyMatch(s -> s instanceof Step.CreateLink)) {
+                // Write-ahead: a crash after the requests leaves intents that the next start resolves.
+                List<Step> doneSoFar = journal.stream().flatMap(List::stream).toList();
+                ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state), active, state);
+                store.save(ledger);
             }
             List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
             List<Step> done = new ArrayList<>();
@@ -170,7 +197,7 @@ public final class Reconciler {
             }
         }
 
-        Ownership afterOwned = owned;
+        Ownership afterOwned;
         ObservedState last = null;
         List<Step> revertedInverses = List.of();
         if (errors.isEmpty() || isolate) {
@@ -227,12 +254,17 @@ public final class Reconciler {
                     : ApplyResult.Outcome.ROLLED_BACK;
         }
         List<Step> keptFlat = kept.stream().flatMap(List::stream).toList();
+        // Adoptions count when the apply is kept; a rolled-back apply leaves ownership as it was.
+        Ownership base = outcome == ApplyResult.Outcome.APPLIED || outcome == ApplyResult.Outcome.PARTIAL ? owned
+                : recorded;
         if (!keptFlat.isEmpty() || !revertedInverses.isEmpty()) {
             ObservedState now = last != null ? last : port.observe();
-            afterOwned = afterRevert(ownershipAfter(owned, keptFlat, now), owned, revertedInverses, now);
-            if (!afterOwned.equals(owned)) {
-                store.save(afterOwned);
-            }
+            afterOwned = afterRevert(ownershipAfter(base, keptFlat, now), base, revertedInverses, now);
+        } else {
+            afterOwned = base;
+        }
+        if (!afterOwned.equals(ledger)) {
+            store.save(afterOwned);
         }
         if (outcome == ApplyResult.Outcome.APPLIED && last != null) {
             observer.observed(desired, last, afterOwned);
@@ -242,7 +274,7 @@ public final class Reconciler {
 
     /** Reverts a change that was applied and kept ({@link AppliedChange#rollback()}). */
     synchronized List<StepError> rollback(AppliedChange change) throws KernelException, IOException {
-        Ownership owned = store.load();
+        Ownership owned = recorded(port.observe());
         List<StepError> errors = revert(change.waves());
         Ownership after = afterRevert(owned, change.ownedBefore(), inversesOf(change.waves()), port.observe());
         if (!after.equals(owned)) {

@@ -3,25 +3,37 @@ package io.vlinkd.daemon.state;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What vlinkd owns: the links it created, by name. Immutable; changes make a new value. */
+/**
+ * What vlinkd owns: the links it created, by name, and the links it is about to create ({@link LinkIntent}s,
+ * written ahead of the requests). Immutable; changes make a new value.
+ */
 public final class Ownership {
     private final Map<String, OwnedLink> links;
+    private final Map<String, LinkIntent> intents;
 
-    private Ownership(Map<String, OwnedLink> links) {
+    private Ownership(Map<String, OwnedLink> links, Map<String, LinkIntent> intents) {
         this.links = Collections.unmodifiableMap(links);
+        this.intents = Collections.unmodifiableMap(intents);
     }
 
     public static Ownership none() {
-        return new Ownership(new LinkedHashMap<>());
+        return new Ownership(new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
     public static Ownership of(Collection<OwnedLink> links) {
+        return of(links, List.of());
+    }
+
+    public static Ownership of(Collection<OwnedLink> links, Collection<LinkIntent> intents) {
         Map<String, OwnedLink> m = new LinkedHashMap<>();
         links.forEach(l -> m.put(l.name(), l));
-        return new Ownership(m);
+        Map<String, LinkIntent> i = new LinkedHashMap<>();
+        intents.forEach(t -> i.put(t.name(), t));
+        return new Ownership(m, i);
     }
 
     /** True when vlinkd created the link now called {@code name} with index {@code ifindex}. */
@@ -38,30 +50,49 @@ public final class Ownership {
         return links.values();
     }
 
+    /** Links being created when this was written; none once an apply has recorded what it created. */
+    public Collection<LinkIntent> intents() {
+        return intents.values();
+    }
+
     public Ownership with(OwnedLink link) {
         Map<String, OwnedLink> m = new LinkedHashMap<>(links);
         m.put(link.name(), link);
-        return new Ownership(m);
+        Map<String, LinkIntent> i = new LinkedHashMap<>(intents);
+        i.remove(link.name());
+        return new Ownership(m, i);
     }
 
     public Ownership without(String name) {
         Map<String, OwnedLink> m = new LinkedHashMap<>(links);
         m.remove(name);
-        return new Ownership(m);
+        return new Ownership(m, intents);
+    }
+
+    /** This ownership plus the intent to create {@code intent}'s link. */
+    public Ownership withIntent(LinkIntent intent) {
+        Map<String, LinkIntent> i = new LinkedHashMap<>(intents);
+        i.put(intent.name(), intent);
+        return new Ownership(links, i);
+    }
+
+    /** The same links, no intents. */
+    public Ownership withoutIntents() {
+        return new Ownership(links, new LinkedHashMap<>());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ownership other && other.links.equals(links);
+        return o instanceof Ownership other && other.links.equals(links) && other.intents.equals(intents);
     }
 
     @Override
     public int hashCode() {
-        return links.hashCode();
+        return links.hashCode() * 31 + intents.hashCode();
     }
 
     @Override
     public String toString() {
-        return links.values().toString();
+        return intents.isEmpty() ? links.values().toString() : links.values() + " intents " + intents.values();
     }
 }

@@ -49,6 +49,12 @@ public final class Desired {
         return this;
     }
 
+    /** A link with {@code adopt: true}: taken over when someone else created it. */
+    public Desired adopt(LinkSpec spec) {
+        links.add(new DesiredLink(spec, List.of(), false, next(), true));
+        return this;
+    }
+
     public Desired absent(String name) {
         absent.add(new AbsentLink(name, next()));
         return this;

@@ -1,11 +1,13 @@
 package io.vlinkd.daemon.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,16 +44,82 @@ class OwnershipStoreTest {
     }
 
     @Test
-    void aCorruptLineIsAnErrorNamingFileAndLine() throws IOException {
-        Files.writeString(dir.resolve("owned"), "# header\nlink br0 x bridge\n");
-        assertThatThrownBy(() -> new OwnershipStore(dir.resolve("owned")).load()).isInstanceOf(IOException.class)
-                .hasMessageContaining("owned:2");
+    void intentsAreSavedAndLoadedBesideTheLinks() throws IOException {
+        OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
+        Ownership o = Ownership.of(List.of(new OwnedLink("br0", 5, "bridge")),
+                List.of(new LinkIntent("v0", "veth", 5), new LinkIntent("v0p", "veth", 5)));
+        store.save(o);
+        assertThat(store.load()).isEqualTo(o);
+        assertThat(Files.readString(dir.resolve("owned"))).startsWith("# vlinkd ownership v1")
+                .contains("\nintent v0 veth 5\n");
+        assertThat(store.load().owns("v0", 6)).as("an intent is not ownership yet").isFalse();
+    }
+
+    @Test
+    void aLedgerOfTheFirstFormatStillLoads() throws IOException {
+        Files.writeString(dir.resolve("owned"),
+                "# vlinkd ownership v1: links vlinkd created (name ifindex kind)\nlink br0 5 bridge\n");
+        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
+        assertThat(r.damage()).isEmpty();
+        assertThat(r.ownership().owns("br0", 5)).isTrue();
+    }
+
+    @Test
+    void aBadLineIsDamageNamingFileAndLineAndTheOtherLinesAreKept() throws IOException {
+        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nlink br0 x bridge\nlink br1 7 bridge\n"
+                + "link br2 8 bridg\nroute? 1 2\n");
+        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
+        assertThat(r.damage()).hasSize(3);
+        assertThat(r.damage().get(0)).contains("owned:2").contains("ifindex");
+        assertThat(r.damage().get(1)).contains("owned:4").contains("unknown kind 'bridg'");
+        assertThat(r.damage().get(2)).contains("owned:5").contains("unknown line type");
+        assertThat(r.ownership().links()).extracting(OwnedLink::name).containsExactly("br1");
+        assertThat(r.lost()).containsExactly("br0", "br2");
+    }
+
+    @Test
+    void aLastLineWithoutItsNewlineIsCutShortAndNotTrusted() throws IOException {
+        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nlink br0 5 bridge\nlink br1 1");
+        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
+        assertThat(r.damage()).singleElement().asString().contains("owned:3").contains("cut short");
+        assertThat(r.ownership().links()).extracting(OwnedLink::name).containsExactly("br0");
+        assertThat(r.lost()).containsExactly("br1");
+    }
+
+    @Test
+    void anEmptyOrBinaryOrHeaderlessLedgerIsDamageAndOwnsNothing() throws IOException {
+        Path f = dir.resolve("owned");
+        OwnershipStore store = new OwnershipStore(f);
+        Files.write(f, new byte[0]);
+        assertThat(store.read().damage()).singleElement().asString().contains("empty");
+        Files.write(f, new byte[] {(byte) 0xc3, 0x28, 0, 10});
+        assertThat(store.read().damage()).singleElement().asString().contains(f.toString()).contains("not text");
+        Files.writeString(f, "link br0 5 bridge\n");
+        assertThat(store.read().damage()).singleElement().asString().contains("owned:1").contains("header");
+        assertThat(store.read().ownership()).isEqualTo(Ownership.none());
+    }
+
+    @Test
+    void repairKeepsADamagedCopyAndRewritesTheIntactLinesOnce() throws IOException {
+        Path f = dir.resolve("owned");
+        String damaged = OwnershipStore.HEADER + "\nlink br0 5 bridge\nlink br1 6 bridg\n";
+        Files.writeString(f, damaged);
+        OwnershipStore store = new OwnershipStore(f, Clock.fixed(Instant.parse("2026-12-02T18:00:00Z"),
+                ZoneOffset.UTC));
+
+        Ownership o = store.loadAndRepair();
+
+        assertThat(o.links()).extracting(OwnedLink::name).containsExactly("br0");
+        assertThat(Files.readString(dir.resolve("owned.damaged-20261202T180000.000Z"))).isEqualTo(damaged);
+        assertThat(store.read().damaged()).isFalse();
+        assertThat(store.read().ownership()).isEqualTo(o);
     }
 
     @Test
     void eachNamespaceIsAPartitionOfTheSameFileAndOldLinesAreTheOwnNamespaces() throws IOException {
         Path file = dir.resolve("owned");
-        Files.writeString(file, "# written before namespaces were managed\nlink br0 5 bridge\n");
+        // Written before namespaces were managed.
+        Files.writeString(file, "# vlinkd ownership v1: links vlinkd created (name ifindex kind)\nlink br0 5 bridge\n");
         OwnershipStore own = new OwnershipStore(file);
         OwnershipStore blue = own.inNetns("blue");
         assertThat(own.load().links()).containsExactly(new OwnedLink("br0", 5, "bridge"));
