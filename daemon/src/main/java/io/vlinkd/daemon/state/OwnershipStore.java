@@ -287,60 +287,6 @@ public final class OwnershipStore {
         }
     }
 
-    /** The name a damaged {@code link}/{@code intent} line still shows, if it is a valid one. */
-    private static void lostName(String line, List<String> lost) {
-        String[] f = line.split(" ", -1);
-        if (f.length >= 2 && (f[0].equals("link") || f[0].equals("intent")) && checkName(f[1]) == null) {
-            lost.add(f[1]);
-        }
-    }
-
-    /** Parses one line into {@code links} or {@code intents}; the problem when it is not a valid line. */
-    private static String parse(String line, List<OwnedLink> links, List<LinkIntent> intents) {
-        String[] f = line.split(" ", -1);
-        switch (f[0]) {
-            case "link" -> {
-                if (f.length != 4) {
-                    return "not 'link NAME IFINDEX KIND'";
-                }
-                String bad = checkName(f[1]);
-                if (bad == null) {
-                    bad = checkKind(f[3]);
-                }
-                int index = number(f[2]);
-                if (bad == null && index <= 0) {
-                    bad = "ifindex is not a positive number";
-                }
-                if (bad != null) {
-                    return bad;
-                }
-                links.add(new OwnedLink(f[1], index, f[3]));
-                return null;
-            }
-            case "intent" -> {
-                if (f.length != 4) {
-                    return "not 'intent NAME KIND AFTER'";
-                }
-                String bad = checkName(f[1]);
-                if (bad == null) {
-                    bad = checkKind(f[2]);
-                }
-                int after = number(f[3]);
-                if (bad == null && after < 0) {
-                    bad = "AFTER is not a number";
-                }
-                if (bad != null) {
-                    return bad;
-                }
-                intents.add(new LinkIntent(f[1], f[2], after));
-                return null;
-            }
-            default -> {
-                return "unknown line type '" + f[0] + "'";
-            }
-        }
-    }
-
     /** As net/core/dev.c dev_valid_name(): 1 to 15 bytes, not "." or "..", no '/', ':' or whitespace. */
     private static String checkName(String name) {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
