@@ -324,7 +324,15 @@ public class ReconcileBench {
             OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
             Reconciler rec = new Reconciler(port, store, new Planner(), 20, Duration.ofMillis(20));
             rec.apply(d);
-            DriftWatcher watcher = new DriftWatcher(rec, port, store, () -> d, watcherEvents::poll, Duration.ZERO);
+            // The daemon hands each detection to its loop thread; here the repair runs on the watcher's thread.
+            DriftWatcher watcher = new DriftWatcher(port, store, () -> d, watcherEvents::poll, Duration.ZERO,
+                    what -> {
+                        try {
+                            rec.apply(d);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
             Thread t = new Thread(watcher, "drift-watch");
             t.setDaemon(true);
             t.start();

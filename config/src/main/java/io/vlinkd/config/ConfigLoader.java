@@ -22,9 +22,10 @@ import java.util.Set;
  * Reads config files into a validated {@link DesiredState}, or into every problem found.
  *
  * <p>Each path is a directory (its {@code *.yaml} files are read in lexical order; names starting with a dot are
- * skipped, as are the {@code ..data} links of a Kubernetes ConfigMap mount) or a file. A missing directory, or one
- * without YAML files, is a valid empty config; a missing path ending in {@code .yaml} or {@code .yml} is an error
- * (it was meant as a file). Files are merged in order.
+ * skipped, as are the {@code ..data} links of a Kubernetes ConfigMap mount) or a file. A directory without YAML
+ * files is a valid empty config (it says, explicitly, that nothing is wanted); a path that does not exist is an
+ * error, a directory too: {@code rm -rf /etc/vlinkd} or a ConfigMap that is no longer mounted must not read as "delete
+ * everything". Files are merged in order.
  *
  * <pre>
  * LoadResult r = new ConfigLoader(LoadOptions.secure()).load(Path.of("/etc/vlinkd"));
@@ -107,10 +108,9 @@ public final class ConfigLoader {
                 addOnce(p, files, seen);
             } else {
                 String n = p.getFileName() == null ? "" : p.getFileName().toString();
-                if (n.endsWith(".yaml") || n.endsWith(".yml")) {
-                    fileProblem(p, "no such file", problems);
-                }
-                // Otherwise a config directory that does not exist yet: nothing configured.
+                fileProblem(p, n.endsWith(".yaml") || n.endsWith(".yml") ? "no such file"
+                        : "no such file or directory (an empty directory is the config that wants nothing)",
+                        problems);
             }
         }
         return files;

@@ -81,10 +81,13 @@ class MergeTest {
     }
 
     @Test
-    void missingOrEmptyDirectoryIsAValidEmptyConfig() {
-        DesiredState missing = fx().valid(tmp.resolve("no-such-dir"));
-        assertThat(missing.links()).isEmpty();
-        assertThat(missing.files()).isEmpty();
+    void aMissingDirectoryIsAProblemNotAnEmptyConfig() {
+        assertThat(fx().problems(tmp.resolve("no-such-dir"))).containsExactly("no-such-dir:1:1: file: no such file "
+                + "or directory (an empty directory is the config that wants nothing)");
+    }
+
+    @Test
+    void anEmptyDirectoryIsAValidEmptyConfig() {
         fx().write("empty/README", "no yaml here\n");
         assertThat(fx().valid(tmp.resolve("empty")).links()).isEmpty();
         assertThat(((LoadResult.Valid) fx().load(tmp.resolve("empty"))).summary())

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * Entry point of {@code vlinkd}: options, logging, sd_notify, signals, the control socket and the config
@@ -76,6 +75,8 @@ public final class VlinkdMain {
     }
 
     static int run(String[] args, Map<String, String> env) throws InterruptedException {
+        // First: until this runs, the JVM's handlers end the process on SIGHUP (exit 129) or SIGTERM.
+        EarlySignals signals = EarlySignals.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int[] exit = {0};
@@ -126,6 +127,7 @@ public final class VlinkdMain {
         log.info("vlinkd {} starting: config {}, state {}, runtime {}", Version.VERSION, opts.paths().configDir(),
                 opts.paths().stateDir(), opts.paths().runtimeDir());
         Daemon daemon = new Daemon(opts.paths(), backends.config(), backends.reconcile(), notifier);
+        signals.deliverTo(daemon);
         ControlServer control;
         try {
             control = ControlServer.start(opts.paths().controlSocket(),
@@ -139,15 +141,13 @@ public final class VlinkdMain {
             daemon.awaitStop();
             return 1;
         }
-        Signal.handle(new Signal("HUP"), s -> daemon.requestReload("SIGHUP"));
-        Signal.handle(new Signal("TERM"), s -> daemon.stop("SIGTERM"));
-        Signal.handle(new Signal("INT"), s -> daemon.stop("SIGINT"));
 
-        daemon.start();
+        // Subscribed before the first converge, so no change after it goes unseen. The watcher only detects; the
+        // repair is a task on the daemon's loop.
         DriftWatcher drift = null;
         if (backends.reconcile() instanceof ReconcilerBackend rb) {
             try {
-                drift = rb.driftWatcher(daemon::running, DRIFT_DEBOUNCE);
+                drift = rb.driftWatcher(daemon::running, DRIFT_DEBOUNCE, daemon::driftDetected);
                 Thread t = new Thread(drift, "vlinkd-drift");
                 t.setDaemon(true);
                 t.start();
@@ -155,6 +155,7 @@ public final class VlinkdMain {
                 log.error("drift repair disabled: {}", e.getMessage());
             }
         }
+        daemon.start();
         TeamFailover failover = startTeamFailover(backends, daemon, log);
         ConfigWatcher watcher = null;
         if (opts.watch()) {
@@ -178,6 +179,9 @@ public final class VlinkdMain {
             control.close();
         } catch (IOException e) {
             log.warn("shutdown: {}", e.getMessage());
+        }
+        if (backends.reconcile() instanceof ReconcilerBackend rb) {
+            rb.close();
         }
         if (sd != null) {
             sd.close();

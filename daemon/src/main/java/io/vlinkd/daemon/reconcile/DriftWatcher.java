@@ -21,82 +21,61 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches link, address and route notifications and repairs drift: a change to an interface the config names or
- * vlinkd owns (or to an address on one, or to a vlinkd route) triggers a reconcile once the notifications have been
- * quiet for the debounce time ({@code drift: enforce}), or only a logged report of what differs
- * ({@code drift: report}). Lost notifications (ENOBUFS) trigger a full re-dump and reconcile. Churn on interfaces
- * vlinkd neither owns nor is configured for triggers nothing: no dump, no write.
+ * Watches link, address and route notifications and detects drift: a change to an interface the config names or
+ * vlinkd owns (or to an address on one, or to a vlinkd route) is reported to {@code onDrift} once the
+ * notifications have been quiet for the debounce time. Lost notifications (ENOBUFS) re-read the interface names and
+ * are reported too (the repair re-dumps everything). Churn on interfaces vlinkd neither owns nor is configured for
+ * reports nothing.
  *
- * <p>Run {@link #run} on its own platform thread (it blocks in the kernel), or drive it with {@link #pollOnce}.
+ * <p>It only detects: the repair itself (or the drift report, {@code drift: report}) is the daemon's, run on its one
+ * loop against the desired state current when the repair runs, so a repair never races a reload that changed the
+ * config in between.
+ *
+ * <p>Run {@link #run} on its own platform thread (it blocks in the kernel), or drive it with {@link #pollOnce}. The
+ * {@code port} is only used to read interface names; give it a socket of its own, not the reconciler's.
  */
 public final class DriftWatcher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DriftWatcher.class);
 
-    private final NamespacedReconciler reconciler;
     private final KernelPort port;
     private final OwnershipStore store;
     private final Supplier<DesiredState> desired;
     private final DriftEvents events;
     private final Duration debounce;
+    private final Consumer<String> onDrift;
     private final Map<Integer, String> names = new HashMap<>();
     private volatile boolean stopped;
-    private boolean dirty;
+    private String firstChange;
     private long quietSince;
-    private int repairs;
-    private int reports;
+    private int detections;
 
     /**
-     * @param desired  the current config (the daemon swaps it on reload)
-     * @param debounce how long notifications must be quiet before a reconcile (a burst of events from one
-     *                 {@code ip link del} of a bridge with ports becomes one reconcile)
+     * @param desired  the config whose interfaces matter (the daemon swaps it on reload)
+     * @param debounce how long notifications must be quiet before drift is reported (a burst of events from one
+     *                 {@code ip link del} of a bridge with ports becomes one report)
+     * @param onDrift  gets what changed first in the burst ({@code br0}, {@code address on br0}, ...); called on
+     *                 the watcher's thread, so it must only hand the repair over, never run it
      */
-    public DriftWatcher(Reconciler reconciler, KernelPort port, OwnershipStore store, Supplier<DesiredState> desired,
-                        DriftEvents events, Duration debounce) throws KernelException {
-        this(new NamespacedReconciler(reconciler, store, null, NO_NAMESPACES, Reconciler::new), port, store, desired,
-                events, debounce);
-    }
-
-    /** Reconciles without named namespaces: a config or ledger naming one fails the reconcile, naming it. */
-    private static final NamespacedReconciler.Namespaces NO_NAMESPACES = new NamespacedReconciler.Namespaces() {
-        @Override
-        public boolean exists(String netns) {
-            return false;
-        }
-
-        @Override
-        public NamespacedReconciler.Opened open(String netns) throws KernelException {
-            throw new KernelException("network namespace " + netns + " is not reachable here");
-        }
-    };
-
-    /**
-     * Drift repair over every namespace the config names: notifications come from {@code port}'s (the own)
-     * namespace; each reconcile they trigger re-observes the named namespaces too.
-     */
-    public DriftWatcher(NamespacedReconciler reconciler, KernelPort port, OwnershipStore store,
-                        Supplier<DesiredState> desired, DriftEvents events, Duration debounce) throws KernelException {
-        this.reconciler = reconciler;
+    public DriftWatcher(KernelPort port, OwnershipStore store, Supplier<DesiredState> desired, DriftEvents events,
+                        Duration debounce, Consumer<String> onDrift) throws KernelException {
         this.port = port;
         this.store = store;
         this.desired = desired;
         this.events = events;
         this.debounce = debounce;
+        this.onDrift = onDrift;
         refreshNames();
     }
 
-    /** Reconciles that applied changes (enforce). */
-    public synchronized int repairs() {
-        return repairs;
-    }
-
-    /** Drift reports logged (report). */
-    public synchronized int reports() {
-        return reports;
+    /** Drift reports handed to {@code onDrift} so far. */
+    public synchronized int detections() {
+        return detections;
     }
 
     public void stop() {
@@ -115,14 +94,14 @@ public final class DriftWatcher implements Runnable {
         }
     }
 
-    /** Waits up to {@code timeout} for notifications, then reconciles if something relevant changed and it is quiet. */
+    /** Waits up to {@code timeout} for notifications, then reports drift if something relevant changed and it is quiet. */
     public synchronized void pollOnce(Duration timeout) throws KernelException, IOException {
         List<NlMessage> batch;
         try {
-            batch = events.poll(dirty ? min(timeout, debounce) : timeout);
+            batch = events.poll(firstChange != null ? min(timeout, debounce) : timeout);
         } catch (EventsLostException e) {
             LOG.warn("drift watch: notifications were lost (ENOBUFS); re-dumping everything");
-            markDirty();
+            changed("notifications lost (ENOBUFS)");
             refreshNames();
             batch = List.of();
         } catch (NetlinkException e) {
@@ -134,42 +113,21 @@ public final class DriftWatcher implements Runnable {
             String which = concerns(m, relevant, foreign);
             if (which != null) {
                 LOG.debug("drift watch: {} changed", which);
-                markDirty();
+                changed(which);
             }
         }
-        if (dirty && System.nanoTime() - quietSince >= debounce.toNanos()) {
-            dirty = false;
-            reconcile();
+        if (firstChange != null && System.nanoTime() - quietSince >= debounce.toNanos()) {
+            String what = firstChange;
+            firstChange = null;
+            detections++;
+            onDrift.accept(what);
         }
     }
 
-    private void reconcile() throws KernelException, IOException {
-        DesiredState d = desired.get();
-        if (d.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
-            NamespacedPlan plan = reconciler.check(d);
-            if (!plan.isEmpty()) {
-                reports++;
-                for (NamespacedStep s : plan.steps()) {
-                    LOG.warn("drift: {}: {} would repair it{}", s.link(), s.ipCommand(),
-                            s.step().where() == null ? "" : " [" + s.step().where() + "]");
-                }
-            }
-            return;
+    private void changed(String what) {
+        if (firstChange == null) {
+            firstChange = what;
         }
-        ApplyResult r = reconciler.apply(d).combined();
-        if (r.outcome() != ApplyResult.Outcome.UNCHANGED) {
-            repairs++;
-            if (r.succeeded()) {
-                LOG.info("drift repaired: {}", r.summary());
-            } else {
-                LOG.error("drift repair: {}", r.summary());
-            }
-        }
-        refreshNames();
-    }
-
-    private void markDirty() {
-        dirty = true;
         quietSince = System.nanoTime();
     }
 

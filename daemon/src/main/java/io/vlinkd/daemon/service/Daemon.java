@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.service;
 
+import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.control.Reply;
 import io.vlinkd.daemon.service.ConfigPort.Invalid;
@@ -14,21 +15,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's state and its one loop. Every change of state (first converge, reload, apply, confirm, the
- * confirm deadline, stop) runs on the single thread {@code vlinkd-main}, so they never interleave; callers from
- * the control socket, the signal handler and the config watcher submit work and, where a reply is due, wait for it.
- * The watchdog is fed from that same thread, so a loop that hangs is restarted by systemd.
+ * confirm deadline, drift repair, stop) runs on the single thread {@code vlinkd-main}, so they never interleave;
+ * callers from the control socket, the signal handler, the config watcher and the drift watcher submit work and,
+ * where a reply is due, wait for it. The watchdog is fed from that same thread, so a loop that hangs is restarted by
+ * systemd.
+ *
+ * <p>The loop owns the desired state: a drift repair plans against the config current when the repair runs, never
+ * one read before a reload replaced it. Until a valid config has been loaded the daemon manages nothing: an
+ * invalid config at start deletes nothing, and drift is not repaired. Reload requests (SIGHUP, the config watcher)
+ * that arrive while one is queued or running become one more reload, not one each; a request during the first
+ * converge waits for it. Stopping waits for the task that is running (a repair half-done is finished, so the ledger
+ * matches the kernel); what is queued behind the stop does nothing.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("vlinkd");
@@ -40,10 +52,20 @@ public final class Daemon {
     private final ScheduledExecutorService loop;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** What {@code status} and the journal say until a valid config is loaded. */
+    static final String MANAGING_NOTHING = "no valid config is loaded: vlinkd manages nothing (deletes nothing, "
+            + "repairs no drift) until one is";
+
+    // The reasons of a reload and of a drift repair that are queued on the loop and not yet begun (null: none):
+    // further requests join them instead of queueing a task each.
+    private final AtomicReference<String> queuedReload = new AtomicReference<>();
+    private final AtomicReference<String> queuedRepair = new AtomicReference<>();
+
     // Confined to the loop thread.
-    // Volatile: the drift watcher reads it from its own thread.
-    private volatile DesiredState running = DesiredState.empty();
-    private String lastLoadSummary = "no config loaded";
+    // Volatile: the drift watcher reads it from its own thread. Null until a valid config has been applied.
+    private volatile DesiredState running;
+    private boolean started;
+    private String lastLoadSummary = MANAGING_NOTHING;
     private Outcome last = new Outcome(false, "not converged yet", Instant.now());
     private Pending pending;
     private final java.util.Map<String, String> lastErrors = new java.util.TreeMap<>();
@@ -74,9 +96,18 @@ public final class Daemon {
         this.loop = ex;
     }
 
-    /** The config the kernel is being kept at (the last one applied, or the one restored by a rollback). */
+    /**
+     * The config the kernel is being kept at (the last one applied, or the one restored by a rollback); empty
+     * while no valid config is loaded (then nothing is managed: see {@link #manages()}).
+     */
     public DesiredState running() {
-        return running;
+        DesiredState r = running;
+        return r == null ? DesiredState.empty() : r;
+    }
+
+    /** False until a valid config has been applied: the daemon then deletes nothing and repairs no drift. */
+    public boolean manages() {
+        return running != null;
     }
 
     public DaemonPaths paths() {
@@ -88,35 +119,76 @@ public final class Daemon {
      * will not come; the failure is in STATUS= and the journal). Starts the watchdog if systemd asked for one.
      */
     public Outcome start() {
-        Outcome o = call(() -> {
-            Outcome r = converge("start");
-            notifier.ready(statusLine());
-            return r;
-        });
+        Outcome o;
+        try {
+            o = call(() -> {
+                if (stopping) {
+                    return new Outcome(false, "stopped before the first converge", Instant.now());
+                }
+                Outcome r = converge("start");
+                started = true;
+                notifier.ready(statusLine());
+                runQueuedReload();
+                return r;
+            });
+        } catch (IllegalStateException e) {
+            return new Outcome(false, "stopped before the first converge", Instant.now());
+        }
         long wd = notifier.watchdogUsec();
         if (wd > 0) {
             long every = Math.max(1, wd / 2);
-            loop.scheduleAtFixedRate(notifier::watchdog, every, every, TimeUnit.MICROSECONDS);
-            LOG.debug("watchdog: WATCHDOG=1 every {} ms", every / 1000);
+            try {
+                loop.scheduleAtFixedRate(notifier::watchdog, every, every, TimeUnit.MICROSECONDS);
+                LOG.debug("watchdog: WATCHDOG=1 every {} ms", every / 1000);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("watchdog not started: stopping");
+            }
         }
         return o;
     }
 
-    /** Queues a reload and returns at once (SIGHUP, a changed config file). */
+    /**
+     * Queues a reload and returns at once (SIGHUP, a changed config file). Requests that arrive while one is
+     * queued join it; one that arrives while a reload runs queues one more (that one may have read the files before
+     * they changed). A request before or during the first converge runs right after it.
+     */
     public void requestReload(String reason) {
+        if (queuedReload.getAndSet(reason) != null) {
+            LOG.debug("reload ({}) joins the one already queued", reason);
+            return;
+        }
         try {
-            loop.execute(() -> reloadNow(reason));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            loop.execute(this::runQueuedReload);
+        } catch (RejectedExecutionException e) {
             LOG.debug("reload ({}) ignored: stopping", reason);
+        }
+    }
+
+    private void runQueuedReload() {
+        if (!started) {
+            return; // the first converge runs it when it is done
+        }
+        String reason = queuedReload.get();
+        if (reason != null) {
+            reloadNow(reason);
         }
     }
 
     /** Reloads and waits for the outcome ({@code vlinkctl reload}). */
     public Reply reload(String reason) {
-        return call(() -> reloadNow(reason));
+        return call(() -> {
+            if (!started && !stopping) {
+                requestReload(reason);
+                return Reply.failed(List.of(), List.of("vlinkd is starting: the reload (" + reason
+                        + ") is queued after the first converge"));
+            }
+            return reloadNow(reason);
+        });
     }
 
     private Reply reloadNow(String reason) {
+        // Whatever was queued until now is served by this reload: it reads the files after every such request.
+        queuedReload.set(null);
         if (stopping) {
             return Reply.failed(List.of(), List.of("vlinkd is stopping"));
         }
@@ -139,13 +211,17 @@ public final class Daemon {
         return converge(reason, new ArrayList<>());
     }
 
-    /** Load and apply; on an invalid config the running state is kept and every problem is logged. */
+    /**
+     * Load and apply; on an invalid config the running state is kept (none, before the first valid one: then
+     * nothing is managed) and every problem is logged.
+     */
     private Outcome converge(String reason, List<String> err) {
         LoadResult loaded;
         try {
             loaded = config.load(List.of(paths.configDir()));
         } catch (BackendUnavailableException e) {
-            return record(false, reason + ": cannot load " + paths.configDir() + ": " + e.getMessage(), err);
+            return record(false, reason + ": cannot load " + paths.configDir() + ": " + e.getMessage() + "; "
+                    + keeping(), err);
         }
         if (loaded instanceof Invalid inv) {
             for (String p : inv.problems()) {
@@ -153,8 +229,8 @@ public final class Daemon {
                 err.add(p);
             }
             String what = inv.problems().size() == 1 ? "1 problem" : inv.problems().size() + " problems";
-            return record(false, reason + ": config in " + paths.configDir() + " rejected: " + what
-                    + "; keeping the running config", err);
+            return record(false, reason + ": config in " + paths.configDir() + " rejected: " + what + "; "
+                    + keeping(), err);
         }
         Loaded ok = (Loaded) loaded;
         lastLoadSummary = ok.summary();
@@ -168,6 +244,23 @@ public final class Daemon {
         } catch (BackendUnavailableException e) {
             return record(false, reason + ": cannot apply: " + e.getMessage(), err);
         }
+        rememberErrors(applied, err);
+        if (applied.ok()) {
+            running = ok.state();
+            lastRollback = applied.rollback();
+            return record(true, applied.summary(), err);
+        }
+        lastRollback = Optional.empty();
+        return record(false, reason + ": " + applied.summary(), err);
+    }
+
+    /** What an invalid config leaves in place. */
+    private String keeping() {
+        return running != null ? "keeping the running config" : MANAGING_NOTHING;
+    }
+
+    /** Keeps the failed steps of an apply for the reply and each interface's last error for {@code status}. */
+    private void rememberErrors(Applied applied, List<String> err) {
         // The reconciler logged each step and each error as it happened: they go to the reply, not the journal again.
         for (ReconcilePort.Event ev : applied.events()) {
             if (ev.error()) {
@@ -180,13 +273,61 @@ public final class Daemon {
                 lastErrors.put(ev.ifname(), ev.line());
             }
         }
-        if (applied.ok()) {
-            running = ok.state();
-            lastRollback = applied.rollback();
-            return record(true, applied.summary(), err);
+    }
+
+    /**
+     * The drift watcher saw {@code what} change (an owned or configured interface, an address on one, a vlinkd
+     * route, lost notifications): queues a repair on the loop and returns at once. Reports that arrive while a
+     * repair is queued join it.
+     */
+    public void driftDetected(String what) {
+        if (queuedRepair.getAndSet(what) != null) {
+            return;
         }
-        lastRollback = Optional.empty();
-        return record(false, reason + ": " + applied.summary(), err);
+        try {
+            loop.execute(this::repairDrift);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("drift ({}) not repaired: stopping", what);
+        }
+    }
+
+    /**
+     * Repairs drift against the running config as it is now (on the loop, so a reload that replaced it has
+     * finished). The outcome goes to STATUS= and {@code status} like any converge's.
+     */
+    private void repairDrift() {
+        String what = queuedRepair.getAndSet(null);
+        if (what == null || stopping || !started) {
+            return; // the first converge is the repair of whatever drifted before it
+        }
+        DesiredState desired = running;
+        if (desired == null) {
+            LOG.info("drift ({} changed) not repaired: {}", what, MANAGING_NOTHING);
+            return;
+        }
+        try {
+            if (desired.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
+                ReconcilePort.PlanView plan = reconcile.check(desired);
+                for (String step : plan.steps()) {
+                    LOG.warn("drift ({} changed): {} would repair it (drift: report)", what, step);
+                }
+                return;
+            }
+            Applied applied = reconcile.apply(desired, null);
+            boolean unchanged = applied.ok() && applied.events().isEmpty();
+            if (unchanged && last.ok()) {
+                LOG.debug("drift ({} changed): {}", what, applied.summary());
+                return;
+            }
+            List<String> err = new ArrayList<>();
+            rememberErrors(applied, err);
+            String repair = unchanged ? "" : applied.ok() ? "drift repaired (" + what + " changed): "
+                    : "drift repair (" + what + " changed): ";
+            record(applied.ok(), repair + applied.summary(), err);
+        } catch (BackendUnavailableException e) {
+            record(false, "drift repair (" + what + " changed): " + e.getMessage(), new ArrayList<>());
+        }
+        notifier.status(statusLine());
     }
 
     private Outcome record(boolean ok, String summary, List<String> err) {
@@ -298,7 +439,7 @@ public final class Daemon {
     public Reply status(boolean json, StatusRenderer rows) {
         return call(() -> {
             StatusReport r = new StatusReport(Version.VERSION, paths.configDir(), startedAt, lastLoadSummary,
-                    last, Optional.ofNullable(pending).map(Pending::deadline), running, Map.copyOf(lastErrors));
+                    last, Optional.ofNullable(pending).map(Pending::deadline), running(), Map.copyOf(lastErrors));
             return rows.render(r, json);
         });
     }
@@ -329,11 +470,12 @@ public final class Daemon {
                 loop.shutdown();
                 stopped.countDown();
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Already stopping.
         }
     }
 
+    /** Returns once the stop has run: every task before it has finished, none after it does anything. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
         loop.awaitTermination(30, TimeUnit.SECONDS);
@@ -343,11 +485,13 @@ public final class Daemon {
         Future<T> f;
         try {
             f = loop.submit(c);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw new IllegalStateException("vlinkd is stopping", e);
         }
         try {
             return f.get();
+        } catch (CancellationException e) {
+            throw new IllegalStateException("vlinkd is stopping", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -23,6 +23,14 @@ public interface ReconcilePort {
     PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException;
 
     /**
+     * What a repair of the running config would do now ({@code drift: report}), as {@code ip} commands. The backend
+     * also hands this observation to its foreign-object report, as it does after an apply.
+     */
+    default PlanView check(DesiredState running) throws BackendUnavailableException {
+        return plan(running, null, PlanFormat.IP);
+    }
+
+    /**
      * A rendered plan.
      *
      * @param steps    the rendered steps; empty when the kernel already matches

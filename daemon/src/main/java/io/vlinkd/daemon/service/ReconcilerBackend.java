@@ -34,20 +34,32 @@ import java.util.Optional;
  * {@code STATE/owned} (lines with {@code netns=NAME} for links in named namespaces), and for a run in a named
  * namespace in {@code STATE/netns/NAME.owned}.
  */
-public final class ReconcilerBackend implements ReconcilePort {
+public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
     private final Path stateDir;
+    private final Netns home;
     private final ForeignReport foreign = new ForeignReport();
     private Reconciler here;
     private NetlinkKernelPort herePort;
     private NamespacedReconciler hereAll;
+    private final List<AutoCloseable> watcherSockets = new ArrayList<>();
 
     public ReconcilerBackend(Path stateDir) {
+        this(stateDir, Netns.current());
+    }
+
+    /**
+     * @param home the namespace the daemon manages as its own (its own; a test gives a private one) and where its
+     *             drift watcher listens
+     */
+    public ReconcilerBackend(Path stateDir, Netns home) {
         this.stateDir = stateDir;
+        this.home = home;
     }
 
     /** Over a given reconciler for the daemon's own namespace (tests: one over a {@code FakeKernel}). */
     ReconcilerBackend(Path stateDir, Reconciler here) {
         this.stateDir = stateDir;
+        this.home = Netns.current();
         this.here = here;
         here.observeWith(foreign);
         this.hereAll = across(here, new OwnershipStore(ownershipFile(null)), null);
@@ -69,7 +81,7 @@ public final class ReconcilerBackend implements ReconcilePort {
 
     private synchronized NamespacedReconciler here() throws KernelException {
         if (here == null) {
-            herePort = NetlinkKernelPort.open(Netns.current());
+            herePort = NetlinkKernelPort.open(home);
             OwnershipStore store = new OwnershipStore(ownershipFile(null));
             here = new Reconciler(herePort, store);
             here.observeWith(foreign);
@@ -83,21 +95,54 @@ public final class ReconcilerBackend implements ReconcilePort {
     }
 
     /**
-     * A drift watcher for the daemon's own namespace, over the same reconciler (so repairs and reloads never run
-     * at once) and a fresh event socket. Run it on a platform thread; {@link DriftWatcher#stop()} ends it.
+     * A drift watcher for the daemon's namespace, on an event socket and a dump socket of its own (it runs on its
+     * own thread; the reconciler's socket belongs to the daemon's loop). It only detects: {@code onDrift} gets
+     * what changed and must hand the repair to the daemon's loop ({@link Daemon#driftDetected}). Run it on a
+     * platform thread; {@link DriftWatcher#stop()} ends it, {@link #close()} closes its sockets.
      */
     public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
-                                                  java.time.Duration debounce) throws KernelException {
-        NamespacedReconciler r = here();
+                                                  java.time.Duration debounce,
+                                                  java.util.function.Consumer<String> onDrift) throws KernelException {
         EventSocket events;
         try {
-            events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+            events = EventSocket.subscribe(home, Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
                     Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
         } catch (io.vlinkd.netlink.NetlinkException e) {
             throw new KernelException("cannot subscribe to rtnetlink events: " + e.getMessage(), e);
         }
-        return new DriftWatcher(r, herePort, new OwnershipStore(ownershipFile(null)), desired, events::poll,
-                debounce);
+        watcherSockets.add(events);
+        NetlinkKernelPort names = NetlinkKernelPort.open(home);
+        watcherSockets.add(names);
+        return new DriftWatcher(names, new OwnershipStore(ownershipFile(null)), desired, events::poll, debounce,
+                onDrift);
+    }
+
+    /** Closes the sockets of the daemon's namespace (the reconciler's and the drift watchers'). */
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : watcherSockets) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing a netlink socket only releases its descriptor.
+            }
+        }
+        watcherSockets.clear();
+        if (herePort != null) {
+            herePort.close();
+            herePort = null;
+            here = null;
+            hereAll = null;
+        }
+    }
+
+    @Override
+    public PlanView check(DesiredState running) throws BackendUnavailableException {
+        try {
+            return render(here().check(running), PlanFormat.IP);
+        } catch (KernelException | IOException e) {
+            return new PlanView(List.of(), List.of("cannot check: " + e.getMessage()));
+        }
     }
 
     /** Runs {@code work} with a reconciler for {@code netns}, closing a per-call one afterwards. */
@@ -118,25 +163,28 @@ public final class ReconcilerBackend implements ReconcilePort {
     @Override
     public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
         try {
-            NamespacedPlan plan = with(netns, r -> r.plan(state));
-            List<String> steps = new ArrayList<>();
-            for (NamespacedPlan.Part part : plan.parts()) {
-                if (format == PlanFormat.NETLINK) {
-                    if (part.netns() != null && !part.plan().isEmpty()) {
-                        steps.add("# in netns " + part.netns() + ":");
-                    }
-                    steps.addAll(PlanRenderer.netlink(part.plan()));
-                } else {
-                    for (String line : PlanRenderer.ipCommands(part.plan())) {
-                        steps.add(NamespacedStep.inNetns(part.netns(), line));
-                    }
-                }
-            }
-            plan.allNotes().forEach(n -> steps.add("# " + n));
-            return new PlanView(plan.isEmpty() ? List.of() : steps, plan.problems());
+            return render(with(netns, r -> r.plan(state)), format);
         } catch (KernelException | IOException e) {
             return new PlanView(List.of(), List.of("cannot plan" + in(netns) + ": " + e.getMessage()));
         }
+    }
+
+    private static PlanView render(NamespacedPlan plan, PlanFormat format) {
+        List<String> steps = new ArrayList<>();
+        for (NamespacedPlan.Part part : plan.parts()) {
+            if (format == PlanFormat.NETLINK) {
+                if (part.netns() != null && !part.plan().isEmpty()) {
+                    steps.add("# in netns " + part.netns() + ":");
+                }
+                steps.addAll(PlanRenderer.netlink(part.plan()));
+            } else {
+                for (String line : PlanRenderer.ipCommands(part.plan())) {
+                    steps.add(NamespacedStep.inNetns(part.netns(), line));
+                }
+            }
+        }
+        plan.allNotes().forEach(n -> steps.add("# " + n));
+        return new PlanView(plan.isEmpty() ? List.of() : steps, plan.problems());
     }
 
     private static String in(String netns) {

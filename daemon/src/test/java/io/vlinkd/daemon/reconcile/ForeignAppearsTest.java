@@ -73,13 +73,26 @@ class ForeignAppearsTest {
                 .toList();
     }
 
+    /** What the daemon's loop does with a detection: a check (drift: report) or an apply (enforce). */
+    private static void repair(Reconciler reconciler, DesiredState d) {
+        try {
+            if (d.settings().drift() == DaemonSettings.DriftPolicy.REPORT) {
+                reconciler.check(d);
+            } else {
+                reconciler.apply(d);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private void aPortAppearsAndIsReported(DaemonSettings.DriftPolicy drift) throws Exception {
         OwnershipStore store = new OwnershipStore(dir.resolve("owned-" + drift));
         Reconciler reconciler = new Reconciler(kernel, store, new Planner(), 1, Duration.ZERO);
         reconciler.observeWith(new ForeignReport());
         DesiredState d = br0(drift);
         reconciler.apply(d);
-        DriftWatcher w = new DriftWatcher(reconciler, kernel, store, () -> d, events, Duration.ZERO);
+        DriftWatcher w = new DriftWatcher(kernel, store, () -> d, events, Duration.ZERO, what -> repair(reconciler, d));
         assertThat(foreignLines()).isEmpty();
 
         int br0 = kernel.observe().link("br0").orElseThrow().index();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,48 @@ class ConfigWatcherTest {
     }
 
     @Test
-    void aMissingDirectoryIsNotWatched(@TempDir Path dir) throws Exception {
-        assertThat(ConfigWatcher.start(dir.resolve("absent"), Duration.ofMillis(1), r -> { })).isNull();
+    void aMissingDirectoryIsWaitedForAndItsFilesReadWhenItAppears(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("vlinkd");
+        BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
+        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
+                reasons::add)) {
+            // A directory restored whole (mv of a backup, a volume mounted): no event inside it is ever seen.
+            Path staged = Files.createDirectory(tmp.resolve("staged"));
+            Files.writeString(staged.resolve("10-a.yaml"), "interfaces: []\n");
+            Files.move(staged, dir);
+            assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config directory " + dir + " is back: 10-a.yaml");
+        }
+    }
+
+    @Test
+    void aRemovedDirectoryAsksForAReloadAndIsWatchedAgainWhenItComesBack(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("vlinkd"));
+        Files.writeString(dir.resolve("10-a.yaml"), "interfaces: []\n");
+        BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
+        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
+                reasons::add)) {
+            Files.delete(dir.resolve("10-a.yaml"));
+            Files.delete(dir); // rm -rf: the files, then the directory, in one burst
+            assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config directory " + dir + " removed");
+
+            // mkdir, then the copy: the empty directory alone asks for nothing (it would read as "want nothing").
+            Files.createDirectory(dir);
+            assertThat(reasons.poll(400, TimeUnit.MILLISECONDS)).isNull();
+            Files.writeString(dir.resolve("20-b.yaml"), "interfaces: []\n");
+            assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config changed: 20-b.yaml");
+        }
+    }
+
+    @Test
+    void aDirectoryMovedAwayCountsAsRemoved(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("vlinkd"));
+        Files.writeString(dir.resolve("10-a.yaml"), "interfaces: []\n");
+        BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
+        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
+                reasons::add)) {
+            // inotify keeps watching the moved directory and reports nothing about its old name.
+            Files.move(dir, tmp.resolve("vlinkd.old"));
+            assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config directory " + dir + " removed");
+        }
     }
 }

@@ -107,10 +107,156 @@ class DaemonTest {
         Daemon d = new Daemon(daemon.paths(), Backends.UNAVAILABLE_CONFIG, reconcile, notifier);
         try {
             assertThat(d.start().summary()).isEqualTo("start: cannot load /etc/vlinkd: the config loader "
-                    + "(io.vlinkd.config.ConfigLoader) is not part of this build");
+                    + "(io.vlinkd.config.ConfigLoader) is not part of this build; " + Daemon.MANAGING_NOTHING);
             assertThat(d.plan(ReconcilePort.PlanFormat.IP).exitCode()).isEqualTo(1);
         } finally {
             d.stop("test");
         }
+    }
+
+    // -- Reloads: queued during start, coalesced while one runs (issue 13 items 10 and 15).
+
+    @Test
+    void aReloadRequestedBeforeTheFirstConvergeRunsAfterIt() {
+        daemon.requestReload("SIGHUP (during start)");
+        daemon.start();
+        status(); // queued behind the reload
+        assertThat(notifier.sent).containsExactly("READY converged: 1 created",
+                "RELOADING reloading (SIGHUP (during start))", "READY converged: 1 created");
+        assertThat(config.loads).hasValue(2);
+    }
+
+    @Test
+    void aHundredReloadRequestsWhileOneRunsBecomeOneMoreReload() throws InterruptedException {
+        daemon.start();
+        Fakes.Gate gate = new Fakes.Gate();
+        config.gate = gate;
+        daemon.requestReload("SIGHUP");
+        gate.awaitEntered();
+        for (int i = 0; i < 100; i++) {
+            daemon.requestReload("SIGHUP");
+        }
+        gate.release.countDown();
+        status(); // queued behind every reload task there is
+        // start, the reload that was running, and one for everything that arrived during it.
+        assertThat(config.loads).hasValue(3);
+    }
+
+    // -- No valid config: nothing is managed (issue 13 item 2).
+
+    @Test
+    void anInvalidConfigAtStartManagesNothingUntilAValidOneIsLoaded() {
+        config.next = new ConfigPort.Invalid(List.of("/etc/vlinkd/a.yaml:1:1: file: is writable by its group"));
+        Daemon.Outcome o = daemon.start();
+        assertThat(o.ok()).isFalse();
+        assertThat(notifier.sent).containsExactly("READY failed: start: config in /etc/vlinkd rejected: 1 problem; "
+                + "no valid config is loaded: vlinkd manages nothing (deletes nothing, repairs no drift) until one is");
+        assertThat(daemon.manages()).isFalse();
+
+        daemon.driftDetected("br0");
+        assertThat(daemon.reload("SIGHUP").exitCode()).isEqualTo(1);
+        daemon.driftDetected("br0");
+        status();
+        assertThat(reconcile.applied).as("no apply of an empty config, no drift repair").isEmpty();
+
+        config.next = new ConfigPort.Loaded(Fakes.state("one"), "1 interface");
+        assertThat(daemon.reload("SIGHUP").exitCode()).isZero();
+        assertThat(daemon.manages()).isTrue();
+        assertThat(reconcile.applied).containsExactly(Fakes.state("one"));
+    }
+
+    @Test
+    void aRollbackToTheStateBeforeTheFirstValidConfigManagesNothingAgain() throws InterruptedException {
+        config.next = new ConfigPort.Invalid(List.of("/etc/vlinkd/a.yaml:1:1: file: is writable by its group"));
+        daemon.start();
+        config.next = new ConfigPort.Loaded(Fakes.state("one"), "1 interface");
+        daemon.apply(Optional.of(Duration.ofMillis(1)));
+        reconcile.rolledBack.await();
+        status();
+        assertThat(daemon.manages()).isFalse();
+        daemon.driftDetected("br0");
+        status();
+        assertThat(reconcile.applied).hasSize(1);
+    }
+
+    // -- Drift repair is a task of the loop (issue 13 items 1 and 11, issue 12 item 9).
+
+    @Test
+    void aDriftRepairPlansAgainstTheConfigOfTheReloadThatRanBeforeIt() throws InterruptedException {
+        daemon.start();
+        config.next = new ConfigPort.Loaded(Fakes.state("two"), "1 interface");
+        Fakes.Gate gate = new Fakes.Gate();
+        reconcile.gate = gate;
+        Thread reload = new Thread(() -> daemon.reload("SIGHUP"));
+        reload.start();
+        gate.awaitEntered(); // the reload is applying "two"
+        daemon.driftDetected("br0"); // e.g. the reload's own deletion of a link of "one"
+        gate.release.countDown();
+        reload.join(10_000);
+        status();
+        assertThat(reconcile.finished).containsExactly(Fakes.state("one"), Fakes.state("two"), Fakes.state("two"));
+    }
+
+    @Test
+    void aDriftRepairUpdatesStatusLikeAnyConverge() {
+        daemon.start();
+        daemon.driftDetected("br0");
+        Reply s = status();
+        assertThat(s.out().get(1)).isEqualTo("drift repaired (br0 changed): 1 created");
+        assertThat(notifier.sent).contains("STATUS converged: drift repaired (br0 changed): 1 created");
+    }
+
+    @Test
+    void aFailedDriftRepairShowsInStatus() {
+        daemon.start();
+        reconcile.fail = true;
+        daemon.driftDetected("br0");
+        assertThat(status().out().get(1)).isEqualTo("drift repair (br0 changed): br0: RTM_NEWLINK: EOPNOTSUPP");
+        assertThat(notifier.sent).last().asString().startsWith("STATUS failed: drift repair (br0 changed)");
+    }
+
+    @Test
+    void aDriftThatNeedsNoChangeLeavesAConvergedStatusAlone() {
+        daemon.start();
+        reconcile.unchanged = true;
+        daemon.driftDetected("br0");
+        assertThat(status().out().get(1)).isEqualTo("1 created");
+        assertThat(notifier.sent).containsExactly("READY converged: 1 created");
+    }
+
+    @Test
+    void driftReportPlansAndWritesNothing() {
+        config.next = new ConfigPort.Loaded(Fakes.reportingDrift(Fakes.state("one")), "1 interface");
+        daemon.start();
+        daemon.driftDetected("br0");
+        status();
+        assertThat(reconcile.applied).hasSize(1);
+        assertThat(reconcile.plans).hasValue(1);
+    }
+
+    @Test
+    void stopWaitsForADriftRepairThatIsRunning() throws InterruptedException {
+        daemon.start();
+        Fakes.Gate gate = new Fakes.Gate();
+        reconcile.gate = gate;
+        daemon.driftDetected("br0");
+        gate.awaitEntered();
+        daemon.stop("SIGTERM");
+        Thread waiter = new Thread(() -> {
+            try {
+                daemon.awaitStop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        waiter.join(300);
+        assertThat(waiter.isAlive()).as("stopped while a repair was half-done").isTrue();
+        gate.release.countDown();
+        waiter.join(10_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(reconcile.finished).hasSize(2);
+        daemon.driftDetected("br0"); // after the stop: nothing runs
+        assertThat(reconcile.applied).hasSize(2);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** In-memory stand-ins for the config and reconcile layers, recording what the daemon asked of them. */
 final class Fakes {
@@ -20,8 +22,42 @@ final class Fakes {
                 List.of(Path.of("/etc/vlinkd/" + name + ".yaml")));
     }
 
+    /** The same state with {@code drift: report}. */
+    static DesiredState reportingDrift(DesiredState s) {
+        DaemonSettings d = s.settings();
+        return new DesiredState(s.links(), s.absent(), s.routes(),
+                new DaemonSettings(DaemonSettings.DriftPolicy.REPORT, d.foreign(), d.onError()), s.files());
+    }
+
+    /** Holds a call until released, and says when one is held. */
+    static final class Gate {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        void pass() {
+            entered.countDown();
+            try {
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the gate was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        void awaitEntered() throws InterruptedException {
+            if (!entered.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("nothing reached the gate");
+            }
+        }
+    }
+
     static final class Config implements ConfigPort {
         volatile LoadResult next;
+        final AtomicInteger loads = new AtomicInteger();
+        /** When set, the next load waits at it (and clears it). */
+        volatile Gate gate;
 
         Config(LoadResult first) {
             this.next = first;
@@ -29,6 +65,12 @@ final class Fakes {
 
         @Override
         public LoadResult load(List<Path> paths) {
+            loads.incrementAndGet();
+            Gate g = gate;
+            if (g != null) {
+                gate = null;
+                g.pass();
+            }
             return next;
         }
 
@@ -40,17 +82,42 @@ final class Fakes {
 
     static final class Reconcile implements ReconcilePort {
         final List<DesiredState> applied = Collections.synchronizedList(new ArrayList<>());
+        /** Applies that returned, in order (an apply held at the gate is in {@link #applied} but not here yet). */
+        final List<DesiredState> finished = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch rolledBack = new CountDownLatch(1);
+        final AtomicInteger plans = new AtomicInteger();
         volatile boolean fail;
+        /** The kernel already matches: the apply changes nothing. */
+        volatile boolean unchanged;
+        /** When set, the next apply waits at it (and clears it). */
+        volatile Gate gate;
 
         @Override
         public PlanView plan(DesiredState state, String netns, PlanFormat format) {
+            plans.incrementAndGet();
             return new PlanView(List.of("ip link add br0 type bridge"), List.of());
         }
 
         @Override
         public Applied apply(DesiredState state, String netns) {
             applied.add(state);
+            Gate g = gate;
+            if (g != null) {
+                gate = null;
+                g.pass();
+            }
+            try {
+                return result();
+            } finally {
+                finished.add(state);
+            }
+        }
+
+        private Applied result() {
+            if (unchanged) {
+                return new Applied(true, "nothing to change: the kernel matches the config", List.of(),
+                        Optional.empty());
+            }
             if (fail) {
                 return new Applied(false, "br0: RTM_NEWLINK: EOPNOTSUPP", List.of(new Event("br0",
                         "br0: create (/etc/vlinkd/a.yaml:2:5): EOPNOTSUPP: Unknown device type", true)),
