@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -21,6 +22,7 @@ import java.util.function.Predicate;
 final class VlinkdProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final CountDownLatch endOfLog = new CountDownLatch(1);
 
     private VlinkdProcess(Process process) {
         this.process = process;
@@ -53,6 +55,8 @@ final class VlinkdProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             // The process ended.
+        } finally {
+            endOfLog.countDown();
         }
     }
 
@@ -75,6 +79,11 @@ final class VlinkdProcess implements AutoCloseable {
                 if (left <= 0) {
                     throw new AssertionError("no such line from vlinkd within " + timeout + "; its log:\n"
                             + String.join("\n", lines));
+                }
+                if (!process.isAlive() && process.waitFor(200, TimeUnit.MILLISECONDS) && i >= lines.size()
+                        && endOfLog.await(0, TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("vlinkd exited with " + process.exitValue()
+                            + " before logging the line waited for; its log:\n" + String.join("\n", lines));
                 }
                 lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
             }
@@ -116,9 +125,9 @@ final class VlinkdProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** SIGTERM, then the exit code. */
-    int stop() throws IOException, InterruptedException {
-        signal("TERM");
+    /** SIGTERM now (without starting a {@code kill}), then the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
         return awaitExit(Duration.ofSeconds(30));
     }
 
