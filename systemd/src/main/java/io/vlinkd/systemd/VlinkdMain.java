@@ -155,8 +155,7 @@ public final class VlinkdMain {
                 log.error("drift repair disabled: {}", e.getMessage());
             }
         }
-        daemon.start();
-        TeamFailover failover = startTeamFailover(backends, daemon, log);
+        // Watching before the first converge reads the files: a change after that read is a reload queued behind it.
         ConfigWatcher watcher = null;
         if (opts.watch()) {
             try {
@@ -165,6 +164,8 @@ public final class VlinkdMain {
                 log.warn("{}: cannot watch for changes: {}", opts.paths().configDir(), e.getMessage());
             }
         }
+        daemon.start();
+        TeamFailover failover = startTeamFailover(backends, daemon, log);
         daemon.awaitStop();
         if (drift != null) {
             drift.stop();
