@@ -81,7 +81,7 @@ public final class Reconciler {
         Ownership loaded = store.loadAndRepair();
         WriteAhead.Resolution r = WriteAhead.resolve(loaded, now);
         if (!r.ownership().equals(loaded)) {
-            r.notes().forEach(n -> LOG.warn("{}: {}", store.file(), n));
+            LOG.warn("{}: {}", store.file(), r.summary());
             store.save(r.ownership());
         }
         return r.ownership();

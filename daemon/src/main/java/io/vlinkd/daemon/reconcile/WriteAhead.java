@@ -44,34 +44,43 @@ final class WriteAhead {
         return state.links().stream().mapToInt(ObservedLink::index).max().orElse(0);
     }
 
-    /** Intents turned into ownership ({@link #resolve}), and one line about each. */
-    record Resolution(Ownership ownership, List<String> notes) {
+    /**
+     * Intents turned into ownership ({@link #resolve}): the links claimed, and one line about each intent that
+     * claimed nothing.
+     */
+    record Resolution(Ownership ownership, List<String> claimed, List<String> notes) {
+        /** One line for the log: how many intents there were, which links became vlinkd's, and why others did not. */
+        String summary() {
+            return (claimed.size() + notes.size()) + " link(s) were being created when vlinkd stopped; "
+                    + (claimed.isEmpty() ? "none was created" : "created, now owned: " + String.join(", ", claimed))
+                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        }
     }
 
     /** Resolves the intents of {@code loaded} against the kernel's links {@code now}, by the rule above. */
     static Resolution resolve(Ownership loaded, ObservedState now) {
         if (loaded.intents().isEmpty()) {
-            return new Resolution(loaded, List.of());
+            return new Resolution(loaded, List.of(), List.of());
         }
         Map<String, ObservedLink> byName = now.byName();
         Ownership o = loaded.withoutIntents();
+        List<String> claimed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (LinkIntent i : loaded.intents()) {
             ObservedLink l = byName.get(i.name());
             if (l == null) {
-                notes.add(i.name() + ": was being created when vlinkd stopped; it was not created");
+                notes.add(i.name() + ": not created");
             } else if (!i.kind().equals(l.kindName())) {
-                notes.add(i.name() + ": was being created as a " + i.kind() + " when vlinkd stopped; the "
-                        + (l.kindName() == null ? "device" : l.kindName()) + " of that name is not vlinkd's");
+                notes.add(i.name() + ": was to be a " + i.kind() + "; the " + (l.kindName() == null ? "device"
+                        : l.kindName()) + " of that name is not vlinkd's");
             } else if (l.index() <= i.after()) {
-                notes.add(i.name() + ": was being created when vlinkd stopped; the " + i.kind() + " of that name "
-                        + "(ifindex " + l.index() + ") existed before, it is not vlinkd's");
+                notes.add(i.name() + ": the " + i.kind() + " of that name (ifindex " + l.index() + ") existed "
+                        + "before, it is not vlinkd's");
             } else {
                 o = o.with(new OwnedLink(l.name(), l.index(), i.kind()));
-                notes.add(i.name() + ": was being created when vlinkd stopped; it was created (ifindex "
-                        + l.index() + ") and is vlinkd's");
+                claimed.add(i.name());
             }
         }
-        return new Resolution(o, notes);
+        return new Resolution(o, claimed, notes);
     }
 }

@@ -128,6 +128,7 @@ class LedgerTest {
                 Ownership.none().withIntent(new LinkIntent("br0", "bridge", 3)), now);
         assertThat(r.ownership()).isEqualTo(Ownership.none());
         assertThat(r.notes()).singleElement().asString().contains("not vlinkd's");
+        assertThat(r.summary()).startsWith("1 link(s) were being created when vlinkd stopped; none was created");
     }
 
     @Test

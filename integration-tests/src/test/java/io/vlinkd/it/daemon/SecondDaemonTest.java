@@ -36,7 +36,8 @@ class SecondDaemonTest {
                 a.awaitLog("ready:", 1, Duration.ofSeconds(60));
                 int br0 = ns.link("br0").get("ifindex").asInt();
 
-                try (DaemonProcess b = DaemonProcess.start(ns, second, state, dir.resolve("run"),
+                // Its own runtime directory (so no clash on the control socket), the first one's state directory.
+                try (DaemonProcess b = DaemonProcess.start(ns, second, state, dir.resolve("run-b"),
                         logs.resolve("second.log"))) {
                     assertThat(b.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
                     assertThat(b.log()).contains("another vlinkd (pid " + a.pid() + ")")
