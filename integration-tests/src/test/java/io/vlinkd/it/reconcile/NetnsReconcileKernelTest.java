@@ -176,7 +176,7 @@ class NetnsReconcileKernelTest {
         ReconcilePort.Applied a = apply(d);
 
         assertThat(a.ok()).isFalse();
-        assertThat(a.summary()).as(a.summary()).startsWith("apply failed and was rolled back");
+        assertThat(a.summary()).as(a.summary()).isEqualTo("apply failed: 1 error; every step reverted");
         assertThat(own.link("v0")).as("reverted in the own namespace").isNull();
         assertThat(other.link("v0p")).isNull();
         assertThat(other.link("mv0")).isNull();
