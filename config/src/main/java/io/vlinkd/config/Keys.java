@@ -20,7 +20,8 @@ final class Keys {
     static final Key KIND = new Key("kind", new ValueType.Choice(LinkKinds.names()),
             "Link kind to create (IFLA_INFO_KIND); without it the entry configures an interface expected to exist");
     static final Key STATE = new Key("state", ValueType.choice("up", "down", "absent"),
-            "Administrative state (ip link set NAME up|down); absent deletes the interface");
+            "Administrative state (ip link set NAME up|down); absent deletes the interface. Default: up for an "
+            + "interface vlinkd creates (kind:, or the peer of one); an interface without kind: keeps its state");
     static final Key ADDRESSES = new Key("addresses", null,
             "Exactly these addresses (ip addr add); leave the key out to leave addresses unmanaged");
 

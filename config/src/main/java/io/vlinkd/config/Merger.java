@@ -1,5 +1,6 @@
 package io.vlinkd.config;
 
+import io.vlinkd.netlink.link.AdminState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,13 +70,28 @@ final class Merger {
         for (FileContents f : files) {
             paths.add(f.file());
             for (InterfaceEntry e : f.interfaces()) {
-                e.link().ifPresent(links::add);
+                boolean createdByVlinkd = e.created() || peerOf.containsKey(e.name());
+                e.link().map(l -> upByDefault(l, createdByVlinkd)).ifPresent(links::add);
                 e.absent().ifPresent(absent::add);
             }
             f.routes().forEach(r -> r.route().ifPresent(desiredRoutes::add));
         }
         return Optional.of(new DesiredState(List.copyOf(links), List.copyOf(absent), List.copyOf(desiredRoutes),
                 settings, List.copyOf(paths)));
+    }
+
+    /**
+     * Up by default: an entry without {@code state:} for an interface vlinkd creates (it has a {@code kind:}, or it
+     * configures the peer another entry creates) is brought up, as nmstate, netplan and networkd bring up what they
+     * configure. An entry without {@code kind:} for an interface vlinkd does not create (lo, an uplink) leaves its
+     * state alone unless {@code state:} is given: adding an address to an uplink must not take it up or down.
+     */
+    private static DesiredLink upByDefault(DesiredLink d, boolean createdByVlinkd) {
+        if (!createdByVlinkd || d.link().state().isPresent()) {
+            return d;
+        }
+        return new DesiredLink(d.link().withState(AdminState.UP), d.addresses(), d.addressesManaged(), d.where(),
+                d.adopt());
     }
 
     /**

@@ -40,6 +40,38 @@ class ValidConfigTest {
     }
 
     @Test
+    void anInterfaceVlinkdCreatesIsUpWithoutStateAndStateDownKeepsItDown() {
+        DesiredState s = fx().valid(fx().write("10.yaml", """
+                interfaces:
+                  - { name: d0, kind: dummy }
+                  - { name: d1, kind: dummy, state: down }
+                  - { name: v0, kind: veth, veth: { peer: v0p } }
+                  - { name: v0p, mtu: 1400 }
+                  - { name: v1p, state: down }
+                  - { name: v1, kind: veth, veth: { peer: v1p } }
+                """));
+        assertThat(s.link("d0").orElseThrow().link().state()).contains(AdminState.UP);
+        assertThat(s.link("d1").orElseThrow().link().state()).contains(AdminState.DOWN);
+        assertThat(s.link("v0").orElseThrow().link().state()).contains(AdminState.UP);
+        // The entry of a peer another entry creates: vlinkd creates it, so it is up by default too.
+        assertThat(s.link("v0p").orElseThrow().link().state()).contains(AdminState.UP);
+        assertThat(s.link("v1p").orElseThrow().link().state()).contains(AdminState.DOWN);
+    }
+
+    @Test
+    void anExistingInterfaceWithoutStateKeepsWhateverStateItHas() {
+        DesiredState s = fx().valid(fx().write("10.yaml", """
+                interfaces:
+                  - { name: eth0, addresses: [192.0.2.1/24] }
+                  - { name: eth1, state: up }
+                  - { name: eth2, state: down }
+                """));
+        assertThat(s.link("eth0").orElseThrow().link().state()).isEmpty();
+        assertThat(s.link("eth1").orElseThrow().link().state()).contains(AdminState.UP);
+        assertThat(s.link("eth2").orElseThrow().link().state()).contains(AdminState.DOWN);
+    }
+
+    @Test
     void commonKeysBecomeTheLinkSpec() throws Exception {
         Path f = fx().write("10.yaml", """
                 interfaces:

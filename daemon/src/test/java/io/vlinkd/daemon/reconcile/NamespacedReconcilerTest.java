@@ -208,7 +208,7 @@ class NamespacedReconcilerTest {
                     netns: blue
                 """));
         assertThat(plan.steps()).extracting(NamespacedStep::ipCommand)
-                .containsExactly("ip -n blue link add br-b type bridge");
+                .containsExactly("ip -n blue link add br-b up type bridge");
         assertThat(blue.writes()).isZero();
         assertThat(opened).isEqualTo(1);
     }
