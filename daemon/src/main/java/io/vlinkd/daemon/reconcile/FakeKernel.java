@@ -286,6 +286,25 @@ public final class FakeKernel implements KernelPort {
         }
     }
 
+    /**
+     * bond_enslave() refuses a port that is up ("Device can not be enslaved while up", EPERM) and team_port_add()
+     * likewise (EBUSY); a bridge or vrf takes it. {@code upWhenEnslaved}: the port's state when the kernel gets to
+     * IFLA_MASTER, which on a create comes after rtnl_configure_link() has brought it up, and on a change comes
+     * before the request's own up/down (do_setlink sets the master first).
+     */
+    private void checkEnslaveWhileUp(Integer master, int currentMaster, boolean upWhenEnslaved) throws Refusal {
+        if (master == null || master == 0 || master == currentMaster || !upWhenEnslaved) {
+            return;
+        }
+        String kind = links.get(master).kindName();
+        if ("bond".equals(kind)) {
+            throw new Refusal(Errno.EPERM, "Device can not be enslaved while up");
+        }
+        if ("team".equals(kind)) {
+            throw new Refusal(16 /* EBUSY */, null);
+        }
+    }
+
     private void newLink(NlMessage m) throws Refusal, MalformedMessageException {
         LinkMessage lm = LinkMessage.decode(m);
         if ((m.flags() & NLM_F_CREATE) == 0) {
@@ -327,6 +346,7 @@ public final class FakeKernel implements KernelPort {
             }
         }
         boolean up = (lm.flags() & Rtnl.IFF_UP) != 0;
+        checkEnslaveWhileUp(lm.master(), 0, up);
         // veth_newlink() registers the peer first: it gets the lower ifindex and is dumped first.
         int peerIndex = peerName == null || peerKernel != null ? 0 : nextIndex++;
         int index = nextIndex++;
@@ -405,6 +425,7 @@ public final class FakeKernel implements KernelPort {
                     Optional.empty(), Optional.empty()), new io.vlinkd.netlink.kind.Problems());
         }
         checkMaster(lm.master(), l.index());
+        checkEnslaveWhileUp(lm.master(), l.master(), l.up());
         boolean up = l.up();
         int change = lm.header().change();
         if (lm.header().flags() != 0 || change != 0) {

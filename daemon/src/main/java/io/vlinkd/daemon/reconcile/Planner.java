@@ -400,7 +400,7 @@ public final class Planner {
             spec.master().ifPresent(needs::add);
             needs.addAll(KindTraits.references(spec.kind(), spec.spec()));
             List<String> companions = KindTraits.companions(spec.kind(), spec.spec());
-            steps.add(new Step.CreateLink(spec, needs, companions, d.where(), why));
+            steps.addAll(Step.CreateLink.portDownFirst(spec, needs, companions, d.where(), why));
             Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
             created.add(d.name());
             created.addAll(companions);

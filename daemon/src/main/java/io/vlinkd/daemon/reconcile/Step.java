@@ -57,6 +57,22 @@ public sealed interface Step {
     /** {@code ip link add ...}: creates the link with every managed setting in one request. */
     record CreateLink(LinkSpec spec, Set<String> needs, List<String> companions, SourceLocation where, String reason)
             implements Step {
+
+        /**
+         * The steps that create {@code spec}. A port (a link with {@code master:}) that is to be up is created down
+         * in its master and then set up: a create request with both IFF_UP and IFLA_MASTER brings the link up before
+         * the kernel enslaves it (rtnl_newlink: rtnl_configure_link, then do_set_master), and a bond refuses an up
+         * port ("Device can not be enslaved while up", EPERM), a team too (EBUSY). Done for every master kind, so a
+         * port is built the same way whatever its master; the revert sets it down, then deletes it.
+         */
+        static List<Step> portDownFirst(LinkSpec spec, Set<String> needs, List<String> companions,
+                                        SourceLocation where, String reason) {
+            if (spec.master().isEmpty() || spec.state().orElse(AdminState.DOWN) != AdminState.UP) {
+                return List.of(new CreateLink(spec, needs, companions, where, reason));
+            }
+            return List.of(new CreateLink(spec.withState(AdminState.DOWN), needs, companions, where, reason),
+                    new SetState(spec.name(), AdminState.UP, AdminState.DOWN, where));
+        }
         @Override
         public String link() {
             return spec.name();
@@ -130,8 +146,7 @@ public sealed interface Step {
             if (restore == null) {
                 return List.of();
             }
-            List<Step> out = new ArrayList<>();
-            out.add(new CreateLink(restore, Set.of(), companions, null, null));
+            List<Step> out = new ArrayList<>(CreateLink.portDownFirst(restore, Set.of(), companions, null, null));
             // A team comes back with its mode before its ports rejoin.
             ConfigureLink.afterCreate(restore, null).ifPresent(out::add);
             out.addAll(restoreAfter);

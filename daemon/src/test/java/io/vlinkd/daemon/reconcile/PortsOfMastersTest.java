@@ -1,0 +1,110 @@
+package io.vlinkd.daemon.reconcile;
+
+import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.config.ConfigLoader;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.LoadOptions;
+import io.vlinkd.config.LoadResult;
+import io.vlinkd.config.ValidationReport;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.Errno;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 12.6: a port created up in a bond or team. The fake kernel refuses to enslave an up port into a bond (EPERM)
+ * or team (EBUSY) as the kernel does; vlinkd creates every port down in its master, then sets it up.
+ */
+class PortsOfMastersTest {
+    @TempDir
+    Path dir;
+
+    FakeKernel kernel;
+    Reconciler reconciler;
+
+    @BeforeEach
+    void setUp() {
+        kernel = new FakeKernel();
+        reconciler = new Reconciler(kernel, new OwnershipStore(dir.resolve("owned")), new Planner(), 2,
+                Duration.ZERO);
+    }
+
+    private DesiredState config(String yaml) throws IOException {
+        Path f = dir.resolve("10.yaml");
+        Files.writeString(f, yaml);
+        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
+        if (r instanceof LoadResult.Invalid i) {
+            throw new AssertionError(ValidationReport.of(i).text());
+        }
+        return ((LoadResult.Valid) r).state();
+    }
+
+    private DesiredState portsOf(String kind) throws IOException {
+        return config("interfaces:\n"
+                + "  - { name: m0, kind: " + kind + (kind.equals("vrf") ? ", vrf: { table: 10 }" : "") + " }\n"
+                + "  - { name: p0, kind: veth, veth: { peer: p0x }, master: m0, state: up }\n"
+                + "  - { name: p1, kind: dummy, master: m0 }\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bond", "team", "bridge", "vrf"})
+    void aPortCreatedUpIsCreatedDownInItsMasterThenSetUp(String kind) throws Exception {
+        DesiredState d = portsOf(kind);
+        Plan plan = reconciler.plan(d);
+        assertThat(plan.toIpCommands()).contains("ip link add p0 master m0 type veth peer name p0x\n")
+                .contains("ip link set dev p0 up\n").contains("ip link add p1 master m0 type dummy\n")
+                .contains("ip link set dev p1 up\n");
+        assertThat(waveOf(plan, "p0", Phase.SET_STATE)).isGreaterThan(waveOf(plan, "p0", Phase.CREATE_LINK));
+
+        ApplyResult r = reconciler.apply(d);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        for (String port : List.of("p0", "p1")) {
+            assertThat(link(kernel, port).up()).as(port).isTrue();
+            assertThat(link(kernel, port).master()).as(port).isEqualTo(link(kernel, "m0").index());
+        }
+        assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void theFakeKernelRefusesAnUpPortLikeBondEnslave() throws Exception {
+        reconciler.apply(config("interfaces:\n  - { name: m0, kind: bond }\n"));
+        Step oldOrder = new Step.CreateLink(io.vlinkd.netlink.link.LinkSpec.of("p9",
+                io.vlinkd.netlink.kind.OptionlessKind.DUMMY, io.vlinkd.netlink.kind.OptionlessKind.NONE)
+                .withMaster("m0").withState(io.vlinkd.netlink.link.AdminState.UP), java.util.Set.of(), List.of(),
+                null, null);
+        List<WriteResult> results = kernel.apply(List.of(oldOrder.request(new ObservedContext(kernel.observe(), kernel))));
+        assertThat(results.get(0).error().errno()).isEqualTo(Errno.EPERM);
+    }
+
+    @Test
+    void aFailedApplyRevertsThePortsInOrder() throws Exception {
+        DesiredState d = portsOf("bond");
+        ObservedState.Snapshot before = kernel.observe().snapshot();
+        int start = kernel.writes();
+        reconciler.apply(d);
+        int n = kernel.writes() - start;
+        for (int k = 1; k <= n; k++) {
+            setUp();
+            kernel.failWrite(k, Errno.EBUSY, "injected at write " + k);
+            ApplyResult r = reconciler.apply(d);
+            assertThat(r.outcome()).as("failure at write %d of %d: %s", k, n, r.errors())
+                    .isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(kernel.observe().snapshot()).as("after a failure at write %d", k).isEqualTo(before);
+        }
+    }
+
+    private static int waveOf(Plan plan, String link, Phase phase) {
+        return ReconcileChecks.waveOf(plan, link, phase);
+    }
+}
