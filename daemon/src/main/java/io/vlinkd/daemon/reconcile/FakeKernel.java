@@ -216,7 +216,7 @@ public final class FakeKernel implements KernelPort {
         KindSpec spec = kind.fromOptions(OptionValues.of(merged), new LinkCommon(name, Optional.empty(),
                 Optional.empty()), new Problems());
         links.put(ifindex, l.withSpec(spec));
-        return diffs.stream().map(d -> d.key() + " " + d.desired()).toList();
+        return diffs.stream().map(d -> d.key() + " " + Difference.text(d.desired())).toList();
     }
 
     /** Adds a link as if someone else (not vlinkd) had created it; returns its index. */
@@ -408,6 +408,10 @@ public final class FakeKernel implements KernelPort {
         if (lm.kind() != null) {
             if (!lm.kind().equals(l.kindName())) {
                 throw new Refusal(Errno.EOPNOTSUPP, null);
+            }
+            if (lm.mtu() != null && !lm.infoData().isEmpty() && "vxlan".equals(l.kindName())) {
+                // vxlan_changelink -> vxlan_nl2conf(changelink=true): IFLA_MTU beside IFLA_INFO_DATA is refused.
+                throw new Refusal(Errno.EOPNOTSUPP, "Cannot change mtu");
             }
             LinkKind<?> kind = l.kind();
             KindSpec asked = kind.cast(kind.decode(lm.infoData(), this::nameOf));

@@ -94,7 +94,7 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
         List<String> rs = new ArrayList<>();
         for (ObservedRoute r : routes) {
             if (!r.isKernels()) {
-                rs.add(r.key() + " proto " + r.protocol() + " via " + r.gateway() + " dev " + names.get(r.oif())
+                rs.add(r.key() + " proto " + r.protocol() + " via " + (r.gateway() == null ? "none" : IpText.format(r.gateway())) + " dev " + names.get(r.oif())
                         + " scope " + r.scope() + " type " + r.type());
             }
         }

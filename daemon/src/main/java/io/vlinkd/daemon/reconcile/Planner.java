@@ -179,7 +179,7 @@ public final class Planner {
                 List<String> why = new ArrayList<>();
                 for (Difference diff : kindDifferences(want, o)) {
                     if (diff.change() == Option.Change.RECREATE) {
-                        why.add(diff.key() + " " + diff.observed() + " → " + diff.desired()
+                        why.add(diff.describe()
                                 + (diff.reason() == null ? "" : ": " + diff.reason()));
                     }
                 }
@@ -479,7 +479,7 @@ public final class Planner {
                 for (Difference diff : kindDifferences(want, o)) {
                     if (diff.change() == Option.Change.IN_PLACE) {
                         kindKeys.add(diff.key());
-                        kindWords.add(diff.key() + " " + diff.observed() + " → " + diff.desired());
+                        kindWords.add(diff.describe());
                     }
                 }
                 if (!kindKeys.isEmpty() && want.kind() instanceof PostCreateConfiguration<?>) {
@@ -493,6 +493,15 @@ public final class Planner {
                     kindKeys.clear();
                 }
                 if (!kindKeys.isEmpty()) {
+                    // The common part is its own request, before the kind's: a kind's changelink may refuse a
+                    // common attribute beside IFLA_INFO_DATA (vxlan_nl2conf: "Cannot change mtu", EOPNOTSUPP).
+                    // Each request reverts on its own, so the revert is two requests too (kind first, then common).
+                    if (!keys.isEmpty()) {
+                        steps.add(new Step.ChangeLink(d.name(), change, revert, keys, Set.of(), d.where()));
+                        keys = new ArrayList<>();
+                        change = bare(want.name());
+                        revert = bare(want.name());
+                    }
                     keys.addAll(kindWords);
                     // changeFrom: a tunnel's changelink resets what the request leaves out (ipip_netlink_parms()
                     // starts from a zeroed struct), so its change and revert carry the kernel's other values too.
