@@ -184,7 +184,9 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
         }
         Optional<List<String>> flags = Optional.empty();
         Optional<Long> f = data.integer(IFLA_MACVLAN_FLAGS);
-        if (f.isPresent()) {
+        // The kernel dumps IFLA_MACVLAN_FLAGS always; 0 is "no flags", the same as a link made without them (read as
+        // a set empty list it rendered as "flag null" in a dump of any macvlan).
+        if (f.isPresent() && f.get() != 0) {
             List<String> words = new ArrayList<>();
             if ((f.get() & MACVLAN_FLAG_NOPROMISC) != 0) {
                 words.add("nopromisc");
@@ -269,6 +271,10 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
     public List<Difference> differences(MacvlanSpec desired, MacvlanSpec observed) {
         List<Difference> out = new ArrayList<>();
         for (Difference d : super.differences(desired, observed)) {
+            if (d.key().equals("flags") && d.desired() instanceof List<?> want && want.isEmpty()
+                    && (d.observed() == null || d.observed() instanceof List<?> have && have.isEmpty())) {
+                continue; // flags: [] is the kernel's 0, which a dump reads as not set
+            }
             if (d.key().equals("source-macs") && d.observed() instanceof List<?> have
                     && Set.copyOf(have).equals(Set.copyOf((List<?>) d.desired()))) {
                 continue; // the kernel dumps the list in hash order: compare as sets

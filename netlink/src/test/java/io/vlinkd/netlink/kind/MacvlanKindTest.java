@@ -165,4 +165,25 @@ class MacvlanKindTest {
                 DecodeContext.none());
         assertThat(s.sourceMacs()).contains(List.of());
     }
+
+    /** 12.10: the kernel dumps IFLA_MACVLAN_FLAGS 0 for every macvlan; it is "not set", never "flag null". */
+    @Test
+    void aDumpWithFlagsZeroHasNoFlagsAndNoFlagWords() throws Exception {
+        io.vlinkd.netlink.wire.MessageWriter w = io.vlinkd.netlink.wire.MessageWriter.request(16, 0);
+        w.putInt(MacvlanKind.IFLA_MACVLAN_MODE, 4);
+        w.putInt(MacvlanKind.IFLA_MACVLAN_FLAGS, 0);
+        byte[] b = w.finish("dump").bytes();
+        MacvlanSpec s = MACVLAN.decode(io.vlinkd.netlink.wire.Attrs.parse(b, 16, b.length - 16),
+                DecodeContext.none());
+        assertThat(s.flags()).isEmpty();
+        assertThat(MACVLAN.ipArgs(s)).containsExactly("mode", "bridge");
+        assertThat(MACVLAN.differences(spec("bridge", List.of(), null, null), s)).isEmpty();
+        assertThat(MACVLAN.differences(spec("bridge", null, null, null), s)).isEmpty();
+    }
+
+    @Test
+    void clearingFlagsIsStillAChange() {
+        assertThat(MACVLAN.differences(spec("bridge", List.of(), null, null), spec("bridge", List.of("nodst"), null,
+                null))).extracting(Difference::key).containsExactly("flags");
+    }
 }
