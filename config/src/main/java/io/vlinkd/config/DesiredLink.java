@@ -5,16 +5,23 @@ import io.vlinkd.netlink.route.AddressSpec;
 import java.util.List;
 
 /**
- * One interface of the config: the link, the addresses it must have (exactly these, when {@code addresses} is
+ * One interface of the config: the link, the addresses it must have (these, when {@code addresses} is
  * given; not managed when it is absent), and where it was defined, for every log line and error about it.
  *
  * @param addresses         the configured addresses
  * @param addressesManaged  false when the config has no {@code addresses} key: then existing ones are left alone
  * @param adopt             {@code adopt: true}: a link of this name and kind that vlinkd did not create is taken
  *                          over and owned (deleted when it leaves the config); without it such a link is refused
+ * @param addressesExclusive {@code addresses-exclusive: true}: every other permanent address of the interface is
+ *                          removed too (except IPv6 link-local); without it only addresses vlinkd added are
  */
 public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged,
-                          SourceLocation where, boolean adopt) {
+                          SourceLocation where, boolean adopt, boolean addressesExclusive) {
+
+    public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
+                       boolean adopt) {
+        this(link, addresses, addressesManaged, where, adopt, false);
+    }
 
     /** An entry without {@code adopt}. */
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where) {

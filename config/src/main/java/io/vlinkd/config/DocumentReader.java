@@ -82,7 +82,7 @@ final class DocumentReader {
                 continue;
             }
             Values.read(s.value(), key.get().type(), ctx, path, new ArrayList<>())
-                    .ifPresent(v -> out.put(s.key(), new FileContents.Setting((String) v, ctx.at(s.keyNode()))));
+                    .ifPresent(v -> out.put(s.key(), new FileContents.Setting(String.valueOf(v), ctx.at(s.keyNode()))));
         }
     }
 

@@ -113,6 +113,12 @@ final class InterfaceReader {
         if (m.has("addresses")) {
             addresses = AddressReader.read(m.get("addresses").orElseThrow().value(), ctx, path + ".addresses");
         }
+        boolean exclusive = m.get("addresses-exclusive").flatMap(f -> read(f, key("addresses-exclusive"), path))
+                .map(Boolean.class::cast).orElse(false);
+        if (m.has("addresses-exclusive") && !m.has("addresses")) {
+            ctx.add(m.get("addresses-exclusive").orElseThrow().keyNode(), path + ".addresses-exclusive",
+                    "addresses-exclusive: needs addresses: (the addresses to keep)");
+        }
         boolean adopt = m.get("adopt").flatMap(f -> read(f, key("adopt"), path)).map(Boolean.class::cast)
                 .orElse(false);
         if (m.has("adopt") && kindField.isEmpty()) {
@@ -153,7 +159,7 @@ final class InterfaceReader {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
                     state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
-                    adopt));
+                    adopt, exclusive));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), List.copyOf(peers), List.copyOf(netnsRefs)));

@@ -23,7 +23,10 @@ final class Keys {
             "Administrative state (ip link set NAME up|down); absent deletes the interface. Default: up for an "
             + "interface vlinkd creates (kind:, or the peer of one); an interface without kind: keeps its state");
     static final Key ADDRESSES = new Key("addresses", null,
-            "Exactly these addresses (ip addr add); leave the key out to leave addresses unmanaged");
+            "These addresses (ip addr add, marked with settings.route-protocol as IFA_PROTO); an address vlinkd "
+                    + "added is deleted when it leaves the list; others (dynamic, link-local, added by someone "
+                    + "else) are left alone unless addresses-exclusive: true; leave the key out to leave addresses "
+                    + "unmanaged");
 
     static final List<Key> INTERFACE = List.of(
             NAME,
@@ -39,6 +42,9 @@ final class Keys {
             new Key("netns", new ValueType.Text(Names.MAX_NETNS_NAME_BYTES),
                     "IFLA_NET_NS_FD: the named network namespace (/run/netns/NAME) the interface lives in"),
             ADDRESSES,
+            new Key("addresses-exclusive", ValueType.bool(), "true: remove every permanent address of the "
+                    + "interface that addresses: does not list, whoever added it (never dynamic ones, SLAAC/DHCP, "
+                    + "nor IPv6 link-local); default false: remove only addresses vlinkd added"),
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
                     + "a link is refused. Only with kind:"));
@@ -73,7 +79,11 @@ final class Keys {
             new Key("foreign", ValueType.choice("ignore", "report"),
                     "ignore: never look at interfaces the config does not name; report: log each link, address and route on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
             new Key("on-error", ValueType.choice("rollback", "isolate"),
-                    "rollback: all or nothing; isolate: revert only the failing branch"));
+                    "rollback: all or nothing; isolate: revert only the failing branch"),
+            new Key("route-protocol", ValueType.integer(DaemonSettings.MIN_ROUTE_PROTOCOL, 255),
+                    "The number vlinkd marks its routes (rtm_protocol) and addresses (IFA_PROTO) with, 5..255, "
+                            + "default 247; a route is vlinkd's only when it carries this number and the ownership "
+                            + "ledger records it"));
 
     static final List<Key> TOP = List.of(
             new Key("interfaces", null, "Interfaces to create, configure or delete"),

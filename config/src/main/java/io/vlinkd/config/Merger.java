@@ -228,7 +228,9 @@ final class Merger {
                 Optional.ofNullable(merged.get("foreign"))
                         .map(s -> DaemonSettings.ForeignPolicy.valueOf(upper(s.value()))).orElse(d.foreign()),
                 Optional.ofNullable(merged.get("on-error"))
-                        .map(s -> DaemonSettings.OnError.valueOf(upper(s.value()))).orElse(d.onError()));
+                        .map(s -> DaemonSettings.OnError.valueOf(upper(s.value()))).orElse(d.onError()),
+                Optional.ofNullable(merged.get("route-protocol"))
+                        .map(s -> Integer.parseInt(s.value())).orElse(d.routeProtocol()));
     }
 
     private static String upper(String s) {

@@ -202,6 +202,9 @@ class ValidConfigTest {
                 """)).settings();
         assertThat(s).isEqualTo(new DaemonSettings(DaemonSettings.DriftPolicy.REPORT,
                 DaemonSettings.ForeignPolicy.REPORT, DaemonSettings.OnError.ISOLATE));
+        assertThat(DaemonSettings.defaults().routeProtocol()).isEqualTo(247);
+        assertThat(fx().valid(fx().write("c.yaml", "settings: { route-protocol: 200 }\n")).settings()
+                .routeProtocol()).isEqualTo(200);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
@@ -485,7 +486,7 @@ public final class FakeKernel implements KernelPort {
         routes.removeIf(r -> doomed.contains(r.oif()));
     }
 
-    private void newAddr(AddressMessage am, int flags) throws Refusal {
+    private void newAddr(AddressMessage am, int flags) throws Refusal, MalformedMessageException {
         if (!links.containsKey(am.index())) {
             throw new Refusal(Errno.ENODEV, null);
         }
@@ -495,7 +496,21 @@ public final class FakeKernel implements KernelPort {
                 throw new Refusal(Errno.EEXIST, null);
             }
         }
-        addresses.add(new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(), Rtnl.IFA_F_PERMANENT));
+        // As net/ipv4/devinet.c: an address added with a finite valid lifetime is not IFA_F_PERMANENT.
+        boolean finite = am.attrs().bytes(Ifa.IFA_CACHEINFO).map(ci -> ci.length >= 8 && (ci[4] & ci[5] & ci[6]
+                & ci[7]) != (byte) 0xff).orElse(false);
+        addresses.add(new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(),
+                finite ? 0 : Rtnl.IFA_F_PERMANENT, (int) am.attrs().integer(Ifa.IFA_PROTO, 0)));
+    }
+
+    /**
+     * An address someone else added on {@code name}: {@code flags} (0 for a dynamic one, as SLAAC or DHCP make;
+     * {@link Rtnl#IFA_F_PERMANENT} for one added by hand) and {@code protocol} (IFA_PROTO, 0 for none).
+     */
+    public synchronized void addForeignAddress(String name, InetAddress address, int prefixLength, int flags,
+                                               int protocol) {
+        ObservedLink l = links.values().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        addresses.add(new ObservedAddress(l.index(), address, prefixLength, null, flags, protocol));
     }
 
     private void delAddr(AddressMessage am) throws Refusal {

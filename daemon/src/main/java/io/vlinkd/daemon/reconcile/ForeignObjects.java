@@ -4,6 +4,7 @@ import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.Rtnl;
@@ -22,8 +23,9 @@ import java.util.Set;
  *
  * <p>Not foreign: the configured links and their companions (a veth's peer), the links vlinkd owns (by name and
  * ifindex), {@code state: absent} entries (the config names them), the IPv6 link-local addresses the kernel makes
- * itself, the kernel's own routes (prefix routes, the local table, router advertisements), routes with vlinkd's
- * protocol, and routes to a destination the config lists.
+ * itself, the kernel's own routes (prefix routes, the local table, router advertisements), vlinkd's routes (its
+ * protocol and a ledger record together: a route that only carries the number is listed), vlinkd's addresses, and
+ * routes to a destination the config lists.
  */
 public final class ForeignObjects {
     private ForeignObjects() {
@@ -56,7 +58,8 @@ public final class ForeignObjects {
         }
         for (ObservedAddress a : observed.addresses()) {
             DesiredLink d = configured.get(a.index());
-            if (d == null || a.isKernelLinkLocal() || d.addresses().stream().anyMatch(a::sameAs)) {
+            if (d == null || a.isKernelLinkLocal() || d.addresses().stream().anyMatch(a::sameAs)
+                    || owned.ownsAddress(new OwnedAddress(d.name(), a.index(), a.address(), a.prefixLength()))) {
                 continue;
             }
             out.add(new ForeignObject(ForeignObject.Type.ADDRESS, d.name(),
@@ -64,7 +67,8 @@ public final class ForeignObjects {
         }
         for (ObservedRoute r : observed.routes()) {
             DesiredLink d = configured.get(r.oif());
-            if (d == null || r.isKernels() || r.protocol() == protocol || namedByConfig(desired, r)) {
+            boolean ours = r.protocol() == protocol && owned.ownsRoute(r.key().owned());
+            if (d == null || r.isKernels() || ours || namedByConfig(desired, r)) {
                 continue;
             }
             out.add(new ForeignObject(ForeignObject.Type.ROUTE, d.name(), destination(r), routeDetail(r)));

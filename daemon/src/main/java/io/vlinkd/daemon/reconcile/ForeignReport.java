@@ -18,17 +18,7 @@ public final class ForeignReport implements Reconciler.Observer {
     private static final Logger LOG = LoggerFactory.getLogger(ForeignReport.class);
 
     private final ForeignTracker tracker = new ForeignTracker();
-    private final int protocol;
     private boolean reporting;
-
-    /** @param protocol vlinkd's route protocol: routes carrying it are vlinkd's */
-    public ForeignReport(int protocol) {
-        this.protocol = protocol;
-    }
-
-    public ForeignReport() {
-        this(Planner.VLINKD_PROTOCOL);
-    }
 
     @Override
     public synchronized void observed(DesiredState running, ObservedState observed, Ownership owned) {
@@ -38,7 +28,8 @@ public final class ForeignReport implements Reconciler.Observer {
             return;
         }
         reporting = true;
-        for (ForeignObject f : tracker.update(ForeignObjects.find(running, observed, owned, protocol))) {
+        for (ForeignObject f : tracker.update(ForeignObjects.find(running, observed, owned,
+                running.settings().routeProtocol()))) {
             LOG.warn("{}: not in the config, not created by vlinkd; left alone (settings.foreign: report)", f);
         }
     }

@@ -64,7 +64,8 @@ public record NamespacePartition(List<Part> parts) {
                 spec = withoutNetns(spec);
             }
             DesiredLink here = spec == d.link() ? d
-                    : new DesiredLink(spec, d.addresses(), d.addressesManaged(), d.where());
+                    : new DesiredLink(spec, d.addresses(), d.addressesManaged(), d.where(), d.adopt(),
+                            d.addressesExclusive());
             if (ns == null) {
                 own.add(here);
             } else {

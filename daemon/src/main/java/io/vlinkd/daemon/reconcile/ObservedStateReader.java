@@ -4,6 +4,7 @@ import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.Rtnl;
@@ -51,7 +52,7 @@ public final class ObservedStateReader {
                 AddressMessage am = AddressMessage.decode(m);
                 if (am.own() != null) {
                     addresses.add(new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(),
-                            am.flags()));
+                            am.flags(), (int) am.attrs().integer(Ifa.IFA_PROTO, 0)));
                 }
             }
         }

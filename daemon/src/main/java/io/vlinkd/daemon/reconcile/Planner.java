@@ -1,10 +1,12 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.AbsentLink;
+import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
@@ -41,17 +43,19 @@ import java.util.Set;
  * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
  * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. An interface that
  * left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one whatever created
- * it. Nothing vlinkd does not own and the config does not name is ever touched; routes are vlinkd's when they carry
- * its protocol number.
+ * it. Nothing vlinkd does not own and the config does not name is ever touched: a route is vlinkd's when it carries
+ * its protocol number and the ledger records it; an address when the ledger records it (see {@link Claims});
+ * {@code addresses-exclusive: true} also removes the other permanent addresses of the interface. Dynamic addresses
+ * (SLAAC, DHCP: not IFA_F_PERMANENT) and IPv6 link-local ones are never deleted.
  */
 public final class Planner {
 
     /**
-     * vlinkd's route protocol (RTPROT). 247 (0xf7) is unused by the kernel's {@code RTPROT_*} list (0-4, 8-18,
-     * 42, 99, 186-192) and by iproute2's {@code /etc/iproute2/rt_protos}; {@code ip route show proto 247} lists
-     * vlinkd's routes. Add {@code 247 vlinkd} to {@code /etc/iproute2/rt_protos.d/vlinkd.conf} to see the name.
+     * vlinkd's default route protocol (RTPROT) and address protocol (IFA_PROTO), {@code settings.route-protocol}
+     * unless set ({@link DaemonSettings#DEFAULT_ROUTE_PROTOCOL}); {@code ip route show proto 247} lists vlinkd's
+     * routes. Add {@code 247 vlinkd} to {@code /etc/iproute2/rt_protos.d/vlinkd.conf} to see the name.
      */
-    public static final int VLINKD_PROTOCOL = 247;
+    public static final int VLINKD_PROTOCOL = DaemonSettings.DEFAULT_ROUTE_PROTOCOL;
 
     private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
             Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
@@ -59,20 +63,6 @@ public final class Planner {
     private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
             "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
             "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
-
-    private final int protocol;
-
-    public Planner() {
-        this(VLINKD_PROTOCOL);
-    }
-
-    public Planner(int protocol) {
-        this.protocol = protocol;
-    }
-
-    public int protocol() {
-        return protocol;
-    }
 
     public Plan plan(DesiredState desired, ObservedState observed, Ownership owned) {
         return new Run(desired, observed, owned).plan();
@@ -100,9 +90,12 @@ public final class Planner {
         /** Memos of this pass, by identity: the specs are records whose equals walks every option. */
         private final Map<LinkSpec, List<Difference>> differences = new IdentityHashMap<>();
         private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
+        /** {@code settings.route-protocol}: the mark on vlinkd's routes and addresses. */
+        private final int protocol;
 
         Run(DesiredState desired, ObservedState observed, Ownership owned) {
             this.desired = desired;
+            this.protocol = desired.settings().routeProtocol();
             this.observed = observed;
             this.owned = owned;
             this.byName = observed.byName();
@@ -312,12 +305,12 @@ public final class Planner {
                 }
                 if (cl != null) {
                     observed.addressesOf(cl.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> after.add(new Step.AddAddress(c, a.toSpec(), null)));
+                            .forEach(a -> after.add(new Step.AddAddress(c, a.toSpec(), a.protocol(), null)));
                 }
             }
             for (ObservedAddress a : observed.addressesOf(o.index())) {
                 if (!a.isKernelLinkLocal()) {
-                    after.add(new Step.AddAddress(o.name(), a.toSpec(), null));
+                    after.add(new Step.AddAddress(o.name(), a.toSpec(), a.protocol(), null));
                 }
             }
             Set<Integer> indexes = new HashSet<>();
@@ -374,7 +367,8 @@ public final class Planner {
                 create(d, spec, why);
                 if (!d.addressesManaged()) {
                     observed.addressesOf(o.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> steps.add(new Step.AddAddress(d.name(), a.toSpec(), d.where())));
+                            .forEach(a -> steps.add(new Step.AddAddress(d.name(), a.toSpec(), a.protocol(),
+                                    d.where())));
                 }
                 for (ObservedLink port : observed.portsOf(o.index())) {
                     DesiredLink dp = desiredByName.get(port.name());
@@ -385,7 +379,7 @@ public final class Planner {
                     }
                 }
                 for (ObservedRoute r : observed.routes()) {
-                    if (!r.isKernels() && r.protocol() != protocol && r.oif() == o.index()) {
+                    if (!r.isKernels() && !isOurs(r) && r.oif() == o.index()) {
                         steps.add(new Step.AddRoute(routeSpecOf(r), r.protocol(), null));
                     }
                 }
@@ -405,7 +399,7 @@ public final class Planner {
             created.add(d.name());
             created.addAll(companions);
             for (AddressSpec a : d.addresses()) {
-                steps.add(new Step.AddAddress(d.name(), a, d.where()));
+                steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
             }
         }
 
@@ -442,7 +436,7 @@ public final class Planner {
             if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
                 steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
             }
-            d.addresses().forEach(a -> steps.add(new Step.AddAddress(d.name(), a, d.where())));
+            d.addresses().forEach(a -> steps.add(new Step.AddAddress(d.name(), a, protocol, d.where())));
         }
 
         private void planInPlace(DesiredLink d, ObservedLink o) {
@@ -537,12 +531,19 @@ public final class Planner {
                         .filter(a -> !a.isKernelLinkLocal()).toList();
                 for (AddressSpec a : d.addresses()) {
                     if (have.stream().noneMatch(h -> h.sameAs(a))) {
-                        steps.add(new Step.AddAddress(d.name(), a, d.where()));
+                        steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
                     }
                 }
                 for (ObservedAddress h : have) {
-                    if (d.addresses().stream().noneMatch(h::sameAs)) {
-                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), d.where()));
+                    if (d.addresses().stream().anyMatch(h::sameAs)) {
+                        continue;
+                    }
+                    boolean ours = owned.ownsAddress(new OwnedAddress(d.name(), o.index(), h.address(),
+                            h.prefixLength()));
+                    // Someone else's address stays unless the entry is exclusive; a dynamic one (SLAAC, DHCP)
+                    // stays even then: whatever renews it would only add it again.
+                    if (ours || d.addressesExclusive() && h.isPermanent()) {
+                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), h.protocol(), d.where()));
                     }
                 }
             }
@@ -628,7 +629,7 @@ public final class Planner {
                 if (matches(r, current)) {
                     continue;
                 }
-                if (current.protocol() == protocol) {
+                if (isOurs(current)) {
                     steps.add(new Step.DeleteRoute(routeSpecOf(current), protocol, dr.where()));
                     steps.add(new Step.AddRoute(r, protocol, dr.where()));
                 } else {
@@ -637,7 +638,7 @@ public final class Planner {
                 }
             }
             for (ObservedRoute r : observed.routes()) {
-                if (r.protocol() != protocol || wanted.contains(r.key())) {
+                if (!isOurs(r) || wanted.contains(r.key())) {
                     continue;
                 }
                 String dev = nameOf(r.oif());
@@ -649,10 +650,12 @@ public final class Planner {
         }
 
         private RouteKey keyOf(RouteSpec r) {
-            int family = AddressRequests.family(r.to());
-            // The kernel's default metric is 0 for IPv4 and 1024 (IP6_RT_PRIO_USER) for IPv6.
-            long metric = r.metric().orElse(family == Rtnl.AF_INET6 ? 1024L : 0L);
-            return new RouteKey(family, r.to(), r.prefixLength(), RouteRequests.table(r), metric);
+            return RouteKey.of(r);
+        }
+
+        /** vlinkd's own route: its protocol number and a ledger record together, never the number alone. */
+        private boolean isOurs(ObservedRoute r) {
+            return r.protocol() == protocol && owned.ownsRoute(r.key().owned());
         }
 
         private boolean matches(RouteSpec want, ObservedRoute have) {
@@ -666,6 +669,13 @@ public final class Planner {
                 return false;
             }
             if (want.mtu().isPresent() && want.mtu().get() != have.mtu()) {
+                return false;
+            }
+            if (want.onlink() != have.onlink()) {
+                return false;
+            }
+            // IPv6 routes have no scope (the kernel reports every one as global): compared for IPv4 only.
+            if (have.isIpv4() && RouteRequests.scope(want) != have.scope()) {
                 return false;
             }
             return RouteRequests.type(want) == have.type();

@@ -2,7 +2,9 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
@@ -32,6 +34,8 @@ public final class Reconciler {
     private final KernelPort port;
     private final OwnershipStore store;
     private final Planner planner;
+    /** {@code settings.route-protocol} of the last apply (what a later rollback of it prunes by). */
+    private volatile int protocol = Planner.VLINKD_PROTOCOL;
     private final int verifyAttempts;
     private final Duration verifyDelay;
     private volatile Observer observer = (running, observed, owned) -> { };
@@ -70,7 +74,7 @@ public final class Reconciler {
     public synchronized Plan plan(DesiredState desired) throws KernelException, IOException {
         ObservedState now = port.observe();
         Ownership recorded = WriteAhead.resolve(store.load(), now).ownership();
-        return planner.plan(desired, now, Adoption.adopt(desired, now, recorded));
+        return planner.plan(desired, now, Claims.claim(desired, now, Adoption.adopt(desired, now, recorded)));
     }
 
     /**
@@ -98,7 +102,7 @@ public final class Reconciler {
      */
     public synchronized Plan check(DesiredState running) throws KernelException, IOException {
         ObservedState now = port.observe();
-        Ownership owned = store.load();
+        Ownership owned = Claims.claim(running, now, store.load());
         observer.observed(running, now, owned);
         return planner.plan(running, now, owned);
     }
@@ -107,7 +111,8 @@ public final class Reconciler {
     public synchronized ApplyResult apply(DesiredState desired) throws KernelException, IOException {
         ObservedState before = port.observe();
         Ownership recorded = recorded(before);
-        Ownership owned = Adoption.adopt(desired, before, recorded);
+        Ownership owned = Claims.claim(desired, before, Adoption.adopt(desired, before, recorded));
+        protocol = desired.settings().routeProtocol();
         Plan plan = planner.plan(desired, before, owned);
         if (!plan.isApplicable()) {
             List<StepError> errors = new ArrayList<>();
@@ -160,7 +165,7 @@ public final class Reconciler {
             if (active.stream().anyMatch(s -> s instanceof Step.CreateLink)) {
                 // Write-ahead: a crash after the requests leaves intents that the next start resolves.
                 List<Step> doneSoFar = journal.stream().flatMap(List::stream).toList();
-                ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state), active, state);
+                ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state, protocol), active, state);
                 store.save(ledger);
             }
             List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
@@ -259,7 +264,8 @@ public final class Reconciler {
                 : recorded;
         if (!keptFlat.isEmpty() || !revertedInverses.isEmpty()) {
             ObservedState now = last != null ? last : port.observe();
-            afterOwned = afterRevert(ownershipAfter(base, keptFlat, now), base, revertedInverses, now);
+            afterOwned = afterRevert(ownershipAfter(base, keptFlat, now, protocol), base, revertedInverses, now,
+                    protocol);
         } else {
             afterOwned = base;
         }
@@ -276,7 +282,8 @@ public final class Reconciler {
     synchronized List<StepError> rollback(AppliedChange change) throws KernelException, IOException {
         Ownership owned = recorded(port.observe());
         List<StepError> errors = revert(change.waves());
-        Ownership after = afterRevert(owned, change.ownedBefore(), inversesOf(change.waves()), port.observe());
+        Ownership after = afterRevert(owned, change.ownedBefore(), inversesOf(change.waves()), port.observe(),
+                protocol);
         if (!after.equals(owned)) {
             store.save(after);
         }
@@ -299,15 +306,22 @@ public final class Reconciler {
      * owned again, under its new index, only if vlinkd owned it before the apply (a foreign link deleted by
      * {@code state: absent} and restored by the revert stays foreign).
      */
-    static Ownership afterRevert(Ownership current, Ownership before, List<Step> inverses, ObservedState now) {
-        Ownership o = ownershipAfter(current, inverses, now);
+    static Ownership afterRevert(Ownership current, Ownership before, List<Step> inverses, ObservedState now,
+                                 int protocol) {
+        Ownership o = ownershipAfter(current, inverses, now, protocol);
         List<OwnedLink> keep = new ArrayList<>();
         for (OwnedLink l : o.links()) {
             if (current.get(l.name()).isPresent() || before.get(l.name()).isPresent()) {
                 keep.add(l);
             }
         }
-        return Ownership.of(keep);
+        // Routes and addresses: what was vlinkd's before or after the apply, as far as the kernel still has it
+        // (a revert re-adds what the apply deleted and deletes what it added).
+        java.util.Set<OwnedRoute> routes = new java.util.LinkedHashSet<>(before.routes());
+        routes.addAll(o.routes());
+        java.util.Set<OwnedAddress> addresses = new java.util.LinkedHashSet<>(before.addresses());
+        addresses.addAll(o.addresses());
+        return Claims.present(Ownership.of(keep).withRoutes(routes).withAddresses(addresses), now, protocol);
     }
 
     private void fail(List<StepError> errors, Set<Integer> failedBranches, Plan plan, StepError e) {
@@ -347,7 +361,7 @@ public final class Reconciler {
         ObservedState now = null;
         for (int attempt = 1; attempt <= verifyAttempts; attempt++) {
             now = port.observe();
-            Plan again = planner.plan(desired, now, ownershipAfter(owned, done, now));
+            Plan again = planner.plan(desired, now, ownershipAfter(owned, done, now, protocol));
             pending = again.steps().stream().filter(s -> !ignored.contains(s.link())).toList();
             if (pending.isEmpty() && again.problems().isEmpty()) {
                 return new Verification(List.of(), now);
@@ -464,13 +478,32 @@ public final class Reconciler {
                 || e.errno() == Errno.ENOENT;
     }
 
-    /** Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not. */
-    static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now) {
+    /**
+     * Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not;
+     * routes and addresses that the config asked for and that carry vlinkd's {@code protocol} are vlinkd's,
+     * deleted ones are not; restores of someone else's (no config location, or another protocol) change nothing.
+     */
+    static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now, int protocol) {
         java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
         owned.links().forEach(l -> links.put(l.name(), l));
         java.util.Map<String, ObservedLink> byName = now.byName();
+        java.util.Set<OwnedRoute> routes = new java.util.LinkedHashSet<>(owned.routes());
+        java.util.Set<OwnedAddress> addresses = new java.util.LinkedHashSet<>(owned.addresses());
         for (Step s : steps) {
-            if (s instanceof Step.DeleteLink d) {
+            if (s instanceof Step.AddRoute r && r.where() != null && r.protocol() == protocol) {
+                routes.add(RouteKey.of(r.route()).owned());
+            } else if (s instanceof Step.DeleteRoute r) {
+                routes.remove(RouteKey.of(r.route()).owned());
+            } else if (s instanceof Step.AddAddress a && a.where() != null && a.protocol() == protocol) {
+                ObservedLink l = byName.get(a.name());
+                if (l != null) {
+                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address().address(),
+                            a.address().prefixLength()));
+                }
+            } else if (s instanceof Step.DeleteAddress a) {
+                addresses.removeIf(x -> x.link().equals(a.name()) && x.address().equals(a.address().address())
+                        && x.prefixLength() == a.address().prefixLength());
+            } else if (s instanceof Step.DeleteLink d) {
                 links.remove(d.name());
                 d.companions().forEach(links::remove);
             } else if (s instanceof Step.CreateLink c) {
@@ -487,7 +520,8 @@ public final class Reconciler {
                 }
             }
         }
-        return Ownership.of(links.values());
+        return Claims.present(Ownership.of(links.values()).withRoutes(routes).withAddresses(addresses), now,
+                protocol);
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

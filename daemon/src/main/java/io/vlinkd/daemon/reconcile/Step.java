@@ -353,7 +353,7 @@ public sealed interface Step {
     }
 
     /** {@code ip addr add A/LEN dev NAME}. */
-    record AddAddress(String name, AddressSpec address, SourceLocation where) implements Step {
+    record AddAddress(String name, AddressSpec address, int protocol, SourceLocation where) implements Step {
         @Override
         public String link() {
             return name;
@@ -371,17 +371,17 @@ public sealed interface Step {
 
         @Override
         public NlRequest request(EncodeContext ctx) {
-            return AddressRequests.add(ctx.ifindex(name), name, address);
+            return AddressRequests.add(ctx.ifindex(name), name, address, protocol);
         }
 
         @Override
         public String ipCommand() {
-            return AddressRequests.ipCommand(true, name, address);
+            return AddressRequests.ipCommand(true, name, address, protocol);
         }
 
         @Override
         public List<Step> inverse() {
-            return List.of(new DeleteAddress(name, address, null));
+            return List.of(new DeleteAddress(name, address, protocol, null));
         }
 
         @Override
@@ -391,7 +391,7 @@ public sealed interface Step {
     }
 
     /** {@code ip addr del A/LEN dev NAME}. */
-    record DeleteAddress(String name, AddressSpec address, SourceLocation where) implements Step {
+    record DeleteAddress(String name, AddressSpec address, int protocol, SourceLocation where) implements Step {
         @Override
         public String link() {
             return name;
@@ -419,7 +419,7 @@ public sealed interface Step {
 
         @Override
         public List<Step> inverse() {
-            return List.of(new AddAddress(name, address, null));
+            return List.of(new AddAddress(name, address, protocol, null));
         }
 
         @Override

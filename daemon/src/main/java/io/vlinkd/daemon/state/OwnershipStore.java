@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.state;
 
+import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * # vlinkd ownership v1
  * link NAME IFINDEX KIND [netns=NS]     a link vlinkd created
  * intent NAME KIND AFTER [netns=NS]     a link vlinkd is creating (written before the request; {@link LinkIntent})
+ * route DST/LEN TABLE METRIC [netns=NS] a route vlinkd installed ({@link OwnedRoute})
+ * address LINK IFINDEX ADDR/LEN [netns=NS]  an address vlinkd added to link LINK ({@link OwnedAddress})
  * </pre>
+ * A file written before route and address lines existed loads as before: it records no route and no address
+ * (the reconciler then claims those the config lists, and addresses carrying vlinkd's IFA_PROTO mark on owned
+ * links).
  * {@code netns=NS} puts the line in the named network namespace NS; a line without it (as every line written
  * before namespaces were managed) is of the daemon's own namespace. A store is one namespace's partition of the
  * file ({@link #inNetns}): it loads only that namespace's lines and saves them leaving the others' as they were.
@@ -51,7 +57,8 @@ public final class OwnershipStore {
     public static final Path DEFAULT = Path.of("/var/lib/vlinkd/owned");
     static final String HEADER = "# vlinkd ownership v1";
     private static final String HEADER_TEXT = HEADER
-            + ": link NAME IFINDEX KIND [netns=NS] (created), intent NAME KIND AFTER [netns=NS] (being created)";
+            + ": link NAME IFINDEX KIND [netns=NS] (created), intent NAME KIND AFTER [netns=NS] (being created), "
+            + "route DST/LEN TABLE METRIC [netns=NS], address LINK IFINDEX ADDR/LEN [netns=NS]";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -97,8 +104,14 @@ public final class OwnershipStore {
         return out;
     }
 
-    /** One intact line: a link or an intent, and the named namespace it is in (null: the daemon's own). */
-    private record Entry(OwnedLink link, LinkIntent intent, String netns) {
+    /**
+     * One intact line: a link, an intent, a route or an address (one of them), and the named namespace it is in
+     * (null: the daemon's own).
+     */
+    private record Entry(OwnedLink link, LinkIntent intent, OwnedRoute route, OwnedAddress address, String netns) {
+        Entry(OwnedLink link, LinkIntent intent, String netns) {
+            this(link, intent, null, null, netns);
+        }
     }
 
     /** The whole file: its intact entries of every namespace, what is wrong, names on damaged lines. */
@@ -165,16 +178,23 @@ public final class OwnershipStore {
         Parsed p = parse();
         List<OwnedLink> links = new ArrayList<>();
         List<LinkIntent> intents = new ArrayList<>();
+        List<OwnedRoute> routes = new ArrayList<>();
+        List<OwnedAddress> addresses = new ArrayList<>();
         for (Entry e : p.entries()) {
             if (java.util.Objects.equals(e.netns(), netns)) {
                 if (e.link() != null) {
                     links.add(e.link());
-                } else {
+                } else if (e.intent() != null) {
                     intents.add(e.intent());
+                } else if (e.route() != null) {
+                    routes.add(e.route());
+                } else {
+                    addresses.add(e.address());
                 }
             }
         }
-        return new Reading(Ownership.of(links, intents), p.damage(), p.lost());
+        return new Reading(Ownership.of(links, intents).withRoutes(routes).withAddresses(addresses), p.damage(),
+                p.lost());
     }
 
     private Parsed parse() throws IOException {
@@ -281,10 +301,77 @@ public final class OwnershipStore {
                 entries.add(new Entry(null, new LinkIntent(f[1], f[2], after), ns));
                 return null;
             }
+            case "route" -> {
+                if (f.length != 4) {
+                    return "not 'route DST/LEN TABLE METRIC [netns=NS]'";
+                }
+                Prefix dst = prefix(f[1]);
+                long table = u32(f[2]);
+                long metric = u32(f[3]);
+                if (dst == null) {
+                    return "DST/LEN is not an address with a prefix length";
+                }
+                if (table <= 0 || metric < 0) {
+                    return table <= 0 ? "TABLE is not a positive number" : "METRIC is not a number";
+                }
+                entries.add(new Entry(null, null, new OwnedRoute(dst.address(), dst.length(), table, metric), null,
+                        ns));
+                return null;
+            }
+            case "address" -> {
+                if (f.length != 4) {
+                    return "not 'address LINK IFINDEX ADDR/LEN [netns=NS]'";
+                }
+                String bad = checkName(f[1]);
+                int index = number(f[2]);
+                Prefix a = prefix(f[3]);
+                if (bad == null && index <= 0) {
+                    bad = "ifindex is not a positive number";
+                }
+                if (bad == null && a == null) {
+                    bad = "ADDR/LEN is not an address with a prefix length";
+                }
+                if (bad != null) {
+                    return bad;
+                }
+                entries.add(new Entry(null, null, null, new OwnedAddress(f[1], index, a.address(), a.length()), ns));
+                return null;
+            }
             default -> {
                 return "unknown line type '" + f[0] + "'";
             }
         }
+    }
+
+    private record Prefix(java.net.InetAddress address, int length) {
+    }
+
+    /**
+     * {@code ADDR/LEN} as this store writes it ({@link IpText#format}); null for anything else. Only literals
+     * reach {@link java.net.InetAddress#getByName} (checked characters, and the text must read back the same), so
+     * no name is ever looked up.
+     */
+    private static Prefix prefix(String text) {
+        int slash = text.indexOf('/');
+        if (slash <= 0 || !text.substring(0, slash).matches("[0-9a-f:.]{2,45}")
+                || !(text.contains(":") || text.substring(0, slash).split("\\.", -1).length == 4)) {
+            return null;
+        }
+        int len = number(text.substring(slash + 1));
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(text.substring(0, slash));
+            int bits = a.getAddress().length * 8;
+            if (len < 0 || len > bits || !IpText.format(a).equals(text.substring(0, slash))) {
+                return null;
+            }
+            return new Prefix(a, len);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static String format(java.net.InetAddress a, int length) {
+        return IpText.format(a) + "/" + length;
     }
 
     /** As net/core/dev.c dev_valid_name(): 1 to 15 bytes, not "." or "..", no '/', ':' or whitespace. */
@@ -299,6 +386,15 @@ public final class OwnershipStore {
 
     private static String checkKind(String kind) {
         return LinkKinds.names().contains(kind) ? null : "unknown kind '" + kind + "'";
+    }
+
+    /** A u32 (route tables and metrics); -1 when not one. */
+    private static long u32(String s) {
+        if (!s.matches("[0-9]{1,10}")) {
+            return -1;
+        }
+        long v = Long.parseLong(s);
+        return v > 0xffffffffL ? -1 : v;
     }
 
     private static int number(String s) {
@@ -320,6 +416,29 @@ public final class OwnershipStore {
         return sb.append(cb.hasRemaining() ? "...'" : "'").toString();
     }
 
+    private static void append(StringBuilder sb, Entry e) {
+        if (e.route() != null) {
+            OwnedRoute r = e.route();
+            sb.append("route ").append(format(r.dst(), r.prefixLength())).append(' ').append(r.table()).append(' ')
+                    .append(r.metric());
+            netns(sb, e.netns());
+        } else if (e.address() != null) {
+            OwnedAddress a = e.address();
+            sb.append("address ").append(a.link()).append(' ').append(a.ifindex()).append(' ')
+                    .append(format(a.address(), a.prefixLength()));
+            netns(sb, e.netns());
+        } else {
+            append(sb, e.link(), e.intent(), e.netns());
+        }
+    }
+
+    private static void netns(StringBuilder sb, String netns) {
+        if (netns != null) {
+            sb.append(' ').append(NETNS_FIELD).append(netns);
+        }
+        sb.append('\n');
+    }
+
     private static void append(StringBuilder sb, OwnedLink l, LinkIntent i, String netns) {
         if (l != null) {
             sb.append("link ").append(l.name()).append(' ').append(l.ifindex()).append(' ').append(l.kind());
@@ -337,7 +456,7 @@ public final class OwnershipStore {
         StringBuilder sb = new StringBuilder(HEADER_TEXT).append('\n');
         for (Entry e : parse().entries()) {
             if (!java.util.Objects.equals(e.netns(), netns)) {
-                append(sb, e.link(), e.intent(), e.netns());
+                append(sb, e);
             }
         }
         for (OwnedLink l : ownership.links()) {
@@ -345,6 +464,12 @@ public final class OwnershipStore {
         }
         for (LinkIntent i : ownership.intents()) {
             append(sb, null, i, netns);
+        }
+        for (OwnedRoute r : ownership.routes()) {
+            append(sb, new Entry(null, null, r, null, netns));
+        }
+        for (OwnedAddress a : ownership.addresses()) {
+            append(sb, new Entry(null, null, null, a, netns));
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

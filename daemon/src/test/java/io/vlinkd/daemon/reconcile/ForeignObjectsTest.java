@@ -102,8 +102,12 @@ class ForeignObjectsTest {
                 route("192.0.2.0", 24, null, BR0, Rtnl.RTPROT_KERNEL, Rtnl.RT_TABLE_MAIN),             // kernel's
                 route("192.0.2.1", 32, null, BR0, Rtnl.RTPROT_KERNEL, Rtnl.RT_TABLE_LOCAL),
                 route("10.9.0.0", 16, "192.0.2.254", BR0, Planner.VLINKD_PROTOCOL, Rtnl.RT_TABLE_MAIN), // ours
-                route("10.8.0.0", 16, null, OTHER0, Rtnl.RTPROT_BOOT, Rtnl.RT_TABLE_MAIN));           // elsewhere
-        assertThat(find(CONFIGURED, List.of(), routes, Ownership.none())).containsExactly(
+                route("10.8.0.0", 16, null, OTHER0, Rtnl.RTPROT_BOOT, Rtnl.RT_TABLE_MAIN),            // elsewhere
+                route("10.7.0.0", 16, "192.0.2.254", BR0, Planner.VLINKD_PROTOCOL, Rtnl.RT_TABLE_MAIN)); // number only
+        Ownership owned = Ownership.none().withRoutes(List.of(
+                new io.vlinkd.daemon.state.OwnedRoute(ip("10.9.0.0"), 16, Rtnl.RT_TABLE_MAIN, 0)));
+        assertThat(find(CONFIGURED, List.of(), routes, owned)).containsExactly(
+                new ForeignObject(Type.ROUTE, "br0", "10.7.0.0/16", "via 192.0.2.254 table main metric 0 proto 247"),
                 new ForeignObject(Type.ROUTE, "br0", "203.0.113.0/24",
                         "via 192.0.2.254 table main metric 0 proto boot"),
                 new ForeignObject(Type.ROUTE, "br0", "default", "via 192.0.2.254 table main metric 0 proto dhcp"));

@@ -171,7 +171,8 @@ class NamespacedReconcilerTest {
         assertThat(blue.observe().addressesOf(peer.index())).hasSize(1);
         assertThat(r.kept()).extracting(NamespacedStep::ipCommand)
                 .contains("ip link add veth-blue up type veth peer name eth0-blue netns blue",
-                        "ip -n blue link set dev eth0-blue up", "ip -n blue addr add 10.0.10.2/30 dev eth0-blue");
+                        "ip -n blue link set dev eth0-blue up",
+                        "ip -n blue addr add 10.0.10.2/30 dev eth0-blue proto 247");
 
         int writes = host.writes() + blue.writes();
         assertThat(reconciler.apply(d).combined().outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);

@@ -22,7 +22,7 @@ class PlanRendererTest {
     void rendersEachStepAsTheEquivalentIpCommandWithItsConfigLocation() {
         assertThat(PlanRenderer.ipCommands(plan)).containsExactly(
                 "ip link add br0 up type bridge  # /etc/vlinkd/test.yaml:1:5",
-                "ip addr add 192.0.2.1/24 dev br0  # /etc/vlinkd/test.yaml:1:5",
+                "ip addr add 192.0.2.1/24 dev br0 proto 247  # /etc/vlinkd/test.yaml:1:5",
                 "ip link add vx42 master br0 type vxlan id 42 ttl 64  # /etc/vlinkd/test.yaml:2:5",
                 "ip route add 198.51.100.0/24 via 192.0.2.254 dev br0 proto 247  # /etc/vlinkd/test.yaml:3:5");
     }

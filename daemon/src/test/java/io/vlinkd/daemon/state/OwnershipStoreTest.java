@@ -27,6 +27,35 @@ class OwnershipStoreTest {
     }
 
     @Test
+    void routesAndAddressesAreSavedAndLoadedPerNamespace() throws IOException {
+        OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
+        java.net.InetAddress net = java.net.InetAddress.getByName("198.51.100.0");
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("2001:db8::10");
+        Ownership own = Ownership.of(List.of(new OwnedLink("br0", 5, "bridge")))
+                .withRoutes(List.of(new OwnedRoute(net, 24, 254, 0), new OwnedRoute(v6, 128, 4000000000L, 1024)))
+                .withAddresses(List.of(new OwnedAddress("br0", 5, v6, 64)));
+        Ownership blue = Ownership.none().withAddresses(List.of(new OwnedAddress("eth0", 2, net, 30)));
+        store.save(own);
+        store.inNetns("blue").save(blue);
+
+        assertThat(store.load()).isEqualTo(own);
+        assertThat(store.inNetns("blue").load()).isEqualTo(blue);
+        assertThat(Files.readString(store.file())).contains("\nroute 198.51.100.0/24 254 0\n",
+                "\nroute 2001:db8::10/128 4000000000 1024\n", "\naddress br0 5 2001:db8::10/64\n",
+                "\naddress eth0 2 198.51.100.0/30 netns=blue\n");
+        assertThat(store.read().damaged()).isFalse();
+    }
+
+    @Test
+    void badRouteAndAddressLinesAreDamage() throws IOException {
+        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nroute 198.51.100.0/24 254\n"
+                + "route example.com/24 254 0\naddress br0 5 10.0.0.1/33\naddress br0 5 10.0.0.1/24\n");
+        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
+        assertThat(r.damage()).hasSize(3);
+        assertThat(r.ownership().addresses()).hasSize(1);
+    }
+
+    @Test
     void aMissingFileMeansNothingIsOwned() throws IOException {
         assertThat(new OwnershipStore(dir.resolve("none")).load().links()).isEmpty();
     }

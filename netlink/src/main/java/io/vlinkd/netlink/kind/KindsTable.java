@@ -21,8 +21,11 @@ public final class KindsTable {
         sb.append("refuses or ignores the change, so vlinkd deletes and re-creates the link (and re-attaches what is\n");
         sb.append("stacked on it), and says so in the plan and the log.\n\n");
         sb.append("Common to every kind: `mtu`, `mac`, `state`, `master`, `link`, `alias`, `txqueuelen`, `netns`, ");
-        sb.append("`addresses` (all in place, except `netns`). `state` is `up` when not given (`state: down` keeps a\n");
-        sb.append("link down).\n\n");
+        sb.append("`addresses`, `addresses-exclusive` (all in place, except `netns`). `addresses` deletes only ");
+        sb.append("addresses vlinkd added (marked with IFA_PROTO `settings.route-protocol`, recorded in the ledger); ");
+        sb.append("`addresses-exclusive: true` also removes every other permanent address; dynamic (SLAAC/DHCP) and ");
+        sb.append("IPv6 link-local addresses are never deleted (README, \"Routes and addresses\"). `state` is `up` ");
+        sb.append("when not given (`state: down` keeps a\nlink down).\n\n");
         sb.append("| kind | options |\n|---|---|\n");
         for (LinkKind<?> k : LinkKinds.all()) {
             String opts = k.options().isEmpty() ? "(none)" : k.options().stream().map(o -> "`" + o.key() + "`")

@@ -21,8 +21,19 @@ public final class AddressRequests {
 
     /** {@code ip addr add A/LEN [peer P] [valid_lft V preferred_lft P] dev NAME}. */
     public static NlRequest add(int index, String dev, AddressSpec a) {
+        return add(index, dev, a, 0);
+    }
+
+    /**
+     * {@code ip addr add A/LEN ... proto P dev NAME}: {@code protocol} (1..255) goes in IFA_PROTO (kernel 5.18+;
+     * an older kernel ignores the attribute); 0 sends none.
+     */
+    public static NlRequest add(int index, String dev, AddressSpec a, int protocol) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
         writeBody(w, index, a);
+        if (protocol > 0) {
+            w.putInt(Ifa.IFA_PROTO, protocol);
+        }
         a.validLifetime().ifPresent(valid -> {
             // struct ifa_cacheinfo {ifa_prefered, ifa_valid, cstamp, tstamp}; 0xffffffff is "forever".
             long preferred = a.preferredLifetime().orElse(valid);
@@ -50,6 +61,11 @@ public final class AddressRequests {
 
     /** The equivalent command, for plans and logs. */
     public static String ipCommand(boolean add, String dev, AddressSpec a) {
+        return ipCommand(add, dev, a, 0);
+    }
+
+    /** The equivalent command, with {@code proto P} when {@code protocol} is not 0. */
+    public static String ipCommand(boolean add, String dev, AddressSpec a, int protocol) {
         StringBuilder sb = new StringBuilder("ip addr ").append(add ? "add " : "del ")
                 .append(IpText.format(a.address())).append('/').append(a.prefixLength());
         a.peer().ifPresent(p -> sb.append(" peer ").append(IpText.format(p)));
@@ -57,7 +73,11 @@ public final class AddressRequests {
             a.validLifetime().ifPresent(v -> sb.append(" valid_lft ").append(v)
                     .append(" preferred_lft ").append(a.preferredLifetime().orElse(v)));
         }
-        return sb.append(" dev ").append(dev).toString();
+        sb.append(" dev ").append(dev);
+        if (add && protocol > 0) {
+            sb.append(" proto ").append(protocol);
+        }
+        return sb.toString();
     }
 
     public static int family(InetAddress a) {

@@ -1,0 +1,147 @@
+package io.vlinkd.daemon.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.config.ConfigLoader;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.LoadOptions;
+import io.vlinkd.config.LoadResult;
+import io.vlinkd.config.ValidationReport;
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.route.AddressRequests;
+import io.vlinkd.netlink.route.RouteRequests;
+import io.vlinkd.netlink.route.RouteSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 13.8 and the route half of 12.4: a route is vlinkd's by its protocol and the ledger together. */
+class RouteOwnershipTest {
+    @TempDir
+    Path dir;
+
+    FakeKernel kernel;
+    OwnershipStore store;
+    Reconciler reconciler;
+    int eth9;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kernel = new FakeKernel(TestKind::byName);
+        store = new OwnershipStore(dir.resolve("owned"));
+        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
+        eth9 = kernel.addForeignLink("eth9", null, null, true);
+        kernel.apply(List.of(AddressRequests.add(eth9, "eth9", Desired.address("10.0.0.1/24"))));
+    }
+
+    private DesiredState config(String yaml) throws Exception {
+        Path f = dir.resolve("10.yaml");
+        Files.writeString(f, yaml);
+        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
+        if (r instanceof LoadResult.Invalid i) {
+            throw new AssertionError(ValidationReport.of(i).text());
+        }
+        return ((LoadResult.Valid) r).state();
+    }
+
+    /** Someone else's route through eth9 with protocol {@code protocol}. */
+    private void foreignRoute(String to, int protocol) {
+        kernel.apply(List.of(RouteRequests.add(new RouteSpec(Desired.ip(to), 16, Optional.of(Desired.ip("10.0.0.254")),
+                Optional.of("eth9"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Optional.empty()), eth9, protocol)));
+    }
+
+    private static final String ROUTE = """
+            interfaces:
+              - name: eth9
+            routes:
+              - to: 198.51.100.0/24
+                via: 10.0.0.254
+                dev: eth9
+            """;
+    private static final String NO_ROUTE = """
+            interfaces:
+              - name: eth9
+              - name: br0
+                kind: bridge
+            """;
+
+    @Test
+    void aForeignRouteWithVlinkdsProtocolIsNotDeleted() throws Exception {
+        foreignRoute("10.9.0.0", Planner.VLINKD_PROTOCOL);
+        reconciler.apply(config(ROUTE));
+        ApplyResult r = reconciler.apply(config(NO_ROUTE));
+
+        assertThat(r.kept()).extracting(Step::operation).containsExactlyInAnyOrder("create bridge",
+                "delete route 198.51.100.0/24 via 10.0.0.254 scope global dev eth9");
+        assertThat(kernel.observe().routes()).extracting(x -> x.dst().getHostAddress()).containsExactly("10.9.0.0");
+    }
+
+    @Test
+    void anOwnedRouteIsRecordedInTheLedgerAndDeletedWhenItLeavesTheConfig() throws Exception {
+        assertThat(reconciler.apply(config(ROUTE)).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(Files.readString(store.file())).contains("\nroute 198.51.100.0/24 254 0\n");
+
+        ApplyResult r = reconciler.apply(config(NO_ROUTE));
+        assertThat(r.kept()).extracting(Step::operation).anyMatch(o -> o.startsWith("delete route 198.51.100.0/24"));
+        assertThat(kernel.observe().routes()).isEmpty();
+        assertThat(Files.readString(store.file())).doesNotContain("\nroute ");
+    }
+
+    @Test
+    void aLedgerWithoutRouteLinesClaimsTheConfiguredRoutesThatCarryTheProtocol() throws Exception {
+        reconciler.apply(config(ROUTE));
+        // A ledger written before routes were recorded: only its header.
+        Files.writeString(store.file(), "# vlinkd ownership v1\n");
+        assertThat(reconciler.apply(config(ROUTE)).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+        assertThat(Files.readString(store.file())).contains("route 198.51.100.0/24 254 0");
+        reconciler.apply(config(NO_ROUTE));
+        assertThat(kernel.observe().routes()).isEmpty();
+    }
+
+    @Test
+    void theProtocolIsASetting() throws Exception {
+        foreignRoute("10.9.0.0", Planner.VLINKD_PROTOCOL);
+        reconciler.apply(config(ROUTE + "settings:\n  route-protocol: 200\n"));
+        assertThat(kernel.observe().routes()).filteredOn(x -> x.prefixLength() == 24)
+                .extracting(ObservedRoute::protocol).containsExactly(200);
+        reconciler.apply(config(NO_ROUTE + "settings:\n  route-protocol: 200\n"));
+        assertThat(kernel.observe().routes()).extracting(ObservedRoute::protocol)
+                .containsExactly(Planner.VLINKD_PROTOCOL);
+    }
+
+    @Test
+    void aScopeChangeAloneIsAStep() throws Exception {
+        String linkScoped = """
+                interfaces:
+                  - name: eth9
+                routes:
+                  - to: 198.51.100.0/24
+                    dev: eth9
+                """;
+        reconciler.apply(config(linkScoped));
+        ObservedRoute before = kernel.observe().routes().get(0);
+        assertThat(before.scope()).isEqualTo(Rtnl.RT_SCOPE_LINK);
+
+        assertThat(reconciler.plan(config(linkScoped + "    scope: host\n")).isEmpty()).isFalse();
+        assertThat(reconciler.apply(config(linkScoped + "    scope: host\n")).outcome())
+                .isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(kernel.observe().routes().get(0).scope()).isEqualTo(Rtnl.RT_SCOPE_HOST);
+    }
+
+    @Test
+    void anOnlinkChangeAloneIsAStep() throws Exception {
+        reconciler.apply(config(ROUTE));
+        assertThat(reconciler.plan(config(ROUTE + "    onlink: true\n")).isEmpty()).isFalse();
+        assertThat(reconciler.apply(config(ROUTE + "    onlink: true\n")).outcome())
+                .isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(kernel.observe().routes().get(0).onlink()).isTrue();
+        assertThat(reconciler.plan(config(ROUTE + "    onlink: true\n")).isEmpty()).isTrue();
+    }
+}
