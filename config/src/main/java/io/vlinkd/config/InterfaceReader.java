@@ -4,6 +4,7 @@ import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.PairKind;
@@ -96,7 +97,11 @@ final class InterfaceReader {
 
         List<Values.Ref> refs = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
-        Optional<Integer> mtu = m.get("mtu").flatMap(f -> read(f, key("mtu"), path)).map(v -> ((Long) v).intValue());
+        // The MTUs a device takes belong to its kind (a CAN device's are its frame sizes); an interface vlinkd
+        // does not create is held to the common range.
+        MtuRule mtuRule = kind.map(LinkKind::mtu).orElse(MtuRule.COMMON);
+        Optional<Integer> mtu = m.get("mtu").flatMap(f -> Values.read(f.value(), mtuRule.envelope(), ctx,
+                path + ".mtu", new ArrayList<>())).map(v -> ((Long) v).intValue());
         Optional<MacAddress> mac = m.get("mac").flatMap(f -> mac(f, path));
         Optional<String> master = m.get("master")
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.MASTER, references));
@@ -133,6 +138,12 @@ final class InterfaceReader {
                     "link: names the parent of an interface vlinkd creates; this entry has no kind:");
         }
 
+        if (mtu.isPresent()) {
+            Optional<String> bad = mtuRule.problem(mtu.get());
+            if (bad.isPresent()) {
+                ctx.add(m.get("mtu").orElseThrow().value(), path + ".mtu", bad.get() + " for a " + kindName);
+            }
+        }
         KindSpec spec = null;
         List<String> peers = new ArrayList<>();
         if (kind.isPresent()) {

@@ -2,6 +2,7 @@ package io.vlinkd.config;
 
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.ValueType;
 import java.util.ArrayList;
@@ -83,8 +84,23 @@ public final class JsonSchema {
         absent.put("if", Map.of("required", List.of("state"), "properties",
                 Map.of("state", Map.of("const", "absent"))));
         absent.put("then", Map.of("propertyNames", Map.of("enum", Keys.ABSENT)));
-        s.put("allOf", List.of(absent));
+        s.put("allOf", List.of(absent, mtuOfKind()));
         return s;
+    }
+
+    /** mtu: the kinds with their own MTUs (vcan, vxcan: CAN frame sizes), every other entry 68..65535. */
+    private static Map<String, Object> mtuOfKind() {
+        List<String> own = LinkKinds.all().stream().filter(k -> k.mtu() != MtuRule.COMMON).map(LinkKind::name)
+                .toList();
+        MtuRule can = MtuRule.CAN;
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("if", Map.of("required", List.of("kind"), "properties", Map.of("kind", Map.of("enum", own))));
+        rule.put("then", Map.of("properties", Map.of("mtu", Map.of("anyOf", List.of(
+                Map.of("enum", can.singles()),
+                Map.of("type", "integer", "minimum", can.rangeMin(), "maximum", can.rangeMax()))))));
+        rule.put("else", Map.of("properties", Map.of("mtu", Map.of("minimum", MtuRule.COMMON.rangeMin(),
+                "maximum", MtuRule.COMMON.rangeMax()))));
+        return rule;
     }
 
     private static Map<String, Object> addressSchema() {

@@ -31,7 +31,9 @@ final class Keys {
     static final List<Key> INTERFACE = List.of(
             NAME,
             KIND,
-            new Key("mtu", MTU, "IFLA_MTU: maximum transmission unit in bytes"),
+            new Key("mtu", ValueType.integer(16, 65535),
+                    "IFLA_MTU: maximum transmission unit in bytes: 68..65535; "
+                    + "vcan and vxcan: 16 (CAN), 72 (CAN FD) or 76..2060 (CAN XL, kernel 6.2+)"),
             new Key("mac", ValueType.mac(), "IFLA_ADDRESS: unicast Ethernet address (ip link set NAME address)"),
             STATE,
             new Key("master", ValueType.interfaceName(),

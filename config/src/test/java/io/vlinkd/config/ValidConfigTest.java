@@ -71,6 +71,40 @@ class ValidConfigTest {
         assertThat(s.link("eth2").orElseThrow().link().state()).contains(AdminState.DOWN);
     }
 
+    /** 12.10c: the MTUs a device takes belong to its kind: CAN frame sizes for vcan and vxcan. */
+    @Test
+    void canKindsTakeTheirFrameSizesAsMtuAndOtherKindsTheCommonRange() {
+        DesiredState s = fx().valid(fx().write("10.yaml", """
+                interfaces:
+                  - { name: c0, kind: vcan, mtu: 16 }
+                  - { name: c1, kind: vcan, mtu: 72 }
+                  - { name: c2, kind: vcan, mtu: 76 }
+                  - { name: c3, kind: vcan, mtu: 2060 }
+                  - { name: x0, kind: vxcan, vxcan: { peer: x1 }, mtu: 72 }
+                  - { name: d0, kind: dummy, mtu: 68 }
+                """));
+        assertThat(s.link("c0").orElseThrow().link().mtu()).contains(16);
+        assertThat(s.link("c3").orElseThrow().link().mtu()).contains(2060);
+        assertThat(s.link("x0").orElseThrow().link().mtu()).contains(72);
+        Path bad = fx().write("20.yaml", """
+                interfaces:
+                  - { name: c0, kind: vcan, mtu: 17 }
+                  - { name: c1, kind: vcan, mtu: 2061 }
+                  - { name: x0, kind: vxcan, vxcan: { peer: x1 }, mtu: 73 }
+                  - { name: d0, kind: dummy, mtu: 16 }
+                  - { name: eth0, mtu: 16 }
+                  - { name: d1, kind: dummy, mtu: 70000 }
+                """);
+        String can = " is not one of 16 (CAN), 72 (CAN FD) or 76..2060 (CAN XL, kernel 6.2+) for a ";
+        assertThat(fx().problems(bad)).containsExactly(
+                "20.yaml:2:34: interfaces[c0].mtu: 17" + can + "vcan",
+                "20.yaml:3:34: interfaces[c1].mtu: 2061 is out of range 16..2060",
+                "20.yaml:4:56: interfaces[x0].mtu: 73" + can + "vxcan",
+                "20.yaml:5:35: interfaces[d0].mtu: 16 is out of range 68..65535",
+                "20.yaml:6:24: interfaces[eth0].mtu: 16 is out of range 68..65535",
+                "20.yaml:7:35: interfaces[d1].mtu: 70000 is out of range 68..65535");
+    }
+
     @Test
     void commonKeysBecomeTheLinkSpec() throws Exception {
         Path f = fx().write("10.yaml", """

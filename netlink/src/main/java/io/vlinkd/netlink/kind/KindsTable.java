@@ -38,6 +38,10 @@ public final class KindsTable {
             k.caveat().ifPresent(c -> sb.append("**Caveat** (`vlinkctl validate` warns about it): ").append(c)
                     .append("\n\n"));
             k.notes().ifPresent(n -> sb.append(n).append("\n\n"));
+            if (k.mtu() != MtuRule.COMMON) {
+                sb.append("`mtu`: ").append(k.mtu().text()).append(" (not 68..65535); the kernel changes it only while")
+                        .append(" the link is down (EBUSY otherwise).\n\n");
+            }
             List<Option> options = k.options();
             if (options.isEmpty()) {
                 sb.append("No kind-specific options.\n");

@@ -94,6 +94,11 @@ public interface LinkKind<S extends KindSpec> {
         return out;
     }
 
+    /** The MTUs this kind's devices take ({@code mtu:}); {@link MtuRule#COMMON} unless the kind says otherwise. */
+    default MtuRule mtu() {
+        return MtuRule.COMMON;
+    }
+
     /**
      * What an operator must know about vlinkd's support of this kind beyond its options (how a mode behaves
      * without a helper daemon, say), in Markdown: printed under the kind's heading in {@code docs/kinds.md}.

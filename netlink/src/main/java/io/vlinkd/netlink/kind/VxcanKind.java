@@ -33,6 +33,11 @@ public final class VxcanKind extends PairKind<VxcanSpec> {
     }
 
     @Override
+    public MtuRule mtu() {
+        return MtuRule.CAN;
+    }
+
+    @Override
     public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
         Optional<String> netns = PeerLink.netns(v, problems);
