@@ -119,10 +119,18 @@ final class AddressReader {
                     "preferred-lft " + preferred.get() + " is greater than valid-lft " + validOrForever);
             ok = false;
         }
+        boolean noprefixroute = false;
+        if (m.get().has("noprefixroute")) {
+            Optional<Object> v = Values.read(m.get().get("noprefixroute").orElseThrow().value(),
+                    Keys.ADDRESS.get(4).type(), ctx, key + ".noprefixroute", ignored);
+            ok &= v.isPresent();
+            noprefixroute = v.map(Boolean.class::cast).orElse(false);
+        }
         if (!ok || p.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AddressSpec(p.get().address(), p.get().length(), peer, valid, preferred));
+        return Optional.of(new AddressSpec(p.get().address(), p.get().length(), peer, valid, preferred,
+                noprefixroute));
     }
 
     private static boolean isForever(Mapping m, String key) {

@@ -58,7 +58,9 @@ final class Keys {
             new Key("address", null, "IFA_LOCAL/IFA_ADDRESS with prefix length: 192.0.2.10/24, 2001:db8::10/64"),
             new Key("peer", ValueType.ip(), "IFA_ADDRESS of a point-to-point peer (ip addr add ... peer P)"),
             new Key("valid-lft", lifetime(), "IFA_CACHEINFO valid lifetime in seconds, or forever"),
-            new Key("preferred-lft", lifetime(), "IFA_CACHEINFO preferred lifetime in seconds, or forever"));
+            new Key("preferred-lft", lifetime(), "IFA_CACHEINFO preferred lifetime in seconds, or forever"),
+            new Key("noprefixroute", ValueType.bool(),
+                    "IFA_F_NOPREFIXROUTE: the kernel adds no prefix route for the address"));
 
     static final List<Key> ROUTE = List.of(
             new Key("to", null, "RTA_DST: destination prefix (198.51.100.0/24), an address (host route) or default"),
@@ -73,7 +75,9 @@ final class Keys {
                     "unreachable", "prohibit", "throw", "nat"), "rtm_type: route type (default unicast)"),
             new Key("src", ValueType.ip(), "RTA_PREFSRC: preferred source address"),
             new Key("onlink", ValueType.bool(), "RTNH_F_ONLINK: the gateway is on the link even without a prefix"),
-            new Key("mtu", MTU, "RTAX_MTU: path MTU of the route"));
+            new Key("mtu", MTU, "RTAX_MTU: path MTU of the route"),
+            new Key("pref", ValueType.choice("low", "medium", "high"),
+                    "RTA_PREF: IPv6 router preference (IPv6 routes only; the kernel's default is medium)"));
 
     static final List<Key> SETTINGS = List.of(
             new Key("drift", ValueType.choice("enforce", "report"),

@@ -55,10 +55,15 @@ final class RouteReader {
         Optional<InetAddress> src = value(m, "src", path, refs).map(InetAddress.class::cast);
         boolean onlink = value(m, "onlink", path, refs).map(Boolean.class::cast).orElse(false);
         Optional<Integer> mtu = value(m, "mtu", path, refs).map(v -> ((Long) v).intValue());
+        Optional<String> pref = value(m, "pref", path, refs).map(String.class::cast);
 
         if (to.isPresent()) {
             sameFamily(m, "via", via, to.get(), path);
             sameFamily(m, "src", src, to.get(), path);
+            if (pref.isPresent() && IpText.bits(to.get().address()) != 128) {
+                // RTA_PREF is IPv6's router preference (RFC 4191); IPv4 has none.
+                ctx.add(m.get("pref").orElseThrow().keyNode(), path + ".pref", "pref is for IPv6 routes only");
+            }
         }
         String t = type.orElse("unicast");
         if (NO_NEXTHOP_TYPES.contains(t) && (via.isPresent() || dev.isPresent())) {
@@ -83,7 +88,7 @@ final class RouteReader {
         }
         if (ctx.problemCount() == before && to.isPresent()) {
             route = Optional.of(new DesiredRoute(new RouteSpec(to.get().address(), to.get().length(), via, dev,
-                    metric, table, scope, type, src, onlink, mtu), ctx.at(item)));
+                    metric, table, scope, type, src, onlink, mtu, pref), ctx.at(item)));
         }
         return Optional.of(new RouteEntry(route, ctx.at(item), path, identity, devRef));
     }

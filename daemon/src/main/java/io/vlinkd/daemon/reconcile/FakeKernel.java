@@ -27,6 +27,7 @@ import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MacAddress;
 import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
@@ -493,14 +494,31 @@ public final class FakeKernel implements KernelPort {
         InetAddress own = am.own();
         for (ObservedAddress a : addresses) {
             if (a.index() == am.index() && a.address().equals(own) && a.prefixLength() == am.prefixLength()) {
-                throw new Refusal(Errno.EEXIST, null);
+                if ((flags & Netlink.NLM_F_REPLACE) == 0 || (flags & Netlink.NLM_F_EXCL) != 0) {
+                    throw new Refusal(Errno.EEXIST, null);
+                }
+                // NLM_F_REPLACE: lifetimes and protocol change; flags too for IPv6 only (inet6_addr_modify()).
+                ObservedAddress n = address(am, own);
+                int keep = a.address() instanceof java.net.Inet6Address ? n.flags() : (a.flags()
+                        & Rtnl.IFA_F_NOPREFIXROUTE) | (n.flags() & Rtnl.IFA_F_PERMANENT);
+                addresses.set(addresses.indexOf(a), new ObservedAddress(a.index(), a.address(), a.prefixLength(),
+                        a.peer(), keep, n.protocol(), n.validLifetime(), n.preferredLifetime()));
+                return;
             }
         }
-        // As net/ipv4/devinet.c: an address added with a finite valid lifetime is not IFA_F_PERMANENT.
-        boolean finite = am.attrs().bytes(Ifa.IFA_CACHEINFO).map(ci -> ci.length >= 8 && (ci[4] & ci[5] & ci[6]
-                & ci[7]) != (byte) 0xff).orElse(false);
-        addresses.add(new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(),
-                finite ? 0 : Rtnl.IFA_F_PERMANENT, (int) am.attrs().integer(Ifa.IFA_PROTO, 0)));
+        addresses.add(address(am, own));
+    }
+
+    /**
+     * As net/ipv4/devinet.c and addrconf: an address with a finite valid lifetime is not IFA_F_PERMANENT;
+     * IFA_FLAGS' noprefixroute and IFA_PROTO are kept.
+     */
+    private static ObservedAddress address(AddressMessage am, InetAddress own) throws MalformedMessageException {
+        long[] lifetimes = ObservedStateReader.lifetimes(am);
+        int flags = (lifetimes[0] == ObservedAddress.FOREVER ? Rtnl.IFA_F_PERMANENT : 0)
+                | (int) (am.attrs().integer(Ifa.IFA_FLAGS, 0) & Rtnl.IFA_F_NOPREFIXROUTE);
+        return new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(), flags,
+                (int) am.attrs().integer(Ifa.IFA_PROTO, 0), lifetimes[0], lifetimes[1]);
     }
 
     /**
@@ -522,7 +540,7 @@ public final class FakeKernel implements KernelPort {
         }
     }
 
-    private void newRoute(RouteMessage rm, int flags) throws Refusal {
+    private void newRoute(RouteMessage rm, int flags) throws Refusal, MalformedMessageException {
         int oif = rm.oif() == null ? 0 : rm.oif();
         boolean onlink = (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0;
         if (oif != 0) {
@@ -546,7 +564,7 @@ public final class FakeKernel implements KernelPort {
         routes.add(r);
     }
 
-    private void delRoute(RouteMessage rm) throws Refusal {
+    private void delRoute(RouteMessage rm) throws Refusal, MalformedMessageException {
         ObservedRoute want = toObserved(rm, rm.oif() == null ? 0 : rm.oif(), false);
         for (ObservedRoute have : routes) {
             boolean same = have.family() == want.family() && have.dst().equals(want.dst())
@@ -561,13 +579,15 @@ public final class FakeKernel implements KernelPort {
         throw new Refusal(3 /* ESRCH */, null);
     }
 
-    private ObservedRoute toObserved(RouteMessage rm, int oif, boolean onlink) {
+    private ObservedRoute toObserved(RouteMessage rm, int oif, boolean onlink) throws MalformedMessageException {
         int family = rm.header().family();
         InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
         long priority = rm.priority() != null ? rm.priority() : family == Rtnl.AF_INET6 ? 1024 : 0;
         return new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
                 rm.header().scope(), rm.header().type(), rm.gateway(), oif, priority, rm.prefsrc(), onlink,
-                rm.mtu() == null ? 0 : rm.mtu());
+                rm.mtu() == null ? 0 : rm.mtu(),
+                // As net/ipv6/route.c: every IPv6 route has a preference, medium unless set.
+                family == Rtnl.AF_INET6 ? Math.max(rm.pref(), 0) : -1);
     }
 
     private boolean reachable(InetAddress gw, int oif) {

@@ -11,10 +11,44 @@ import java.util.Optional;
  * (IFA_FLAGS) and its protocol (IFA_PROTO, 0 when absent: kernels before 5.18, or an address nobody marked).
  */
 public record ObservedAddress(int index, InetAddress address, int prefixLength, InetAddress peer, int flags,
-                              int protocol) {
+                              int protocol, long validLifetime, long preferredLifetime) {
+
+    /** IFA_CACHEINFO's "forever" (INFINITY_LIFE_TIME). */
+    public static final long FOREVER = 0xffffffffL;
 
     public ObservedAddress(int index, InetAddress address, int prefixLength, InetAddress peer, int flags) {
         this(index, address, prefixLength, peer, flags, 0);
+    }
+
+    public ObservedAddress(int index, InetAddress address, int prefixLength, InetAddress peer, int flags,
+                           int protocol) {
+        this(index, address, prefixLength, peer, flags, protocol, FOREVER, FOREVER);
+    }
+
+    public boolean noprefixroute() {
+        return (flags & Rtnl.IFA_F_NOPREFIXROUTE) != 0;
+    }
+
+    /**
+     * What differs from {@code want} (same address and prefix) in what the config sets: peer, noprefixroute,
+     * and whether each lifetime is forever (the kernel reports only the time left, so two finite lifetimes are
+     * not compared). Empty when nothing does.
+     */
+    public java.util.List<String> differences(AddressSpec want) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(want.peer().orElse(null), peer)) {
+            out.add("peer");
+        }
+        if (want.noprefixroute() != noprefixroute()) {
+            out.add("noprefixroute");
+        }
+        if (want.validLifetime().isEmpty() != (validLifetime == FOREVER)) {
+            out.add("valid-lft");
+        }
+        if (want.preferredLifetime().or(want::validLifetime).isEmpty() != (preferredLifetime == FOREVER)) {
+            out.add("preferred-lft");
+        }
+        return out;
     }
 
     /**
@@ -26,7 +60,9 @@ public record ObservedAddress(int index, InetAddress address, int prefixLength, 
     }
 
     public AddressSpec toSpec() {
-        return new AddressSpec(address, prefixLength, Optional.ofNullable(peer), Optional.empty(), Optional.empty());
+        return new AddressSpec(address, prefixLength, Optional.ofNullable(peer),
+                validLifetime == FOREVER ? Optional.empty() : Optional.of(Math.max(validLifetime, 1)),
+                preferredLifetime == FOREVER ? Optional.empty() : Optional.of(preferredLifetime), noprefixroute());
     }
 
     /**

@@ -11,10 +11,17 @@ import java.net.InetAddress;
  * @param oif      RTA_OIF, 0 when none
  * @param priority RTA_PRIORITY (the metric), 0 when absent
  * @param mtu      RTAX_MTU, 0 when absent
+ * @param pref     RTA_PREF (IPv6: 3 low, 0 medium, 1 high), -1 when absent (IPv4)
  */
 public record ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope,
                             int type, InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink,
-                            int mtu) {
+                            int mtu, int pref) {
+
+    public ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope, int type,
+                         InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink, int mtu) {
+        this(family, dst, prefixLength, table, protocol, scope, type, gateway, oif, priority, prefsrc, onlink, mtu,
+                -1);
+    }
 
     /** The kernel's identity of a route: family, prefix, table and metric (fib lookup key for replace/delete). */
     public RouteKey key() {

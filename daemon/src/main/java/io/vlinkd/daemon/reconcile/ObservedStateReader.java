@@ -51,8 +51,9 @@ public final class ObservedStateReader {
             if (m.type() == Rtnl.RTM_NEWADDR) {
                 AddressMessage am = AddressMessage.decode(m);
                 if (am.own() != null) {
+                    long[] lifetimes = lifetimes(am);
                     addresses.add(new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(),
-                            am.flags(), (int) am.attrs().integer(Ifa.IFA_PROTO, 0)));
+                            am.flags(), (int) am.attrs().integer(Ifa.IFA_PROTO, 0), lifetimes[0], lifetimes[1]));
                 }
             }
         }
@@ -90,12 +91,27 @@ public final class ObservedStateReader {
                 lm.linkNetnsId() == null ? -1 : lm.linkNetnsId());
     }
 
-    private static ObservedRoute route(RouteMessage rm, int family) {
+    /**
+     * {valid, preferred} seconds left from IFA_CACHEINFO ({@code struct ifa_cacheinfo}: ifa_prefered, ifa_valid,
+     * in host order), forever when absent.
+     */
+    static long[] lifetimes(AddressMessage am) {
+        byte[] ci = am.attrs().bytes(Ifa.IFA_CACHEINFO).orElse(null);
+        if (ci == null || ci.length < 8) {
+            return new long[] {ObservedAddress.FOREVER, ObservedAddress.FOREVER};
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(ci).order(java.nio.ByteOrder.nativeOrder());
+        long preferred = b.getInt(0) & 0xffffffffL;
+        long valid = b.getInt(4) & 0xffffffffL;
+        return new long[] {valid, preferred};
+    }
+
+    private static ObservedRoute route(RouteMessage rm, int family) throws MalformedMessageException {
         InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
         return new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
                 rm.header().scope(), rm.header().type(), rm.gateway(), rm.oif() == null ? 0 : rm.oif(),
                 rm.priority() == null ? 0 : rm.priority(), rm.prefsrc(),
-                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu());
+                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu(), rm.pref());
     }
 
     private static InetAddress any(int family) {

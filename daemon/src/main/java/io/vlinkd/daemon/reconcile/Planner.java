@@ -60,6 +60,7 @@ public final class Planner {
     private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
             Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
             Rtnl.RT_SCOPE_NOWHERE, "nowhere");
+    private static final Map<Integer, String> PREF_WORDS = Map.of(3, "low", 0, "medium", 1, "high");
     private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
             "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
             "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
@@ -530,7 +531,24 @@ public final class Planner {
                 List<ObservedAddress> have = observed.addressesOf(o.index()).stream()
                         .filter(a -> !a.isKernelLinkLocal()).toList();
                 for (AddressSpec a : d.addresses()) {
-                    if (have.stream().noneMatch(h -> h.sameAs(a))) {
+                    Optional<ObservedAddress> same = have.stream().filter(h -> h.sameAs(a)).findFirst();
+                    if (same.isEmpty()) {
+                        steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
+                        continue;
+                    }
+                    List<String> changed = same.get().differences(a);
+                    if (changed.isEmpty()) {
+                        continue;
+                    }
+                    ObservedAddress h = same.get();
+                    // NLM_F_REPLACE changes lifetimes (both families) and flags (IPv6 only); a peer is part of an
+                    // IPv4 address's identity, and IPv4 keeps its flags on replace: those are delete and add.
+                    boolean inPlace = !changed.contains("peer")
+                            && (!changed.contains("noprefixroute") || h.address() instanceof Inet6Address);
+                    if (inPlace) {
+                        steps.add(new Step.ReplaceAddress(d.name(), a, h.toSpec(), protocol, d.where()));
+                    } else {
+                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), h.protocol(), d.where()));
                         steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
                     }
                 }
@@ -678,6 +696,9 @@ public final class Planner {
             if (have.isIpv4() && RouteRequests.scope(want) != have.scope()) {
                 return false;
             }
+            if (want.pref().isPresent() && RouteRequests.pref(want.pref().get()) != have.pref()) {
+                return false;
+            }
             return RouteRequests.type(want) == have.type();
         }
 
@@ -691,7 +712,8 @@ public final class Planner {
                     r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
                             : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
                     Optional.ofNullable(r.prefsrc()), r.onlink(),
-                    r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty());
+                    r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
+                    Optional.ofNullable(PREF_WORDS.get(r.pref())));
         }
     }
 }

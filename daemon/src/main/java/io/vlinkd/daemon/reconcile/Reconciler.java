@@ -500,6 +500,12 @@ public final class Reconciler {
                     addresses.add(new OwnedAddress(l.name(), l.index(), a.address().address(),
                             a.address().prefixLength()));
                 }
+            } else if (s instanceof Step.ReplaceAddress a && a.where() != null && a.protocol() == protocol) {
+                ObservedLink l = byName.get(a.name());
+                if (l != null) {
+                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address().address(),
+                            a.address().prefixLength()));
+                }
             } else if (s instanceof Step.DeleteAddress a) {
                 addresses.removeIf(x -> x.link().equals(a.name()) && x.address().equals(a.address().address())
                         && x.prefixLength() == a.address().prefixLength());

@@ -390,6 +390,48 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code ip addr replace A/LEN ... dev NAME}: the same address with other lifetimes (or, IPv6, other flags),
+     * changed in place with NLM_F_REPLACE; {@code was} is what the revert puts back.
+     */
+    record ReplaceAddress(String name, AddressSpec address, AddressSpec was, int protocol, SourceLocation where)
+            implements Step {
+        @Override
+        public String link() {
+            return name;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_ADDRESS;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return AddressRequests.replace(ctx.ifindex(name), name, address, protocol);
+        }
+
+        @Override
+        public String ipCommand() {
+            return AddressRequests.ipCommand("replace", name, address, protocol);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new ReplaceAddress(name, was, address, protocol, null));
+        }
+
+        @Override
+        public String operation() {
+            return "replace address " + address;
+        }
+    }
+
     /** {@code ip addr del A/LEN dev NAME}. */
     record DeleteAddress(String name, AddressSpec address, int protocol, SourceLocation where) implements Step {
         @Override

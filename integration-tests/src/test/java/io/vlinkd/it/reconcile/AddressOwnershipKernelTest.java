@@ -110,4 +110,50 @@ class AddressOwnershipKernelTest {
         assertThat(inet(ns)).containsExactlyInAnyOrder("198.18.0.50/24", "198.18.1.60/24 dynamic");
         assertThat(ns.ip("route", "show", "proto", "247")).contains("198.51.100.0/24 via 198.18.1.254 dev br0");
     }
+
+    /** Issue 12.4 on the real kernel: lifetimes and IPv6 flags change in place (NLM_F_REPLACE), a route's pref. */
+    @Test
+    void changesLifetimesAndFlagsInPlaceAndARoutesPref() throws Exception {
+        TestNamespace ns = fixture.freshNamespace();
+        Assumptions.assumeTrue(ns.supportsKind("bridge"), "this kernel lacks bridge");
+        NetlinkKernelPort port = fixture.open();
+        Reconciler reconciler = KernelFixture.reconciler(port, new OwnershipStore(dir.resolve("owned")));
+        String before = """
+                interfaces:
+                  - name: br0
+                    kind: bridge
+                    state: up
+                    addresses:
+                      - { address: "2001:db8:1::1/64" }
+                      - { address: 192.0.2.1/24 }
+                routes:
+                  - { to: "2001:db8:5::/48", dev: br0, pref: high }
+                """;
+        assertThat(reconciler.apply(config(before)).errors()).isEmpty();
+        String after = before.replace("{ address: \"2001:db8:1::1/64\" }",
+                        "{ address: \"2001:db8:1::1/64\", valid-lft: 3600, preferred-lft: 1800, noprefixroute: true }")
+                .replace("{ address: 192.0.2.1/24 }", "{ address: 192.0.2.1/24, valid-lft: 600 }")
+                .replace("pref: high", "pref: low");
+        ApplyResult r = reconciler.apply(config(after));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(r.kept()).extracting(s -> s.operation()).contains(
+                "replace address 2001:db8:1::1/64 noprefixroute", "replace address 192.0.2.1/24");
+
+        JsonNode v6 = null;
+        JsonNode v4 = null;
+        for (JsonNode a : ns.json("address", "show", "dev", "br0").get(0).get("addr_info")) {
+            if (a.get("local").asText().equals("2001:db8:1::1")) {
+                v6 = a;
+            } else if (a.get("local").asText().equals("192.0.2.1")) {
+                v4 = a;
+            }
+        }
+        assertThat(v6.get("valid_life_time").asLong()).isBetween(3500L, 3600L);
+        assertThat(v6.get("preferred_life_time").asLong()).isBetween(1700L, 1800L);
+        assertThat(v6.path("noprefixroute").asBoolean()).isTrue();
+        assertThat(v4.get("valid_life_time").asLong()).isBetween(500L, 600L);
+        assertThat(ns.json("-6", "route", "show", "2001:db8:5::/48").get(0).get("pref").asText()).isEqualTo("low");
+        assertThat(reconciler.plan(config(after)).isEmpty()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_ACK;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_DUMP;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_REPLACE;
 
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlRequest;
@@ -16,6 +17,9 @@ import java.net.InetAddress;
  * sends ifaddrmsg, IFA_LOCAL, IFA_ADDRESS: captured with strace from iproute2 6.1).
  */
 public final class AddressRequests {
+    /** INFINITY_LIFE_TIME. */
+    private static final long FOREVER = 0xffffffffL;
+
     private AddressRequests() {
     }
 
@@ -29,20 +33,37 @@ public final class AddressRequests {
      * an older kernel ignores the attribute); 0 sends none.
      */
     public static NlRequest add(int index, String dev, AddressSpec a, int protocol) {
-        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
+        return newAddr(index, dev, a, protocol, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK, "RTM_NEWADDR ");
+    }
+
+    /**
+     * {@code ip addr replace ...}: NLM_F_REPLACE on an existing address sets its lifetimes and protocol (IPv4,
+     * net/ipv4/devinet.c) and also its flags (IPv6, inet6_addr_modify()).
+     */
+    public static NlRequest replace(int index, String dev, AddressSpec a, int protocol) {
+        return newAddr(index, dev, a, protocol, NLM_F_CREATE | NLM_F_REPLACE | NLM_F_ACK, "RTM_NEWADDR replace ");
+    }
+
+    private static NlRequest newAddr(int index, String dev, AddressSpec a, int protocol, int flags, String what) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWADDR, flags);
         writeBody(w, index, a);
+        if (a.noprefixroute()) {
+            w.putInt(Ifa.IFA_FLAGS, Rtnl.IFA_F_NOPREFIXROUTE);
+        }
         if (protocol > 0) {
             w.putInt(Ifa.IFA_PROTO, protocol);
         }
-        a.validLifetime().ifPresent(valid -> {
-            // struct ifa_cacheinfo {ifa_prefered, ifa_valid, cstamp, tstamp}; 0xffffffff is "forever".
+        if (a.validLifetime().isPresent() || a.preferredLifetime().isPresent()) {
+            // struct ifa_cacheinfo {ifa_prefered, ifa_valid, cstamp, tstamp}; 0xffffffff is "forever" (also what
+            // the kernel takes without the attribute).
+            long valid = a.validLifetime().orElse(FOREVER);
             long preferred = a.preferredLifetime().orElse(valid);
             byte[] ci = new byte[16];
             putU32(ci, 0, preferred);
             putU32(ci, 4, valid);
             w.putBytes(Ifa.IFA_CACHEINFO, ci);
-        });
-        return w.finish("RTM_NEWADDR " + a + " dev " + dev);
+        }
+        return w.finish(what + a + " dev " + dev);
     }
 
     /** {@code ip addr del A/LEN dev NAME}. */
@@ -66,12 +87,24 @@ public final class AddressRequests {
 
     /** The equivalent command, with {@code proto P} when {@code protocol} is not 0. */
     public static String ipCommand(boolean add, String dev, AddressSpec a, int protocol) {
-        StringBuilder sb = new StringBuilder("ip addr ").append(add ? "add " : "del ")
+        return ipCommand(add ? "add" : "del", dev, a, protocol);
+    }
+
+    /** The equivalent command of {@code verb} (add, replace, del). */
+    public static String ipCommand(String verb, String dev, AddressSpec a, int protocol) {
+        boolean add = !verb.equals("del");
+        StringBuilder sb = new StringBuilder("ip addr ").append(verb).append(' ')
                 .append(IpText.format(a.address())).append('/').append(a.prefixLength());
         a.peer().ifPresent(p -> sb.append(" peer ").append(IpText.format(p)));
         if (add) {
-            a.validLifetime().ifPresent(v -> sb.append(" valid_lft ").append(v)
-                    .append(" preferred_lft ").append(a.preferredLifetime().orElse(v)));
+            if (a.validLifetime().isPresent() || a.preferredLifetime().isPresent()) {
+                String valid = a.validLifetime().map(String::valueOf).orElse("forever");
+                sb.append(" valid_lft ").append(valid).append(" preferred_lft ")
+                        .append(a.preferredLifetime().map(String::valueOf).orElse(valid));
+            }
+        }
+        if (add && a.noprefixroute()) {
+            sb.append(" noprefixroute");
         }
         sb.append(" dev ").append(dev);
         if (add && protocol > 0) {

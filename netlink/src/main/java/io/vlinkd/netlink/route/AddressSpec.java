@@ -10,9 +10,16 @@ import java.util.Optional;
  *
  * @param validLifetime     seconds; empty means forever
  * @param preferredLifetime seconds; empty means forever
+ * @param noprefixroute     IFA_F_NOPREFIXROUTE: the kernel adds no prefix route for it
  */
 public record AddressSpec(InetAddress address, int prefixLength, Optional<InetAddress> peer,
-                          Optional<Long> validLifetime, Optional<Long> preferredLifetime) {
+                          Optional<Long> validLifetime, Optional<Long> preferredLifetime, boolean noprefixroute) {
+
+    /** An address with the kernel's prefix route. */
+    public AddressSpec(InetAddress address, int prefixLength, Optional<InetAddress> peer,
+                       Optional<Long> validLifetime, Optional<Long> preferredLifetime) {
+        this(address, prefixLength, peer, validLifetime, preferredLifetime, false);
+    }
 
     public static AddressSpec of(InetAddress address, int prefixLength) {
         return new AddressSpec(address, prefixLength, Optional.empty(), Optional.empty(), Optional.empty());
@@ -20,6 +27,7 @@ public record AddressSpec(InetAddress address, int prefixLength, Optional<InetAd
 
     @Override
     public String toString() {
-        return IpText.format(address) + "/" + prefixLength + peer.map(p -> " peer " + IpText.format(p)).orElse("");
+        return IpText.format(address) + "/" + prefixLength + peer.map(p -> " peer " + IpText.format(p)).orElse("")
+                + (noprefixroute ? " noprefixroute" : "");
     }
 }

@@ -19,6 +19,11 @@ public record RouteMessage(int messageType, RtMsg header, InetAddress dst, InetA
         return header.protocol();
     }
 
+    /** RTA_PREF (IPv6 routes; {@code ICMPV6_ROUTER_PREF_*}), or -1 when absent. */
+    public int pref() throws MalformedMessageException {
+        return (int) attrs.integer(Rta.RTA_PREF, -1);
+    }
+
     public static RouteMessage decode(NlMessage m) throws MalformedMessageException {
         if (m.type() != Rtnl.RTM_NEWROUTE && m.type() != Rtnl.RTM_DELROUTE) {
             throw new MalformedMessageException("not a route message: " + Rtnl.typeName(m.type()));

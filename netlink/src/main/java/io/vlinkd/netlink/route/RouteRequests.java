@@ -104,6 +104,7 @@ public final class RouteRequests {
         r.table().ifPresent(t -> sb.append(" table ").append(t));
         r.scope().ifPresent(s -> sb.append(" scope ").append(s));
         r.mtu().ifPresent(m -> sb.append(" mtu ").append(m));
+        r.pref().ifPresent(p -> sb.append(" pref ").append(p));
         if (r.onlink()) {
             sb.append(" onlink");
         }
@@ -136,6 +137,19 @@ public final class RouteRequests {
         if (oif > 0) {
             w.putInt(Rta.RTA_OIF, oif);
         }
+        if (!delete) {
+            r.pref().ifPresent(p -> w.putInt(Rta.RTA_PREF, pref(p)));
+        }
+    }
+
+    /** RTA_PREF's value for iproute2's word ({@code ICMPV6_ROUTER_PREF_*} of linux/icmpv6.h). */
+    public static int pref(String word) {
+        return switch (word) {
+            case "low" -> 3;
+            case "medium" -> 0;
+            case "high" -> 1;
+            default -> throw new IllegalArgumentException("unknown route pref '" + word + "'");
+        };
     }
 
     private static int word(Map<String, Integer> words, String w, String what) {
