@@ -75,7 +75,8 @@ class MixedChangeKernelTest {
 
     private static String entry(String kind, boolean onP0, int mtu, String section) {
         return "interfaces:\n"
-                + (onP0 ? "  - { name: p0, mtu: 1500 }\n" : "")
+                // Up: the kernel refuses to bring a vlan up on a parent that is down (vlan_open: ENETDOWN).
+                + (onP0 ? "  - { name: p0, mtu: 1500, state: up }\n" : "")
                 + "  - name: k0\n    kind: " + kind + "\n    mtu: " + mtu + "\n"
                 + (onP0 ? "    link: p0\n" : "")
                 + "    " + section + "\n";
