@@ -22,8 +22,8 @@ import java.util.Set;
  *   <li>An address the config lists that is already on its interface is claimed (from a ledger written before
  *       addresses were recorded, or added by hand as configured): it is vlinkd's from then on, and deleted when it
  *       leaves the config.</li>
- *   <li>A route carrying vlinkd's protocol number whose destination, table and metric the config lists is
- *       claimed likewise. A route with the number that the config does not list and the ledger does not record
+ *   <li>A route carrying vlinkd's protocol number that is exactly as the config lists it is claimed likewise; one
+ *       that differs from the config is not (someone else's route to that destination is left alone). A route with the number that the config does not list and the ledger does not record
  *       is someone else's: the protocol alone never makes a route vlinkd's.</li>
  *   <li>Recorded routes and addresses that are gone from the kernel (deleted with their link, or by someone
  *       else) are no longer recorded.</li>
@@ -38,12 +38,13 @@ final class Claims {
         int protocol = desired.settings().routeProtocol();
         Ownership present = present(owned, observed, protocol);
         Set<OwnedRoute> routes = new LinkedHashSet<>(present.routes());
-        Set<RouteKey> listed = new HashSet<>();
+        Map<RouteKey, DesiredRoute> listed = new java.util.HashMap<>();
         for (DesiredRoute r : desired.routes()) {
-            listed.add(RouteKey.of(r.route()));
+            listed.put(RouteKey.of(r.route()), r);
         }
         for (ObservedRoute r : observed.routes()) {
-            if (r.protocol() == protocol && listed.contains(r.key())) {
+            DesiredRoute want = listed.get(r.key());
+            if (r.protocol() == protocol && want != null && Planner.routeMatches(want.route(), r, observed)) {
                 routes.add(r.key().owned());
             }
         }

@@ -173,8 +173,9 @@ public final class DriftWatcher implements Runnable {
                 }
                 case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> {
                     RouteMessage r = RouteMessage.decode(m);
-                    if (r.protocol() == Planner.VLINKD_PROTOCOL) {
-                        return "a vlinkd route";
+                    // The number alone makes a route worth a look (a drift check then asks the ledger too).
+                    if (r.protocol() == desired.get().settings().routeProtocol()) {
+                        return "a route with vlinkd's protocol";
                     }
                     if (foreign && onRelevant(r.oif(), relevant)) {
                         return "a route through " + names.get(r.oif());

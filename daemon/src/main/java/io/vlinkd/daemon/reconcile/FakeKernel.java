@@ -558,7 +558,11 @@ public final class FakeKernel implements KernelPort {
         ObservedRoute r = toObserved(rm, oif, onlink);
         for (ObservedRoute have : routes) {
             if (have.key().equals(r.key())) {
-                throw new Refusal(Errno.EEXIST, null);
+                if ((flags & Netlink.NLM_F_REPLACE) == 0 || (flags & Netlink.NLM_F_EXCL) != 0) {
+                    throw new Refusal(Errno.EEXIST, null);
+                }
+                routes.set(routes.indexOf(have), r); // NLM_F_REPLACE: in place
+                return;
             }
         }
         routes.add(r);

@@ -41,7 +41,8 @@ import java.util.Set;
  *
  * <p>Rules (BRIEF.md, "The flow of one reconcile"): what the config does not set is not managed; a difference the
  * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
- * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. An interface that
+ * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. A route of vlinkd's
+ * whose other attributes changed is replaced in place; an address's lifetimes (and IPv6 flags) likewise. An interface that
  * left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one whatever created
  * it. Nothing vlinkd does not own and the config does not name is ever touched: a route is vlinkd's when it carries
  * its protocol number and the ledger records it; an address when the ledger records it (see {@link Claims});
@@ -648,8 +649,8 @@ public final class Planner {
                     continue;
                 }
                 if (isOurs(current)) {
-                    steps.add(new Step.DeleteRoute(routeSpecOf(current), protocol, dr.where()));
-                    steps.add(new Step.AddRoute(r, protocol, dr.where()));
+                    // Same destination, table and metric: the kernel replaces it in place.
+                    steps.add(new Step.ReplaceRoute(r, routeSpecOf(current), protocol, dr.where()));
                 } else {
                     notes.add(dr.where() + ": route " + RouteRequests.describe(r) + ": a different route to "
                             + key + " exists (proto " + current.protocol() + "), not installed by vlinkd; left alone");
@@ -677,29 +678,7 @@ public final class Planner {
         }
 
         private boolean matches(RouteSpec want, ObservedRoute have) {
-            if (!Objects.equals(want.via().orElse(null), have.gateway())) {
-                return false;
-            }
-            if (want.dev().isPresent() && !want.dev().get().equals(nameOf(have.oif()))) {
-                return false;
-            }
-            if (want.src().isPresent() && !want.src().get().equals(have.prefsrc())) {
-                return false;
-            }
-            if (want.mtu().isPresent() && want.mtu().get() != have.mtu()) {
-                return false;
-            }
-            if (want.onlink() != have.onlink()) {
-                return false;
-            }
-            // IPv6 routes have no scope (the kernel reports every one as global): compared for IPv4 only.
-            if (have.isIpv4() && RouteRequests.scope(want) != have.scope()) {
-                return false;
-            }
-            if (want.pref().isPresent() && RouteRequests.pref(want.pref().get()) != have.pref()) {
-                return false;
-            }
-            return RouteRequests.type(want) == have.type();
+            return routeMatches(want, have, observed);
         }
 
         private RouteSpec routeSpecOf(ObservedRoute r) {
@@ -715,5 +694,32 @@ public final class Planner {
                     r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
                     Optional.ofNullable(PREF_WORDS.get(r.pref())));
         }
+    }
+
+    /** True when {@code have} is {@code want} in every key the config sets. */
+    static boolean routeMatches(RouteSpec want, ObservedRoute have, ObservedState observed) {
+        if (!Objects.equals(want.via().orElse(null), have.gateway())) {
+            return false;
+        }
+        if (want.dev().isPresent() && !want.dev().get().equals(observed.nameOf(have.oif()))) {
+            return false;
+        }
+        if (want.src().isPresent() && !want.src().get().equals(have.prefsrc())) {
+            return false;
+        }
+        if (want.mtu().isPresent() && want.mtu().get() != have.mtu()) {
+            return false;
+        }
+        if (want.onlink() != have.onlink()) {
+            return false;
+        }
+        // IPv6 routes have no scope (the kernel reports every one as global): compared for IPv4 only.
+        if (have.isIpv4() && RouteRequests.scope(want) != have.scope()) {
+            return false;
+        }
+        if (want.pref().isPresent() && RouteRequests.pref(want.pref().get()) != have.pref()) {
+            return false;
+        }
+        return RouteRequests.type(want) == have.type();
     }
 }

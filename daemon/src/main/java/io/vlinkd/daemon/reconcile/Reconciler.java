@@ -492,6 +492,8 @@ public final class Reconciler {
         for (Step s : steps) {
             if (s instanceof Step.AddRoute r && r.where() != null && r.protocol() == protocol) {
                 routes.add(RouteKey.of(r.route()).owned());
+            } else if (s instanceof Step.ReplaceRoute r && r.where() != null && r.protocol() == protocol) {
+                routes.add(RouteKey.of(r.route()).owned());
             } else if (s instanceof Step.DeleteRoute r) {
                 routes.remove(RouteKey.of(r.route()).owned());
             } else if (s instanceof Step.AddAddress a && a.where() != null && a.protocol() == protocol) {

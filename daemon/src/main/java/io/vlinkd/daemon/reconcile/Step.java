@@ -508,6 +508,47 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code ip route replace ... proto P}: the route of the same destination, table and metric changed in place
+     * (NLM_F_REPLACE); {@code was} is what the revert puts back.
+     */
+    record ReplaceRoute(RouteSpec route, RouteSpec was, int protocol, SourceLocation where) implements Step {
+        @Override
+        public String link() {
+            return route.dev().orElse("route " + RouteRequests.describe(route));
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_ROUTE;
+        }
+
+        @Override
+        public Set<String> needs() {
+            return Set.of();
+        }
+
+        @Override
+        public NlRequest request(EncodeContext ctx) {
+            return RouteRequests.replace(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
+        }
+
+        @Override
+        public String ipCommand() {
+            return RouteRequests.ipCommand("replace", route, protocol);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new ReplaceRoute(was, route, protocol, null));
+        }
+
+        @Override
+        public String operation() {
+            return "replace route " + RouteRequests.describe(route);
+        }
+    }
+
     /** {@code ip route del ... proto P}: matches only routes of that protocol. */
     record DeleteRoute(RouteSpec route, int protocol, SourceLocation where) implements Step {
         @Override

@@ -144,4 +144,22 @@ class RouteOwnershipTest {
         assertThat(kernel.observe().routes().get(0).onlink()).isTrue();
         assertThat(reconciler.plan(config(ROUTE + "    onlink: true\n")).isEmpty()).isTrue();
     }
+
+    @Test
+    void aChangedOwnedRouteIsReplacedInPlaceAndAForeignOneWithTheNumberIsLeftAlone() throws Exception {
+        reconciler.apply(config(ROUTE));
+        ApplyResult r = reconciler.apply(config(ROUTE.replace("10.0.0.254", "10.0.0.253")));
+        assertThat(r.kept()).extracting(Step::ipCommand).containsExactly(
+                "ip route replace 198.51.100.0/24 via 10.0.0.253 dev eth9 proto 247");
+        assertThat(kernel.observe().routes().get(0).gateway()).isEqualTo(Desired.ip("10.0.0.253"));
+
+        // Someone else's route to a destination the config lists, with vlinkd's number: noted, not replaced.
+        reconciler.apply(config(NO_ROUTE));
+        foreignRoute("10.9.0.0", Planner.VLINKD_PROTOCOL);
+        Plan p = reconciler.plan(config(ROUTE.replace("198.51.100.0/24", "10.9.0.0/16")
+                .replace("10.0.0.254", "10.0.0.253")));
+        assertThat(p.waves().stream().flatMap(List::stream)).noneMatch(st -> st.phase() == Phase.ADD_ROUTE
+                || st.phase() == Phase.DELETE_ROUTE);
+        assertThat(p.notes()).anyMatch(n -> n.contains("not installed by vlinkd; left alone"));
+    }
 }

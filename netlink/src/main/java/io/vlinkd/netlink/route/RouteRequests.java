@@ -5,6 +5,7 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_ACK;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_DUMP;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
+import static io.vlinkd.netlink.wire.Netlink.NLM_F_REPLACE;
 
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlRequest;
@@ -36,6 +37,17 @@ public final class RouteRequests {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
         write(w, r, oif, protocol, false);
         return w.finish("RTM_NEWROUTE " + describe(r));
+    }
+
+    /**
+     * {@code ip route replace ... proto PROTOCOL}: NLM_F_REPLACE replaces the route of the same destination, table,
+     * metric (and tos) in place (fib_table_insert(), fib6_add_rt2node()), so the destination is never without a
+     * route while it changes.
+     */
+    public static NlRequest replace(RouteSpec r, int oif, int protocol) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE | NLM_F_ACK);
+        write(w, r, oif, protocol, false);
+        return w.finish("RTM_NEWROUTE replace " + describe(r));
     }
 
     /**
@@ -83,7 +95,12 @@ public final class RouteRequests {
 
     /** The equivalent {@code ip route} command. */
     public static String ipCommand(boolean add, RouteSpec r, int protocol) {
-        return "ip route " + (add ? "add " : "del ") + describe(r) + " proto " + protocol;
+        return ipCommand(add ? "add" : "del", r, protocol);
+    }
+
+    /** The equivalent {@code ip route VERB} command (add, replace, del). */
+    public static String ipCommand(String verb, RouteSpec r, int protocol) {
+        return "ip route " + verb + " " + describe(r) + " proto " + protocol;
     }
 
     /** {@code [TYPE] TO/LEN [via V] [src S] [metric M] [table T] [scope S] [mtu N] [onlink] [dev D]}. */
