@@ -1,7 +1,10 @@
 package io.vlinkd.systemd;
 
 import io.vlinkd.daemon.service.Daemon;
+import java.util.ArrayList;
+import java.util.List;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGHUP, SIGTERM and SIGINT handled from the first thing {@code vlinkd} does. Until this is installed the JVM's own
@@ -13,6 +16,7 @@ final class EarlySignals {
     private Daemon daemon;
     private String reload;
     private String stop;
+    private final List<String> ignored = new ArrayList<>();
 
     private EarlySignals() {
     }
@@ -20,10 +24,26 @@ final class EarlySignals {
     /** Installs the handlers; call before anything else. */
     static EarlySignals install() {
         EarlySignals s = new EarlySignals();
-        Signal.handle(new Signal("HUP"), sig -> s.reload("SIGHUP"));
-        Signal.handle(new Signal("TERM"), sig -> s.stop("SIGTERM"));
-        Signal.handle(new Signal("INT"), sig -> s.stop("SIGINT"));
+        s.handle("HUP", () -> s.reload("SIGHUP"));
+        s.handle("TERM", () -> s.stop("SIGTERM"));
+        s.handle("INT", () -> s.stop("SIGINT"));
         return s;
+    }
+
+    /**
+     * The JVM keeps a signal that vlinkd's parent set to be ignored ignored ({@code nohup} does so for SIGHUP, a
+     * shell's {@code &} for SIGINT) and installs no handler: {@link #ignored()} names those, for one log line.
+     */
+    private void handle(String name, Runnable action) {
+        SignalHandler before = Signal.handle(new Signal(name), sig -> action.run());
+        if (before == SignalHandler.SIG_IGN) {
+            ignored.add("SIG" + name);
+        }
+    }
+
+    /** The signals inherited as ignored, which therefore do nothing. */
+    List<String> ignored() {
+        return List.copyOf(ignored);
     }
 
     synchronized void reload(String reason) {

@@ -93,6 +93,10 @@ public final class VlinkdMain {
         }
         LogSetup.configure(level, env);
         Logger log = LoggerFactory.getLogger("vlinkd");
+        if (!signals.ignored().isEmpty()) {
+            log.warn("started with {} ignored by its parent, which vlinkd cannot undo (nohup ignores SIGHUP: reload with "
+                    + "`vlinkctl reload`)", String.join(", ", signals.ignored()));
+        }
         // Before anything is written (kernel, ledger, control socket): one daemon per state and runtime directory.
         DirectoryLock stateLock;
         DirectoryLock runtimeLock;
