@@ -23,8 +23,9 @@ import java.util.Set;
  *       addresses were recorded, or added by hand as configured): it is vlinkd's from then on, and deleted when it
  *       leaves the config.</li>
  *   <li>A route carrying vlinkd's protocol number that is exactly as the config lists it is claimed likewise; one
- *       that differs from the config is not (someone else's route to that destination is left alone). A route with the number that the config does not list and the ledger does not record
- *       is someone else's: the protocol alone never makes a route vlinkd's.</li>
+ *       that differs from the config is not (someone else's route to that destination is left alone). A route
+ *       with the number that the config does not list and the ledger does not record is someone else's: the
+ *       protocol alone never makes a route vlinkd's.</li>
  *   <li>Recorded routes and addresses that are gone from the kernel (deleted with their link, or by someone
  *       else) are no longer recorded.</li>
  * </ul>

@@ -42,10 +42,11 @@ import java.util.Set;
  * <p>Rules (BRIEF.md, "The flow of one reconcile"): what the config does not set is not managed; a difference the
  * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
  * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. A route of vlinkd's
- * whose other attributes changed is replaced in place; an address's lifetimes (and IPv6 flags) likewise. An interface that
- * left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one whatever created
- * it. Nothing vlinkd does not own and the config does not name is ever touched: a route is vlinkd's when it carries
- * its protocol number and the ledger records it; an address when the ledger records it (see {@link Claims});
+ * whose other attributes changed is replaced in place; an address's lifetimes (and IPv6 flags) likewise. An
+ * interface that left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one
+ * whatever created it. Nothing vlinkd does not own and the config does not name is ever touched: a route is
+ * vlinkd's when it carries its protocol number and the ledger records it; an address when the ledger records it or
+ * it carries vlinkd's IFA_PROTO mark on a link vlinkd owns (see {@link Claims});
  * {@code addresses-exclusive: true} also removes the other permanent addresses of the interface. Dynamic addresses
  * (SLAAC, DHCP: not IFA_F_PERMANENT) and IPv6 link-local ones are never deleted.
  */

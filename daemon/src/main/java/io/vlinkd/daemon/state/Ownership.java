@@ -135,6 +135,7 @@ public final class Ownership {
     @Override
     public String toString() {
         return links.values() + (intents.isEmpty() ? "" : " intents " + intents.values())
-                + (routes.isEmpty() ? "" : " routes " + routes) + (addresses.isEmpty() ? "" : " addresses " + addresses);
+                + (routes.isEmpty() ? "" : " routes " + routes)
+                + (addresses.isEmpty() ? "" : " addresses " + addresses);
     }
 }

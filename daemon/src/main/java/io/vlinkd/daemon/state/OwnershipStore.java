@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * daemon: {@link #load()} returns what the intact lines say, and {@link #loadAndRepair()} also logs the damage
  * once (file, line, what is wrong), keeps a copy ({@code owned.damaged-TIMESTAMP}) and rewrites the file from the
  * intact lines. Links that only a damaged line named are no longer owned: vlinkd leaves them alone (never deletes
- * them) until the config names them with {@code adopt: true}.
+ * them) until the config names them with {@code adopt: true}. Addresses and routes are rebuilt from the kernel's
+ * marks where they exist (the reconciler's {@code Claims}): an address with vlinkd's IFA_PROTO on an owned link, a
+ * route with vlinkd's protocol exactly as configured.
  */
 public final class OwnershipStore {
     private static final Logger LOG = LoggerFactory.getLogger(OwnershipStore.class);
@@ -157,9 +159,12 @@ public final class OwnershipStore {
             save(r.ownership());
             LOG.error("{}: the ownership ledger is damaged ({}); a copy is kept as {}; kept {} intact record(s): {}; "
                             + "no longer owned: {}: vlinkd leaves such links alone (nothing is deleted because of "
-                            + "this) until the config names them with adopt: true",
+                            + "this) until the config names them with adopt: true; addresses carrying vlinkd's "
+                            + "IFA_PROTO mark on its links, and routes with its protocol exactly as configured, are "
+                            + "still vlinkd's",
                     file, String.join("; ", r.damage()), copy, r.ownership().links().size()
-                            + r.ownership().intents().size(), names(r.ownership()),
+                            + r.ownership().intents().size() + r.ownership().routes().size()
+                            + r.ownership().addresses().size(), names(r.ownership()),
                     r.lost().isEmpty() ? "whatever the unreadable part named" : String.join(", ", r.lost())
                             + " and whatever an unreadable part named");
         }

@@ -127,4 +127,22 @@ class AddressOwnershipTest {
         reconciler.apply(config(eth9("[]", false)));
         assertThat(addressesOf(eth9)).isEmpty();
     }
+
+    @Test
+    void aDamagedLedgerIsRebuiltFromTheMarksOfTheAddresses() throws Exception {
+        String withAddress = "interfaces:\n  - name: br0\n    kind: bridge\n"
+                + "    addresses: [192.0.2.1/24, 192.0.2.2/24]\n";
+        reconciler.apply(config(withAddress));
+        int br0 = kernel.observe().link("br0").orElseThrow().index();
+        // The address lines are damaged (cut short by a full disk); the link line is intact.
+        Files.writeString(store.file(), "# vlinkd ownership v1\nlink br0 " + br0 + " bridge\naddress br0 " + br0
+                + " 192.0.2");
+
+        ApplyResult r = reconciler.apply(config(withAddress.replace(", 192.0.2.2/24", "")));
+        assertThat(r.kept()).extracting(Step::operation).containsExactly("delete address 192.0.2.2/24");
+        assertThat(Files.readString(store.file())).contains("address br0 " + br0 + " 192.0.2.1/24\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("owned.damaged-"));
+        }
+    }
 }
