@@ -15,7 +15,6 @@ import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
-import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
