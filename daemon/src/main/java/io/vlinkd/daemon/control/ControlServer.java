@@ -52,6 +52,8 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("vlinkd");
     /** A request line is short; a peer sending more is not a vlinkctl. */
     static final int MAX_REQUEST = 4096;
+    /** How long a refused client that is still sending is read (and ignored) before its connection is closed. */
+    static final Duration DISCARD_TIME = Duration.ofSeconds(1);
 
     /**
      * How much the socket serves at once.
@@ -80,7 +82,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** One client: its request as read so far, then its reply as written so far. */
     private static final class Connection {
-        enum Phase { READING, HANDLING, WRITING }
+        enum Phase { READING, HANDLING, WRITING, DISCARDING }
 
         final SocketChannel channel;
         final SelectionKey key;
@@ -254,6 +256,10 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void read(Connection c) {
+        if (c.phase == Connection.Phase.DISCARDING) {
+            discard(c);
+            return;
+        }
         int n;
         try {
             n = c.channel.read(c.request);
@@ -264,9 +270,8 @@ public final class ControlServer implements AutoCloseable {
         }
         int end = indexOf(c.request, (byte) '\n');
         if (end > MAX_REQUEST || (end < 0 && !c.request.hasRemaining())) {
-            // The line is cut here; the rest is never read (the client's write fails, its read gets this).
             LOG.warn("control socket: a request longer than {} bytes was refused", MAX_REQUEST);
-            refuse(c, "request too large: a request is one line of at most " + MAX_REQUEST + " bytes",
+            refuseWhileSending(c, "request too large: a request is one line of at most " + MAX_REQUEST + " bytes",
                     ControlClient.EXIT_USAGE);
         } else if (end >= 0 || n < 0) {
             // A line, or what came before the client shut its side down (a request without a newline).
@@ -353,13 +358,43 @@ public final class ControlServer implements AutoCloseable {
         drop(c);
     }
 
+    /**
+     * Refuses a client that is still sending: the reply, then this side shut down, then what it still sends is read
+     * and thrown away until it closes or {@link #DISCARD_TIME} has passed. Closing at once with its data unread
+     * would reset the connection, and the client's read would get ECONNRESET instead of the reply's end.
+     */
+    private void refuseWhileSending(Connection c, String why, int exit) {
+        try {
+            c.channel.write(ByteBuffer.wrap(format(Reply.failed(why), exit)));
+            c.channel.shutdownOutput();
+        } catch (IOException e) {
+            LOG.debug("control connection: {}", e.getMessage());
+            drop(c);
+            return;
+        }
+        c.phase = Connection.Phase.DISCARDING;
+        c.deadline = System.nanoTime() + DISCARD_TIME.toNanos();
+    }
+
+    private void discard(Connection c) {
+        try {
+            if (c.channel.read(c.request.clear()) < 0) {
+                drop(c);
+            }
+        } catch (IOException e) {
+            drop(c);
+        }
+    }
+
     private void expire() {
         long now = System.nanoTime();
         for (Connection c : new ArrayList<>(open)) {
             if (c.phase == Connection.Phase.HANDLING || now - c.deadline < 0) {
                 continue;
             }
-            if (c.phase == Connection.Phase.READING) {
+            if (c.phase == Connection.Phase.DISCARDING) {
+                drop(c);
+            } else if (c.phase == Connection.Phase.READING) {
                 LOG.debug("control connection: no request within {}", limits.requestTimeout());
                 refuse(c, "no request within " + limits.requestTimeout().toSeconds() + " s",
                         ControlClient.EXIT_USAGE);
