@@ -122,6 +122,32 @@ class NamespacedReconcilerTest {
     }
 
     @Test
+    void aLinkWhoseNetnsChangesIsDeletedWhereItWasAndCreatedWhereTheConfigNowPutsIt() throws Exception {
+        reconciler.apply(config("""
+                interfaces:
+                  - name: br-b
+                    kind: bridge
+                    netns: blue
+                """));
+        assertThat(blue.observe().link("br-b")).isPresent();
+
+        NamespacedResult r = reconciler.apply(config("""
+                interfaces:
+                  - name: br-b
+                    kind: bridge
+                """));
+
+        assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(blue.observe().link("br-b")).isEmpty();
+        ObservedLink b = link(host, "br-b");
+        assertThat(store.load().links()).containsExactly(new OwnedLink("br-b", b.index(), "bridge"));
+        assertThat(store.inNetns("blue").load().links()).isEmpty();
+        // Planned and logged as the two steps it is: one in each namespace.
+        assertThat(r.kept()).extracting(NamespacedStep::ipCommand).anySatisfy(c -> assertThat(c)
+                .startsWith("ip link add br-b")).anySatisfy(c -> assertThat(c).startsWith("ip -n blue link del br-b"));
+    }
+
+    @Test
     void aFailureInALaterNamespaceRevertsTheNamespacesAppliedBeforeIt() throws Exception {
         DesiredState d = config("""
                 interfaces:
