@@ -1,10 +1,13 @@
 package io.vlinkd.daemon.cli;
 
 import io.vlinkd.daemon.control.ConfirmTimeout;
+import io.vlinkd.daemon.control.ControlClient;
 import io.vlinkd.daemon.control.ControlRequest;
 import io.vlinkd.daemon.service.BackendUnavailableException;
 import io.vlinkd.daemon.service.ConfigPort;
 import io.vlinkd.daemon.service.ReconcilePort;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +65,22 @@ final class ApplyCommand extends VlinkctlSubcommand {
             if (config.isEmpty()) {
                 return 1;
             }
-            ReconcilePort.Applied a = parent.backends().reconcile().apply(config.get().state(), netns);
+            ReconcilePort reconcile = parent.backends().reconcile();
+            Closeable held;
+            try {
+                held = reconcile.holdStateDirectory();
+            } catch (IOException e) {
+                parent.err().println("vlinkctl apply --once: " + e.getMessage()
+                        + " (`vlinkctl apply` has the running daemon apply its config)");
+                parent.err().flush();
+                return ControlClient.EXIT_UNREACHABLE;
+            }
+            ReconcilePort.Applied a;
+            try {
+                a = reconcile.apply(config.get().state(), netns);
+            } finally {
+                release(held);
+            }
             for (ReconcilePort.Event ev : a.events()) {
                 (ev.error() ? parent.err() : parent.out()).println(ev.line());
             }
@@ -72,6 +90,14 @@ final class ApplyCommand extends VlinkctlSubcommand {
             return a.ok() ? 0 : 1;
         } catch (BackendUnavailableException e) {
             return Exits.unavailable(parent.err(), "apply", e);
+        }
+    }
+
+    private void release(Closeable held) {
+        try {
+            held.close();
+        } catch (IOException e) {
+            parent.err().println("vlinkctl apply --once: releasing the state directory: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.vlinkd.daemon.service;
 
 import io.vlinkd.config.DesiredState;
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +51,17 @@ public interface ReconcilePort {
      * @param netns a named network namespace ({@code ip netns}), or null for the daemon's own
      */
     Applied apply(DesiredState state, String netns) throws BackendUnavailableException;
+
+    /**
+     * For an apply without the daemon ({@code vlinkctl apply --once}): holds the state directory as a running
+     * daemon does, so that the two never write one ledger and undo each other's interfaces. Without a state
+     * directory there is nothing to hold.
+     *
+     * @throws IOException naming the directory and the process holding it
+     */
+    default Closeable holdStateDirectory() throws IOException {
+        return () -> { };
+    }
 
     /**
      * The outcome of one apply.

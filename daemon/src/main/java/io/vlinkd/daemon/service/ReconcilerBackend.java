@@ -16,10 +16,12 @@ import io.vlinkd.daemon.reconcile.ForeignReport;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.reconcile.StepError;
+import io.vlinkd.daemon.state.DirectoryLock;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.Netns;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,6 +191,11 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
 
     private static String in(String netns) {
         return netns == null ? "" : " in netns " + netns;
+    }
+
+    @Override
+    public Closeable holdStateDirectory() throws IOException {
+        return DirectoryLock.acquire(stateDir, "state directory")::close;
     }
 
     @Override

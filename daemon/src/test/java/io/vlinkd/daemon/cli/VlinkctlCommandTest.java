@@ -8,6 +8,9 @@ import io.vlinkd.daemon.service.BackendUnavailableException;
 import io.vlinkd.daemon.service.Backends;
 import io.vlinkd.daemon.service.ConfigPort;
 import io.vlinkd.daemon.service.ReconcilePort;
+import io.vlinkd.daemon.state.DirectoryLock;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -146,5 +149,36 @@ class VlinkctlCommandTest {
         assertThat(run(b, "plan", "--offline", "--format", "netlink", "a.yaml")).isZero();
         assertThat(out.toString()).contains("nothing to do");
         assertThat(seen).containsExactly("apply blue", "plan null NETLINK");
+    }
+    @Test
+    void applyOnceIsRefusedWhileADaemonHoldsTheStateDirectory(@TempDir Path state) throws Exception {
+        List<String> seen = new ArrayList<>();
+        ReconcilePort r = new ReconcilePort() {
+            @Override
+            public PlanView plan(DesiredState s, String netns, PlanFormat f) {
+                return new PlanView(List.of(), List.of());
+            }
+
+            @Override
+            public Applied apply(DesiredState s, String netns) {
+                seen.add("apply");
+                return new Applied(true, "nothing to change", List.of(), Optional.empty());
+            }
+
+            @Override
+            public Closeable holdStateDirectory() throws IOException {
+                return DirectoryLock.acquire(state, "state directory")::close;
+            }
+        };
+        Backends b = withConfig(new ConfigPort.Loaded(EMPTY, "ok"), r);
+        try (DirectoryLock daemon = DirectoryLock.acquire(state, "state directory")) {
+            assertThat(run(b, "apply", "--once", "a.yaml")).isEqualTo(3);
+        }
+        assertThat(err.toString()).contains("is using the state directory " + state)
+                .contains("`vlinkctl apply` has the running daemon apply its config");
+        assertThat(seen).isEmpty();
+
+        assertThat(run(b, "apply", "--once", "a.yaml")).as("the daemon stopped").isZero();
+        assertThat(seen).containsExactly("apply");
     }
 }
