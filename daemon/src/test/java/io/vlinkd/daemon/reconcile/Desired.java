@@ -1,6 +1,12 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.AbsentLink;
+import java.nio.file.Files;
+import java.io.IOException;
+import io.vlinkd.config.ValidationReport;
+import io.vlinkd.config.LoadResult;
+import io.vlinkd.config.LoadOptions;
+import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredRoute;
@@ -18,6 +24,20 @@ import java.util.Optional;
 
 /** A small builder of desired states for tests; each entry gets its own line in a made-up config file. */
 public final class Desired {
+    /**
+     * {@code yaml} written as {@code dir/10.yaml} and loaded as the daemon loads its files (file checks relaxed for
+     * a test's temporary directory); a config that does not validate fails the test with its report.
+     */
+    public static DesiredState fromYaml(Path dir, String yaml) throws IOException {
+        Path f = dir.resolve("10.yaml");
+        Files.writeString(f, yaml);
+        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
+        if (r instanceof LoadResult.Invalid i) {
+            throw new AssertionError(ValidationReport.of(i).text() + "\n" + yaml);
+        }
+        return ((LoadResult.Valid) r).state();
+    }
+
     private final List<DesiredLink> links = new ArrayList<>();
     private final List<AbsentLink> absent = new ArrayList<>();
     private final List<DesiredRoute> routes = new ArrayList<>();

@@ -2,12 +2,8 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.JsonSchema;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.route.AddressRequests;
 import java.nio.file.Files;
@@ -133,12 +129,6 @@ class EveryKeyComparedTest {
     }
 
     private static DesiredState config(Path d, String yaml) throws Exception {
-        Path f = d.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text() + "\n" + yaml);
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(d, yaml);
     }
 }

@@ -3,15 +3,10 @@ package io.vlinkd.daemon.reconcile;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +34,8 @@ class MixedChangeTest {
     }
 
     private DesiredState config(int mtu, String remote) throws IOException {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, "interfaces:\n  - { name: vx42, kind: vxlan, mtu: " + mtu
+        return Desired.fromYaml(dir, "interfaces:\n  - { name: vx42, kind: vxlan, mtu: " + mtu
                 + ", vxlan: { id: 42, remote: " + remote + ", dstport: 4789 } }\n");
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
     }
 
     @Test

@@ -2,11 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
@@ -60,13 +56,7 @@ class NamespacedReconcilerTest {
     }
 
     private DesiredState config(String yaml) throws IOException {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(dir, yaml);
     }
 
     private static ObservedLink link(FakeKernel k, String name) {

@@ -3,15 +3,10 @@ package io.vlinkd.daemon.reconcile;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +35,7 @@ class PortsOfMastersTest {
     }
 
     private DesiredState config(String yaml) throws IOException {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(dir, yaml);
     }
 
     private DesiredState portsOf(String kind) throws IOException {

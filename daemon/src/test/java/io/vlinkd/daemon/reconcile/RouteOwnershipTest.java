@@ -2,11 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;
@@ -41,13 +37,7 @@ class RouteOwnershipTest {
     }
 
     private DesiredState config(String yaml) throws Exception {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(dir, yaml);
     }
 
     /** Someone else's route through eth9 with protocol {@code protocol}. */

@@ -3,16 +3,11 @@ package io.vlinkd.daemon.reconcile;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,13 +31,7 @@ class UpByDefaultTest {
     }
 
     private DesiredState config(String yaml) throws IOException {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(dir, yaml);
     }
 
     @Test
