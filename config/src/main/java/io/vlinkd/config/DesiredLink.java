@@ -28,6 +28,11 @@ public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean ad
         this(link, addresses, addressesManaged, where, false);
     }
 
+    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive) kept. */
+    public DesiredLink withLink(LinkSpec other) {
+        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive);
+    }
+
     public String name() {
         return link.name();
     }

@@ -90,8 +90,7 @@ final class Merger {
         if (!createdByVlinkd || d.link().state().isPresent()) {
             return d;
         }
-        return new DesiredLink(d.link().withState(AdminState.UP), d.addresses(), d.addressesManaged(), d.where(),
-                d.adopt());
+        return d.withLink(d.link().withState(AdminState.UP));
     }
 
     /**

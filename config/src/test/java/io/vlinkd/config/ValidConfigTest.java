@@ -59,6 +59,19 @@ class ValidConfigTest {
     }
 
     @Test
+    void theUpDefaultKeepsEveryOtherKeyOfTheEntry() {
+        DesiredState s = fx().valid(fx().write("10.yaml", """
+                interfaces:
+                  - { name: br0, kind: bridge, adopt: true, addresses: [192.0.2.1/24], addresses-exclusive: true }
+                """));
+        DesiredLink br0 = s.link("br0").orElseThrow();
+        assertThat(br0.link().state()).contains(AdminState.UP);
+        assertThat(br0.addressesExclusive()).as("addresses-exclusive").isTrue();
+        assertThat(br0.adopt()).as("adopt").isTrue();
+        assertThat(br0.addresses()).hasSize(1);
+    }
+
+    @Test
     void anExistingInterfaceWithoutStateKeepsWhateverStateItHas() {
         DesiredState s = fx().valid(fx().write("10.yaml", """
                 interfaces:

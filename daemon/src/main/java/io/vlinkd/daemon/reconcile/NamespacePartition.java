@@ -63,9 +63,7 @@ public record NamespacePartition(List<Part> parts) {
             if (spec.netns().isPresent()) {
                 spec = withoutNetns(spec);
             }
-            DesiredLink here = spec == d.link() ? d
-                    : new DesiredLink(spec, d.addresses(), d.addressesManaged(), d.where(), d.adopt(),
-                            d.addressesExclusive());
+            DesiredLink here = spec == d.link() ? d : d.withLink(spec);
             if (ns == null) {
                 own.add(here);
             } else {
