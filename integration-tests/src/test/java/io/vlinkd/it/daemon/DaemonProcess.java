@@ -27,9 +27,9 @@ final class DaemonProcess implements AutoCloseable {
 
     static DaemonProcess start(TestNamespace ns, Path config, Path state, Path runtime, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), "io.vlinkd.systemd.VlinkdMain",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(ProcessTimeouts.JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vlinkd.systemd.VlinkdMain",
                 "--config-dir", config.toString(), "--state-dir", state.toString(),
                 "--runtime-dir", runtime.toString(), "--no-watch"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -48,7 +48,8 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Waits until the log holds {@code count} lines containing {@code marker}; fails with the log otherwise. */
-    void awaitLog(String marker, int count, Duration timeout) throws IOException, InterruptedException {
+    void awaitLog(String marker, int count, Duration unscaled) throws IOException, InterruptedException {
+        Duration timeout = ProcessTimeouts.scaled(unscaled);
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             String text = log();
@@ -93,7 +94,8 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** The exit code once it exits by itself. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    int awaitExit(Duration unscaled) throws InterruptedException {
+        Duration timeout = ProcessTimeouts.scaled(unscaled);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("vlinkd still runs after " + timeout);
         }

@@ -33,10 +33,12 @@ final class VlinkdProcess implements AutoCloseable {
 
     static VlinkdProcess start(TestNamespace ns, Path configDir, Path stateDir, Path runtimeDir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", ns.name(), java, "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), "io.vlinkd.systemd.VlinkdMain",
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), java));
+        cmd.addAll(ProcessTimeouts.JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vlinkd.systemd.VlinkdMain",
                 "--config-dir", configDir.toString(), "--state-dir", stateDir.toString(),
-                "--runtime-dir", runtimeDir.toString());
+                "--runtime-dir", runtimeDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("NOTIFY_SOCKET");
         pb.environment().remove("JOURNAL_STREAM");
         pb.environment().remove("WATCHDOG_USEC");
@@ -65,7 +67,8 @@ final class VlinkdProcess implements AutoCloseable {
         return await(0, match, timeout);
     }
 
-    String await(int from, Predicate<String> match, Duration timeout) throws InterruptedException {
+    String await(int from, Predicate<String> match, Duration unscaled) throws InterruptedException {
+        Duration timeout = ProcessTimeouts.scaled(unscaled);
         long end = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int i = from;
@@ -118,7 +121,8 @@ final class VlinkdProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    int awaitExit(Duration unscaled) throws InterruptedException {
+        Duration timeout = ProcessTimeouts.scaled(unscaled);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("vlinkd did not exit within " + timeout + "; its log:\n" + log());
         }
