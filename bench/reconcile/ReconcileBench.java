@@ -1,5 +1,5 @@
 /*
- * Reconciler benchmarks (issue 6), compiled and run by bench/reconcile/run.sh on the built classes (compiled
+ * Reconciler benchmarks (issue 6), compiled and run by bench/reconcile/run.sh on the daemon's jar and test-jar (compiled
  * ahead: a single-file launch would run javac inside the measured JVM, its compilation competing with the JIT).
  * Each scenario runs in fresh network namespaces it creates and deletes. Not a unit test: one run, printed figures.
  *

@@ -5,8 +5,10 @@
 #   bench/reconcile/run.sh cold-bridges 1000 first-apply   one scenario
 set -eu
 cd "$(dirname "$0")/../.."
-mvn -B -ntp -q -o compile dependency:build-classpath -pl daemon -am -Dmdep.outputFile=target/cp.txt
-CP="daemon/target/classes:$(cat daemon/target/cp.txt)"
+# The in-memory kernel that warms the JVM (FakeKernel) is test code: it comes from the daemon's test-jar.
+mvn -B -ntp -q -o package dependency:build-classpath -pl daemon -am -DskipTests -Dmdep.outputFile=target/cp.txt
+V=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+CP="daemon/target/vlinkd-daemon-$V.jar:daemon/target/vlinkd-daemon-$V-tests.jar:$(cat daemon/target/cp.txt)"
 # Compiled ahead, not run as a single-file program: javac inside the measured JVM would compete with its JIT.
 mkdir -p target/bench-reconcile
 javac -nowarn -d target/bench-reconcile -cp "$CP" bench/reconcile/ReconcileBench.java

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The reconciler's only way to the kernel (STYLE.md, "Pure core, thin edges"): observe everything, and apply a
  * wave of independent write requests, pipelined, with one result per request. {@link NetlinkKernelPort} talks
- * rtnetlink; {@link FakeKernel} is an in-memory kernel for unit tests; one contract suite runs against both.
+ * rtnetlink; the in-memory kernel of the unit tests ({@code FakeKernel}, in the daemon's test sources and test-jar)
+ * is the other implementation; one contract suite runs against both.
  */
 public interface KernelPort {
 

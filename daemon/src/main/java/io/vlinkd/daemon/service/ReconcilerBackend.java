@@ -58,7 +58,8 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
         this.home = home;
     }
 
-    /** Over a given reconciler for the daemon's own namespace (tests: one over a {@code FakeKernel}). */
+    /** Over a given reconciler for the daemon's own namespace (tests: one over the in-memory {@code FakeKernel} of the
+     * daemon's test sources). */
     ReconcilerBackend(Path stateDir, Reconciler here) {
         this.stateDir = stateDir;
         this.home = Netns.current();
