@@ -1,16 +1,11 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the planner reads from a kind's option table, without knowing any kind by name:
@@ -33,24 +28,7 @@ public final class KindTraits {
         if (kind == null || spec == null) {
             return List.of();
         }
-        Map<String, Object> values = options(kind, spec).asMap();
-        List<String> out = new ArrayList<>();
-        for (Option o : kind.options()) {
-            if (o.type() instanceof ValueType.PeerName) {
-                continue;
-            }
-            Object v = values.get(o.key());
-            if (v == null) {
-                continue;
-            }
-            if (o.type() instanceof ValueType.InterfaceName && v instanceof String s) {
-                out.add(s);
-            } else if (o.type() instanceof ValueType.ListOf l && l.element() instanceof ValueType.InterfaceName
-                    && v instanceof List<?> list) {
-                list.forEach(x -> out.add(x.toString()));
-            }
-        }
-        return out;
+        return kind.typed(spec).references();
     }
 
     /** The companion created and deleted together with the link in this namespace (a veth's peer), if any. */
@@ -80,21 +58,12 @@ public final class KindTraits {
         if (peerName == null || !hasPeerOption(kind) || spec == null) {
             return spec;
         }
-        Map<String, Object> m = new LinkedHashMap<>(options(kind, spec).asMap());
-        m.put(peerKey(kind), peerName);
-        return rebuild(kind, OptionValues.of(m), peerName);
+        return kind.typed(spec).withOption(peerKey(kind), peerName);
     }
 
     /** A spec holding only {@code keys} of {@code spec}: what an in-place change sends, or reverts. */
     public static KindSpec restrict(LinkKind<?> kind, KindSpec spec, List<String> keys) {
-        Map<String, Object> all = options(kind, spec).asMap();
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : keys) {
-            if (all.containsKey(k)) {
-                m.put(k, all.get(k));
-            }
-        }
-        return rebuild(kind, OptionValues.of(m), null);
+        return kind.typed(spec).restrict(keys);
     }
 
     /**
@@ -102,31 +71,20 @@ public final class KindTraits {
      * kinds that is {@code change} itself; the IP tunnels' changelink resets every attribute left out, so they fill
      * the rest from the kernel's values.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static KindSpec changeFrom(LinkKind<?> kind, KindSpec change, KindSpec observed) {
-        return ((LinkKind) kind).changeFrom(change, observed);
+        return kind.typed(change).changeFrom(observed);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static OptionValues options(LinkKind<?> kind, KindSpec spec) {
-        return ((LinkKind) kind).toOptions(spec);
+        return kind.typed(spec).options();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<io.vlinkd.netlink.kind.Difference> differences(LinkKind<?> kind, KindSpec desired,
                                                                      KindSpec observed) {
-        return ((LinkKind) kind).differences(desired, observed);
+        return kind.typed(desired).differences(observed);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<String> ipArgs(LinkKind<?> kind, KindSpec spec) {
-        return ((LinkKind) kind).ipArgs(spec);
-    }
-
-    private static KindSpec rebuild(LinkKind<?> kind, OptionValues values, String name) {
-        // fromOptions may report problems for a partial spec (a vrf without table): a restricted spec is only
-        // ever encoded as a change, where absent options are simply not sent, so the problems do not apply.
-        return kind.fromOptions(values, new LinkCommon(name == null ? "" : name, java.util.Optional.empty(),
-                java.util.Optional.empty()), new Problems());
+        return kind.typed(spec).ipArgs();
     }
 }

@@ -104,9 +104,8 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
         return new Snapshot(ls, as, rs);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object optionsOf(ObservedLink l) {
-        return ((io.vlinkd.netlink.kind.LinkKind) l.kind()).toOptions(l.spec()).asMap();
+        return l.kind().typed(l.spec()).options().asMap();
     }
 
     /** A comparable, index-free rendering of an observation: one line per link, address and non-kernel route. */

@@ -159,6 +159,16 @@ class TeamConfigurationTest {
         }
 
         @Override
+        public TeamKind.TeamSpec restrict(TeamKind.TeamSpec spec, java.util.Collection<String> keys) {
+            return team.restrict(spec, keys);
+        }
+
+        @Override
+        public TeamKind.TeamSpec withOption(TeamKind.TeamSpec spec, String key, Object value) {
+            return team.withOption(spec, key, value);
+        }
+
+        @Override
         public boolean writesInfoData(TeamKind.TeamSpec spec) {
             return false;
         }

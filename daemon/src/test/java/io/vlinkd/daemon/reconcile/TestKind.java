@@ -116,6 +116,20 @@ public final class TestKind implements LinkKind<TestKind.Spec> {
     }
 
     @Override
+    public Spec restrict(Spec spec, java.util.Collection<String> keys) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(spec.values().asMap());
+        m.keySet().retainAll(keys);
+        return new Spec(OptionValues.of(m));
+    }
+
+    @Override
+    public Spec withOption(Spec spec, String key, Object value) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(spec.values().asMap());
+        m.put(key, value);
+        return new Spec(OptionValues.of(m));
+    }
+
+    @Override
     public boolean writesInfoData(Spec spec) {
         return !spec.values().asMap().isEmpty();
     }

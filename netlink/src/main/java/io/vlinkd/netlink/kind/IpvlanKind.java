@@ -3,10 +3,7 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.AttrType;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,10 +33,10 @@ public final class IpvlanKind extends AbstractLinkKind<IpvlanKind.IpvlanSpec> {
     public static final Attr IFLA_IPVLAN_FLAGS = Attr.of("IFLA_IPVLAN_FLAGS", 2, AttrType.U16);
     private static final AttrSpace SPACE = AttrSpace.of("IFLA_IPVLAN", IFLA_IPVLAN_MODE, IFLA_IPVLAN_FLAGS);
 
-    /** IPVLAN_MODE_* of if_link.h: the index is the value. */
-    static final List<String> MODES = List.of("l2", "l3", "l3s");
-    /** The flags word by value: 0 bridge, IPVLAN_F_PRIVATE 1, IPVLAN_F_VEPA 2. */
-    static final List<String> FLAGS = List.of("bridge", "private", "vepa");
+    /** IPVLAN_MODE_* of if_link.h. */
+    static final Words MODES = Words.of("mode-", "l2", 0, "l3", 1, "l3s", 2);
+    /** The flags word by value: none (bridge), IPVLAN_F_PRIVATE, IPVLAN_F_VEPA. */
+    static final Words FLAGS = Words.of("flags-", "bridge", 0, "private", 1, "vepa", 2);
 
     /**
      * The ipvlan/ipvtap options; unset fields are not managed.
@@ -51,10 +48,12 @@ public final class IpvlanKind extends AbstractLinkKind<IpvlanKind.IpvlanSpec> {
     }
 
     private static final List<Option> OPTIONS = List.of(
-            Option.inPlace("mode", ValueType.choice("l2", "l3", "l3s"), "3.19",
-                    "IFLA_IPVLAN_MODE: l2, l3 or l3s (4.9); shared by every ipvlan on the parent"),
-            Option.inPlace("flags", ValueType.choice("bridge", "private", "vepa"), "4.15",
-                    "IFLA_IPVLAN_FLAGS: bridge (default), private or vepa; shared by every ipvlan on the parent"));
+            Option.inPlace("mode", MODES.choice(), "3.19",
+                    "IFLA_IPVLAN_MODE: l2, l3 or l3s (4.9); shared by every ipvlan on the parent")
+                    .words(IFLA_IPVLAN_MODE, MODES),
+            Option.inPlace("flags", FLAGS.choice(), "4.15",
+                    "IFLA_IPVLAN_FLAGS: bridge (default), private or vepa; shared by every ipvlan on the parent")
+                    .words(IFLA_IPVLAN_FLAGS, FLAGS).ip(IpWords.valueOnly()));
 
     /** The ipvlan kind. */
     public static final IpvlanKind INSTANCE = new IpvlanKind("ipvlan");
@@ -65,58 +64,19 @@ public final class IpvlanKind extends AbstractLinkKind<IpvlanKind.IpvlanSpec> {
     }
 
     @Override
-    public IpvlanSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues values, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
             problems.add(null, "an " + name() + " needs a parent: set link (the device whose MAC address it shares)");
         }
-        return new IpvlanSpec(values.string("mode"), values.string("flags"));
-    }
-
-    @Override
-    public OptionValues toOptions(IpvlanSpec spec) {
-        return OptionValues.builder().put("mode", spec.mode()).put("flags", spec.flags()).build();
     }
 
     /**
      * iproute2 always ends the data with IFLA_IPVLAN_FLAGS (0, bridge, when no flag word is given); on create
-     * that is the kernel's default anyway, so we write the same and our bytes equal {@code ip}'s.
+     * that is the kernel's default anyway, so we write the same and our bytes equal {@code ip}'s. A change writes
+     * only what is managed: an unset {@code flags} leaves the port's flags alone.
      */
     @Override
     public void encodeCreate(IpvlanSpec spec, EncodeContext ctx, MessageWriter w) {
-        spec.mode().ifPresent(m -> w.putInt(IFLA_IPVLAN_MODE, MODES.indexOf(m)));
-        w.putInt(IFLA_IPVLAN_FLAGS, FLAGS.indexOf(spec.flags().orElse("bridge")));
-    }
-
-    /** A change writes only what is managed: an unset {@code flags} leaves the port's flags alone. */
-    @Override
-    public void encodeChange(IpvlanSpec desired, EncodeContext ctx, MessageWriter w) {
-        desired.mode().ifPresent(m -> w.putInt(IFLA_IPVLAN_MODE, MODES.indexOf(m)));
-        desired.flags().ifPresent(f -> w.putInt(IFLA_IPVLAN_FLAGS, FLAGS.indexOf(f)));
-    }
-
-    @Override
-    public IpvlanSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
-        Optional<String> mode = Optional.empty();
-        Optional<Long> m = data.integer(IFLA_IPVLAN_MODE);
-        if (m.isPresent()) {
-            mode = Optional.of(m.get() < MODES.size() ? MODES.get((int) (long) m.get()) : "mode-" + m.get());
-        }
-        Optional<String> flags = Optional.empty();
-        Optional<Long> f = data.integer(IFLA_IPVLAN_FLAGS);
-        if (f.isPresent()) {
-            flags = Optional.of(f.get() < FLAGS.size() ? FLAGS.get((int) (long) f.get()) : "flags-" + f.get());
-        }
-        return new IpvlanSpec(mode, flags);
-    }
-
-    @Override
-    public List<String> ipArgs(IpvlanSpec spec) {
-        List<String> args = new ArrayList<>();
-        spec.mode().ifPresent(m -> {
-            args.add("mode");
-            args.add(m);
-        });
-        spec.flags().ifPresent(args::add);
-        return args;
+        super.encodeCreate(new IpvlanSpec(spec.mode(), Optional.of(spec.flags().orElse("bridge"))), ctx, w);
     }
 }

@@ -5,6 +5,7 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,19 @@ public interface LinkKind<S extends KindSpec> {
 
     /** The inverse of {@link #fromOptions}: the spec's set options, for diffs, status and plans. */
     OptionValues toOptions(S spec);
+
+    /**
+     * {@code spec} with only the options {@code keys} set, the others not managed: what an in-place change sends,
+     * or reverts. Nothing is validated: a part of a valid spec is encoded as a change, where absent options are
+     * simply not sent.
+     */
+    S restrict(S spec, Collection<String> keys);
+
+    /**
+     * {@code spec} with option {@code key} set to {@code value} (a type-checked config value): an observed pair
+     * link's peer name, which the kernel reports as IFLA_LINK rather than in IFLA_INFO_DATA.
+     */
+    S withOption(S spec, String key, Object value);
 
     /** Writes the IFLA_INFO_DATA attributes that create a link with this spec (the nest is already open). */
     void encodeCreate(S spec, EncodeContext ctx, MessageWriter w);
@@ -79,7 +93,7 @@ public interface LinkKind<S extends KindSpec> {
 
     /**
      * The options set in {@code desired} whose value differs from {@code observed}, each marked in place or
-     * re-create from its {@link Option}. Kinds override this to add rules that depend on values.
+     * re-create from its {@link Option}, with the kernel's {@link Option#refusal} of a re-create one. Kinds override this to add rules that depend on values.
      */
     default List<Difference> differences(S desired, S observed) {
         Map<String, Object> want = toOptions(desired).asMap();
@@ -88,7 +102,8 @@ public interface LinkKind<S extends KindSpec> {
         for (Option o : options()) {
             Object w = want.get(o.key());
             if (w != null && !Objects.equals(w, have.get(o.key()))) {
-                out.add(new Difference(o.key(), w, have.get(o.key()), o.change(), null));
+                out.add(new Difference(o.key(), w, have.get(o.key()), o.change(),
+                        o.change() == Option.Change.RECREATE ? o.refusal() : null));
             }
         }
         return out;
@@ -119,5 +134,10 @@ public interface LinkKind<S extends KindSpec> {
     /** Casts a spec known to be of this kind. */
     default S cast(KindSpec spec) {
         return specType().cast(spec);
+    }
+
+    /** {@code spec}, checked to be of this kind, together with this kind: what callers hold without casts. */
+    default TypedSpec<S> typed(KindSpec spec) {
+        return new TypedSpec<>(this, cast(spec));
     }
 }

@@ -11,7 +11,6 @@ import io.vlinkd.netlink.wire.RawAttr;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,12 +57,10 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
             IFLA_MACVLAN_BC_QUEUE_LEN, IFLA_MACVLAN_BC_QUEUE_LEN_USED);
 
     /** MACVLAN_MODE_* of if_link.h, by iproute2's word. */
-    static final Map<String, Integer> MODES = Map.of("private", 1, "vepa", 2, "bridge", 4, "passthru", 8,
+    static final Words MODES = Words.of("mode-", "private", 1, "vepa", 2, "bridge", 4, "passthru", 8,
             "source", 16);
     /** MACVLAN_FLAG_* of if_link.h, in bit order (the order of {@link MacvlanSpec#flags()} and of ipArgs). */
-    static final List<String> FLAG_WORDS = List.of("nopromisc", "nodst");
-    private static final int MACVLAN_FLAG_NOPROMISC = 1;
-    private static final int MACVLAN_FLAG_NODST = 2;
+    static final Words FLAG_BITS = Words.of("flag-", "nopromisc", 1, "nodst", 2);
     /** MACVLAN_MACADDR_SET: replace the whole source list with IFLA_MACVLAN_MACADDR_DATA. */
     static final int MACVLAN_MACADDR_SET = 3;
 
@@ -89,16 +86,25 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
     }
 
     private static final List<Option> OPTIONS = List.of(
-            Option.inPlace("mode", ValueType.choice("private", "vepa", "bridge", "passthru", "source"), "2.6.33",
+            Option.inPlace("mode", MODES.choice(), "2.6.33",
                     "IFLA_MACVLAN_MODE: how macvlans on one parent reach each other (passthru 3.0, source 3.19); "
-                            + "into or out of passthru needs a re-create"),
-            Option.inPlace("flags", new ValueType.ListOf(ValueType.choice("nopromisc", "nodst")), "3.2",
-                    "IFLA_MACVLAN_FLAGS: nopromisc (passthru: leave the parent's promiscuity alone), nodst (4.20)"),
+                            + "into or out of passthru needs a re-create").words(IFLA_MACVLAN_MODE, MODES),
+            Option.inPlace("flags", new ValueType.ListOf(FLAG_BITS.choice()), "3.2",
+                    "IFLA_MACVLAN_FLAGS: nopromisc (passthru: leave the parent's promiscuity alone), nodst (4.20)")
+                    .codec(new FlagsCodec()).convert(new BitOrder())
+                    // "flag null" is iproute2's way to send IFLA_MACVLAN_FLAGS 0.
+                    .ip(v -> ((List<?>) v).isEmpty() ? List.of("flag", "null")
+                            : ((List<?>) v).stream().map(Object::toString).toList()),
             Option.inPlace("source-macs", new ValueType.ListOf(ValueType.mac()), "3.19",
-                    "IFLA_MACVLAN_MACADDR_DATA: in mode source, the senders whose frames this link receives"),
+                    "IFLA_MACVLAN_MACADDR_DATA: in mode source, the senders whose frames this link receives")
+                    .codec(new SourceMacsCodec()).ip(v -> {
+                        List<String> a = new ArrayList<>(List.of("macaddr", "set"));
+                        ((List<?>) v).forEach(mac -> a.add(mac.toString()));
+                        return a;
+                    }),
             Option.inPlace("bcqueuelen", ValueType.u32(), "5.11",
                     "IFLA_MACVLAN_BC_QUEUE_LEN: broadcast/multicast receive queue length (the parent uses the "
-                            + "largest)"));
+                            + "largest)").attr(IFLA_MACVLAN_BC_QUEUE_LEN));
 
     /** The macvlan kind. */
     public static final MacvlanKind INSTANCE = new MacvlanKind("macvlan");
@@ -109,25 +115,20 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
     }
 
     @Override
-    public MacvlanSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues values, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
             problems.add(null, "a " + name() + " needs a parent: set link (an Ethernet device such as eth0 or a veth)");
         }
         Optional<String> mode = values.string("mode");
-        Optional<List<String>> flags = values.has("flags")
-                ? Optional.of(FLAG_WORDS.stream().filter(values.list("flags", String.class)::contains).toList())
-                : Optional.empty();
-        if (flags.isPresent() && flags.get().contains("nopromisc") && !mode.equals(Optional.of("passthru"))) {
+        if (values.list("flags", String.class).contains("nopromisc") && !mode.equals(Optional.of("passthru"))) {
             problems.add("flags", "nopromisc only works in mode passthru" + modeSuffix(mode));
         }
-        Optional<List<MacAddress>> macs = values.has("source-macs")
-                ? Optional.of(values.list("source-macs", MacAddress.class)) : Optional.empty();
-        if (macs.isPresent()) {
+        if (values.has("source-macs")) {
             if (!mode.equals(Optional.of("source"))) {
                 problems.add("source-macs", "source-macs only work in mode source" + modeSuffix(mode));
             }
             Set<MacAddress> seen = new HashSet<>();
-            for (MacAddress m : macs.get()) {
+            for (MacAddress m : values.list("source-macs", MacAddress.class)) {
                 if (m.isMulticast() || m.isZero()) {
                     problems.add("source-macs", m + " is not a unicast address; a source MAC must be one");
                 } else if (!seen.add(m)) {
@@ -135,7 +136,6 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
                 }
             }
         }
-        return new MacvlanSpec(mode, flags, macs, values.integer("bcqueuelen"));
     }
 
     private static String modeSuffix(Optional<String> mode) {
@@ -155,50 +155,71 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
     // iproute2 6.1 writes bcqueuelen and the macaddr list as it parses them and mode and flags at the end; we write
     // the same order so that ipArgs reproduces our bytes.
     @Override
-    public void encodeCreate(MacvlanSpec spec, EncodeContext ctx, MessageWriter w) {
-        spec.bcqueuelen().ifPresent(q -> w.putInt(IFLA_MACVLAN_BC_QUEUE_LEN, q));
-        spec.sourceMacs().ifPresent(macs -> {
-            w.putInt(IFLA_MACVLAN_MACADDR_MODE, MACVLAN_MACADDR_SET);
-            try (var data = w.nest(IFLA_MACVLAN_MACADDR_DATA)) {
-                for (MacAddress m : macs) {
-                    w.putMac(IFLA_MACVLAN_MACADDR, m);
-                }
-            }
-        });
-        spec.mode().ifPresent(m -> w.putInt(IFLA_MACVLAN_MODE, MODES.get(m)));
-        spec.flags().ifPresent(f -> w.putInt(IFLA_MACVLAN_FLAGS, flagBits(f)));
-    }
-
-    /** Every option changes in place (passthru transitions are classified in {@link #differences}). */
-    @Override
-    public void encodeChange(MacvlanSpec desired, EncodeContext ctx, MessageWriter w) {
-        encodeCreate(desired, ctx, w);
+    protected List<Option> wireOrder() {
+        return inOrder("bcqueuelen", "source-macs", "mode", "flags");
     }
 
     @Override
-    public MacvlanSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
-        Optional<String> mode = Optional.empty();
-        Optional<Long> m = data.integer(IFLA_MACVLAN_MODE);
-        if (m.isPresent()) {
-            mode = Optional.of(modeWord(m.get()));
+    protected List<Option> ipOrder() {
+        return inOrder("mode", "flags", "bcqueuelen", "source-macs");
+    }
+
+    /** The configured flags in bit order, whatever order the config lists them in. */
+    private static final class BitOrder implements Option.Convert {
+        @Override
+        public Object toOption(Object specValue) {
+            return specValue;
         }
-        Optional<List<String>> flags = Optional.empty();
-        Optional<Long> f = data.integer(IFLA_MACVLAN_FLAGS);
+
+        @Override
+        public Object toSpec(Object optionValue) {
+            List<?> words = (List<?>) optionValue;
+            return FLAG_BITS.words().stream().filter(words::contains).toList();
+        }
+    }
+
+    /** IFLA_MACVLAN_FLAGS: the flag words as MACVLAN_FLAG_* bits. */
+    private static final class FlagsCodec implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            long bits = 0;
+            for (Object f : (List<?>) value) {
+                bits |= FLAG_BITS.value((String) f);
+            }
+            w.putInt(IFLA_MACVLAN_FLAGS, bits);
+        }
+
         // The kernel dumps IFLA_MACVLAN_FLAGS always; 0 is "no flags", the same as a link made without them (read as
         // a set empty list it rendered as "flag null" in a dump of any macvlan).
-        if (f.isPresent() && f.get() != 0) {
-            List<String> words = new ArrayList<>();
-            if ((f.get() & MACVLAN_FLAG_NOPROMISC) != 0) {
-                words.add("nopromisc");
+        @Override
+        public Optional<?> decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
+            Optional<Long> f = data.integer(IFLA_MACVLAN_FLAGS);
+            if (f.isEmpty() || f.get() == 0) {
+                return Optional.empty();
             }
-            if ((f.get() & MACVLAN_FLAG_NODST) != 0) {
-                words.add("nodst");
-            }
-            flags = Optional.of(words);
+            return Optional.of(FLAG_BITS.words().stream().filter(w -> (f.get() & FLAG_BITS.value(w)) != 0).toList());
         }
+    }
+
+    /** IFLA_MACVLAN_MACADDR_MODE set, then the list in IFLA_MACVLAN_MACADDR_DATA. */
+    private static final class SourceMacsCodec implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            w.putInt(IFLA_MACVLAN_MACADDR_MODE, MACVLAN_MACADDR_SET);
+            try (var data = w.nest(IFLA_MACVLAN_MACADDR_DATA)) {
+                for (Object m : (List<?>) value) {
+                    w.putMac(IFLA_MACVLAN_MACADDR, (MacAddress) m);
+                }
+            }
+        }
+
         // The kernel dumps the count in source mode and the list only when it is not empty.
-        Optional<List<MacAddress>> macs = Optional.empty();
-        if (mode.equals(Optional.of("source")) || data.has(IFLA_MACVLAN_MACADDR_DATA)) {
+        @Override
+        public Optional<?> decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
+            if (data.integer(IFLA_MACVLAN_MODE).filter(m -> m == MODES.value("source")).isEmpty()
+                    && !data.has(IFLA_MACVLAN_MACADDR_DATA)) {
+                return Optional.empty();
+            }
             List<MacAddress> list = new ArrayList<>();
             Optional<Attrs> nested = data.nested(IFLA_MACVLAN_MACADDR_DATA);
             if (nested.isPresent()) {
@@ -212,54 +233,8 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
                     }
                 }
             }
-            macs = Optional.of(list);
+            return Optional.of(list);
         }
-        return new MacvlanSpec(mode, flags, macs, data.integer(IFLA_MACVLAN_BC_QUEUE_LEN));
-    }
-
-    private static String modeWord(long value) {
-        for (Map.Entry<String, Integer> e : MODES.entrySet()) {
-            if (e.getValue() == value) {
-                return e.getKey();
-            }
-        }
-        return "mode-" + value;
-    }
-
-    private static int flagBits(List<String> flags) {
-        int bits = 0;
-        for (String f : flags) {
-            bits |= f.equals("nopromisc") ? MACVLAN_FLAG_NOPROMISC : MACVLAN_FLAG_NODST;
-        }
-        return bits;
-    }
-
-    @Override
-    public List<String> ipArgs(MacvlanSpec spec) {
-        List<String> args = new ArrayList<>();
-        spec.mode().ifPresent(m -> {
-            args.add("mode");
-            args.add(m);
-        });
-        spec.flags().ifPresent(f -> {
-            if (f.isEmpty()) {
-                // "flag null" is iproute2's way to send IFLA_MACVLAN_FLAGS 0.
-                args.add("flag");
-                args.add("null");
-            } else {
-                args.addAll(f);
-            }
-        });
-        spec.bcqueuelen().ifPresent(q -> {
-            args.add("bcqueuelen");
-            args.add(Long.toString(q));
-        });
-        spec.sourceMacs().ifPresent(macs -> {
-            args.add("macaddr");
-            args.add("set");
-            macs.forEach(mac -> args.add(mac.toString()));
-        });
-        return args;
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.vlinkd.netlink.kind;
 
 import io.vlinkd.netlink.wire.AttrSpace;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 
 /**
  * The kinds with no options of their own and no IFLA_INFO_DATA: everything vlinkd knows about them is their name.
- * One class serves them all; each constant says what the kind is for.
+ * One class serves them all; each constant says what the kind is for. With no options, everything else
+ * {@link AbstractLinkKind} derives is empty.
  *
  * <pre>
  * - name: dummy0
@@ -51,34 +50,6 @@ public final class OptionlessKind extends AbstractLinkKind<OptionlessKind.NoOpti
     @Override
     public MtuRule mtu() {
         return mtu;
-    }
-
-    @Override
-    public NoOptions fromOptions(OptionValues values, LinkCommon common, Problems problems) {
-        return NONE;
-    }
-
-    @Override
-    public OptionValues toOptions(NoOptions spec) {
-        return OptionValues.empty();
-    }
-
-    @Override
-    public void encodeCreate(NoOptions spec, EncodeContext ctx, MessageWriter w) {
-    }
-
-    @Override
-    public void encodeChange(NoOptions desired, EncodeContext ctx, MessageWriter w) {
-    }
-
-    @Override
-    public NoOptions decode(Attrs data, DecodeContext ctx) {
-        return NONE;
-    }
-
-    @Override
-    public List<String> ipArgs(NoOptions spec) {
-        return List.of();
     }
 
     @Override

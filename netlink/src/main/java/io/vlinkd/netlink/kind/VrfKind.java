@@ -3,10 +3,6 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.AttrType;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.MessageWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +29,7 @@ public final class VrfKind extends AbstractLinkKind<VrfKind.VrfSpec> {
             // vrf has no changelink: the kernel answers EOPNOTSUPP to any change, so the table is create-only.
             Option.createOnly("table", ValueType.integer(1, 0xffffffffL), "4.3",
                     "IFLA_VRF_TABLE: routing table of the VRF's ports (required; not the main table 254 or "
-                            + "local 255)"));
+                            + "local 255)").attr(IFLA_VRF_TABLE));
 
     public static final VrfKind INSTANCE = new VrfKind();
 
@@ -42,7 +38,7 @@ public final class VrfKind extends AbstractLinkKind<VrfKind.VrfSpec> {
     }
 
     @Override
-    public VrfSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues values, LinkCommon common, Problems problems) {
         Optional<Long> table = values.integer("table");
         if (table.isEmpty()) {
             problems.add(null, "a vrf needs a table (vrf: { table: N })");
@@ -50,36 +46,5 @@ public final class VrfKind extends AbstractLinkKind<VrfKind.VrfSpec> {
             problems.add("table", "table " + table.get() + " is the " + (table.get() == 254 ? "main" : "local")
                     + " table; a vrf needs a table of its own");
         }
-        return new VrfSpec(table);
-    }
-
-    @Override
-    public OptionValues toOptions(VrfSpec spec) {
-        return OptionValues.builder().put("table", spec.table()).build();
-    }
-
-    @Override
-    public void encodeCreate(VrfSpec spec, EncodeContext ctx, MessageWriter w) {
-        spec.table().ifPresent(t -> w.putInt(IFLA_VRF_TABLE, t));
-    }
-
-    @Override
-    public void encodeChange(VrfSpec desired, EncodeContext ctx, MessageWriter w) {
-        // Nothing changes in place.
-    }
-
-    @Override
-    public VrfSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
-        return new VrfSpec(data.integer(IFLA_VRF_TABLE));
-    }
-
-    @Override
-    public List<String> ipArgs(VrfSpec spec) {
-        List<String> args = new ArrayList<>();
-        spec.table().ifPresent(t -> {
-            args.add("table");
-            args.add(Long.toString(t));
-        });
-        return args;
     }
 }

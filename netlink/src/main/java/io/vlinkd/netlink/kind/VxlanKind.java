@@ -113,7 +113,7 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
                     "IFLA_VXLAN_PORT_RANGE: UDP source port range [low, high]"),
             Option.inPlace("ttl", TTL, "3.7",
                     "IFLA_VXLAN_TTL: outer TTL (0: auto), or inherit (IFLA_VXLAN_TTL_INHERIT, 4.18; switching "
-                            + "between a number and inherit re-creates)"),
+                            + "between a number and inherit re-creates)").fields("ttl", "ttlInherit"),
             Option.inPlace("tos", TOS, "3.7", "IFLA_VXLAN_TOS: outer TOS, or inherit from the inner packet"),
             Option.inPlace("flowlabel", ValueType.integer(0, 0xfffff), "4.6",
                     "IFLA_VXLAN_LABEL: IPv6 flow label of the outer header"),

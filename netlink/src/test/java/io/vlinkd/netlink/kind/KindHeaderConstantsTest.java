@@ -58,10 +58,12 @@ class KindHeaderConstantsTest {
         assertSpace(h, BondKind.INSTANCE.dataSpace());
         assertSpace(h, VrfKind.INSTANCE.dataSpace());
         assertThat(h.get("MACVLAN_MACADDR_SET")).isEqualTo(MacvlanKind.MACVLAN_MACADDR_SET);
-        MacvlanKind.MODES.forEach((word, value) ->
-                assertThat(h.get("MACVLAN_MODE_" + word.toUpperCase())).as(word).isEqualTo(value));
-        for (int i = 0; i < IpvlanKind.MODES.size(); i++) {
-            assertThat(h.get("IPVLAN_MODE_" + IpvlanKind.MODES.get(i).toUpperCase())).isEqualTo(i);
+        for (String word : MacvlanKind.MODES.words()) {
+            assertThat(h.get("MACVLAN_MODE_" + word.toUpperCase())).as(word)
+                    .isEqualTo((int) MacvlanKind.MODES.value(word));
+        }
+        for (String word : IpvlanKind.MODES.words()) {
+            assertThat(h.get("IPVLAN_MODE_" + word.toUpperCase())).isEqualTo((int) IpvlanKind.MODES.value(word));
         }
     }
 

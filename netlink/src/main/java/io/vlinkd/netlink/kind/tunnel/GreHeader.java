@@ -33,7 +33,9 @@ public record GreHeader(Optional<Long> ikey, Optional<Long> okey, Optional<Boole
     /** The options, all changed in place by ipgre_changelink()/ip6gre_changelink() (i_flags, o_flags, keys). */
     static List<Option> options(String since) {
         return List.of(
-                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)"),
+                // toOptions reports ikey and okey, never key, so key only needs fields for restrict.
+                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)")
+                        .fields("ikey", "okey"),
                 Option.inPlace("ikey", TunnelValues.KEY, since, "IFLA_GRE_IKEY (+GRE_KEY in IFLA_GRE_IFLAGS)"),
                 Option.inPlace("okey", TunnelValues.KEY, since, "IFLA_GRE_OKEY (+GRE_KEY in IFLA_GRE_OFLAGS)"),
                 Option.inPlace("iseq", ValueType.bool(), since, "GRE_SEQ in IFLA_GRE_IFLAGS: require sequence numbers"),

@@ -63,7 +63,9 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
                 TunnelOptions.local(ends, since),
                 TunnelOptions.remote(ends, since, ends.v6() ? "" : "; adding or removing it re-creates"),
                 TunnelOptions.dev(ends, since),
-                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)"),
+                // toOptions reports ikey and okey, never key, so key only needs fields for restrict.
+                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)")
+                        .fields("ikey", "okey"),
                 Option.inPlace("ikey", TunnelValues.KEY, since, "IFLA_VTI_IKEY: mark of inbound xfrm policies"),
                 Option.inPlace("okey", TunnelValues.KEY, since, "IFLA_VTI_OKEY: mark of outbound xfrm policies"));
     }

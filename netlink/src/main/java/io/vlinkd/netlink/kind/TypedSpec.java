@@ -1,0 +1,72 @@
+package io.vlinkd.netlink.kind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A kind and a spec of that kind, held together so that what the planner and the reconciler do with a spec they
+ * know only as {@link KindSpec} needs no cast: {@code link.kind().typed(link.spec()).ipArgs()}. The one check is
+ * {@link LinkKind#typed}'s, against the kind's spec class.
+ *
+ * @param <S> the kind's spec record
+ */
+public record TypedSpec<S extends KindSpec>(LinkKind<S> kind, S spec) {
+
+    public TypedSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(spec, "spec");
+    }
+
+    /** The set options, by key. */
+    public OptionValues options() {
+        return kind.toOptions(spec);
+    }
+
+    /** {@link LinkKind#differences} of this spec, desired, against {@code observed} of the same kind. */
+    public List<Difference> differences(KindSpec observed) {
+        return kind.differences(spec, kind.cast(observed));
+    }
+
+    public List<String> ipArgs() {
+        return kind.ipArgs(spec);
+    }
+
+    /** {@link LinkKind#restrict}. */
+    public S restrict(Collection<String> keys) {
+        return kind.restrict(spec, keys);
+    }
+
+    /** {@link LinkKind#withOption}. */
+    public S withOption(String key, Object value) {
+        return kind.withOption(spec, key, value);
+    }
+
+    /** {@link LinkKind#changeFrom}: this spec, a change, completed from {@code observed}. */
+    public S changeFrom(KindSpec observed) {
+        return kind.changeFrom(spec, kind.cast(observed));
+    }
+
+    /**
+     * The names of other interfaces this spec refers to (the options of type {@link ValueType.InterfaceName}, alone
+     * or in a list): vxlan {@code dev}, bond {@code primary}. They must exist before the link.
+     */
+    public List<String> references() {
+        OptionValues values = options();
+        List<String> out = new ArrayList<>();
+        for (Option o : kind.options()) {
+            Object v = values.asMap().get(o.key());
+            if (v == null) {
+                continue;
+            }
+            if (o.type() instanceof ValueType.InterfaceName && v instanceof String s) {
+                out.add(s);
+            } else if (o.type() instanceof ValueType.ListOf l && l.element() instanceof ValueType.InterfaceName
+                    && v instanceof List<?> list) {
+                list.forEach(x -> out.add(x.toString()));
+            }
+        }
+        return out;
+    }
+}
