@@ -70,6 +70,11 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
         return table.fromOptions(values);
     }
 
+    /** A spec with no option set: a link of this kind with nothing managed beyond its existence. */
+    public final S unmanaged() {
+        return table.fromOptions(OptionValues.empty());
+    }
+
     @Override
     public OptionValues toOptions(S spec) {
         return table.toOptions(spec);

@@ -12,7 +12,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,23 +86,24 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
             IFLA_BOND_TLB_DYNAMIC_LB, IFLA_BOND_PEER_NOTIF_DELAY, IFLA_BOND_AD_LACP_ACTIVE, IFLA_BOND_MISSED_MAX,
             IFLA_BOND_NS_IP6_TARGET, IFLA_BOND_COUPLED_CONTROL);
 
-    /** BOND_MODE_* of if_bonding.h in value order (the index is the value), in iproute2's words. */
-    static final List<String> MODES = List.of("balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad",
-            "balance-tlb", "balance-alb");
-    /** BOND_ARP_VALIDATE_* (bond_arp_validate_tbl) in value order. */
-    static final List<String> ARP_VALIDATE = List.of("none", "active", "backup", "all", "filter", "filter_active",
-            "filter_backup");
-    /** BOND_PRI_RESELECT_* in value order. */
-    static final List<String> PRIMARY_RESELECT = List.of("always", "better", "failure");
-    /** BOND_FOM_* in value order. */
-    static final List<String> FAIL_OVER_MAC = List.of("none", "active", "follow");
-    /** BOND_XMIT_POLICY_* of if_bonding.h in value order (vlan+srcmac: 5.13). */
-    static final List<String> XMIT_HASH_POLICY = List.of("layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4",
-            "vlan+srcmac");
+    // Word tables of if_bonding.h and bond_options.c; a value without a word (a newer kernel's) reads as its number.
+    /** BOND_MODE_*, in iproute2's words. */
+    static final Words MODES = Words.of("", "balance-rr", 0, "active-backup", 1, "balance-xor", 2, "broadcast", 3,
+            "802.3ad", 4, "balance-tlb", 5, "balance-alb", 6);
+    /** BOND_ARP_VALIDATE_* (bond_arp_validate_tbl). */
+    static final Words ARP_VALIDATE = Words.of("", "none", 0, "active", 1, "backup", 2, "all", 3, "filter", 4,
+            "filter_active", 5, "filter_backup", 6);
+    /** BOND_PRI_RESELECT_*. */
+    static final Words PRIMARY_RESELECT = Words.of("", "always", 0, "better", 1, "failure", 2);
+    /** BOND_FOM_*. */
+    static final Words FAIL_OVER_MAC = Words.of("", "none", 0, "active", 1, "follow", 2);
+    /** BOND_XMIT_POLICY_* (vlan+srcmac: 5.13). */
+    static final Words XMIT_HASH_POLICY = Words.of("", "layer2", 0, "layer3+4", 1, "layer2+3", 2, "encap2+3", 3,
+            "encap3+4", 4, "vlan+srcmac", 5);
     /** AD_LACP_SLOW / AD_LACP_FAST. */
-    static final List<String> LACP_RATE = List.of("slow", "fast");
+    static final Words LACP_RATE = Words.of("", "slow", 0, "fast", 1);
     /** BOND_AD_STABLE / _BANDWIDTH / _COUNT. */
-    static final List<String> AD_SELECT = List.of("stable", "bandwidth", "count");
+    static final Words AD_SELECT = Words.of("", "stable", 0, "bandwidth", 1, "count", 2);
 
     /** BOND_MAX_ARP_TARGETS in include/net/bonding.h. */
     static final int MAX_ARP_TARGETS = 16;
@@ -145,53 +145,63 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
 
         /** A spec with nothing managed. */
         public static BondSpec empty() {
-            return new BondSpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            return INSTANCE.unmanaged();
         }
     }
 
-    private static final String NOSLAVES_IFDOWN =
-            "the kernel changes a bond's mode only while it is down and has no ports (ENOTEMPTY/EBUSY)";
-    private static final String NOSLAVES = "the kernel changes fail_over_mac only while the bond has no ports "
-            + "(ENOTEMPTY)";
     private static final String IFDOWN = "the kernel changes %s only while the bond is down (EBUSY)";
 
     private static final List<Option> OPTIONS = List.of(
-            Option.createOnly("mode", ValueType.choice(MODES.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_MODE: how traffic is spread over the ports; changes only while down without ports"),
+            Option.createOnly("mode", MODES.choice(), "3.13",
+                    "IFLA_BOND_MODE: how traffic is spread over the ports; changes only while down without ports")
+                    .words(IFLA_BOND_MODE, MODES)
+                    .refusal("the kernel changes a bond's mode only while it is down and has no ports "
+                            + "(ENOTEMPTY/EBUSY)"),
             Option.inPlace("miimon", ValueType.integer(0, INT_MAX), "3.13",
-                    "IFLA_BOND_MIIMON: MII link check interval in ms (0: off)"),
+                    "IFLA_BOND_MIIMON: MII link check interval in ms (0: off)").attr(IFLA_BOND_MIIMON),
             Option.inPlace("updelay", ValueType.integer(0, INT_MAX), "3.13",
-                    "IFLA_BOND_UPDELAY: ms to wait before using a port whose link came up (a multiple of miimon)"),
+                    "IFLA_BOND_UPDELAY: ms to wait before using a port whose link came up (a multiple of miimon)")
+                    .attr(IFLA_BOND_UPDELAY),
             Option.inPlace("downdelay", ValueType.integer(0, INT_MAX), "3.13",
                     "IFLA_BOND_DOWNDELAY: ms to wait before dropping a port whose link went down (a multiple of "
-                            + "miimon)"),
+                            + "miimon)").attr(IFLA_BOND_DOWNDELAY),
             Option.inPlace("arp-interval", ValueType.integer(0, INT_MAX), "3.13",
                     "IFLA_BOND_ARP_INTERVAL: ARP link check interval in ms (0: off; not in 802.3ad, balance-tlb, "
-                            + "balance-alb)"),
+                            + "balance-alb)").attr(IFLA_BOND_ARP_INTERVAL),
             Option.inPlace("arp-ip-target", new ValueType.ListOf(ValueType.ipv4()), "3.13",
-                    "IFLA_BOND_ARP_IP_TARGET: up to 16 IPv4 addresses the ARP monitor asks for"),
-            Option.inPlace("arp-validate", ValueType.choice(ARP_VALIDATE.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_ARP_VALIDATE: which ARP replies count (filter*: 4.0)"),
+                    "IFLA_BOND_ARP_IP_TARGET: up to 16 IPv4 addresses the ARP monitor asks for")
+                    .codec(new ArpTargets())
+                    // iproute2 takes the list comma-separated; an empty list can only be said as the last argument.
+                    .ip(v -> ((List<?>) v).isEmpty() ? List.of("arp_ip_target") : List.of("arp_ip_target",
+                            ((List<?>) v).stream().map(a -> ((InetAddress) a).getHostAddress())
+                                    .collect(Collectors.joining(",")))),
+            Option.inPlace("arp-validate", ARP_VALIDATE.choice(), "3.13",
+                    "IFLA_BOND_ARP_VALIDATE: which ARP replies count (filter*: 4.0)")
+                    .words(IFLA_BOND_ARP_VALIDATE, ARP_VALIDATE),
             Option.inPlace("primary", ValueType.interfaceName(), "3.13",
-                    "IFLA_BOND_PRIMARY: the preferred port (active-backup, balance-tlb, balance-alb)"),
-            Option.inPlace("primary-reselect", ValueType.choice(PRIMARY_RESELECT.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_PRIMARY_RESELECT: when the primary port becomes active again"),
-            Option.createOnly("fail-over-mac", ValueType.choice(FAIL_OVER_MAC.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_FAIL_OVER_MAC: MAC address policy on failover; changes only without ports"),
-            Option.inPlace("xmit-hash-policy", ValueType.choice(XMIT_HASH_POLICY.toArray(String[]::new)), "3.13",
+                    "IFLA_BOND_PRIMARY: the preferred port (active-backup, balance-tlb, balance-alb)")
+                    .attr(IFLA_BOND_PRIMARY),
+            Option.inPlace("primary-reselect", PRIMARY_RESELECT.choice(), "3.13",
+                    "IFLA_BOND_PRIMARY_RESELECT: when the primary port becomes active again")
+                    .words(IFLA_BOND_PRIMARY_RESELECT, PRIMARY_RESELECT),
+            Option.createOnly("fail-over-mac", FAIL_OVER_MAC.choice(), "3.13",
+                    "IFLA_BOND_FAIL_OVER_MAC: MAC address policy on failover; changes only without ports")
+                    .words(IFLA_BOND_FAIL_OVER_MAC, FAIL_OVER_MAC)
+                    .refusal("the kernel changes fail_over_mac only while the bond has no ports (ENOTEMPTY)"),
+            Option.inPlace("xmit-hash-policy", XMIT_HASH_POLICY.choice(), "3.13",
                     "IFLA_BOND_XMIT_HASH_POLICY: what picks the port in balance-xor, 802.3ad and balance-tlb "
-                            + "(encap*: 3.18, vlan+srcmac: 5.13)"),
+                            + "(encap*: 3.18, vlan+srcmac: 5.13)").words(IFLA_BOND_XMIT_HASH_POLICY, XMIT_HASH_POLICY),
             Option.inPlace("all-slaves-active", ValueType.bool(), "3.13",
-                    "IFLA_BOND_ALL_SLAVES_ACTIVE: deliver frames received on inactive ports too"),
+                    "IFLA_BOND_ALL_SLAVES_ACTIVE: deliver frames received on inactive ports too")
+                    .attr(IFLA_BOND_ALL_SLAVES_ACTIVE).ip(IpWords.zeroOne("all_slaves_active")),
             Option.inPlace("min-links", ValueType.integer(0, INT_MAX), "3.13",
-                    "IFLA_BOND_MIN_LINKS: ports that must be up for the bond to have carrier"),
-            Option.createOnly("lacp-rate", ValueType.choice(LACP_RATE.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_AD_LACP_RATE: LACPDU rate asked of the partner (802.3ad); changes only while down"),
-            Option.createOnly("ad-select", ValueType.choice(AD_SELECT.toArray(String[]::new)), "3.13",
-                    "IFLA_BOND_AD_SELECT: 802.3ad aggregator selection; changes only while down"));
+                    "IFLA_BOND_MIN_LINKS: ports that must be up for the bond to have carrier").attr(IFLA_BOND_MIN_LINKS),
+            Option.createOnly("lacp-rate", LACP_RATE.choice(), "3.13",
+                    "IFLA_BOND_AD_LACP_RATE: LACPDU rate asked of the partner (802.3ad); changes only while down")
+                    .words(IFLA_BOND_AD_LACP_RATE, LACP_RATE).refusal(String.format(IFDOWN, "lacp_rate")),
+            Option.createOnly("ad-select", AD_SELECT.choice(), "3.13",
+                    "IFLA_BOND_AD_SELECT: 802.3ad aggregator selection; changes only while down")
+                    .words(IFLA_BOND_AD_SELECT, AD_SELECT).refusal(String.format(IFDOWN, "ad_select")));
 
     public static final BondKind INSTANCE = new BondKind();
 
@@ -200,7 +210,7 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
     }
 
     @Override
-    public BondSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> mode = v.string("mode");
         Optional<Long> miimon = v.integer("miimon");
         Optional<Long> arpInterval = v.integer("arp-interval");
@@ -242,10 +252,6 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
         }
         checkDelay("updelay", v.integer("updelay"), miimon, problems);
         checkDelay("downdelay", v.integer("downdelay"), miimon, problems);
-        return new BondSpec(mode, miimon, v.integer("updelay"), v.integer("downdelay"), arpInterval, targets,
-                v.string("arp-validate"), v.string("primary"), v.string("primary-reselect"),
-                v.string("fail-over-mac"), v.string("xmit-hash-policy"), v.bool("all-slaves-active"),
-                v.integer("min-links"), v.string("lacp-rate"), v.string("ad-select"));
     }
 
     /**
@@ -264,80 +270,31 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
         }
     }
 
-    @Override
-    public OptionValues toOptions(BondSpec s) {
-        return OptionValues.builder()
-                .put("mode", s.mode())
-                .put("miimon", s.miimon())
-                .put("updelay", s.updelay())
-                .put("downdelay", s.downdelay())
-                .put("arp-interval", s.arpInterval())
-                .put("arp-ip-target", s.arpIpTarget())
-                .put("arp-validate", s.arpValidate())
-                .put("primary", s.primary())
-                .put("primary-reselect", s.primaryReselect())
-                .put("fail-over-mac", s.failOverMac())
-                .put("xmit-hash-policy", s.xmitHashPolicy())
-                .put("all-slaves-active", s.allSlavesActive())
-                .put("min-links", s.minLinks())
-                .put("lacp-rate", s.lacpRate())
-                .put("ad-select", s.adSelect())
-                .build();
-    }
-
-    /** Writes the set options in the order of {@link #ipArgs} (iproute2 writes each as it parses it). */
-    @Override
-    public void encodeCreate(BondSpec s, EncodeContext ctx, MessageWriter w) {
-        encode(s, ctx, w, true);
-    }
-
-    /** Writes the in-place options only; mode, fail-over-mac, lacp-rate and ad-select are left out. */
-    @Override
-    public void encodeChange(BondSpec s, EncodeContext ctx, MessageWriter w) {
-        encode(s, ctx, w, false);
-    }
-
-    private static void encode(BondSpec s, EncodeContext ctx, MessageWriter w, boolean create) {
-        if (create) {
-            s.mode().ifPresent(m -> w.putInt(IFLA_BOND_MODE, MODES.indexOf(m)));
-        }
-        s.miimon().ifPresent(x -> w.putInt(IFLA_BOND_MIIMON, x));
-        s.updelay().ifPresent(x -> w.putInt(IFLA_BOND_UPDELAY, x));
-        s.downdelay().ifPresent(x -> w.putInt(IFLA_BOND_DOWNDELAY, x));
-        s.arpInterval().ifPresent(x -> w.putInt(IFLA_BOND_ARP_INTERVAL, x));
-        s.arpIpTarget().ifPresent(list -> {
-            // The kernel clears the old targets and adds these (bond_changelink), so the list is the whole truth.
-            try (var nest = w.nest(IFLA_BOND_ARP_IP_TARGET)) {
-                for (int i = 0; i < list.size(); i++) {
-                    w.putAddress(targetAttr(i), list.get(i));
-                }
-            }
-        });
-        s.arpValidate().ifPresent(x -> w.putInt(IFLA_BOND_ARP_VALIDATE, ARP_VALIDATE.indexOf(x)));
-        s.primary().ifPresent(p -> w.putInt(IFLA_BOND_PRIMARY, ctx.ifindex(p)));
-        s.primaryReselect().ifPresent(x -> w.putInt(IFLA_BOND_PRIMARY_RESELECT, PRIMARY_RESELECT.indexOf(x)));
-        if (create) {
-            s.failOverMac().ifPresent(x -> w.putInt(IFLA_BOND_FAIL_OVER_MAC, FAIL_OVER_MAC.indexOf(x)));
-        }
-        s.xmitHashPolicy().ifPresent(x -> w.putInt(IFLA_BOND_XMIT_HASH_POLICY, XMIT_HASH_POLICY.indexOf(x)));
-        s.allSlavesActive().ifPresent(x -> w.putInt(IFLA_BOND_ALL_SLAVES_ACTIVE, x ? 1 : 0));
-        s.minLinks().ifPresent(x -> w.putInt(IFLA_BOND_MIN_LINKS, x));
-        if (create) {
-            s.lacpRate().ifPresent(x -> w.putInt(IFLA_BOND_AD_LACP_RATE, LACP_RATE.indexOf(x)));
-            s.adSelect().ifPresent(x -> w.putInt(IFLA_BOND_AD_SELECT, AD_SELECT.indexOf(x)));
-        }
-    }
-
     /** The i-th entry of IFLA_BOND_ARP_IP_TARGET: attribute number i, an IPv4 address in network order. */
     static Attr targetAttr(int i) {
         return Attr.of("IFLA_BOND_ARP_IP_TARGET[" + i + "]", i, AttrType.IN_ADDR);
     }
 
-    @Override
-    public BondSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<List<InetAddress>> targets = Optional.empty();
-        Optional<Attrs> nest = d.nested(IFLA_BOND_ARP_IP_TARGET);
-        if (nest.isPresent()) {
+    /** IFLA_BOND_ARP_IP_TARGET: a nest of the addresses, numbered from 0. */
+    private static final class ArpTargets implements OptionCodec {
+        // The kernel clears the old targets and adds these (bond_changelink), so the list is the whole truth.
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            List<?> list = (List<?>) value;
+            try (var nest = w.nest(IFLA_BOND_ARP_IP_TARGET)) {
+                for (int i = 0; i < list.size(); i++) {
+                    w.putAddress(targetAttr(i), (InetAddress) list.get(i));
+                }
+            }
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            Optional<Attrs> nest = d.nested(IFLA_BOND_ARP_IP_TARGET);
+            if (nest.isEmpty()) {
+                // bond_fill_info writes the nest only when there are targets: a dump without it means none.
+                return d.has(IFLA_BOND_ARP_INTERVAL) ? Optional.of(List.of()) : Optional.empty();
+            }
             List<InetAddress> list = new ArrayList<>();
             for (RawAttr r : nest.get().all()) {
                 if (r.length() != 4) {
@@ -350,88 +307,16 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
                     throw new MalformedMessageException("IFLA_BOND_ARP_IP_TARGET: " + e.getMessage());
                 }
             }
-            targets = Optional.of(list);
-        } else if (d.has(IFLA_BOND_ARP_INTERVAL)) {
-            // bond_fill_info writes the nest only when there are targets: a dump without it means none.
-            targets = Optional.of(List.of());
+            return Optional.of(list);
         }
-        Optional<String> primary = Optional.empty();
-        Optional<Long> p = d.integer(IFLA_BOND_PRIMARY);
-        if (p.isPresent()) {
-            int index = (int) (long) p.get();
-            primary = Optional.of(ctx.nameOf(index).orElse("ifindex-" + index));
-        }
-        return new BondSpec(word(d, IFLA_BOND_MODE, MODES), d.integer(IFLA_BOND_MIIMON),
-                d.integer(IFLA_BOND_UPDELAY), d.integer(IFLA_BOND_DOWNDELAY), d.integer(IFLA_BOND_ARP_INTERVAL),
-                targets, word(d, IFLA_BOND_ARP_VALIDATE, ARP_VALIDATE), primary,
-                word(d, IFLA_BOND_PRIMARY_RESELECT, PRIMARY_RESELECT), word(d, IFLA_BOND_FAIL_OVER_MAC, FAIL_OVER_MAC),
-                word(d, IFLA_BOND_XMIT_HASH_POLICY, XMIT_HASH_POLICY),
-                d.integer(IFLA_BOND_ALL_SLAVES_ACTIVE).map(x -> x != 0), d.integer(IFLA_BOND_MIN_LINKS),
-                word(d, IFLA_BOND_AD_LACP_RATE, LACP_RATE), word(d, IFLA_BOND_AD_SELECT, AD_SELECT));
     }
 
-    /** A value's word from a table indexed by value; an unknown value (newer kernel) keeps its number. */
-    private static Optional<String> word(Attrs d, Attr a, List<String> table) throws MalformedMessageException {
-        Optional<Long> v = d.integer(a);
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        long x = v.get();
-        return Optional.of(x >= 0 && x < table.size() ? table.get((int) x) : Long.toString(x));
-    }
-
-    @Override
-    public List<String> ipArgs(BondSpec s) {
-        List<String> a = new ArrayList<>();
-        s.mode().ifPresent(x -> add(a, "mode", x));
-        s.miimon().ifPresent(x -> add(a, "miimon", x));
-        s.updelay().ifPresent(x -> add(a, "updelay", x));
-        s.downdelay().ifPresent(x -> add(a, "downdelay", x));
-        s.arpInterval().ifPresent(x -> add(a, "arp_interval", x));
-        s.arpIpTarget().ifPresent(list -> {
-            // iproute2 takes the list comma-separated; an empty list can only be said as the last argument.
-            a.add("arp_ip_target");
-            if (!list.isEmpty()) {
-                a.add(list.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
-            }
-        });
-        s.arpValidate().ifPresent(x -> add(a, "arp_validate", x));
-        s.primary().ifPresent(x -> add(a, "primary", x));
-        s.primaryReselect().ifPresent(x -> add(a, "primary_reselect", x));
-        s.failOverMac().ifPresent(x -> add(a, "fail_over_mac", x));
-        s.xmitHashPolicy().ifPresent(x -> add(a, "xmit_hash_policy", x));
-        s.allSlavesActive().ifPresent(x -> add(a, "all_slaves_active", x ? "1" : "0"));
-        s.minLinks().ifPresent(x -> add(a, "min_links", x));
-        s.lacpRate().ifPresent(x -> add(a, "lacp_rate", x));
-        s.adSelect().ifPresent(x -> add(a, "ad_select", x));
-        return a;
-    }
-
-    private static void add(List<String> args, String word, Object value) {
-        args.add(word);
-        args.add(value.toString());
-    }
-
-    /**
-     * Options refused on a running bond with ports carry the kernel's reason; arp-ip-target compares as a set
-     * (the kernel keeps its own slot order).
-     */
+    /** The table's rule, except that arp-ip-target compares as a set (the kernel keeps its own slot order). */
     @Override
     public List<Difference> differences(BondSpec desired, BondSpec observed) {
-        Map<String, String> reasons = Map.of(
-                "mode", NOSLAVES_IFDOWN,
-                "fail-over-mac", NOSLAVES,
-                "lacp-rate", String.format(IFDOWN, "lacp_rate"),
-                "ad-select", String.format(IFDOWN, "ad_select"));
-        List<Difference> out = new ArrayList<>();
-        for (Difference d : super.differences(desired, observed)) {
-            if (d.key().equals("arp-ip-target") && d.observed() instanceof List<?> have
-                    && Set.copyOf(have).equals(Set.copyOf((List<?>) d.desired()))) {
-                continue;
-            }
-            String reason = reasons.get(d.key());
-            out.add(reason == null ? d : new Difference(d.key(), d.desired(), d.observed(), d.change(), reason));
-        }
+        List<Difference> out = new ArrayList<>(super.differences(desired, observed));
+        out.removeIf(d -> d.key().equals("arp-ip-target") && d.observed() instanceof List<?> have
+                && Set.copyOf(have).equals(Set.copyOf((List<?>) d.desired())));
         return out;
     }
 

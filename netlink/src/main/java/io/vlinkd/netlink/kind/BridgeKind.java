@@ -3,9 +3,6 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.AttrType;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.MessageWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,120 +62,80 @@ public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
 
     // Kernel limits (include/linux/... net/bridge/br_private.h): BR_MIN/MAX_HELLO_TIME 1..10 s, BR_MIN/MAX_MAX_AGE
     // 6..40 s, BR_MIN/MAX_FORWARD_DELAY 2..30 s (checked only while STP is on); outside them: ERANGE.
+    /** Seconds in the config, centiseconds in the spec and on the wire. */
+    private static final Option.Convert SECONDS = new Option.Convert() {
+        /** Whole seconds (a Long) when exact, else a BigDecimal of seconds that equals no config value. */
+        @Override
+        public Object toOption(Object centiseconds) {
+            long cs = (Long) centiseconds;
+            return cs % CS == 0 ? (Object) (cs / CS) : BigDecimal.valueOf(cs, 2);
+        }
+
+        @Override
+        public Object toSpec(Object seconds) {
+            return (Long) seconds * CS;
+        }
+    };
+
     private static final List<Option> OPTIONS = List.of(
             Option.inPlace("stp", ValueType.bool(), "4.1",
-                    "IFLA_BR_STP_STATE: run the kernel's spanning tree protocol (stp_state 0|1)"),
+                    "IFLA_BR_STP_STATE: run the kernel's spanning tree protocol (stp_state 0|1)")
+                    .attr(IFLA_BR_STP_STATE).ip(IpWords.zeroOne("stp_state")),
             Option.inPlace("forward-delay", ValueType.integer(0, MAX_SECONDS), "3.18",
                     "IFLA_BR_FORWARD_DELAY: seconds in listening and learning state (2-30 with STP; forward_delay "
-                            + "in centiseconds)"),
+                            + "in centiseconds)").attr(IFLA_BR_FORWARD_DELAY).convert(SECONDS),
             Option.inPlace("hello-time", ValueType.integer(1, 10), "3.18",
-                    "IFLA_BR_HELLO_TIME: seconds between STP hello packets (hello_time in centiseconds)"),
+                    "IFLA_BR_HELLO_TIME: seconds between STP hello packets (hello_time in centiseconds)")
+                    .attr(IFLA_BR_HELLO_TIME).convert(SECONDS),
             Option.inPlace("max-age", ValueType.integer(6, 40), "3.18",
-                    "IFLA_BR_MAX_AGE: seconds a received STP hello stays valid (max_age in centiseconds)"),
+                    "IFLA_BR_MAX_AGE: seconds a received STP hello stays valid (max_age in centiseconds)")
+                    .attr(IFLA_BR_MAX_AGE).convert(SECONDS),
             Option.inPlace("ageing-time", ValueType.integer(0, MAX_SECONDS), "4.1",
-                    "IFLA_BR_AGEING_TIME: seconds a learned MAC address stays in the forwarding database"),
+                    "IFLA_BR_AGEING_TIME: seconds a learned MAC address stays in the forwarding database")
+                    .attr(IFLA_BR_AGEING_TIME).convert(SECONDS),
             Option.inPlace("priority", ValueType.u16(), "4.1",
-                    "IFLA_BR_PRIORITY: STP bridge priority (lowest becomes root)"),
+                    "IFLA_BR_PRIORITY: STP bridge priority (lowest becomes root)").attr(IFLA_BR_PRIORITY),
             Option.inPlace("vlan-filtering", ValueType.bool(), "4.1",
-                    "IFLA_BR_VLAN_FILTERING: filter frames by the ports' VLAN membership"),
+                    "IFLA_BR_VLAN_FILTERING: filter frames by the ports' VLAN membership")
+                    .attr(IFLA_BR_VLAN_FILTERING).ip(IpWords.zeroOne("vlan_filtering")),
             Option.inPlace("vlan-protocol", VlanProtocol.choice(), "4.3",
-                    "IFLA_BR_VLAN_PROTOCOL: the tag protocol VLAN filtering uses (802.1q or 802.1ad)"),
+                    "IFLA_BR_VLAN_PROTOCOL: the tag protocol VLAN filtering uses (802.1q or 802.1ad)")
+                    .codec(VlanProtocol.codec(IFLA_BR_VLAN_PROTOCOL)).ip(VlanProtocol.ipWords("vlan_protocol")),
             Option.inPlace("default-pvid", ValueType.integer(0, 4094), "4.4",
-                    "IFLA_BR_VLAN_DEFAULT_PVID: the untagged VLAN of new ports (0: none)"),
+                    "IFLA_BR_VLAN_DEFAULT_PVID: the untagged VLAN of new ports (0: none)")
+                    .attr(IFLA_BR_VLAN_DEFAULT_PVID).ip(IpWords.keyValue("vlan_default_pvid")),
             Option.inPlace("multicast-snooping", ValueType.bool(), "4.4",
-                    "IFLA_BR_MCAST_SNOOPING: forward multicast only to ports with listeners (mcast_snooping)"));
+                    "IFLA_BR_MCAST_SNOOPING: forward multicast only to ports with listeners (mcast_snooping)")
+                    .attr(IFLA_BR_MCAST_SNOOPING).ip(IpWords.zeroOne("mcast_snooping")));
 
     public static final BridgeKind INSTANCE = new BridgeKind();
+
+    /** iproute2 writes each bridge attribute as its word comes on the command line; the ip words come so too. */
+    private final List<Option> order = inOrder("forward-delay", "hello-time", "max-age", "ageing-time", "stp",
+            "priority", "vlan-filtering", "vlan-protocol", "default-pvid", "multicast-snooping");
 
     private BridgeKind() {
         super("bridge", BridgeSpec.class, SPACE, OPTIONS);
     }
 
     @Override
-    public BridgeSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<Boolean> stp = v.bool("stp");
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<Long> forwardDelay = v.integer("forward-delay");
-        if (stp.orElse(false) && forwardDelay.isPresent() && (forwardDelay.get() < 2 || forwardDelay.get() > 30)) {
+        if (v.bool("stp").orElse(false) && forwardDelay.isPresent()
+                && (forwardDelay.get() < 2 || forwardDelay.get() > 30)) {
             problems.add("forward-delay", "forward-delay must be 2-30 seconds while stp is on (the kernel answers "
                     + "ERANGE), not " + forwardDelay.get());
         }
-        return new BridgeSpec(forwardDelay.map(s -> s * CS), v.integer("hello-time").map(s -> s * CS),
-                v.integer("max-age").map(s -> s * CS), v.integer("ageing-time").map(s -> s * CS), stp,
-                v.integer("priority"), v.bool("vlan-filtering"), v.string("vlan-protocol"),
-                v.integer("default-pvid"), v.bool("multicast-snooping"));
     }
 
     @Override
-    public OptionValues toOptions(BridgeSpec s) {
-        return OptionValues.builder()
-                .put("stp", s.stp())
-                .put("forward-delay", s.forwardDelay().map(BridgeKind::seconds))
-                .put("hello-time", s.helloTime().map(BridgeKind::seconds))
-                .put("max-age", s.maxAge().map(BridgeKind::seconds))
-                .put("ageing-time", s.ageingTime().map(BridgeKind::seconds))
-                .put("priority", s.priority())
-                .put("vlan-filtering", s.vlanFiltering())
-                .put("vlan-protocol", s.vlanProtocol())
-                .put("default-pvid", s.defaultPvid())
-                .put("multicast-snooping", s.multicastSnooping())
-                .build();
-    }
-
-    /** Centiseconds as whole seconds (a Long) when exact, else as a BigDecimal that equals no config value. */
-    private static Object seconds(long centiseconds) {
-        return centiseconds % CS == 0 ? (Object) (centiseconds / CS) : BigDecimal.valueOf(centiseconds, 2);
-    }
-
-    // iproute2 writes each bridge attribute as its word comes on the command line; this order is ipArgs' order.
-    @Override
-    public void encodeCreate(BridgeSpec s, EncodeContext ctx, MessageWriter w) {
-        s.forwardDelay().ifPresent(t -> w.putInt(IFLA_BR_FORWARD_DELAY, t));
-        s.helloTime().ifPresent(t -> w.putInt(IFLA_BR_HELLO_TIME, t));
-        s.maxAge().ifPresent(t -> w.putInt(IFLA_BR_MAX_AGE, t));
-        s.ageingTime().ifPresent(t -> w.putInt(IFLA_BR_AGEING_TIME, t));
-        s.stp().ifPresent(b -> w.putInt(IFLA_BR_STP_STATE, b ? 1 : 0));
-        s.priority().ifPresent(p -> w.putInt(IFLA_BR_PRIORITY, p));
-        s.vlanFiltering().ifPresent(b -> w.putInt(IFLA_BR_VLAN_FILTERING, b ? 1 : 0));
-        s.vlanProtocol().ifPresent(p -> w.putInt(IFLA_BR_VLAN_PROTOCOL, protocol(p).ethertype()));
-        s.defaultPvid().ifPresent(p -> w.putInt(IFLA_BR_VLAN_DEFAULT_PVID, p));
-        s.multicastSnooping().ifPresent(b -> w.putInt(IFLA_BR_MCAST_SNOOPING, b ? 1 : 0));
-    }
-
-    /** Every bridge option changes in place, so a change carries the same attributes as a create. */
-    @Override
-    public void encodeChange(BridgeSpec desired, EncodeContext ctx, MessageWriter w) {
-        encodeCreate(desired, ctx, w);
+    protected List<Option> wireOrder() {
+        return order;
     }
 
     @Override
-    public BridgeSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<String> protocol = Optional.empty();
-        Optional<Long> ethertype = d.integer(IFLA_BR_VLAN_PROTOCOL);
-        if (ethertype.isPresent()) {
-            protocol = Optional.of(VlanProtocol.ofEthertype(ethertype.get()).map(VlanProtocol::word)
-                    .orElse(String.format("0x%04x", ethertype.get())));
-        }
-        return new BridgeSpec(d.integer(IFLA_BR_FORWARD_DELAY), d.integer(IFLA_BR_HELLO_TIME),
-                d.integer(IFLA_BR_MAX_AGE), d.integer(IFLA_BR_AGEING_TIME),
-                d.integer(IFLA_BR_STP_STATE).map(x -> x != 0), d.integer(IFLA_BR_PRIORITY),
-                d.integer(IFLA_BR_VLAN_FILTERING).map(x -> x != 0), protocol,
-                d.integer(IFLA_BR_VLAN_DEFAULT_PVID), d.integer(IFLA_BR_MCAST_SNOOPING).map(x -> x != 0));
-    }
-
-    @Override
-    public List<String> ipArgs(BridgeSpec s) {
-        List<String> a = new ArrayList<>();
-        s.forwardDelay().ifPresent(t -> add(a, "forward_delay", t));
-        s.helloTime().ifPresent(t -> add(a, "hello_time", t));
-        s.maxAge().ifPresent(t -> add(a, "max_age", t));
-        s.ageingTime().ifPresent(t -> add(a, "ageing_time", t));
-        s.stp().ifPresent(b -> add(a, "stp_state", b ? 1 : 0));
-        s.priority().ifPresent(p -> add(a, "priority", p));
-        s.vlanFiltering().ifPresent(b -> add(a, "vlan_filtering", b ? 1 : 0));
-        s.vlanProtocol().ifPresent(p -> add(a, "vlan_protocol", protocol(p).ipWord()));
-        s.defaultPvid().ifPresent(p -> add(a, "vlan_default_pvid", p));
-        s.multicastSnooping().ifPresent(b -> add(a, "mcast_snooping", b ? 1 : 0));
-        return a;
+    protected List<Option> ipOrder() {
+        return order;
     }
 
     /**
@@ -192,20 +149,5 @@ public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
         out.removeIf(d -> (d.key().equals("vlan-protocol") && observed.vlanProtocol().isEmpty())
                 || (d.key().equals("default-pvid") && observed.defaultPvid().isEmpty()));
         return out;
-    }
-
-    private static VlanProtocol protocol(String word) {
-        return VlanProtocol.ofWord(word).orElseThrow(() -> new IllegalArgumentException(
-                "bridge vlan-protocol " + word + " is neither 802.1q nor 802.1ad"));
-    }
-
-    private static void add(List<String> args, String word, long value) {
-        args.add(word);
-        args.add(Long.toString(value));
-    }
-
-    private static void add(List<String> args, String word, String value) {
-        args.add(word);
-        args.add(value);
     }
 }

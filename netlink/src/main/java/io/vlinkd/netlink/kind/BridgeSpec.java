@@ -36,8 +36,6 @@ public record BridgeSpec(Optional<Long> forwardDelay, Optional<Long> helloTime, 
 
     /** A bridge with nothing managed ({@code ip link add br0 type bridge}). */
     public static BridgeSpec unmanaged() {
-        return new BridgeSpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return BridgeKind.INSTANCE.unmanaged();
     }
 }

@@ -25,6 +25,11 @@ public interface IpWords {
         return v -> List.of(word, (Boolean) v ? "1" : "0");
     }
 
+    /** {@code word on} or {@code word off} ({@code reorder_hdr on}). */
+    static IpWords onOff(String word) {
+        return v -> List.of(word, (Boolean) v ? "on" : "off");
+    }
+
     /** The value alone ({@code private}). */
     static IpWords valueOnly() {
         return v -> List.of(text(v));

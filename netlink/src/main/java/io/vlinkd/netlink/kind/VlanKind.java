@@ -50,70 +50,98 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
 
     private static final ValueType.Int PCP = ValueType.integer(0, 7);
 
+    // The four flags share IFLA_VLAN_FLAGS (struct ifla_vlan_flags: flags and the mask of those given), so they have
+    // no attribute of their own: encodeChange and decode handle them together.
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("id", ValueType.integer(1, 4094), "2.6.23",
-                    "IFLA_VLAN_ID: the VLAN id (required; vlan_changelink ignores a new one)"),
+                    "IFLA_VLAN_ID: the VLAN id (required; vlan_changelink ignores a new one)").attr(IFLA_VLAN_ID)
+                    .refusal("vlan_changelink ignores IFLA_VLAN_ID"),
             Option.createOnly("protocol", VlanProtocol.choice(), "3.10",
-                    "IFLA_VLAN_PROTOCOL: 802.1q (default) or 802.1ad (QinQ service tag)"),
+                    "IFLA_VLAN_PROTOCOL: 802.1q (default) or 802.1ad (QinQ service tag)")
+                    .codec(VlanProtocol.codec(IFLA_VLAN_PROTOCOL)).ip(VlanProtocol.ipWords("protocol"))
+                    .refusal("vlan_changelink ignores IFLA_VLAN_PROTOCOL"),
             Option.inPlace("reorder-hdr", ValueType.bool(), "2.6.23",
-                    "IFLA_VLAN_FLAGS REORDER_HDR: hand packets up without their tag (the kernel's default: on)"),
+                    "IFLA_VLAN_FLAGS REORDER_HDR: hand packets up without their tag (the kernel's default: on)")
+                    .ip(IpWords.onOff("reorder_hdr")),
             Option.inPlace("gvrp", ValueType.bool(), "2.6.26",
-                    "IFLA_VLAN_FLAGS GVRP: register the VLAN with GVRP"),
+                    "IFLA_VLAN_FLAGS GVRP: register the VLAN with GVRP").ip(IpWords.onOff("gvrp")),
             Option.inPlace("mvrp", ValueType.bool(), "3.9",
-                    "IFLA_VLAN_FLAGS MVRP: register the VLAN with MVRP"),
+                    "IFLA_VLAN_FLAGS MVRP: register the VLAN with MVRP").ip(IpWords.onOff("mvrp")),
             Option.inPlace("loose-binding", ValueType.bool(), "2.6.32",
-                    "IFLA_VLAN_FLAGS LOOSE_BINDING: do not follow the parent's up/down state"),
+                    "IFLA_VLAN_FLAGS LOOSE_BINDING: do not follow the parent's up/down state")
+                    .ip(IpWords.onOff("loose_binding")),
             Option.inPlace("ingress-qos-map", new ValueType.IntMap(PCP, ValueType.u32()), "2.6.23",
-                    "IFLA_VLAN_INGRESS_QOS: VLAN priority (0-7) to packet priority, {FROM: TO}"),
+                    "IFLA_VLAN_INGRESS_QOS: VLAN priority (0-7) to packet priority, {FROM: TO}")
+                    .codec(new QosMap(IFLA_VLAN_INGRESS_QOS)).ip(QosMap.ipWords("ingress-qos-map")),
             Option.inPlace("egress-qos-map", new ValueType.IntMap(ValueType.u32(), PCP), "2.6.23",
-                    "IFLA_VLAN_EGRESS_QOS: packet priority to VLAN priority (0-7), {FROM: TO}"));
+                    "IFLA_VLAN_EGRESS_QOS: packet priority to VLAN priority (0-7), {FROM: TO}")
+                    .codec(new QosMap(IFLA_VLAN_EGRESS_QOS)).ip(QosMap.ipWords("egress-qos-map")));
+
+    /** The flag options and their VLAN_FLAG_* bits. */
+    private static final Map<String, Integer> FLAG_BITS = flagBits();
+
+    private static Map<String, Integer> flagBits() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("reorder-hdr", VLAN_FLAG_REORDER_HDR);
+        m.put("gvrp", VLAN_FLAG_GVRP);
+        m.put("mvrp", VLAN_FLAG_MVRP);
+        m.put("loose-binding", VLAN_FLAG_LOOSE_BINDING);
+        return m;
+    }
 
     public static final VlanKind INSTANCE = new VlanKind();
+
+    private final List<Option> wireOrder = inOrder("protocol", "id", "ingress-qos-map", "egress-qos-map",
+            "reorder-hdr", "gvrp", "mvrp", "loose-binding");
+    private final List<Option> ipOrder = inOrder("protocol", "id", "reorder-hdr", "gvrp", "mvrp", "loose-binding",
+            "ingress-qos-map", "egress-qos-map");
 
     private VlanKind() {
         super("vlan", VlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
-    public VlanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
             problems.add(null, "a vlan needs a parent: set link: to the interface its tagged frames go out on");
         }
         if (v.integer("id").isEmpty()) {
             problems.add(null, "a vlan needs an id (vlan: { id: 1-4094 })");
         }
-        return new VlanSpec(v.integer("id"), v.string("protocol"), v.bool("reorder-hdr"), v.bool("gvrp"),
-                v.bool("mvrp"), v.bool("loose-binding"), v.intMap("ingress-qos-map"), v.intMap("egress-qos-map"));
     }
 
     @Override
-    public OptionValues toOptions(VlanSpec s) {
-        return OptionValues.builder().put("id", s.id()).put("protocol", s.protocol())
-                .put("reorder-hdr", s.reorderHdr()).put("gvrp", s.gvrp()).put("mvrp", s.mvrp())
-                .put("loose-binding", s.looseBinding()).put("ingress-qos-map", s.ingressQosMap())
-                .put("egress-qos-map", s.egressQosMap()).build();
+    protected List<Option> wireOrder() {
+        return wireOrder;
+    }
+
+    @Override
+    protected List<Option> ipOrder() {
+        return ipOrder;
     }
 
     @Override
     public void encodeCreate(VlanSpec s, EncodeContext ctx, MessageWriter w) {
-        s.protocol().ifPresent(p -> w.putInt(IFLA_VLAN_PROTOCOL, protocol(p).ethertype()));
-        s.id().ifPresent(id -> w.putInt(IFLA_VLAN_ID, id));
-        encodeChange(s, ctx, w);
+        super.encodeCreate(s, ctx, w);
+        writeFlags(s, w);
     }
 
     /** Flags and qos maps: what vlan_changelink applies. */
     @Override
     public void encodeChange(VlanSpec s, EncodeContext ctx, MessageWriter w) {
-        s.ingressQosMap().ifPresent(m -> writeMap(IFLA_VLAN_INGRESS_QOS, m, w));
-        s.egressQosMap().ifPresent(m -> writeMap(IFLA_VLAN_EGRESS_QOS, m, w));
+        super.encodeChange(s, ctx, w);
+        writeFlags(s, w);
+    }
+
+    private void writeFlags(VlanSpec s, MessageWriter w) {
+        OptionValues v = toOptions(s);
         int flags = 0;
         int mask = 0;
-        int[] bits = {VLAN_FLAG_REORDER_HDR, VLAN_FLAG_GVRP, VLAN_FLAG_MVRP, VLAN_FLAG_LOOSE_BINDING};
-        List<Optional<Boolean>> values = List.of(s.reorderHdr(), s.gvrp(), s.mvrp(), s.looseBinding());
-        for (int i = 0; i < bits.length; i++) {
-            if (values.get(i).isPresent()) {
-                mask |= bits[i];
-                flags |= values.get(i).get() ? bits[i] : 0;
+        for (Map.Entry<String, Integer> e : FLAG_BITS.entrySet()) {
+            Optional<Boolean> b = v.bool(e.getKey());
+            if (b.isPresent()) {
+                mask |= e.getValue();
+                flags |= b.get() ? e.getValue() : 0;
             }
         }
         if (mask != 0) {
@@ -122,36 +150,51 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
         }
     }
 
-    private static void writeMap(Attr nest, Map<Long, Long> map, MessageWriter w) {
-        try (var n = w.nest(nest)) {
-            map.forEach((from, to) -> w.putBytes(IFLA_VLAN_QOS_MAPPING, ByteBuffer.allocate(8)
-                    .order(ByteOrder.nativeOrder()).putInt((int) (long) from).putInt((int) (long) to).array()));
-        }
-    }
-
     @Override
     public VlanSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<String> protocol = Optional.empty();
-        Optional<Long> ethertype = d.integer(IFLA_VLAN_PROTOCOL);
-        if (ethertype.isPresent()) {
-            protocol = Optional.of(VlanProtocol.ofEthertype(ethertype.get()).map(VlanProtocol::word)
-                    .orElse(String.format("0x%04x", ethertype.get())));
-        }
-        int flags = 0;
-        int mask = 0;
+        VlanSpec s = super.decode(d, ctx);
         Optional<byte[]> f = d.bytes(IFLA_VLAN_FLAGS);
-        if (f.isPresent()) {
-            if (f.get().length != 8) {
-                throw new MalformedMessageException("IFLA_VLAN_FLAGS: 8 bytes expected, got " + f.get().length);
-            }
-            ByteBuffer b = ByteBuffer.wrap(f.get()).order(ByteOrder.nativeOrder());
-            flags = b.getInt();
-            mask = b.getInt();
+        if (f.isEmpty()) {
+            return s;
         }
-        return new VlanSpec(d.integer(IFLA_VLAN_ID), protocol, flag(flags, mask, VLAN_FLAG_REORDER_HDR),
-                flag(flags, mask, VLAN_FLAG_GVRP), flag(flags, mask, VLAN_FLAG_MVRP),
-                flag(flags, mask, VLAN_FLAG_LOOSE_BINDING), readMap(d, IFLA_VLAN_INGRESS_QOS),
-                readMap(d, IFLA_VLAN_EGRESS_QOS));
+        if (f.get().length != 8) {
+            throw new MalformedMessageException("IFLA_VLAN_FLAGS: 8 bytes expected, got " + f.get().length);
+        }
+        ByteBuffer b = ByteBuffer.wrap(f.get()).order(ByteOrder.nativeOrder());
+        int flags = b.getInt();
+        int mask = b.getInt();
+        for (Map.Entry<String, Integer> e : FLAG_BITS.entrySet()) {
+            if ((mask & e.getValue()) != 0) {
+                s = withOption(s, e.getKey(), (flags & e.getValue()) != 0);
+            }
+        }
+        return s;
+    }
+
+    /** A qos map nest: one IFLA_VLAN_QOS_MAPPING (struct ifla_vlan_qos_mapping: from, to) per entry. */
+    private record QosMap(Attr nest) implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            try (var n = w.nest(nest)) {
+                ((Map<?, ?>) value).forEach((from, to) -> w.putBytes(IFLA_VLAN_QOS_MAPPING, ByteBuffer.allocate(8)
+                        .order(ByteOrder.nativeOrder()).putInt((int) (long) (Long) from).putInt((int) (long) (Long) to)
+                        .array()));
+            }
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            return readMap(d, nest);
+        }
+
+        /** {@code word FROM:TO ...}. */
+        static IpWords ipWords(String word) {
+            return v -> {
+                List<String> a = new ArrayList<>(List.of(word));
+                ((Map<?, ?>) v).forEach((from, to) -> a.add(from + ":" + to));
+                return a;
+            };
+        }
     }
 
     private static Optional<Boolean> flag(int flags, int mask, int bit) {
@@ -178,30 +221,6 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
         return Optional.of(m);
     }
 
-    @Override
-    public List<String> ipArgs(VlanSpec s) {
-        List<String> a = new ArrayList<>();
-        s.protocol().ifPresent(p -> add(a, "protocol", protocol(p).ipWord()));
-        s.id().ifPresent(id -> add(a, "id", id.toString()));
-        s.reorderHdr().ifPresent(b -> add(a, "reorder_hdr", b ? "on" : "off"));
-        s.gvrp().ifPresent(b -> add(a, "gvrp", b ? "on" : "off"));
-        s.mvrp().ifPresent(b -> add(a, "mvrp", b ? "on" : "off"));
-        s.looseBinding().ifPresent(b -> add(a, "loose_binding", b ? "on" : "off"));
-        s.ingressQosMap().ifPresent(m -> addMap(a, "ingress-qos-map", m));
-        s.egressQosMap().ifPresent(m -> addMap(a, "egress-qos-map", m));
-        return a;
-    }
-
-    private static void addMap(List<String> args, String word, Map<Long, Long> m) {
-        args.add(word);
-        m.forEach((from, to) -> args.add(from + ":" + to));
-    }
-
-    private static void add(List<String> args, String word, String value) {
-        args.add(word);
-        args.add(value);
-    }
-
     /**
      * Compared against a dump, where the kernel leaves out what is off or empty: no IFLA_VLAN_FLAGS means every
      * flag off, no qos nest (or an entry mapped to 0) means no mapping. Desired entries mapped to 0 ask for "no
@@ -210,22 +229,25 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
      */
     @Override
     public List<Difference> differences(VlanSpec desired, VlanSpec observed) {
-        VlanSpec want = new VlanSpec(desired.id(), desired.protocol(), desired.reorderHdr(), desired.gvrp(),
-                desired.mvrp(), desired.looseBinding(), desired.ingressQosMap().map(VlanKind::withoutZeros),
-                desired.egressQosMap().map(VlanKind::withoutZeros));
-        VlanSpec have = new VlanSpec(observed.id(), observed.protocol(), observed.reorderHdr().or(FALSE),
-                observed.gvrp().or(FALSE), observed.mvrp().or(FALSE), observed.looseBinding().or(FALSE),
-                Optional.of(withoutZeros(observed.ingressQosMap().orElse(Map.of()))),
-                Optional.of(withoutZeros(observed.egressQosMap().orElse(Map.of()))));
+        VlanSpec want = desired;
+        VlanSpec have = observed;
+        OptionValues wanted = toOptions(desired);
+        OptionValues seen = toOptions(observed);
+        for (String flag : FLAG_BITS.keySet()) {
+            have = withOption(have, flag, seen.bool(flag).orElse(false));
+        }
+        for (String map : List.of("ingress-qos-map", "egress-qos-map")) {
+            if (wanted.has(map)) {
+                want = withOption(want, map, withoutZeros(wanted.intMap(map).orElseThrow()));
+            }
+            have = withOption(have, map, withoutZeros(seen.intMap(map).orElse(Map.of())));
+        }
         List<Difference> out = new ArrayList<>();
         for (Difference d : super.differences(want, have)) {
             if (d.key().endsWith("-qos-map") && d.observed() instanceof Map<?, ?> o
                     && !named(desired, d.key()).containsAll(o.keySet())) {
                 out.add(new Difference(d.key(), d.desired(), d.observed(), Option.Change.RECREATE,
                         "the kernel keeps mappings a change does not name; map them to 0 to remove them in place"));
-            } else if (d.change() == Option.Change.RECREATE) {
-                out.add(new Difference(d.key(), d.desired(), d.observed(), d.change(),
-                        "vlan_changelink ignores IFLA_VLAN_" + d.key().toUpperCase()));
             } else {
                 out.add(d);
             }
@@ -239,16 +261,10 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
         return m.map(Map::keySet).orElse(java.util.Set.of());
     }
 
-    private static final java.util.function.Supplier<Optional<Boolean>> FALSE = () -> Optional.of(false);
-
     private static Map<Long, Long> withoutZeros(Map<Long, Long> m) {
         Map<Long, Long> out = new LinkedHashMap<>(m);
         out.values().removeIf(v -> v == 0);
         return out;
     }
 
-    private static VlanProtocol protocol(String word) {
-        return VlanProtocol.ofWord(word).orElseThrow(() -> new IllegalArgumentException(
-                "vlan protocol " + word + " is neither 802.1q nor 802.1ad"));
-    }
 }

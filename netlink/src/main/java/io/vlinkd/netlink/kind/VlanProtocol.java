@@ -1,5 +1,9 @@
 package io.vlinkd.netlink.kind;
 
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.Optional;
 
 /**
@@ -52,6 +56,32 @@ public enum VlanProtocol {
             }
         }
         return Optional.empty();
+    }
+
+    /** The ethertype in {@code attr} (be16); one no protocol has reads as {@code 0x88a9}. */
+    static OptionCodec codec(Attr attr) {
+        return new OptionCodec() {
+            @Override
+            public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+                w.putInt(attr, of((String) value).ethertype());
+            }
+
+            @Override
+            public Optional<?> decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
+                return data.integer(attr).map(e -> ofEthertype(e).map(VlanProtocol::word)
+                        .orElse(String.format("0x%04x", e)));
+            }
+        };
+    }
+
+    /** {@code word 802.1Q}: the protocol as {@code ip} spells it. */
+    static IpWords ipWords(String word) {
+        return v -> java.util.List.of(word, of((String) v).ipWord());
+    }
+
+    private static VlanProtocol of(String word) {
+        return ofWord(word).orElseThrow(() -> new IllegalArgumentException(
+                "vlan protocol " + word + " is neither 802.1q nor 802.1ad"));
     }
 
     /** The config words, for a {@link ValueType.Choice}. */
