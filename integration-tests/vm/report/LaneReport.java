@@ -1,3 +1,4 @@
+import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Judges lane A from the JUnit XML the VM wrote (run on the host: {@code java LaneReport.java RESULTS_DIR}).
+ * Judges lane A from the JUnit XML the VM wrote (run on the host, with the kind registry of the built netlink
+ * module: {@code java -cp netlink/target/classes LaneReport.java RESULTS_DIR}).
  *
  * <p>Prints the counts per test class and per link kind, lists every skipped test with its reason, and exits
  * non-zero when a test failed (1), when a test was skipped because the kernel lacks a kind (3: the full kernel has
@@ -28,11 +30,8 @@ import org.w3c.dom.NodeList;
  * package segment naming a kind counts too ({@code io.vlinkd.it.kind.bond.ChangeTest}).
  */
 public final class LaneReport {
-    /** The kinds of issue 4, in its order. */
-    private static final List<String> KINDS = List.of(
-            "bridge", "bond", "team", "vlan", "vxlan", "macvlan", "macvtap", "ipvlan", "ipvtap", "veth", "dummy",
-            "ifb", "nlmon", "vcan", "vxcan", "vrf", "ipip", "sit", "ip6tnl", "gre", "gretap", "ip6gre", "ip6gretap",
-            "vti", "vti6", "macsec");
+    /** Every kind vlinkd supports, in the registry's order (the netlink module's classes are on the class path). */
+    private static final List<String> KINDS = LinkKinds.names();
 
     /**
      * Assumption messages that mean "this kernel lacks the kind" (the PREAMBLE's convention is "this kernel has no

@@ -61,8 +61,6 @@ import java.util.function.Function;
  * limits of kinds.
  */
 public final class FakeKernel implements KernelPort {
-    /** Kinds whose devices take ports (they have ndo_add_slave in the kernel). */
-    private static final Set<String> MASTER_KINDS = Set.of("bridge", "bond", "team", "vrf");
     /** VETH_INFO_PEER (and VXCAN_INFO_PEER): struct ifinfomsg + the peer's attributes. */
     private static final Attr INFO_PEER = Attr.of("INFO_PEER", 1, AttrType.BINARY);
 
@@ -282,7 +280,9 @@ public final class FakeKernel implements KernelPort {
             // do_set_master: an unknown master index is EINVAL, not ENODEV.
             throw new Refusal(Errno.EINVAL, null);
         }
-        if (master == self || m.kindName() == null || !MASTER_KINDS.contains(m.kindName())) {
+        // The kernel's device of that kind name decides, whichever kinds this fake decodes with (a test's own).
+        if (master == self || m.kindName() == null
+                || !LinkKinds.byName(m.kindName()).map(LinkKind::takesPorts).orElse(false)) {
             // do_set_master: a device without ndo_add_slave.
             throw new Refusal(Errno.EOPNOTSUPP, null);
         }

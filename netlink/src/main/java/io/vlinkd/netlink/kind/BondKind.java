@@ -210,6 +210,11 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
     }
 
     @Override
+    public boolean takesPorts() {
+        return true;
+    }
+
+    @Override
     protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> mode = v.string("mode");
         Optional<Long> miimon = v.integer("miimon");

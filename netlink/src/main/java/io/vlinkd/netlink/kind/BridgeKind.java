@@ -119,6 +119,11 @@ public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
     }
 
     @Override
+    public boolean takesPorts() {
+        return true;
+    }
+
+    @Override
     protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<Long> forwardDelay = v.integer("forward-delay");
         if (v.bool("stp").orElse(false) && forwardDelay.isPresent()

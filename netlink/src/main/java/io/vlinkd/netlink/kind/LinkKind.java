@@ -109,6 +109,14 @@ public interface LinkKind<S extends KindSpec> {
         return out;
     }
 
+    /**
+     * Whether links of this kind take ports, so that another link's {@code master:} may name one (the kernel's
+     * device has ndo_add_slave: bridge, bond, team, vrf).
+     */
+    default boolean takesPorts() {
+        return false;
+    }
+
     /** The MTUs this kind's devices take ({@code mtu:}); {@link MtuRule#COMMON} unless the kind says otherwise. */
     default MtuRule mtu() {
         return MtuRule.COMMON;

@@ -38,6 +38,11 @@ public final class VrfKind extends AbstractLinkKind<VrfKind.VrfSpec> {
     }
 
     @Override
+    public boolean takesPorts() {
+        return true;
+    }
+
+    @Override
     protected void validate(OptionValues values, LinkCommon common, Problems problems) {
         Optional<Long> table = values.integer("table");
         if (table.isEmpty()) {
