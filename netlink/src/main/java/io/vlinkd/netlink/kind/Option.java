@@ -3,6 +3,7 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One option of a kind's config section, in iproute2's words ({@code dstport}, {@code miimon}), and everything the
@@ -31,9 +32,13 @@ import java.util.Objects;
  * @param ip          how the value reads in an {@code ip link} command; null: {@code word value}, or
  *                    {@code word}/{@code noword} for a bool, with the key's dashes as underscores as the word
  * @param convert     how the spec's value (the wire's unit) becomes the config's and back; null: the same value
+ * @param join        how an option held in several fields reads as one value and back (vxlan's {@code ttl}: a
+ *                    number, or the {@code ttlInherit} flag); null for one field. Its codec and ip words then see
+ *                    the joined value.
  */
 public record Option(String key, ValueType type, Change change, String since, String description, String refusal,
-                     List<String> fields, Attr attr, OptionCodec codec, Words words, IpWords ip, Convert convert) {
+                     List<String> fields, Attr attr, OptionCodec codec, Words words, IpWords ip, Convert convert,
+                     Join join) {
 
     /** How the kernel treats a change of this option on an existing link. */
     public enum Change {
@@ -53,6 +58,15 @@ public record Option(String key, ValueType type, Change change, String since, St
         Object toSpec(Object optionValue);
     }
 
+    /** The value of an option held in several fields: {@link #fields}' values in, one config value out, and back. */
+    public interface Join {
+        /** The config value of the fields' values (in {@link #fields} order), or null when none is set. */
+        Object join(List<Optional<?>> fields);
+
+        /** The fields' values of a config value. */
+        List<Optional<?>> split(Object optionValue);
+    }
+
     public Option {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, key + ": type");
@@ -62,48 +76,54 @@ public record Option(String key, ValueType type, Change change, String since, St
 
     public static Option inPlace(String key, ValueType type, String since, String description) {
         return new Option(key, type, Change.IN_PLACE, since, description, null, List.of(), null, null, null, null,
-                null);
+                null, null);
     }
 
     public static Option createOnly(String key, ValueType type, String since, String description) {
         return new Option(key, type, Change.RECREATE, since, description, null, List.of(), null, null, null, null,
-                null);
+                null, null);
     }
 
     /** Written to and read from {@code attr} as is. */
     public Option attr(Attr attr) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
     }
 
     /** The kernel's refusal text of an in-place change. */
     public Option refusal(String refusal) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
     }
 
     /** Held by these components of the spec record (the first one is read by the generic code). */
     public Option fields(String... fields) {
         return new Option(key, type, change, since, description, refusal, List.of(fields), attr, codec, words, ip,
-                convert);
+                convert, join);
     }
 
     /** Written and read by {@code codec}. */
     public Option codec(OptionCodec codec) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
     }
 
     /** Sent to {@code attr} as the number {@code words} gives each word. */
     public Option words(Attr attr, Words words) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
     }
 
     /** Reads as {@code ip} in an {@code ip link} command. */
     public Option ip(IpWords ip) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
     }
 
     /** The spec keeps another unit than the config. */
     public Option convert(Convert convert) {
-        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert);
+        return new Option(key, type, change, since, description, refusal, fields, attr, codec, words, ip, convert, join);
+    }
+
+    /** Held by {@code fields}, read and written as one value through {@code join}. */
+    public Option fields(Join join, String... fields) {
+        return new Option(key, type, change, since, description, refusal, List.of(fields), attr, codec, words, ip,
+                convert, join);
     }
 
     /** The {@code ip} words of this option; the default when none were given. */

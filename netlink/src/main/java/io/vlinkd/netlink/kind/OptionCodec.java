@@ -14,6 +14,11 @@ public interface OptionCodec {
     /** Writes {@code value}, which is set. */
     void encode(Object value, EncodeContext ctx, MessageWriter w);
 
+    /** Writes {@code value} in an in-place change; as on create unless the kernel takes less in a change. */
+    default void encodeChange(Object value, EncodeContext ctx, MessageWriter w) {
+        encode(value, ctx, w);
+    }
+
     /** The value as {@code data} holds it, or empty when it holds none. */
     Optional<?> decode(Attrs data, DecodeContext ctx) throws MalformedMessageException;
 }

@@ -151,9 +151,17 @@ final class OptionTable<S extends KindSpec> {
         return sb.toString();
     }
 
-    /** The spec's value of {@code o} (in the spec's unit), if set. */
+    /** The spec's value of {@code o} (in the spec's unit; joined, for an option of several fields), if set. */
     Optional<?> get(S spec, Option o) {
-        return (Optional<?>) read(spec, slots.get(o.key())[0]);
+        int[] idx = slots.get(o.key());
+        if (o.join() == null) {
+            return (Optional<?>) read(spec, idx[0]);
+        }
+        List<Optional<?>> fields = new ArrayList<>();
+        for (int i : idx) {
+            fields.add((Optional<?>) read(spec, i));
+        }
+        return Optional.ofNullable(o.join().join(fields));
     }
 
     private Object read(S spec, int i) {
@@ -170,7 +178,8 @@ final class OptionTable<S extends KindSpec> {
     OptionValues toOptions(S spec) {
         OptionValues.Builder b = OptionValues.builder();
         for (Option o : options) {
-            b.put(o.key(), get(spec, o).map(v -> o.convert() == null ? v : o.convert().toOption(v)));
+            b.put(o.key(), get(spec, o).map(v -> o.convert() == null || o.join() != null ? v
+                    : o.convert().toOption(v)));
         }
         return b.build();
     }
@@ -179,7 +188,7 @@ final class OptionTable<S extends KindSpec> {
     S fromOptions(OptionValues values) {
         Object[] args = empty();
         for (Option o : options) {
-            values.get(o.key()).ifPresent(v -> set(args, o, o.convert() == null ? v : o.convert().toSpec(v)));
+            values.get(o.key()).ifPresent(v -> setOption(args, o, v));
         }
         return construct(args);
     }
@@ -203,8 +212,7 @@ final class OptionTable<S extends KindSpec> {
         for (int i = 0; i < args.length; i++) {
             args[i] = read(spec, i);
         }
-        Option o = option(key);
-        set(args, o, o.convert() == null ? value : o.convert().toSpec(value));
+        setOption(args, option(key), value);
         return construct(args);
     }
 
@@ -223,8 +231,10 @@ final class OptionTable<S extends KindSpec> {
             if (v.isEmpty()) {
                 continue;
             }
-            if (o.codec() != null) {
+            if (o.codec() != null && create) {
                 o.codec().encode(v.get(), ctx, w);
+            } else if (o.codec() != null) {
+                o.codec().encodeChange(v.get(), ctx, w);
             } else if (o.attr() != null) {
                 encodePlain(o, v.get(), ctx, w);
             }
@@ -323,8 +333,31 @@ final class OptionTable<S extends KindSpec> {
         return args;
     }
 
-    /** Puts a spec value in the option's first component, as that component's integer width wants it. */
+    /** Puts a config value in the option's fields, converted to the spec's unit or split. */
+    private void setOption(Object[] args, Option o, Object value) {
+        if (o.join() != null) {
+            int[] idx = slots.get(o.key());
+            List<Optional<?>> fields = o.join().split(value);
+            for (int i = 0; i < idx.length; i++) {
+                args[idx[i]] = fields.get(i);
+            }
+        } else {
+            set(args, o, o.convert() == null ? value : o.convert().toSpec(value));
+        }
+    }
+
+    /**
+     * Puts a spec value in the option's first field, as that field's integer width wants it (a joined value is
+     * split); null, which a {@link Option.Convert} returns for a value the kind's validation refused, leaves it unset.
+     */
     private void set(Object[] args, Option o, Object value) {
+        if (o.join() != null) {
+            setOption(args, o, value);
+            return;
+        }
+        if (value == null) {
+            return;
+        }
         int i = slots.get(o.key())[0];
         Class<?> element = leaves.get(i).element();
         Object v = value;

@@ -35,20 +35,22 @@ public final class PeerLink {
     /** The {@code peer} option: the peer's IFLA_IFNAME inside {@code peerNest}, create-only like the whole pair. */
     static Option nameOption(Attr peerNest, String since) {
         return Option.createOnly("peer", ValueType.peerName(), since,
-                peerNest.name() + "/IFLA_IFNAME: the other end's name (required)");
+                peerNest.name() + "/IFLA_IFNAME: the other end's name (required)")
+                .ip(v -> List.of("peer", "name", (String) v));
     }
 
     /** The {@code peer-netns} option: the namespace the peer is created in (IFLA_NET_NS_FD inside the nest). */
     static Option netnsOption(Attr peerNest, String since) {
         return Option.createOnly("peer-netns", new ValueType.Text(255), since,
-                peerNest.name() + "/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in");
+                peerNest.name() + "/IFLA_NET_NS_FD: the named network namespace (ip netns) the other end lives in")
+                .ip(IpWords.keyValue("netns"));
     }
 
     /**
      * The configured peer name of a {@code kind} pair: required, since both ends are created in one request, and not
      * this link's own name unless the peer goes to another namespace.
      */
-    static Optional<String> peerName(String kind, OptionValues v, LinkCommon common, Problems problems) {
+    static void checkName(String kind, OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> peer = v.string("peer");
         if (peer.isEmpty()) {
             problems.add(null, "a " + kind + " needs a peer name (" + kind
@@ -57,27 +59,15 @@ public final class PeerLink {
             problems.add("peer", "the peer of " + common.name() + " cannot have the same name in the same "
                     + "namespace");
         }
-        return peer;
     }
 
     /** The configured peer-netns: a name as {@code ip netns} shows it (a file under /run/netns), not a path. */
-    static Optional<String> netns(OptionValues v, Problems problems) {
-        Optional<String> netns = v.string("peer-netns");
-        netns.ifPresent(ns -> {
+    static void checkNetns(OptionValues v, Problems problems) {
+        v.string("peer-netns").ifPresent(ns -> {
             if (ns.isEmpty() || ns.contains("/") || ns.equals(".") || ns.equals("..")) {
                 problems.add("peer-netns", "peer-netns must be a namespace name as ip netns shows it, not " + ns);
             }
         });
-        return netns;
-    }
-
-    /** {@code peer name N address M netns NS}, for what is set, as {@code ip link add ... type veth} takes it. */
-    static List<String> ipArgs(Optional<String> name, Optional<MacAddress> mac, Optional<String> netns) {
-        List<String> a = new ArrayList<>();
-        name.ifPresent(n -> a.addAll(List.of("peer", "name", n)));
-        mac.ifPresent(m -> a.addAll(List.of("address", m.toString())));
-        netns.ifPresent(ns -> a.addAll(List.of("netns", ns)));
-        return a;
     }
 
     /**

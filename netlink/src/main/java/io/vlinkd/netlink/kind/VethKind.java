@@ -26,7 +26,7 @@ public final class VethKind extends PairKind<VethSpec> {
     private static final List<Option> OPTIONS = List.of(
             PeerLink.nameOption(VETH_INFO_PEER, "2.6.24"),
             Option.createOnly("peer-mac", ValueType.mac(), "2.6.24",
-                    "VETH_INFO_PEER/IFLA_ADDRESS: the other end's MAC address"),
+                    "VETH_INFO_PEER/IFLA_ADDRESS: the other end's MAC address").ip(IpWords.keyValue("address")),
             PeerLink.netnsOption(VETH_INFO_PEER, "3.0"));
 
     public static final VethKind INSTANCE = new VethKind();
@@ -36,23 +36,17 @@ public final class VethKind extends PairKind<VethSpec> {
     }
 
     @Override
-    public VethSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
+        PeerLink.checkName(name(), v, common, problems);
         v.mac("peer-mac").ifPresent(m -> {
             if (m.isMulticast() || m.isZero()) {
                 problems.add("peer-mac", "peer-mac " + m + " is not a unicast address");
             }
         });
-        Optional<String> netns = PeerLink.netns(v, problems);
-        return new VethSpec(peer, v.mac("peer-mac"), netns, Optional.empty());
+        PeerLink.checkNetns(v, problems);
     }
 
-    @Override
-    public OptionValues toOptions(VethSpec s) {
-        return OptionValues.builder().put("peer", s.peer()).put("peer-mac", s.peerMac())
-                .put("peer-netns", s.peerNetns()).build();
-    }
-
+    /** The options share the peer nest. */
     @Override
     public void encodeCreate(VethSpec s, EncodeContext ctx, MessageWriter w) {
         s.peer().ifPresent(p -> PeerLink.write(VETH_INFO_PEER, p, s.peerMac(), s.peerNetns(), ctx, w));
@@ -62,10 +56,5 @@ public final class VethKind extends PairKind<VethSpec> {
     public VethSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
         PeerLink.Observed peer = PeerLink.read(VETH_INFO_PEER, data, ctx);
         return new VethSpec(peer.name(), peer.mac(), Optional.empty(), peer.netnsId());
-    }
-
-    @Override
-    public List<String> ipArgs(VethSpec s) {
-        return PeerLink.ipArgs(s.peer(), s.peerMac(), s.peerNetns());
     }
 }

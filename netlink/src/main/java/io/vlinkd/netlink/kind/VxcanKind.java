@@ -38,17 +38,12 @@ public final class VxcanKind extends PairKind<VxcanSpec> {
     }
 
     @Override
-    public VxcanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
-        Optional<String> peer = PeerLink.peerName(name(), v, common, problems);
-        Optional<String> netns = PeerLink.netns(v, problems);
-        return new VxcanSpec(peer, netns, Optional.empty());
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
+        PeerLink.checkName(name(), v, common, problems);
+        PeerLink.checkNetns(v, problems);
     }
 
-    @Override
-    public OptionValues toOptions(VxcanSpec s) {
-        return OptionValues.builder().put("peer", s.peer()).put("peer-netns", s.peerNetns()).build();
-    }
-
+    /** The options share the peer nest. */
     @Override
     public void encodeCreate(VxcanSpec s, EncodeContext ctx, MessageWriter w) {
         s.peer().ifPresent(p -> PeerLink.write(VXCAN_INFO_PEER, p, Optional.empty(), s.peerNetns(), ctx, w));
@@ -58,10 +53,5 @@ public final class VxcanKind extends PairKind<VxcanSpec> {
     public VxcanSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
         PeerLink.Observed peer = PeerLink.read(VXCAN_INFO_PEER, data, ctx);
         return new VxcanSpec(peer.name(), Optional.empty(), peer.netnsId());
-    }
-
-    @Override
-    public List<String> ipArgs(VxcanSpec s) {
-        return PeerLink.ipArgs(s.peer(), Optional.empty(), s.peerNetns());
     }
 }

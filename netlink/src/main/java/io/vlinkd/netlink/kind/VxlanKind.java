@@ -13,17 +13,17 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 /**
  * VXLAN (drivers/net/vxlan/vxlan_core.c). See {@link VxlanSpec} for a config example and the equivalent {@code ip}
  * command.
  *
- * <p>What changes in place was tried on 6.18 ({@code ip link set vx0 type vxlan ...}, see {@link #REFUSALS}):
+ * <p>What changes in place was tried on 6.18 ({@code ip link set vx0 type vxlan ...}):
  * local, remote/group, dev, a numeric ttl, tos, flowlabel, learning and ageing change; the rest is refused by
- * {@code vxlan_nl2conf} with the extack text kept in {@link #REFUSALS}. Value rules on top of the table: an address
- * may not change family ("New local address family does not match old"), and ttl may not switch between a number
+ * {@code vxlan_nl2conf} with the extack text kept as each option's refusal. Value rules on top of the table: an
+ * address may not change family ("New local address family does not match old"), and ttl may not switch between a number
  * and {@code inherit} ("vxlan: cannot change TTL_INHERIT flag").
  *
  * <p>Encoding follows iproute2 (ip/iplink_vxlan.c): the options are written in command-line order, except id,
@@ -78,75 +78,92 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
             IFLA_VXLAN_LABEL, IFLA_VXLAN_GPE, IFLA_VXLAN_TTL_INHERIT, IFLA_VXLAN_DF, IFLA_VXLAN_VNIFILTER,
             IFLA_VXLAN_LOCALBYPASS, IFLA_VXLAN_LABEL_POLICY);
 
-    /** The kernel's answer (6.18) to an in-place change of each create-only option. */
-    static final Map<String, String> REFUSALS = Map.ofEntries(
-            Map.entry("id", "Cannot change VNI"),
-            Map.entry("dstport", "Cannot change port"),
-            Map.entry("srcport", "Cannot change port range"),
-            Map.entry("maxaddress", "Cannot change limit"),
-            Map.entry("proxy", "vxlan: cannot change PROXY flag"),
-            Map.entry("l2miss", "vxlan: cannot change L2MISS flag"),
-            Map.entry("l3miss", "vxlan: cannot change L3MISS flag"),
-            Map.entry("udpcsum", "Cannot change UDP_CSUM flag"),
-            Map.entry("udp6zerocsumtx", "vxlan: cannot change UDP_ZERO_CSUM6_TX flag"),
-            Map.entry("udp6zerocsumrx", "vxlan: cannot change UDP_ZERO_CSUM6_RX flag"),
-            Map.entry("gbp", "vxlan: cannot change GBP flag"),
-            Map.entry("external", "vxlan: cannot change COLLECT_METADATA flag"));
-
     private static final ValueType TTL = ValueType.AnyOf.of(ValueType.choice("inherit"), ValueType.u8());
     private static final ValueType TOS = ValueType.AnyOf.of(ValueType.choice("inherit"), ValueType.u8());
 
+    // The refusals are the kernel's answer (6.18) to an in-place change of each create-only option.
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("id", ValueType.integer(0, (1 << 24) - 1), "3.7",
-                    "IFLA_VXLAN_ID: the VXLAN network identifier (VNI); required unless external"),
+                    "IFLA_VXLAN_ID: the VXLAN network identifier (VNI); required unless external")
+                    .attr(IFLA_VXLAN_ID).refusal("Cannot change VNI"),
             Option.inPlace("local", ValueType.ip(), "3.7",
-                    "IFLA_VXLAN_LOCAL/LOCAL6: source address of the tunnel (IPv6 since 3.12)"),
+                    "IFLA_VXLAN_LOCAL/LOCAL6: source address of the tunnel (IPv6 since 3.12)")
+                    .codec(new Address(IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, a -> true)),
             Option.inPlace("remote", ValueType.ip(), "3.7",
-                    "IFLA_VXLAN_GROUP/GROUP6: unicast address of the far end (IPv6 since 3.12)"),
+                    "IFLA_VXLAN_GROUP/GROUP6: unicast address of the far end (IPv6 since 3.12)")
+                    .codec(new Address(IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, a -> !a.isMulticastAddress())),
             Option.inPlace("group", ValueType.ip(), "3.7",
-                    "IFLA_VXLAN_GROUP/GROUP6: multicast group for flooding (needs dev; IPv6 since 3.12)"),
+                    "IFLA_VXLAN_GROUP/GROUP6: multicast group for flooding (needs dev; IPv6 since 3.12)")
+                    .codec(new Address(IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, InetAddress::isMulticastAddress)),
             Option.inPlace("dev", ValueType.interfaceName(), "3.7",
-                    "IFLA_VXLAN_LINK: the underlay device"),
+                    "IFLA_VXLAN_LINK: the underlay device").codec(new Dev()),
             Option.createOnly("dstport", ValueType.u16(), "3.10",
-                    "IFLA_VXLAN_PORT: UDP destination port (4789 is IANA's; 0 or unset: the kernel's 8472)"),
+                    "IFLA_VXLAN_PORT: UDP destination port (4789 is IANA's; 0 or unset: the kernel's 8472)")
+                    .codec(new Dstport()).refusal("Cannot change port"),
             Option.createOnly("srcport", new ValueType.ListOf(ValueType.integer(1, 0xffff)), "3.8",
-                    "IFLA_VXLAN_PORT_RANGE: UDP source port range [low, high]"),
+                    "IFLA_VXLAN_PORT_RANGE: UDP source port range [low, high]")
+                    .codec(new SourcePorts()).convert(new SourcePorts())
+                    .ip(v -> List.of("srcport", Integer.toString(((PortRange) v).low()),
+                            Integer.toString(((PortRange) v).high())))
+                    .refusal("Cannot change port range"),
             Option.inPlace("ttl", TTL, "3.7",
                     "IFLA_VXLAN_TTL: outer TTL (0: auto), or inherit (IFLA_VXLAN_TTL_INHERIT, 4.18; switching "
-                            + "between a number and inherit re-creates)").fields("ttl", "ttlInherit"),
-            Option.inPlace("tos", TOS, "3.7", "IFLA_VXLAN_TOS: outer TOS, or inherit from the inner packet"),
+                            + "between a number and inherit re-creates)")
+                    .fields(new Ttl(), "ttl", "ttlInherit").codec(new Ttl()),
+            Option.inPlace("tos", TOS, "3.7", "IFLA_VXLAN_TOS: outer TOS, or inherit from the inner packet")
+                    .attr(IFLA_VXLAN_TOS).convert(new Tos())
+                    .ip(v -> List.of("tos", (Long) v == 1 ? "inherit" : String.format("0x%x", v))),
             Option.inPlace("flowlabel", ValueType.integer(0, 0xfffff), "4.6",
-                    "IFLA_VXLAN_LABEL: IPv6 flow label of the outer header"),
+                    "IFLA_VXLAN_LABEL: IPv6 flow label of the outer header").attr(IFLA_VXLAN_LABEL),
             Option.inPlace("learning", ValueType.bool(), "3.7",
-                    "IFLA_VXLAN_LEARNING: learn remote MACs into the forwarding database"),
-            Option.createOnly("proxy", ValueType.bool(), "3.8", "IFLA_VXLAN_PROXY: answer ARP/ND from the fdb"),
+                    "IFLA_VXLAN_LEARNING: learn remote MACs into the forwarding database").attr(IFLA_VXLAN_LEARNING),
+            Option.createOnly("proxy", ValueType.bool(), "3.8", "IFLA_VXLAN_PROXY: answer ARP/ND from the fdb")
+                    .attr(IFLA_VXLAN_PROXY).refusal("vxlan: cannot change PROXY flag"),
             Option.createOnly("l2miss", ValueType.bool(), "3.8",
-                    "IFLA_VXLAN_L2MISS: notify user space of unknown destination MACs"),
+                    "IFLA_VXLAN_L2MISS: notify user space of unknown destination MACs")
+                    .attr(IFLA_VXLAN_L2MISS).refusal("vxlan: cannot change L2MISS flag"),
             Option.createOnly("l3miss", ValueType.bool(), "3.8",
-                    "IFLA_VXLAN_L3MISS: notify user space of unknown destination IPs"),
+                    "IFLA_VXLAN_L3MISS: notify user space of unknown destination IPs")
+                    .attr(IFLA_VXLAN_L3MISS).refusal("vxlan: cannot change L3MISS flag"),
             Option.inPlace("ageing", ValueType.u32(), "3.7",
-                    "IFLA_VXLAN_AGEING: seconds a learned fdb entry lives (0: forever)"),
+                    "IFLA_VXLAN_AGEING: seconds a learned fdb entry lives (0: forever)").attr(IFLA_VXLAN_AGEING),
             Option.createOnly("maxaddress", ValueType.u32(), "3.7",
-                    "IFLA_VXLAN_LIMIT: most fdb entries (0: unlimited)"),
+                    "IFLA_VXLAN_LIMIT: most fdb entries (0: unlimited)")
+                    .attr(IFLA_VXLAN_LIMIT).refusal("Cannot change limit"),
             Option.createOnly("udpcsum", ValueType.bool(), "3.16",
-                    "IFLA_VXLAN_UDP_CSUM: compute UDP checksums over IPv4"),
+                    "IFLA_VXLAN_UDP_CSUM: compute UDP checksums over IPv4")
+                    .attr(IFLA_VXLAN_UDP_CSUM).refusal("Cannot change UDP_CSUM flag"),
             Option.createOnly("udp6zerocsumtx", ValueType.bool(), "3.16",
-                    "IFLA_VXLAN_UDP_ZERO_CSUM6_TX: send zero UDP checksums over IPv6"),
+                    "IFLA_VXLAN_UDP_ZERO_CSUM6_TX: send zero UDP checksums over IPv6")
+                    .attr(IFLA_VXLAN_UDP_ZERO_CSUM6_TX).refusal("vxlan: cannot change UDP_ZERO_CSUM6_TX flag"),
             Option.createOnly("udp6zerocsumrx", ValueType.bool(), "3.16",
-                    "IFLA_VXLAN_UDP_ZERO_CSUM6_RX: accept zero UDP checksums over IPv6"),
+                    "IFLA_VXLAN_UDP_ZERO_CSUM6_RX: accept zero UDP checksums over IPv6")
+                    .attr(IFLA_VXLAN_UDP_ZERO_CSUM6_RX).refusal("vxlan: cannot change UDP_ZERO_CSUM6_RX flag"),
             Option.createOnly("gbp", ValueType.bool(), "4.0",
-                    "IFLA_VXLAN_GBP: group based policy extension"),
+                    "IFLA_VXLAN_GBP: group based policy extension")
+                    // a flag: there is no "nogbp"
+                    .codec(new Gbp()).ip(v -> (Boolean) v ? List.of("gbp") : List.of())
+                    .refusal("vxlan: cannot change GBP flag"),
             Option.createOnly("external", ValueType.bool(), "4.3",
-                    "IFLA_VXLAN_COLLECT_METADATA: metadata mode for lightweight tunnels (no id)"));
+                    "IFLA_VXLAN_COLLECT_METADATA: metadata mode for lightweight tunnels (no id)")
+                    .attr(IFLA_VXLAN_COLLECT_METADATA).refusal("vxlan: cannot change COLLECT_METADATA flag"));
 
     public static final VxlanKind INSTANCE = new VxlanKind();
+
+    /**
+     * iproute2's order on the wire: the options as the command line gives them, except id, local, remote/group,
+     * learning and dstport, which it writes after all the others.
+     */
+    private final List<Option> wireOrder = inOrder("dev", "srcport", "ttl", "tos", "flowlabel", "proxy", "l2miss",
+            "l3miss", "ageing", "maxaddress", "udpcsum", "udp6zerocsumtx", "udp6zerocsumrx", "gbp", "external", "id",
+            "local", "remote", "group", "learning", "dstport");
 
     private VxlanKind() {
         super("vxlan", VxlanSpec.class, SPACE, OPTIONS);
     }
 
     @Override
-    public VxlanSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<Long> id = v.integer("id");
         boolean external = v.bool("external").orElse(false);
         if (external && id.isPresent()) {
@@ -181,60 +198,14 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
                 .orElse(false))) {
             problems.add("flowlabel", "flowlabel applies only to an IPv6 vxlan (an IPv6 local, remote or group)");
         }
-        Optional<PortRange> srcport = Optional.empty();
         List<Long> ports = v.list("srcport", Long.class);
         if (v.has("srcport")) {
             if (ports.size() != 2) {
                 problems.add("srcport", "srcport takes two ports, [low, high], not " + ports.size());
             } else if (ports.get(0) > ports.get(1)) {
                 problems.add("srcport", "srcport low " + ports.get(0) + " is above high " + ports.get(1));
-            } else {
-                srcport = Optional.of(new PortRange((int) (long) ports.get(0), (int) (long) ports.get(1)));
             }
         }
-        Optional<Long> ttl = Optional.empty();
-        Optional<Boolean> ttlInherit = Optional.empty();
-        Optional<Object> ttlValue = v.get("ttl");
-        if (ttlValue.isPresent()) {
-            if ("inherit".equals(ttlValue.get())) {
-                ttlInherit = Optional.of(true);
-            } else {
-                ttl = Optional.of((Long) ttlValue.get());
-            }
-        }
-        Optional<Long> tos = v.get("tos").map(t -> "inherit".equals(t) ? 1L : (Long) t);
-        return new VxlanSpec(id, local, remote, group, v.string("dev"), v.integer("dstport"), srcport, ttl,
-                ttlInherit, tos, v.integer("flowlabel"), v.bool("learning"), v.bool("proxy"), v.bool("l2miss"),
-                v.bool("l3miss"), v.integer("ageing"), v.integer("maxaddress"), v.bool("udpcsum"),
-                v.bool("udp6zerocsumtx"), v.bool("udp6zerocsumrx"), v.bool("gbp"), v.bool("external"));
-    }
-
-    @Override
-    public OptionValues toOptions(VxlanSpec s) {
-        Optional<Object> ttl = s.ttlInherit().orElse(false) ? Optional.of("inherit") : s.ttl().map(t -> t);
-        return OptionValues.builder()
-                .put("id", s.id())
-                .put("local", s.local())
-                .put("remote", s.remote())
-                .put("group", s.group())
-                .put("dev", s.dev())
-                .put("dstport", s.dstport())
-                .put("srcport", s.srcport().map(r -> List.of((long) r.low(), (long) r.high())))
-                .put("ttl", ttl)
-                .put("tos", s.tos().map(t -> t == 1 ? (Object) "inherit" : (Object) t))
-                .put("flowlabel", s.flowlabel())
-                .put("learning", s.learning())
-                .put("proxy", s.proxy())
-                .put("l2miss", s.l2miss())
-                .put("l3miss", s.l3miss())
-                .put("ageing", s.ageing())
-                .put("maxaddress", s.maxaddress())
-                .put("udpcsum", s.udpcsum())
-                .put("udp6zerocsumtx", s.udp6zerocsumtx())
-                .put("udp6zerocsumrx", s.udp6zerocsumrx())
-                .put("gbp", s.gbp())
-                .put("external", s.external())
-                .build();
     }
 
     @Override
@@ -243,170 +214,180 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
     }
 
     @Override
+    protected List<Option> wireOrder() {
+        return wireOrder;
+    }
+
+    /** iproute2 always sends learning on create: 1 (the kernel's default too), 0 with external. */
+    @Override
     public void encodeCreate(VxlanSpec s, EncodeContext ctx, MessageWriter w) {
-        s.dev().ifPresent(d -> w.putInt(IFLA_VXLAN_LINK, ctx.ifindex(d)));
-        s.srcport().ifPresent(r -> w.putBytes(IFLA_VXLAN_PORT_RANGE, portRange(r)));
-        if (s.ttlInherit().orElse(false)) {
-            w.putFlag(IFLA_VXLAN_TTL_INHERIT);
-        } else {
-            s.ttl().ifPresent(t -> w.putInt(IFLA_VXLAN_TTL, t));
-        }
-        s.tos().ifPresent(t -> w.putInt(IFLA_VXLAN_TOS, t));
-        s.flowlabel().ifPresent(l -> w.putInt(IFLA_VXLAN_LABEL, l));
-        s.proxy().ifPresent(b -> w.putInt(IFLA_VXLAN_PROXY, b ? 1 : 0));
-        s.l2miss().ifPresent(b -> w.putInt(IFLA_VXLAN_L2MISS, b ? 1 : 0));
-        s.l3miss().ifPresent(b -> w.putInt(IFLA_VXLAN_L3MISS, b ? 1 : 0));
-        s.ageing().ifPresent(a -> w.putInt(IFLA_VXLAN_AGEING, a));
-        s.maxaddress().ifPresent(m -> w.putInt(IFLA_VXLAN_LIMIT, m));
-        s.udpcsum().ifPresent(b -> w.putInt(IFLA_VXLAN_UDP_CSUM, b ? 1 : 0));
-        s.udp6zerocsumtx().ifPresent(b -> w.putInt(IFLA_VXLAN_UDP_ZERO_CSUM6_TX, b ? 1 : 0));
-        s.udp6zerocsumrx().ifPresent(b -> w.putInt(IFLA_VXLAN_UDP_ZERO_CSUM6_RX, b ? 1 : 0));
-        if (s.gbp().orElse(false)) {
-            w.putFlag(IFLA_VXLAN_GBP); // a flag: there is no "nogbp"
-        }
-        s.external().ifPresent(b -> w.putInt(IFLA_VXLAN_COLLECT_METADATA, b ? 1 : 0));
-        s.id().ifPresent(i -> w.putInt(IFLA_VXLAN_ID, i));
-        writeAddresses(s, w);
-        // iproute2 always sends learning on create: 1 (the kernel's default too), 0 with external.
         boolean external = s.external().orElse(false);
-        w.putInt(IFLA_VXLAN_LEARNING, s.learning().orElse(!external) ? 1 : 0);
-        s.dstport().filter(p -> p != 0).ifPresent(p -> w.putInt(IFLA_VXLAN_PORT, p));
+        super.encodeCreate(withOption(s, "learning", s.learning().orElse(!external)), ctx, w);
     }
 
-    @Override
-    public void encodeChange(VxlanSpec s, EncodeContext ctx, MessageWriter w) {
-        s.dev().ifPresent(d -> w.putInt(IFLA_VXLAN_LINK, ctx.ifindex(d)));
-        if (!s.ttlInherit().orElse(false)) {
-            s.ttl().ifPresent(t -> w.putInt(IFLA_VXLAN_TTL, t));
+    /** An address in the attribute of its family; on decode, 0.0.0.0 and :: stand for none. */
+    private record Address(Attr v4, Attr v6, Predicate<InetAddress> mine) implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            InetAddress a = (InetAddress) value;
+            w.putAddress(isV6(a) ? v6 : v4, a);
         }
-        s.tos().ifPresent(t -> w.putInt(IFLA_VXLAN_TOS, t));
-        s.flowlabel().ifPresent(l -> w.putInt(IFLA_VXLAN_LABEL, l));
-        s.ageing().ifPresent(a -> w.putInt(IFLA_VXLAN_AGEING, a));
-        writeAddresses(s, w);
-        s.learning().ifPresent(b -> w.putInt(IFLA_VXLAN_LEARNING, b ? 1 : 0));
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            Optional<InetAddress> a = nonZero(d.address(v4));
+            return (a.isPresent() ? a : nonZero(d.address(v6))).filter(mine);
+        }
+
+        private static Optional<InetAddress> nonZero(Optional<InetAddress> a) {
+            return a.filter(x -> !x.isAnyLocalAddress());
+        }
     }
 
-    private static void writeAddresses(VxlanSpec s, MessageWriter w) {
-        s.local().ifPresent(a -> w.putAddress(isV6(a) ? IFLA_VXLAN_LOCAL6 : IFLA_VXLAN_LOCAL, a));
-        s.remote().or(s::group).ifPresent(a -> w.putAddress(isV6(a) ? IFLA_VXLAN_GROUP6 : IFLA_VXLAN_GROUP, a));
+    /** IFLA_VXLAN_LINK: an ifindex; 0 is none. */
+    private static final class Dev implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            w.putInt(IFLA_VXLAN_LINK, ctx.ifindex((String) value));
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            long link = d.integer(IFLA_VXLAN_LINK, 0);
+            return link == 0 ? Optional.empty() : Optional.of(ctx.nameOf((int) link).orElse("ifindex " + link));
+        }
     }
 
-    private static byte[] portRange(PortRange r) {
-        return new byte[] {(byte) (r.low() >> 8), (byte) r.low(), (byte) (r.high() >> 8), (byte) r.high()};
+    /** IFLA_VXLAN_PORT; 0, the kernel's default, is not sent. */
+    private static final class Dstport implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            if ((Long) value != 0) {
+                w.putInt(IFLA_VXLAN_PORT, (Long) value);
+            }
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            return d.integer(IFLA_VXLAN_PORT);
+        }
     }
 
-    @Override
-    public VxlanSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<InetAddress> far = nonZero(d.address(IFLA_VXLAN_GROUP));
-        if (far.isEmpty()) {
-            far = nonZero(d.address(IFLA_VXLAN_GROUP6));
+    /** IFLA_VXLAN_PORT_RANGE (two be16) and the config's [low, high]. */
+    private static final class SourcePorts implements OptionCodec, Option.Convert {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            PortRange r = (PortRange) value;
+            w.putBytes(IFLA_VXLAN_PORT_RANGE,
+                    new byte[] {(byte) (r.low() >> 8), (byte) r.low(), (byte) (r.high() >> 8), (byte) r.high()});
         }
-        Optional<InetAddress> local = nonZero(d.address(IFLA_VXLAN_LOCAL));
-        if (local.isEmpty()) {
-            local = nonZero(d.address(IFLA_VXLAN_LOCAL6));
-        }
-        Optional<String> dev = Optional.empty();
-        long link = d.integer(IFLA_VXLAN_LINK, 0);
-        if (link != 0) {
-            dev = Optional.of(ctx.nameOf((int) link).orElse("ifindex " + link));
-        }
-        Optional<PortRange> srcport = Optional.empty();
-        Optional<byte[]> range = d.bytes(IFLA_VXLAN_PORT_RANGE);
-        if (range.isPresent()) {
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            Optional<byte[]> range = d.bytes(IFLA_VXLAN_PORT_RANGE);
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
             byte[] b = range.get();
             if (b.length != 4) {
                 throw new MalformedMessageException("IFLA_VXLAN_PORT_RANGE: 4 bytes expected, got " + b.length);
             }
             int low = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
             int high = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
-            if (low != 0 || high != 0) { // 0 0: the kernel's ephemeral range
-                srcport = Optional.of(new PortRange(low, high));
+            // 0 0: the kernel's ephemeral range
+            return low != 0 || high != 0 ? Optional.of(new PortRange(low, high)) : Optional.empty();
+        }
+
+        @Override
+        public Object toOption(Object specValue) {
+            PortRange r = (PortRange) specValue;
+            return List.of((long) r.low(), (long) r.high());
+        }
+
+        /** A range, or null for what {@link #validate} refused (not two ports, low above high). */
+        @Override
+        public Object toSpec(Object optionValue) {
+            List<?> ports = (List<?>) optionValue;
+            if (ports.size() != 2 || (Long) ports.get(0) > (Long) ports.get(1)) {
+                return null;
+            }
+            return new PortRange((int) (long) (Long) ports.get(0), (int) (long) (Long) ports.get(1));
+        }
+    }
+
+    /**
+     * ttl: a number in IFLA_VXLAN_TTL, or inherit: IFLA_VXLAN_TTL_INHERIT, which iproute2 sends as a flag and the
+     * kernel dumps as a u8 0/1 (decoded from either). Switching needs a re-create, so a change sends numbers only.
+     */
+    private static final class Ttl implements OptionCodec, Option.Join {
+        @Override
+        public Object join(List<Optional<?>> fields) {
+            return fields.get(1).equals(Optional.of(true)) ? "inherit" : fields.get(0).orElse(null);
+        }
+
+        @Override
+        public List<Optional<?>> split(Object v) {
+            return "inherit".equals(v) ? List.of(Optional.empty(), Optional.of(true))
+                    : List.of(Optional.of(v), Optional.empty());
+        }
+
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            if ("inherit".equals(value)) {
+                w.putFlag(IFLA_VXLAN_TTL_INHERIT);
+            } else {
+                w.putInt(IFLA_VXLAN_TTL, (Long) value);
             }
         }
-        Optional<Boolean> ttlInherit = Optional.empty();
-        Optional<RawAttr> inherit = d.raw(IFLA_VXLAN_TTL_INHERIT);
-        if (inherit.isPresent()) {
-            RawAttr r = inherit.get();
-            ttlInherit = Optional.of(r.length() == 0 || Attrs.readInteger(IFLA_VXLAN_TTL, r) != 0);
+
+        @Override
+        public void encodeChange(Object value, EncodeContext ctx, MessageWriter w) {
+            if (!"inherit".equals(value)) {
+                w.putInt(IFLA_VXLAN_TTL, (Long) value);
+            }
         }
-        return new VxlanSpec(d.integer(IFLA_VXLAN_ID),
-                local,
-                far.filter(a -> !a.isMulticastAddress()),
-                far.filter(InetAddress::isMulticastAddress),
-                dev,
-                d.integer(IFLA_VXLAN_PORT),
-                srcport,
-                d.integer(IFLA_VXLAN_TTL),
-                ttlInherit,
-                d.integer(IFLA_VXLAN_TOS),
-                d.integer(IFLA_VXLAN_LABEL),
-                bool(d, IFLA_VXLAN_LEARNING),
-                bool(d, IFLA_VXLAN_PROXY),
-                bool(d, IFLA_VXLAN_L2MISS),
-                bool(d, IFLA_VXLAN_L3MISS),
-                d.integer(IFLA_VXLAN_AGEING),
-                d.integer(IFLA_VXLAN_LIMIT),
-                bool(d, IFLA_VXLAN_UDP_CSUM),
-                bool(d, IFLA_VXLAN_UDP_ZERO_CSUM6_TX),
-                bool(d, IFLA_VXLAN_UDP_ZERO_CSUM6_RX),
-                // A flag, dumped only when set: its absence in a dump says "off"; in an empty request, nothing.
-                d.isEmpty() ? Optional.empty() : Optional.of(d.has(IFLA_VXLAN_GBP)),
-                bool(d, IFLA_VXLAN_COLLECT_METADATA));
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            Optional<RawAttr> inherit = d.raw(IFLA_VXLAN_TTL_INHERIT);
+            if (inherit.isPresent()
+                    && (inherit.get().length() == 0 || Attrs.readInteger(IFLA_VXLAN_TTL, inherit.get()) != 0)) {
+                return Optional.of("inherit");
+            }
+            return d.integer(IFLA_VXLAN_TTL);
+        }
     }
 
-    private static Optional<Boolean> bool(Attrs d, Attr a) throws MalformedMessageException {
-        return d.integer(a).map(x -> x != 0);
+    /** tos 1 is how iproute2 sends {@code tos inherit}. */
+    private static final class Tos implements Option.Convert {
+        @Override
+        public Object toOption(Object specValue) {
+            return (Long) specValue == 1 ? "inherit" : specValue;
+        }
+
+        @Override
+        public Object toSpec(Object optionValue) {
+            return "inherit".equals(optionValue) ? 1L : optionValue;
+        }
     }
 
-    /** 0.0.0.0 and :: stand for "none" in a dump. */
-    private static Optional<InetAddress> nonZero(Optional<InetAddress> a) {
-        return a.filter(x -> !x.isAnyLocalAddress());
+    /** IFLA_VXLAN_GBP: a flag, sent only when on; in a dump its absence says off (in an empty request, nothing). */
+    private static final class Gbp implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            if ((Boolean) value) {
+                w.putFlag(IFLA_VXLAN_GBP);
+            }
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) {
+            return d.isEmpty() ? Optional.empty() : Optional.of(d.has(IFLA_VXLAN_GBP));
+        }
     }
 
     private static boolean isV6(InetAddress a) {
         return a instanceof Inet6Address;
-    }
-
-    @Override
-    public List<String> ipArgs(VxlanSpec s) {
-        List<String> a = new ArrayList<>();
-        s.id().ifPresent(i -> add(a, "id", i.toString()));
-        s.local().ifPresent(x -> add(a, "local", IpText.format(x)));
-        s.remote().ifPresent(x -> add(a, "remote", IpText.format(x)));
-        s.group().ifPresent(x -> add(a, "group", IpText.format(x)));
-        s.dev().ifPresent(x -> add(a, "dev", x));
-        s.dstport().ifPresent(p -> add(a, "dstport", p.toString()));
-        s.srcport().ifPresent(r -> {
-            a.add("srcport");
-            a.add(Integer.toString(r.low()));
-            a.add(Integer.toString(r.high()));
-        });
-        if (s.ttlInherit().orElse(false)) {
-            add(a, "ttl", "inherit");
-        } else {
-            s.ttl().ifPresent(t -> add(a, "ttl", t.toString()));
-        }
-        s.tos().ifPresent(t -> add(a, "tos", t == 1 ? "inherit" : String.format("0x%x", t)));
-        s.flowlabel().ifPresent(l -> add(a, "flowlabel", l.toString()));
-        s.learning().ifPresent(b -> a.add(b ? "learning" : "nolearning"));
-        s.proxy().ifPresent(b -> a.add(b ? "proxy" : "noproxy"));
-        s.l2miss().ifPresent(b -> a.add(b ? "l2miss" : "nol2miss"));
-        s.l3miss().ifPresent(b -> a.add(b ? "l3miss" : "nol3miss"));
-        s.ageing().ifPresent(x -> add(a, "ageing", x.toString()));
-        s.maxaddress().ifPresent(x -> add(a, "maxaddress", x.toString()));
-        s.udpcsum().ifPresent(b -> a.add(b ? "udpcsum" : "noudpcsum"));
-        s.udp6zerocsumtx().ifPresent(b -> a.add(b ? "udp6zerocsumtx" : "noudp6zerocsumtx"));
-        s.udp6zerocsumrx().ifPresent(b -> a.add(b ? "udp6zerocsumrx" : "noudp6zerocsumrx"));
-        if (s.gbp().orElse(false)) {
-            a.add("gbp");
-        }
-        s.external().ifPresent(b -> a.add(b ? "external" : "noexternal"));
-        return a;
-    }
-
-    private static void add(List<String> args, String word, String value) {
-        args.add(word);
-        args.add(value);
     }
 
     /**
@@ -423,7 +404,7 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
                 continue; // dstport 0: the kernel's default port, whatever it is (8472, or 4790 with gpe)
             }
             if (d.change() == Option.Change.RECREATE) {
-                out.add(new Difference(key, d.desired(), d.observed(), d.change(), REFUSALS.get(key)));
+                out.add(d);
             } else if (key.equals("ttl") && ("inherit".equals(d.desired()) || "inherit".equals(d.observed()))) {
                 out.add(new Difference(key, d.desired(), d.observed(), Option.Change.RECREATE,
                         "vxlan: cannot change TTL_INHERIT flag"));
