@@ -23,6 +23,7 @@ import io.vlinkd.netlink.link.LinkSpec;
 import java.nio.file.Path;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.time.Duration;
 import java.util.List;
@@ -182,7 +183,7 @@ class TeamConfigurationTest {
         }
 
         @Override
-        public TeamKind.TeamSpec decode(Attrs data, DecodeContext ctx) {
+        public TeamKind.TeamSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
             return team.decode(data, ctx);
         }
 

@@ -7,10 +7,7 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.RawAttr;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,12 +58,14 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
             IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_PROTECT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES, IFLA_MACSEC_SCB,
             IFLA_MACSEC_REPLAY_PROTECT, IFLA_MACSEC_VALIDATION, IFLA_MACSEC_PAD, IFLA_MACSEC_OFFLOAD);
 
-    /** linux/if_macsec.h MACSEC_CIPHER_ID_*; the XPN suites came with Linux 5.7. */
-    private static final Map<String, Long> CIPHERS = ciphers();
+    /** linux/if_macsec.h MACSEC_CIPHER_ID_*; the XPN suites came with Linux 5.7. An unknown id reads as none. */
+    private static final Words CIPHERS = Words.of(null, "gcm-aes-128", 0x0080C20001000001L,
+            "gcm-aes-256", 0x0080C20001000002L, "gcm-aes-xpn-128", 0x0080C20001000003L,
+            "gcm-aes-xpn-256", 0x0080C20001000004L);
     /** MACSEC_DEFAULT_CIPHER_ID: an alias of gcm-aes-128 the kernel accepts; it dumps the real id. */
     private static final long MACSEC_DEFAULT_CIPHER_ID = 0x0080020001000001L;
-    /** enum macsec_validation_type: MACSEC_VALIDATE_DISABLED, _CHECK, _STRICT. */
-    private static final List<String> VALIDATE = List.of("disabled", "check", "strict");
+    /** enum macsec_validation_type; an unknown value reads as none. */
+    private static final Words VALIDATE = Words.of(null, "disabled", 0, "check", 1, "strict", 2);
     /** MACSEC_XPN_MAX_REPLAY_WINDOW (drivers/net/macsec.c; IEEE 802.1AEbw-2013 10.7.8). */
     private static final long XPN_MAX_WINDOW = (1L << 30) - 1;
 
@@ -87,37 +86,47 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
             implements KindSpec {
     }
 
+    private static final String REFUSAL = "macsec_changelink() refuses sci, port, cipher and icvlen (EINVAL)";
+
+    // port and sci exclude each other; a spec with sci (a dumped one has both) writes and prints only sci.
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("port", ValueType.integer(1, 0xffff), "4.6",
-                    "IFLA_MACSEC_PORT: the port of the SCI (with the device's MAC); changelink refuses it"),
+                    "IFLA_MACSEC_PORT: the port of the SCI (with the device's MAC); changelink refuses it")
+                    .attr(IFLA_MACSEC_PORT).refusal(REFUSAL),
             Option.createOnly("sci", new ValueType.Text(18), "4.6",
-                    "IFLA_MACSEC_SCI: the whole SCI, 16 hex digits (MAC and port); changelink refuses it"),
-            Option.createOnly("cipher", new ValueType.Choice(List.copyOf(CIPHERS.keySet())), "4.6",
-                    "IFLA_MACSEC_CIPHER_SUITE (the xpn suites need 5.7); changelink refuses it"),
+                    "IFLA_MACSEC_SCI: the whole SCI, 16 hex digits (MAC and port); changelink refuses it")
+                    .codec(new Sci()).convert(new Sci()).ip(v -> List.of("sci", Sci.word((Long) v)))
+                    .refusal(REFUSAL),
+            Option.createOnly("cipher", CIPHERS.choice(), "4.6",
+                    "IFLA_MACSEC_CIPHER_SUITE (the xpn suites need 5.7); changelink refuses it")
+                    .codec(new Cipher()).refusal(REFUSAL),
             Option.createOnly("icvlen", ValueType.integer(8, 16), "4.6",
-                    "IFLA_MACSEC_ICV_LEN: integrity check value length in bytes; changelink refuses it"),
-            Option.inPlace("encrypt", ValueType.bool(), "4.6", "IFLA_MACSEC_ENCRYPT: encrypt, not only sign"),
-            Option.inPlace("protect", ValueType.bool(), "4.6", "IFLA_MACSEC_PROTECT: protect outgoing frames"),
+                    "IFLA_MACSEC_ICV_LEN: integrity check value length in bytes; changelink refuses it")
+                    .attr(IFLA_MACSEC_ICV_LEN).refusal(REFUSAL),
+            Option.inPlace("encrypt", ValueType.bool(), "4.6", "IFLA_MACSEC_ENCRYPT: encrypt, not only sign")
+                    .attr(IFLA_MACSEC_ENCRYPT).ip(IpWords.onOff("encrypt")),
+            Option.inPlace("protect", ValueType.bool(), "4.6", "IFLA_MACSEC_PROTECT: protect outgoing frames")
+                    .attr(IFLA_MACSEC_PROTECT).ip(IpWords.onOff("protect")),
             Option.inPlace("replay-protect", ValueType.bool(), "4.6",
-                    "IFLA_MACSEC_REPLAY_PROTECT: drop replayed frames (true needs a window)"),
+                    "IFLA_MACSEC_REPLAY_PROTECT: drop replayed frames (true needs a window)")
+                    .attr(IFLA_MACSEC_REPLAY_PROTECT).ip(IpWords.onOff("replay")),
             Option.inPlace("window", ValueType.u32(), "4.6",
-                    "IFLA_MACSEC_WINDOW: replay window in packets (at most 2^30-1 with an xpn cipher)"),
-            Option.inPlace("validate", new ValueType.Choice(VALIDATE), "4.6",
-                    "IFLA_MACSEC_VALIDATION: what to do with frames that fail validation"));
+                    "IFLA_MACSEC_WINDOW: replay window in packets (at most 2^30-1 with an xpn cipher)")
+                    .attr(IFLA_MACSEC_WINDOW),
+            Option.inPlace("validate", VALIDATE.choice(), "4.6",
+                    "IFLA_MACSEC_VALIDATION: what to do with frames that fail validation")
+                    .words(IFLA_MACSEC_VALIDATION, VALIDATE));
 
     public static final MacsecKind INSTANCE = new MacsecKind();
 
+    /** iproute2's order: PORT or SCI, ENCRYPT, PROTECT, VALIDATION, CIPHER_SUITE, ICV_LEN, WINDOW, REPLAY_PROTECT. */
+    private final List<Option> wireOrder = inOrder("sci", "port", "encrypt", "protect", "validate", "cipher",
+            "icvlen", "window", "replay-protect");
+    private final List<Option> ipOrder = inOrder("sci", "port", "encrypt", "protect", "validate", "cipher",
+            "icvlen", "replay-protect", "window");
+
     private MacsecKind() {
         super("macsec", MacsecSpec.class, SPACE, OPTIONS);
-    }
-
-    private static Map<String, Long> ciphers() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("gcm-aes-128", 0x0080C20001000001L);
-        m.put("gcm-aes-256", 0x0080C20001000002L);
-        m.put("gcm-aes-xpn-128", 0x0080C20001000003L);
-        m.put("gcm-aes-xpn-256", 0x0080C20001000004L);
-        return m;
     }
 
     /**
@@ -134,19 +143,15 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
     }
 
     @Override
-    public MacsecSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         if (common.link().isEmpty()) {
             problems.add(null, "a macsec device needs a parent: set link to its Ethernet device");
         }
-        Optional<Long> sci = Optional.empty();
         Optional<String> sciText = v.string("sci");
         if (sciText.isPresent()) {
-            String hex = sciText.get().startsWith("0x") ? sciText.get().substring(2) : sciText.get();
-            if (!hex.matches("[0-9a-fA-F]{1,16}")) {
+            if (Sci.parse(sciText.get()) == null) {
                 problems.add("sci", "sci " + sciText.get() + " is not a 64-bit hexadecimal number"
                         + " (16 hex digits: the MAC address and the port)");
-            } else {
-                sci = Optional.of(Long.parseUnsignedLong(hex, 16));
             }
             if (v.has("port")) {
                 problems.add("sci", "give either port or sci, not both: the sci already holds a port");
@@ -167,74 +172,84 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
             problems.add("window", "window " + window.get() + " is too large for " + cipher.get()
                     + ": an xpn cipher allows at most " + XPN_MAX_WINDOW);
         }
-        return new MacsecSpec(v.integer("port").map(Long::intValue), sci, cipher,
-                v.integer("icvlen").map(Long::intValue), v.bool("encrypt"), v.bool("protect"), replay, window,
-                v.string("validate"));
     }
 
     @Override
-    public OptionValues toOptions(MacsecSpec s) {
-        return OptionValues.builder()
-                .put("port", s.port())
-                .put("sci", s.sci().map(MacsecKind::sciWord))
-                .put("cipher", s.cipher())
-                .put("icvlen", s.icvlen())
-                .put("encrypt", s.encrypt())
-                .put("protect", s.protect())
-                .put("replay-protect", s.replayProtect())
-                .put("window", s.window())
-                .put("validate", s.validate())
-                .build();
+    protected List<Option> wireOrder() {
+        return wireOrder;
     }
 
-    private static String sciWord(long sci) {
-        return String.format("0x%016x", sci);
-    }
-
-    private static byte[] sciBytes(long sci) {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (sci >>> (56 - 8 * i));
-        }
-        return b;
+    @Override
+    protected List<Option> ipOrder() {
+        return ipOrder;
     }
 
     @Override
     public void encodeCreate(MacsecSpec s, EncodeContext ctx, MessageWriter w) {
-        if (s.sci().isPresent()) {
-            w.putBytes(IFLA_MACSEC_SCI, sciBytes(s.sci().get()));
-        } else {
-            s.port().ifPresent(p -> w.putInt(IFLA_MACSEC_PORT, p));
-        }
-        writeSettings(s, w, true);
-    }
-
-    /**
-     * ENCRYPT, PROTECT, VALIDATION, then the create-only CIPHER_SUITE and ICV_LEN on create only, then WINDOW and
-     * REPLAY_PROTECT: iproute2's order.
-     */
-    private void writeSettings(MacsecSpec s, MessageWriter w, boolean create) {
-        s.encrypt().ifPresent(e -> w.putInt(IFLA_MACSEC_ENCRYPT, e ? 1 : 0));
-        s.protect().ifPresent(p -> w.putInt(IFLA_MACSEC_PROTECT, p ? 1 : 0));
-        s.validate().ifPresent(v -> w.putInt(IFLA_MACSEC_VALIDATION, VALIDATE.indexOf(v)));
-        if (create) {
-            s.cipher().ifPresent(c -> w.putInt(IFLA_MACSEC_CIPHER_SUITE, CIPHERS.get(c)));
-            s.icvlen().ifPresent(i -> w.putInt(IFLA_MACSEC_ICV_LEN, i));
-        }
-        s.window().ifPresent(n -> w.putInt(IFLA_MACSEC_WINDOW, n));
-        s.replayProtect().ifPresent(r -> w.putInt(IFLA_MACSEC_REPLAY_PROTECT, r ? 1 : 0));
+        super.encodeCreate(withoutPortBesideSci(s), ctx, w);
     }
 
     @Override
-    public void encodeChange(MacsecSpec desired, EncodeContext ctx, MessageWriter w) {
-        writeSettings(desired, w, false);
+    public List<String> ipArgs(MacsecSpec s) {
+        return super.ipArgs(withoutPortBesideSci(s));
     }
 
+    /** The sci holds the port: with an sci, the port is neither sent nor printed. */
+    private MacsecSpec withoutPortBesideSci(MacsecSpec s) {
+        if (s.sci().isEmpty() || s.port().isEmpty()) {
+            return s;
+        }
+        return restrict(s, options().stream().map(Option::key).filter(k -> !k.equals("port")).toList());
+    }
+
+    /** The kernel dumps the SCI, never the port: the port is its low 16 bits. */
     @Override
     public MacsecSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        Optional<Long> sci = Optional.empty();
-        Optional<RawAttr> raw = d.raw(IFLA_MACSEC_SCI);
-        if (raw.isPresent()) {
+        MacsecSpec s = super.decode(d, ctx);
+        if (s.port().isEmpty() && s.sci().isPresent()) {
+            s = withOption(s, "port", s.sci().get() & 0xffff);
+        }
+        return s;
+    }
+
+    /** IFLA_MACSEC_SCI: 8 bytes in network order; in the config, hexadecimal text. */
+    private static final class Sci implements OptionCodec, Option.Convert {
+        static String word(long sci) {
+            return String.format("0x%016x", sci);
+        }
+
+        /** The SCI of {@code text} (16 hex digits, 0x optional), or null. */
+        static Long parse(String text) {
+            String hex = text.startsWith("0x") ? text.substring(2) : text;
+            return hex.matches("[0-9a-fA-F]{1,16}") ? Long.parseUnsignedLong(hex, 16) : null;
+        }
+
+        @Override
+        public Object toOption(Object specValue) {
+            return word((Long) specValue);
+        }
+
+        @Override
+        public Object toSpec(Object optionValue) {
+            return parse((String) optionValue);
+        }
+
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            long sci = (Long) value;
+            byte[] b = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                b[i] = (byte) (sci >>> (56 - 8 * i));
+            }
+            w.putBytes(IFLA_MACSEC_SCI, b);
+        }
+
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            Optional<RawAttr> raw = d.raw(IFLA_MACSEC_SCI);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
             byte[] b = raw.get().payload();
             if (b.length != 8) {
                 throw new MalformedMessageException("IFLA_MACSEC_SCI: an SCI needs 8 bytes, got " + b.length);
@@ -243,57 +258,21 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
             for (byte x : b) {
                 v = v << 8 | (x & 0xff);
             }
-            sci = Optional.of(v);
+            return Optional.of(v);
         }
-        Optional<Integer> port = d.integer(IFLA_MACSEC_PORT).map(Long::intValue);
-        if (port.isEmpty() && sci.isPresent()) {
-            // The kernel dumps the SCI, never the port: the port is its low 16 bits.
-            port = Optional.of((int) (sci.get() & 0xffff));
-        }
-        Optional<String> cipher = Optional.empty();
-        Optional<Long> id = d.integer(IFLA_MACSEC_CIPHER_SUITE);
-        if (id.isPresent()) {
-            long want = id.get() == MACSEC_DEFAULT_CIPHER_ID ? CIPHERS.get("gcm-aes-128") : id.get();
-            for (Map.Entry<String, Long> e : CIPHERS.entrySet()) {
-                if (e.getValue() == want) {
-                    cipher = Optional.of(e.getKey());
-                }
-            }
-        }
-        Optional<String> validate = d.integer(IFLA_MACSEC_VALIDATION)
-                .filter(v -> v >= 0 && v < VALIDATE.size()).map(v -> VALIDATE.get(v.intValue()));
-        return new MacsecSpec(port, sci, cipher, d.integer(IFLA_MACSEC_ICV_LEN).map(Long::intValue),
-                d.integer(IFLA_MACSEC_ENCRYPT).map(e -> e != 0), d.integer(IFLA_MACSEC_PROTECT).map(p -> p != 0),
-                d.integer(IFLA_MACSEC_REPLAY_PROTECT).map(r -> r != 0), d.integer(IFLA_MACSEC_WINDOW), validate);
     }
 
-    @Override
-    public List<String> ipArgs(MacsecSpec s) {
-        List<String> a = new ArrayList<>();
-        if (s.sci().isPresent()) {
-            a.addAll(List.of("sci", sciWord(s.sci().get())));
-        } else {
-            s.port().ifPresent(p -> a.addAll(List.of("port", Integer.toString(p))));
+    /** IFLA_MACSEC_CIPHER_SUITE, a u64 id; the default id reads as gcm-aes-128. */
+    private static final class Cipher implements OptionCodec {
+        @Override
+        public void encode(Object value, EncodeContext ctx, MessageWriter w) {
+            w.putInt(IFLA_MACSEC_CIPHER_SUITE, CIPHERS.value((String) value));
         }
-        s.encrypt().ifPresent(e -> a.addAll(List.of("encrypt", e ? "on" : "off")));
-        s.protect().ifPresent(p -> a.addAll(List.of("protect", p ? "on" : "off")));
-        s.validate().ifPresent(v -> a.addAll(List.of("validate", v)));
-        s.cipher().ifPresent(c -> a.addAll(List.of("cipher", c)));
-        s.icvlen().ifPresent(i -> a.addAll(List.of("icvlen", Integer.toString(i))));
-        s.replayProtect().ifPresent(r -> a.addAll(List.of("replay", r ? "on" : "off")));
-        s.window().ifPresent(n -> a.addAll(List.of("window", Long.toString(n))));
-        return a;
-    }
 
-    @Override
-    public List<Difference> differences(MacsecSpec desired, MacsecSpec observed) {
-        List<Difference> out = new ArrayList<>();
-        for (Difference d : super.differences(desired, observed)) {
-            out.add(d.change() == Option.Change.RECREATE
-                    ? new Difference(d.key(), d.desired(), d.observed(), d.change(),
-                    "macsec_changelink() refuses sci, port, cipher and icvlen (EINVAL)")
-                    : d);
+        @Override
+        public Optional<?> decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
+            return d.integer(IFLA_MACSEC_CIPHER_SUITE).flatMap(id -> CIPHERS.decode(
+                    id == MACSEC_DEFAULT_CIPHER_ID ? CIPHERS.value("gcm-aes-128") : id));
         }
-        return out;
     }
 }

@@ -287,7 +287,7 @@ final class OptionTable<S extends KindSpec> {
     private static Optional<?> decodePlain(Option o, Class<?> element, Attrs d, DecodeContext ctx)
             throws MalformedMessageException {
         if (o.words() != null) {
-            return d.integer(o.attr()).map(o.words()::word);
+            return d.integer(o.attr()).flatMap(o.words()::decode);
         }
         if (element == Boolean.class) {
             if (o.attr().wire() == AttrType.FLAG) {

@@ -3,8 +3,6 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.team.TeamConfigurator;
 import io.vlinkd.netlink.wire.AttrSpace;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,10 +41,14 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
     public record TeamSpec(Optional<String> mode) implements KindSpec {
     }
 
+    // No attribute: the mode travels over generic netlink ({@link #configure}, {@link #observe}), so it is neither in
+    // IFLA_INFO_DATA nor among the ip words (teamnl sets it, in a step of its own).
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("mode", ValueType.choice(MODES.toArray(String[]::new)), "3.3",
                     "team genl option \"mode\" (broadcast 3.5, loadbalance 3.5, random 3.9); set after creation, "
-                            + "changes only while the team has no ports"));
+                            + "changes only while the team has no ports")
+                    .ip(v -> List.of())
+                    .refusal("the kernel changes a team's mode only while it has no ports (EBUSY)"));
 
     public static final TeamKind INSTANCE = new TeamKind();
 
@@ -76,47 +78,10 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
                 + " host's.");
     }
 
-    @Override
-    public TeamSpec fromOptions(OptionValues values, LinkCommon common, Problems problems) {
-        return new TeamSpec(values.string("mode"));
-    }
-
-    @Override
-    public OptionValues toOptions(TeamSpec spec) {
-        return OptionValues.builder().put("mode", spec.mode()).build();
-    }
-
     /** rtnetlink carries no team options: IFLA_INFO_DATA is never written. */
     @Override
     public boolean writesInfoData(TeamSpec spec) {
         return false;
-    }
-
-    @Override
-    public void encodeCreate(TeamSpec spec, EncodeContext ctx, MessageWriter w) {
-    }
-
-    @Override
-    public void encodeChange(TeamSpec desired, EncodeContext ctx, MessageWriter w) {
-    }
-
-    /** The dump has no team data: the mode stays unset until {@link #observe} reads it over generic netlink. */
-    @Override
-    public TeamSpec decode(Attrs data, DecodeContext ctx) {
-        return new TeamSpec(Optional.empty());
-    }
-
-    @Override
-    public List<String> ipArgs(TeamSpec spec) {
-        return List.of();
-    }
-
-    @Override
-    public List<Difference> differences(TeamSpec desired, TeamSpec observed) {
-        return super.differences(desired, observed).stream()
-                .map(d -> new Difference(d.key(), d.desired(), d.observed(), d.change(),
-                        "the kernel changes a team's mode only while it has no ports (EBUSY)"))
-                .toList();
     }
 
     @Override

@@ -23,7 +23,8 @@ public final class Words {
     /**
      * A table from alternating words and numbers: {@code Words.of("mode-", "l2", 0, "l3", 1)}.
      *
-     * @param unknownPrefix what a number without a word reads as, before the number (a newer kernel's value)
+     * @param unknownPrefix what a number without a word reads as, before the number (a newer kernel's value); null:
+     *                      such a number reads as not set
      */
     public static Words of(String unknownPrefix, Object... wordsAndValues) {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -58,6 +59,11 @@ public final class Words {
     /** The word of {@code value}, or the unknown prefix and the number. */
     public String word(long value) {
         return wordOf(value).orElse(unknownPrefix + value);
+    }
+
+    /** What a dumped {@code value} reads as: its word, the unknown prefix and the number, or none. */
+    Optional<String> decode(long value) {
+        return unknownPrefix == null ? wordOf(value) : Optional.of(word(value));
     }
 
     public Optional<String> wordOf(long value) {
