@@ -89,7 +89,12 @@ final class Keys {
             new Key("route-protocol", ValueType.integer(DaemonSettings.MIN_ROUTE_PROTOCOL, 255),
                     "The number vlinkd marks its routes (rtm_protocol) and addresses (IFA_PROTO) with, 5..255, "
                             + "default 247; a route is vlinkd's only when it carries this number and the ownership "
-                            + "ledger records it"));
+                            + "ledger records it"),
+            new Key("resync-interval", ValueType.integer(0, 86400),
+                    "Seconds between two full reads of the kernel state, each followed by a repair of what it "
+                            + "finds (default 600; 0: never). Between them the daemon follows the kernel's "
+                            + "notifications, which do not announce every change (an option of a link that is "
+                            + "down); a reload always reads everything"));
 
     static final List<Key> TOP = List.of(
             new Key("interfaces", null, "Interfaces to create, configure or delete"),

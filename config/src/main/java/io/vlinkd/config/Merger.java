@@ -229,7 +229,9 @@ final class Merger {
                 Optional.ofNullable(merged.get("on-error"))
                         .map(s -> DaemonSettings.OnError.valueOf(upper(s.value()))).orElse(d.onError()),
                 Optional.ofNullable(merged.get("route-protocol"))
-                        .map(s -> Integer.parseInt(s.value())).orElse(d.routeProtocol()));
+                        .map(s -> Integer.parseInt(s.value())).orElse(d.routeProtocol()),
+                Optional.ofNullable(merged.get("resync-interval"))
+                        .map(s -> java.time.Duration.ofSeconds(Long.parseLong(s.value()))).orElse(d.resyncInterval()));
     }
 
     private static String upper(String s) {

@@ -36,8 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class VlinkdMain {
     /** A save in an editor or a `cp` of several files settles well within this. */
     private static final Duration DEBOUNCE = Duration.ofMillis(500);
-    /** A burst of notifications from one change (a bridge and its ports going away) becomes one reconcile. */
-    private static final Duration DRIFT_DEBOUNCE = Duration.ofMillis(300);
+    /**
+     * None: drift is repaired at the first notification. One change's burst (a bridge and its ports going away) is
+     * complete in the kernel before its first notification can be read, so the repair sees all of it; the rest of
+     * the burst joins the repair while it is queued (Daemon#driftDetected) or makes one more check, which the
+     * event-fed view answers without a dump.
+     */
+    private static final Duration DRIFT_DEBOUNCE = Duration.ZERO;
 
     private VlinkdMain() {
     }

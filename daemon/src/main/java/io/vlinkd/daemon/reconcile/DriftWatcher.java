@@ -82,11 +82,18 @@ public final class DriftWatcher implements Runnable {
         stopped = true;
     }
 
+    /**
+     * How long the watcher blocks in the kernel when nothing is pending: it wakes up on a notification at once, so
+     * this only bounds how long {@link #stop} takes, and closing the event socket waits for the poll under way.
+     * An idle wake-up reads nothing (not the ledger): it only checks whether to stop.
+     */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+
     @Override
     public void run() {
         while (!stopped) {
             try {
-                pollOnce(Duration.ofMillis(Math.max(50, Math.min(500, debounce.toMillis()))));
+                pollOnce(IDLE_WAIT);
             } catch (KernelException | IOException e) {
                 LOG.error("drift watch: {}", e.getMessage());
                 sleep(Duration.ofSeconds(1));
@@ -107,7 +114,8 @@ public final class DriftWatcher implements Runnable {
         } catch (NetlinkException e) {
             throw new KernelException("drift watch: " + e.getMessage(), e);
         }
-        Set<String> relevant = relevantNames();
+        // The ledger is read only when there is something to judge, never on an idle wake-up.
+        Set<String> relevant = batch.isEmpty() ? Set.of() : relevantNames();
         boolean foreign = desired.get().settings().foreign() == DaemonSettings.ForeignPolicy.REPORT;
         for (NlMessage m : batch) {
             String which = concerns(m, relevant, foreign);
@@ -158,7 +166,7 @@ public final class DriftWatcher implements Runnable {
             switch (m.type()) {
                 case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> {
                     LinkMessage l = LinkMessage.decode(m);
-                    String old = m.type() == Rtnl.RTM_DELLINK ? names.remove(l.index()) : names.put(l.index(), l.name());
+                    String old = l.isDeletion() ? names.remove(l.index()) : names.put(l.index(), l.name());
                     if (l.name() != null && relevant.contains(l.name())) {
                         return l.name();
                     }

@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.GenericNetlink;
 import io.vlinkd.netlink.kind.KindSpec;
@@ -9,13 +10,17 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;
+import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.BatchResult;
+import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.socket.NetnsFd;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.Netlink;
+import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,22 +29,61 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The kernel port over one rtnetlink socket in one network namespace: three dumps to observe, pipelined batches
- * ({@link NetlinkSocket#executeBatch}) to apply a wave. Kinds with a {@link PostCreateConfiguration} (team) are
- * also observed and configured over a NETLINK_GENERIC socket in the same namespace, opened on first need.
+ * The kernel port over one rtnetlink socket in one network namespace: an observed state dumped once and kept current
+ * from notifications ({@link EventFedObservation}), pipelined batches ({@link NetlinkSocket#executeBatch}) to apply
+ * a wave. Kinds with a {@link PostCreateConfiguration} (team) are also observed and configured over a
+ * NETLINK_GENERIC socket in the same namespace, opened on first need.
  */
 public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
+    /** The age after which the event-fed view is dumped again in full unless told otherwise (resync-interval). */
+    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
     private final NetlinkSocket socket;
+    private final EventSocket events;
     private final Netns netns;
-    private final ObservedStateReader reader;
+    private final EventFedObservation observation;
     private NetlinkSocket genlSocket;
     private GenericNetlink genl;
     private final Map<String, NetnsFd> netnsFds = new HashMap<>();
 
-    private NetlinkKernelPort(NetlinkSocket socket, Netns netns, Function<String, Optional<LinkKind<?>>> kinds) {
+    private NetlinkKernelPort(NetlinkSocket socket, EventSocket events, Netns netns,
+                              Function<String, Optional<LinkKind<?>>> kinds) {
         this.socket = socket;
+        this.events = events;
         this.netns = netns;
-        this.reader = new ObservedStateReader(kinds);
+        this.observation = new EventFedObservation(new EventFedObservation.Source() {
+            @Override
+            public List<NlMessage> dumpLinks() throws NetlinkException {
+                return socket.dump(LinkRequests.dumpWithoutStats());
+            }
+
+            @Override
+            public List<NlMessage> dumpAddresses() throws NetlinkException {
+                return socket.dump(AddressRequests.dump());
+            }
+
+            @Override
+            public List<NlMessage> dumpRoutes() throws NetlinkException {
+                return socket.dump(RouteRequests.dump());
+            }
+
+            @Override
+            public List<NlMessage> getLink(int index) throws NetlinkException {
+                try {
+                    return socket.query(LinkRequests.getWithoutStats(index));
+                } catch (NetlinkException e) {
+                    if (e.errno() == Errno.ENODEV) {
+                        return List.of();
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public List<NlMessage> pending() throws NetlinkException {
+                return events.poll(Duration.ZERO);
+            }
+        }, new ObservedStateReader(kinds), DEFAULT_RESYNC, System::nanoTime);
     }
 
     /** A port in {@code netns} decoding with the kinds of {@link LinkKinds}. */
@@ -49,19 +93,40 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
 
     public static NetlinkKernelPort open(Netns netns, Function<String, Optional<LinkKind<?>>> kinds)
             throws KernelException {
+        NetlinkSocket socket = null;
         try {
-            return new NetlinkKernelPort(NetlinkSocket.open(Netlink.NETLINK_ROUTE, netns), netns, kinds);
+            socket = NetlinkSocket.open(Netlink.NETLINK_ROUTE, netns);
+            // Subscribed before the first dump, so that nothing changes unseen between the two.
+            EventSocket events = EventSocket.subscribe(netns, Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+                    Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+            return new NetlinkKernelPort(socket, events, netns, kinds);
         } catch (NetlinkException e) {
+            if (socket != null) {
+                socket.close();
+            }
             throw new KernelException("cannot open an rtnetlink socket in " + netns + ": " + e.getMessage(), e);
         }
     }
 
+    /** How old the event-fed view may get before it is dumped again in full ({@code settings.resync-interval}). */
+    public synchronized void resyncEvery(Duration age) {
+        observation.maxAge(age);
+    }
+
+    /** Dumps everything at the next observation (a periodic re-read: what no notification told is seen then). */
+    public synchronized void resync() {
+        observation.invalidate();
+    }
+
+    /** How many times the whole state was dumped so far (the no-op benchmark checks it stays put). */
+    public synchronized int fullDumps() {
+        return observation.fullDumps();
+    }
+
     @Override
-    public ObservedState observe() throws KernelException {
+    public synchronized ObservedState observe() throws KernelException {
         try {
-            ObservedState state = reader.read(socket.dump(LinkRequests.dumpWithoutStats()),
-                    socket.dump(AddressRequests.dump()), socket.dump(RouteRequests.dump()));
-            return completed(state);
+            return completed(observation.current());
         } catch (NetlinkException e) {
             throw new KernelException("dump failed: " + e.getMessage(), e);
         } catch (MalformedMessageException e) {
@@ -120,7 +185,10 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     }
 
     @Override
-    public List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
+    public synchronized List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
+        // What follows is verified against the kernel's own answer, not against notifications (see
+        // EventFedObservation): the next observation dumps.
+        observation.invalidate();
         try {
             List<WriteResult> out = new ArrayList<>(wave.size());
             for (BatchResult r : socket.executeBatch(wave)) {
@@ -153,6 +221,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
         if (genlSocket != null) {
             genlSocket.close();
         }
+        events.close();
         socket.close();
     }
 }

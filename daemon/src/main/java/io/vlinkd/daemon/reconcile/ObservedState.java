@@ -2,45 +2,58 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.netlink.kind.IpText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything one observation (three dumps) found: links, addresses and routes, with lookups by name and index. */
-public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
+/**
+ * Everything one observation found: links, addresses and routes, with lookups by name and index. The lookups are
+ * indexed once, on first use: a plan over thousands of links asks for each link's addresses and master.
+ */
+public final class ObservedState {
+    private final List<ObservedLink> links;
+    private final List<ObservedAddress> addresses;
+    private final List<ObservedRoute> routes;
+    private Map<String, ObservedLink> byName;
+    private Map<Integer, ObservedLink> byIndex;
+    private Map<Integer, List<ObservedAddress>> addressesByIndex;
 
-    public ObservedState {
-        links = List.copyOf(links);
-        addresses = List.copyOf(addresses);
-        routes = List.copyOf(routes);
+    public ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
+        this.links = List.copyOf(links);
+        this.addresses = List.copyOf(addresses);
+        this.routes = List.copyOf(routes);
     }
 
     public static ObservedState empty() {
         return new ObservedState(List.of(), List.of(), List.of());
     }
 
+    public List<ObservedLink> links() {
+        return links;
+    }
+
+    public List<ObservedAddress> addresses() {
+        return addresses;
+    }
+
+    public List<ObservedRoute> routes() {
+        return routes;
+    }
+
     public Optional<ObservedLink> link(String name) {
-        for (ObservedLink l : links) {
-            if (l.name().equals(name)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byName().get(name));
     }
 
     public Optional<ObservedLink> link(int index) {
         if (index <= 0) {
             return Optional.empty();
         }
-        for (ObservedLink l : links) {
-            if (l.index() == index) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byIndex().get(index));
     }
 
     /** The name of {@code index}, or null (0, or a link in another namespace). */
@@ -49,13 +62,14 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
     }
 
     public List<ObservedAddress> addressesOf(int index) {
-        List<ObservedAddress> out = new ArrayList<>();
-        for (ObservedAddress a : addresses) {
-            if (a.index() == index) {
-                out.add(a);
+        if (addressesByIndex == null) {
+            Map<Integer, List<ObservedAddress>> m = new HashMap<>();
+            for (ObservedAddress a : addresses) {
+                m.computeIfAbsent(a.index(), i -> new ArrayList<>()).add(a);
             }
+            addressesByIndex = m;
         }
-        return out;
+        return List.copyOf(addressesByIndex.getOrDefault(index, List.of()));
     }
 
     /** The ports of a master. */
@@ -63,11 +77,39 @@ public record ObservedState(List<ObservedLink> links, List<ObservedAddress> addr
         return links.stream().filter(l -> l.master() == index && index > 0).toList();
     }
 
-    /** A name → link map, built once for plans over thousands of links. */
+    /** A name → link map, built once for plans over thousands of links (the first of a name, as a scan finds). */
     public Map<String, ObservedLink> byName() {
-        Map<String, ObservedLink> m = new HashMap<>();
-        links.forEach(l -> m.put(l.name(), l));
-        return m;
+        if (byName == null) {
+            Map<String, ObservedLink> m = new HashMap<>();
+            links.forEach(l -> m.putIfAbsent(l.name(), l));
+            byName = Collections.unmodifiableMap(m);
+        }
+        return byName;
+    }
+
+    private Map<Integer, ObservedLink> byIndex() {
+        if (byIndex == null) {
+            Map<Integer, ObservedLink> m = new HashMap<>();
+            links.forEach(l -> m.putIfAbsent(l.index(), l));
+            byIndex = m;
+        }
+        return byIndex;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObservedState s && s.links.equals(links) && s.addresses.equals(addresses)
+                && s.routes.equals(routes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(links, addresses, routes);
+    }
+
+    @Override
+    public String toString() {
+        return "ObservedState[links=" + links + ", addresses=" + addresses + ", routes=" + routes + "]";
     }
 
     /**

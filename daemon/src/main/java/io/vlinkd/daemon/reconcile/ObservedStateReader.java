@@ -46,17 +46,25 @@ public final class ObservedStateReader {
         for (LinkMessage lm : lms) {
             links.add(link(lm, names));
         }
+        return new ObservedState(links, addresses(addressDump), routes(routeDump));
+    }
+
+    /** The addresses of an address dump. */
+    public static List<ObservedAddress> addresses(List<NlMessage> addressDump) throws MalformedMessageException {
         List<ObservedAddress> addresses = new ArrayList<>();
         for (NlMessage m : addressDump) {
             if (m.type() == Rtnl.RTM_NEWADDR) {
-                AddressMessage am = AddressMessage.decode(m);
-                if (am.own() != null) {
-                    long[] lifetimes = lifetimes(am);
-                    addresses.add(new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(),
-                            am.flags(), (int) am.attrs().integer(Ifa.IFA_PROTO, 0), lifetimes[0], lifetimes[1]));
+                ObservedAddress a = address(AddressMessage.decode(m));
+                if (a != null) {
+                    addresses.add(a);
                 }
             }
         }
+        return addresses;
+    }
+
+    /** The IPv4 and IPv6 routes of a route dump. */
+    public static List<ObservedRoute> routes(List<NlMessage> routeDump) throws MalformedMessageException {
         List<ObservedRoute> routes = new ArrayList<>();
         for (NlMessage m : routeDump) {
             if (m.type() == Rtnl.RTM_NEWROUTE) {
@@ -67,10 +75,24 @@ public final class ObservedStateReader {
                 }
             }
         }
-        return new ObservedState(links, addresses, routes);
+        return routes;
     }
 
-    private ObservedLink link(LinkMessage lm, Map<Integer, String> names) {
+    /** The address an RTM_NEWADDR or RTM_DELADDR message is about, or null when it carries none of its own. */
+    static ObservedAddress address(AddressMessage am) throws MalformedMessageException {
+        if (am.own() == null) {
+            return null;
+        }
+        long[] lifetimes = lifetimes(am);
+        return new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(), am.flags(),
+                (int) am.attrs().integer(Ifa.IFA_PROTO, 0), lifetimes[0], lifetimes[1]);
+    }
+
+    /**
+     * The link of an RTM_NEWLINK message, its kind's attributes decoded; {@code names} resolves the indexes of
+     * other links (a veth's peer is known only by IFLA_LINK).
+     */
+    ObservedLink link(LinkMessage lm, Map<Integer, String> names) {
         LinkKind<?> kind = lm.kind() == null ? null : kinds.apply(lm.kind()).orElse(null);
         KindSpec spec = null;
         if (kind != null) {

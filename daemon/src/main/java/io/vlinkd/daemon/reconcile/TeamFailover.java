@@ -246,7 +246,7 @@ public final class TeamFailover implements Runnable, AutoCloseable {
 
     /** Records one notification and marks the teams it may concern: the link itself, its old and new master. */
     private void note(LinkMessage m) {
-        Link before = m.messageType() == Rtnl.RTM_DELLINK ? links.remove(m.index()) : links.put(m.index(), Link.of(m));
+        Link before = m.isDeletion() ? links.remove(m.index()) : links.put(m.index(), Link.of(m));
         Link after = links.get(m.index());
         for (Link l : new Link[] {before, after}) {
             if (l == null) {

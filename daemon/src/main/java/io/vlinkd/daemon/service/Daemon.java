@@ -70,6 +70,7 @@ public final class Daemon {
     private Pending pending;
     private final java.util.Map<String, String> lastErrors = new java.util.TreeMap<>();
     private boolean stopping;
+    private ScheduledFuture<?> reread;
     private final Instant startedAt = Instant.now();
 
     /** The result of the last converge, for {@code status}. */
@@ -240,6 +241,8 @@ public final class Daemon {
         ok.warnings().forEach(LOG::warn);
         Applied applied;
         try {
+            // A start or a reload compares with the kernel's own answer, not with the view kept from notifications.
+            reconcile.rereadKernel();
             applied = reconcile.apply(ok.state(), null);
         } catch (BackendUnavailableException e) {
             return record(false, reason + ": cannot apply: " + e.getMessage(), err);
@@ -247,6 +250,7 @@ public final class Daemon {
         rememberErrors(applied, err);
         if (applied.ok()) {
             running = ok.state();
+            scheduleReread();
             lastRollback = applied.rollback();
             return record(true, applied.summary(), err);
         }
@@ -288,6 +292,32 @@ public final class Daemon {
             loop.execute(this::repairDrift);
         } catch (RejectedExecutionException e) {
             LOG.debug("drift ({}) not repaired: stopping", what);
+        }
+    }
+
+    /**
+     * Re-reads the whole kernel state every {@code settings.resync-interval} and repairs what it finds, as a drift
+     * repair: the kernel does not announce every change (an option of a link that is down). Scheduled again after
+     * each converge, with the interval of the config it applied.
+     */
+    private void scheduleReread() {
+        if (reread != null) {
+            reread.cancel(false);
+            reread = null;
+        }
+        Duration every = running == null ? Duration.ZERO : running.settings().resyncInterval();
+        if (every.isZero() || stopping) {
+            return;
+        }
+        try {
+            reread = loop.schedule(() -> {
+                reread = null;
+                reconcile.rereadKernel();
+                driftDetected("an object the kernel did not announce (periodic re-read, settings.resync-interval)");
+                scheduleReread();
+            }, every.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping.
         }
     }
 

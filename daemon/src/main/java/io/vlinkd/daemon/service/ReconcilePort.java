@@ -33,6 +33,15 @@ public interface ReconcilePort {
     }
 
     /**
+     * The next reconcile compares with a fresh read of the whole kernel state rather than with the view kept current
+     * from notifications: an operator's reload, and the periodic re-read, must see what the kernel changed without
+     * announcing it (an option of a link that is down). A port that keeps no such view reads afresh every time and
+     * has nothing to do here.
+     */
+    default void rereadKernel() {
+    }
+
+    /**
      * A rendered plan.
      *
      * @param steps    the rendered steps; empty when the kernel already matches

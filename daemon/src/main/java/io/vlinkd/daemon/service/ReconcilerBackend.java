@@ -172,6 +172,12 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
         }
     }
 
+    private synchronized void resyncEvery(java.time.Duration interval) {
+        if (herePort != null) {
+            herePort.resyncEvery(interval);
+        }
+    }
+
     private static PlanView render(NamespacedPlan plan, PlanFormat format) {
         List<String> steps = new ArrayList<>();
         for (NamespacedPlan.Part part : plan.parts()) {
@@ -199,10 +205,22 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
         return DirectoryLock.acquire(stateDir, "state directory")::close;
     }
 
+    /** Named namespaces are read afresh on every call; the daemon's own keeps a view fed by notifications. */
+    @Override
+    public synchronized void rereadKernel() {
+        if (herePort != null) {
+            herePort.resync();
+        }
+    }
+
     @Override
     public Applied apply(DesiredState state, String netns) throws BackendUnavailableException {
         NamespacedResult all;
         try {
+            if (netns == null) {
+                here();
+                resyncEvery(state.settings().resyncInterval());
+            }
             all = with(netns, rec -> rec.apply(state));
         } catch (KernelException | IOException e) {
             // No step ran: the summary is the one line about it.

@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -118,6 +119,11 @@ public final class OwnershipStore {
 
     /** The whole file: its intact entries of every namespace, what is wrong, names on damaged lines. */
     private record Parsed(List<Entry> entries, List<String> damage, List<String> lost) {
+        Parsed {
+            entries = List.copyOf(entries); // kept between reads (see lastParsed): never changed by a reader
+            damage = List.copyOf(damage);
+            lost = List.copyOf(lost);
+        }
     }
 
     public Path file() {
@@ -202,7 +208,37 @@ public final class OwnershipStore {
                 p.lost());
     }
 
+    /**
+     * The ledger as last parsed, and the file it was parsed from (inode, size, modification time): every save
+     * replaces the file by a rename, so the same key means the same content. The daemon reads the ledger at every
+     * reconcile and at every notification that could be drift; with thousands of links, parsing it each time was
+     * most of a drift repair's time.
+     */
+    private Parsed lastParsed;
+    private Object lastKey;
+
     private Parsed parse() throws IOException {
+        Object key;
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            key = List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return new Parsed(List.of(), List.of(), List.of());
+        }
+        synchronized (this) {
+            if (key.equals(lastKey)) {
+                return lastParsed;
+            }
+        }
+        Parsed p = parseFile();
+        synchronized (this) {
+            lastParsed = p;
+            lastKey = key;
+        }
+        return p;
+    }
+
+    private Parsed parseFile() throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -390,12 +426,25 @@ public final class OwnershipStore {
     }
 
     private static String checkKind(String kind) {
-        return LinkKinds.names().contains(kind) ? null : "unknown kind '" + kind + "'";
+        return LinkKinds.byName(kind).isPresent() ? null : "unknown kind '" + kind + "'";
+    }
+
+    /** One to ten decimal digits (without a regular expression: thousands of lines are read per reconcile). */
+    private static boolean digits(String s) {
+        if (s.isEmpty() || s.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A u32 (route tables and metrics); -1 when not one. */
     private static long u32(String s) {
-        if (!s.matches("[0-9]{1,10}")) {
+        if (!digits(s)) {
             return -1;
         }
         long v = Long.parseLong(s);
@@ -403,7 +452,7 @@ public final class OwnershipStore {
     }
 
     private static int number(String s) {
-        if (!s.matches("[0-9]{1,10}")) {
+        if (!digits(s)) {
             return -1;
         }
         long v = Long.parseLong(s);

@@ -108,6 +108,14 @@ public final class LinkRequests {
         return w.finish("RTM_GETLINK dump without stats");
     }
 
+    /** One link by index, as {@link #dumpWithoutStats} reports each (its answer is the same fill as a dump's). */
+    public static NlRequest getWithoutStats(int index) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_GETLINK, 0);
+        IfInfoMsg.of(index).writeTo(w);
+        w.putInt(Ifla.IFLA_EXT_MASK, Ifla.RTEXT_FILTER_SKIP_STATS);
+        return w.finish("RTM_GETLINK " + index + " without stats");
+    }
+
     /** One link by name. */
     public static NlRequest get(String name) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_GETLINK, 0);

@@ -48,6 +48,14 @@ public record LinkMessage(int messageType, IfInfoMsg header, String name, Intege
         return attrs.unknown(Ifla.SPACE);
     }
 
+    /**
+     * Whether this notification says the link is gone. An RTM_DELLINK of family AF_BRIDGE is not that: the bridge
+     * sends it when a port leaves it (its port record is deleted; the link stays).
+     */
+    public boolean isDeletion() {
+        return messageType == Rtnl.RTM_DELLINK && header.family() != Rtnl.AF_BRIDGE;
+    }
+
     public static LinkMessage decode(NlMessage m) throws MalformedMessageException {
         if (m.type() != Rtnl.RTM_NEWLINK && m.type() != Rtnl.RTM_DELLINK) {
             throw new MalformedMessageException("not a link message: " + Rtnl.typeName(m.type()));

@@ -1,0 +1,260 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventsLostException;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The observed state of one namespace, dumped once and then kept current from the rtnetlink notifications of a
+ * socket subscribed before that dump, so that a reconcile that finds nothing to do (a reload of an unchanged config,
+ * the repair check after an event of someone else's) costs no dump at all (issue 14, "Observed state kept current
+ * from events").
+ *
+ * <p>Why it is exact: the kernel sends a link's, address's or route's notification while it holds the rtnl lock for
+ * the change, before it acknowledges the request. Notifications queued before the dump and replayed on top of it are
+ * superseded by the later ones of the same object, which are queued behind them. Where a notification may say less
+ * than a dump, or the kernel changes something without one, this view does not guess:
+ * <ul>
+ *   <li>a link's notification names the link; the link itself is asked for again (RTM_GETLINK by index, the same
+ *       fill as a dump). A veth peer created from another namespace is announced before it has its peer, and
+ *       without IFLA_LINK_NETNSID; more than {@value #MAX_LINK_QUERIES} links changed at once are dumped instead.
+ *       An RTM_DELLINK of family AF_BRIDGE is a port leaving its bridge, not a link deleted;</li>
+ *   <li>IPv4 routes flushed because their device went down or lost its address, or was deleted, are removed
+ *       silently: the routes are dumped again after any link, address or route event but a link's attribute-only
+ *       change (same flags, same master) and a new address;</li>
+ *   <li>after vlinkd's own writes (what the reconciler verifies), everything is dumped again: verification compares
+ *       with the kernel's own answer, as it always did;</li>
+ *   <li>lost notifications (ENOBUFS) and the age limit ({@code settings.resync-interval}) dump everything again.</li>
+ * </ul>
+ * Not thread-safe: the port that owns it serializes its use.
+ */
+final class EventFedObservation {
+    private static final Logger LOG = LoggerFactory.getLogger(EventFedObservation.class);
+    static final int MAX_LINK_QUERIES = 64;
+
+    /** Where the dumps and the notifications come from (a {@link NetlinkKernelPort}'s sockets). */
+    interface Source {
+        List<NlMessage> dumpLinks() throws NetlinkException;
+
+        List<NlMessage> dumpAddresses() throws NetlinkException;
+
+        List<NlMessage> dumpRoutes() throws NetlinkException;
+
+        /** One link as a dump reports it; empty when it is gone (ENODEV). */
+        List<NlMessage> getLink(int index) throws NetlinkException;
+
+        /** The notifications queued now, without waiting; EventsLostException when some were dropped. */
+        List<NlMessage> pending() throws NetlinkException;
+    }
+
+    /** An address's identity in the kernel: its interface, its local address, prefix length and peer. */
+    private record AddressKey(int index, InetAddress address, int prefixLength, InetAddress peer) {
+        static AddressKey of(ObservedAddress a) {
+            return new AddressKey(a.index(), a.address(), a.prefixLength(), a.peer());
+        }
+    }
+
+    private final Source source;
+    private final ObservedStateReader reader;
+    private final LongSupplier clock;
+    private Duration maxAge;
+
+    private final Map<Integer, LinkMessage> linkMessages = new HashMap<>();
+    private final Map<Integer, ObservedLink> links = new HashMap<>();
+    private final Set<Integer> changedLinks = new LinkedHashSet<>();
+    private final Map<AddressKey, ObservedAddress> addresses = new LinkedHashMap<>();
+    private List<ObservedRoute> routes = List.of();
+    private boolean stale = true;
+    private boolean routesStale = true;
+    private long dumpedAt;
+    private int fullDumps;
+
+    EventFedObservation(Source source, ObservedStateReader reader, Duration maxAge, LongSupplier nanoClock) {
+        this.source = source;
+        this.reader = reader;
+        this.maxAge = maxAge;
+        this.clock = nanoClock;
+    }
+
+    /** How old the view may get before it is dumped again in full; zero: no limit. */
+    void maxAge(Duration age) {
+        this.maxAge = age;
+    }
+
+    /** The next {@link #current} dumps everything (vlinkd wrote to the kernel: verification wants its answer). */
+    void invalidate() {
+        stale = true;
+    }
+
+    /** How many times everything was dumped (benchmarks and tests check that a no-op reconcile dumps nothing). */
+    int fullDumps() {
+        return fullDumps;
+    }
+
+    /** The state as the kernel has it now: the notifications queued so far applied, or a fresh dump. */
+    ObservedState current() throws NetlinkException, MalformedMessageException {
+        if (!stale) {
+            try {
+                for (NlMessage m : source.pending()) {
+                    apply(m);
+                }
+            } catch (EventsLostException e) {
+                LOG.info("notifications were lost (ENOBUFS): dumping everything again");
+                stale = true;
+            }
+        }
+        if (!stale && !maxAge.isZero() && clock.getAsLong() - dumpedAt > maxAge.toNanos()) {
+            LOG.debug("the observed state is older than {} s: dumping everything again", maxAge.toSeconds());
+            stale = true;
+        }
+        if (!stale && changedLinks.size() > MAX_LINK_QUERIES) {
+            stale = true;
+        }
+        if (stale) {
+            dumpAll();
+        } else {
+            queryChangedLinks();
+        }
+        if (routesStale) {
+            routes = ObservedStateReader.routes(source.dumpRoutes());
+            routesStale = false;
+        }
+        return snapshot();
+    }
+
+    private void dumpAll() throws NetlinkException, MalformedMessageException {
+        // Queued notifications describe states the dump already shows or supersedes; dropping them first keeps the
+        // queue short (the notifications that arrive during the dump are replayed on top of it next time).
+        try {
+            source.pending();
+        } catch (EventsLostException e) {
+            // The dump below replaces whatever was lost.
+        }
+        List<NlMessage> linkDump = source.dumpLinks();
+        linkMessages.clear();
+        links.clear();
+        for (NlMessage m : linkDump) {
+            if (m.type() == Rtnl.RTM_NEWLINK) {
+                LinkMessage lm = LinkMessage.decode(m);
+                linkMessages.put(lm.index(), lm);
+            }
+        }
+        addresses.clear();
+        for (ObservedAddress a : ObservedStateReader.addresses(source.dumpAddresses())) {
+            addresses.put(AddressKey.of(a), a);
+        }
+        routes = ObservedStateReader.routes(source.dumpRoutes());
+        changedLinks.clear();
+        stale = false;
+        routesStale = false;
+        dumpedAt = clock.getAsLong();
+        fullDumps++;
+    }
+
+    private void apply(NlMessage m) throws MalformedMessageException {
+        switch (m.type()) {
+            case Rtnl.RTM_NEWLINK -> {
+                LinkMessage lm = LinkMessage.decode(m);
+                LinkMessage was = linkMessages.get(lm.index());
+                if (was == null || was.flags() != lm.flags() || !Objects.equals(was.master(), lm.master())) {
+                    routesStale = true;
+                }
+                changedLinks.add(lm.index());
+            }
+            case Rtnl.RTM_DELLINK -> {
+                LinkMessage lm = LinkMessage.decode(m);
+                int index = lm.index();
+                if (!lm.isDeletion()) {
+                    changedLinks.add(index); // a port that left its bridge
+                    routesStale = true;
+                    return;
+                }
+                changedLinks.remove(index);
+                forget(index);
+                addresses.keySet().removeIf(k -> k.index() == index);
+                routesStale = true;
+            }
+            case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> {
+                ObservedAddress a = ObservedStateReader.address(AddressMessage.decode(m));
+                if (a != null && m.type() == Rtnl.RTM_NEWADDR) {
+                    addresses.put(AddressKey.of(a), a);
+                } else if (a != null) {
+                    addresses.remove(AddressKey.of(a));
+                    routesStale = true;
+                }
+            }
+            case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> routesStale = true;
+            default -> {
+                // Other groups are not subscribed.
+            }
+        }
+    }
+
+    private void queryChangedLinks() throws NetlinkException, MalformedMessageException {
+        for (int index : changedLinks) {
+            LinkMessage now = null;
+            for (NlMessage m : source.getLink(index)) {
+                if (m.type() == Rtnl.RTM_NEWLINK) {
+                    now = LinkMessage.decode(m);
+                }
+            }
+            if (now == null) {
+                forget(index); // deleted since: its RTM_DELLINK is on its way
+                continue;
+            }
+            LinkMessage was = linkMessages.put(index, now);
+            links.remove(index);
+            if (was != null && !Objects.equals(was.name(), now.name())) {
+                forgetLinksReferringTo(index);
+            }
+        }
+        changedLinks.clear();
+    }
+
+    private void forget(int index) {
+        if (linkMessages.remove(index) != null) {
+            links.remove(index);
+            forgetLinksReferringTo(index);
+        }
+    }
+
+    /** A link decoded with another's name (a veth's peer through IFLA_LINK) is decoded again when that name changes. */
+    private void forgetLinksReferringTo(int index) {
+        for (LinkMessage lm : linkMessages.values()) {
+            if (lm.link() != null && lm.link() == index) {
+                links.remove(lm.index());
+            }
+        }
+    }
+
+    private ObservedState snapshot() {
+        Map<Integer, String> names = new HashMap<>();
+        for (LinkMessage lm : linkMessages.values()) {
+            names.put(lm.index(), lm.name());
+        }
+        List<ObservedLink> out = new ArrayList<>(linkMessages.size());
+        for (LinkMessage lm : linkMessages.values()) {
+            out.add(links.computeIfAbsent(lm.index(), i -> reader.link(lm, names)));
+        }
+        out.sort(Comparator.comparingInt(ObservedLink::index));
+        return new ObservedState(out, new ArrayList<>(addresses.values()), routes);
+    }
+}

@@ -1,0 +1,216 @@
+package io.vlinkd.daemon.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.route.AddressRequests;
+import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.IfInfoMsg;
+import io.vlinkd.netlink.route.Ifla;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.socket.EventsLostException;
+import io.vlinkd.netlink.wire.MessageWriter;
+import io.vlinkd.netlink.wire.NlMessage;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event-fed view against a scripted kernel: what it dumps, what it asks for, and what it returns. */
+class EventFedObservationTest {
+    private static final int IFF_UP = 1;
+
+    private final ScriptedKernel kernel = new ScriptedKernel();
+    private long now;
+    private EventFedObservation view;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kernel.links.put(1, link(1, "lo", IFF_UP, null));
+        kernel.links.put(2, link(2, "br0", IFF_UP, null));
+        view = new EventFedObservation(kernel, new ObservedStateReader(LinkKinds::byName), Duration.ofMinutes(10),
+                () -> now);
+    }
+
+    @Test
+    void afterTheFirstDumpAnObservationWithoutNotificationsAsksTheKernelNothing() throws Exception {
+        assertThat(names(view.current())).containsExactly("lo", "br0");
+        int asked = kernel.requests;
+        assertThat(names(view.current())).containsExactly("lo", "br0");
+        assertThat(kernel.requests).as("dumps and queries after the first").isEqualTo(asked);
+        assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkNotificationIsReadBackByIndexNotTakenAsItIs() throws Exception {
+        view.current();
+        // The kernel's answer has the peer (IFLA_LINK) the notification lacked, as for a veth peer made elsewhere.
+        kernel.links.put(3, link(3, "v0", IFF_UP, 2));
+        kernel.events.add(link(3, "v0", 0, null));
+        ObservedState s = view.current();
+        assertThat(s.link("v0").orElseThrow().parent()).isEqualTo(2);
+        assertThat(s.link("v0").orElseThrow().up()).isTrue();
+        assertThat(view.fullDumps()).isEqualTo(1);
+        assertThat(kernel.linkQueries).containsExactly(3);
+    }
+
+    @Test
+    void aDeletedLinkTakesItsAddressesAlongAndTheRoutesAreDumpedAgain() throws Exception {
+        kernel.addresses.add(address(2, "192.0.2.1"));
+        assertThat(view.current().addressesOf(2)).hasSize(1);
+        int routeDumps = kernel.routeDumps;
+        kernel.links.remove(2);
+        kernel.events.add(deleted(link(2, "br0", IFF_UP, null)));
+        ObservedState s = view.current();
+        assertThat(names(s)).containsExactly("lo");
+        assertThat(s.addressesOf(2)).isEmpty();
+        assertThat(kernel.routeDumps).as("IPv4 routes of a deleted link go without a notification")
+                .isEqualTo(routeDumps + 1);
+        assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
+    void anAttributeChangeOfALinkLeavesTheRoutesAsTheyWere() throws Exception {
+        view.current();
+        int routeDumps = kernel.routeDumps;
+        kernel.events.add(link(2, "br0", IFF_UP, null));
+        view.current();
+        assertThat(kernel.routeDumps).isEqualTo(routeDumps);
+        kernel.events.add(link(2, "br0", 0, null));
+        view.current();
+        assertThat(kernel.routeDumps).as("a link down flushes its IPv4 routes silently").isEqualTo(routeDumps + 1);
+    }
+
+    @Test
+    void lostNotificationsOurOwnWritesManyChangesAndAgeEachDumpEverything() throws Exception {
+        view.current();
+        kernel.lose = true;
+        view.current();
+        assertThat(view.fullDumps()).as("after ENOBUFS").isEqualTo(2);
+
+        view.invalidate();
+        view.current();
+        assertThat(view.fullDumps()).as("after vlinkd's own writes").isEqualTo(3);
+
+        for (int i = 10; i < 10 + EventFedObservation.MAX_LINK_QUERIES + 1; i++) {
+            kernel.links.put(i, link(i, "b" + i, 0, null));
+            kernel.events.add(link(i, "b" + i, 0, null));
+        }
+        assertThat(view.current().links()).hasSize(2 + EventFedObservation.MAX_LINK_QUERIES + 1);
+        assertThat(view.fullDumps()).as("too many links changed to ask for each").isEqualTo(4);
+        assertThat(kernel.linkQueries).isEmpty();
+
+        now += Duration.ofMinutes(11).toNanos();
+        view.current();
+        assertThat(view.fullDumps()).as("older than the resync interval").isEqualTo(5);
+    }
+
+    @Test
+    void aRenamedPeerIsSeenInTheSpecOfTheLinkThatNamesIt() throws Exception {
+        kernel.links.put(3, veth(3, "v0", 4));
+        kernel.links.put(4, veth(4, "v0p", 3));
+        assertThat(peer(view.current(), "v0")).isEqualTo("v0p");
+        kernel.links.put(4, veth(4, "v0q", 3));
+        kernel.events.add(veth(4, "v0q", 3));
+        assertThat(peer(view.current(), "v0")).isEqualTo("v0q");
+    }
+
+    private static String peer(ObservedState s, String name) {
+        return KindTraits.options(s.link(name).orElseThrow().kind(), s.link(name).orElseThrow().spec()).string("peer")
+                .orElse(null);
+    }
+
+    private static List<String> names(ObservedState s) {
+        return s.links().stream().map(ObservedLink::name).toList();
+    }
+
+    private static NlMessage link(int index, String name, int flags, Integer parent) throws Exception {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, 0);
+        new IfInfoMsg(0, 1, index, flags, 0).writeTo(w);
+        w.putString(Ifla.IFLA_IFNAME, name);
+        w.putInt(Ifla.IFLA_MTU, 1500);
+        if (parent != null) {
+            w.putInt(Ifla.IFLA_LINK, parent);
+        }
+        return NlMessage.parseOne(w.finish("test link").bytes());
+    }
+
+    private static NlMessage veth(int index, String name, int peer) throws Exception {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, 0);
+        new IfInfoMsg(0, 1, index, IFF_UP, 0).writeTo(w);
+        w.putString(Ifla.IFLA_IFNAME, name);
+        w.putInt(Ifla.IFLA_LINK, peer);
+        try (MessageWriter.Nest info = w.nest(Ifla.IFLA_LINKINFO)) {
+            w.putString(Ifla.IFLA_INFO_KIND, "veth");
+        }
+        return NlMessage.parseOne(w.finish("test veth").bytes());
+    }
+
+    private static NlMessage deleted(NlMessage m) throws Exception {
+        byte[] b = m.buf().clone();
+        b[4] = (byte) Rtnl.RTM_DELLINK;
+        b[5] = 0;
+        return NlMessage.parseOne(b);
+    }
+
+    private static NlMessage address(int index, String ip) throws Exception {
+        return NlMessage.parseOne(AddressRequests.add(index, "dev", AddressSpec.of(InetAddress.getByName(ip), 24))
+                .bytes());
+    }
+
+    /** The kernel as scripted by each test: its links, addresses and the notifications it has queued. */
+    private static final class ScriptedKernel implements EventFedObservation.Source {
+        final Map<Integer, NlMessage> links = new LinkedHashMap<>();
+        final List<NlMessage> addresses = new ArrayList<>();
+        final List<NlMessage> events = new ArrayList<>();
+        final List<Integer> linkQueries = new ArrayList<>();
+        boolean lose;
+        int requests;
+        int routeDumps;
+
+        @Override
+        public List<NlMessage> dumpLinks() {
+            requests++;
+            linkQueries.clear();
+            return List.copyOf(links.values());
+        }
+
+        @Override
+        public List<NlMessage> dumpAddresses() {
+            requests++;
+            return List.copyOf(addresses);
+        }
+
+        @Override
+        public List<NlMessage> dumpRoutes() {
+            requests++;
+            routeDumps++;
+            return List.of();
+        }
+
+        @Override
+        public List<NlMessage> getLink(int index) {
+            requests++;
+            linkQueries.add(index);
+            NlMessage m = links.get(index);
+            return m == null ? List.of() : List.of(m);
+        }
+
+        @Override
+        public List<NlMessage> pending() throws NetlinkException {
+            if (lose) {
+                lose = false;
+                events.clear();
+                throw new EventsLostException("scripted");
+            }
+            List<NlMessage> out = List.copyOf(events);
+            events.clear();
+            return out;
+        }
+    }
+}

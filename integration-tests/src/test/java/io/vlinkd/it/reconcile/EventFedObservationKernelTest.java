@@ -1,0 +1,93 @@
+package io.vlinkd.it.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.it.TestNamespace;
+import io.vlinkd.netlink.socket.Netns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The port's event-fed view of a namespace against a fresh dump, after each of a series of changes made behind its
+ * back with {@code ip}, including those the kernel makes without a notification (IPv4 routes flushed by a link going
+ * down) or announces with less than a dump shows (a veth peer created from another namespace).
+ */
+class EventFedObservationKernelTest {
+    @RegisterExtension
+    final KernelFixture kernel = new KernelFixture();
+
+    @Test
+    void theViewKeptFromNotificationsMatchesAFreshDumpAfterEveryChange() throws Exception {
+        TestNamespace ns = kernel.freshNamespace();
+        kernel.assumeBridgeVethAndVxlan();
+        ns.execStatus("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+        NetlinkKernelPort view = kernel.open();
+        int dumps = view.fullDumps();
+        view.observe();
+        assertThat(view.fullDumps()).isEqualTo(dumps + 1);
+        try (TestNamespace other = TestNamespace.create()) {
+            String[][] changes = {
+                    {"link", "add", "br0", "type", "bridge"},
+                    {"link", "set", "br0", "up"},
+                    {"addr", "add", "192.0.2.1/24", "dev", "br0"},
+                    {"route", "add", "198.51.100.0/24", "via", "192.0.2.254", "dev", "br0", "onlink"},
+                    {"link", "set", "br0", "down"},
+                    {"link", "add", "v0", "type", "veth", "peer", "name", "v0p"},
+                    {"link", "set", "v0p", "name", "v0q"},
+                    {"link", "set", "v0", "master", "br0", "mtu", "1400"},
+                    {"-6", "addr", "add", "2001:db8::1/64", "dev", "v0"},
+                    {"link", "set", "br0", "up"},
+                    {"link", "set", "br0", "type", "bridge", "stp_state", "1"},
+                    {"route", "add", "203.0.113.0/24", "via", "192.0.2.253", "dev", "br0", "onlink"},
+                    {"addr", "del", "192.0.2.1/24", "dev", "br0"},
+                    {"link", "set", "v0", "nomaster"},
+                    {"link", "del", "br0"},
+            };
+            for (String[] change : changes) {
+                ns.ip(change);
+                assertMatchesAFreshDump(view, ns, String.join(" ", change));
+            }
+            // A veth whose peer is put here from another namespace: its first notification has no peer yet.
+            other.ip("link", "add", "x0", "type", "veth", "peer", "name", "x0p", "netns", ns.name());
+            assertMatchesAFreshDump(view, ns, "a peer created from another namespace");
+            ns.ip("link", "set", "x0p", "netns", other.name());
+            assertMatchesAFreshDump(view, ns, "a link moved away");
+        }
+        assertThat(view.fullDumps()).as("every change was followed from notifications, none by a full dump")
+                .isEqualTo(dumps + 1);
+
+        // The kernel announces a changed option of a link only while the link is up (netdev_state_change): for a
+        // link that is down, only a re-read sees it, which is why an operator's reload re-reads everything.
+        ns.ip("link", "add", "br1", "type", "bridge");
+        view.observe();
+        ns.ip("link", "set", "br1", "type", "bridge", "stp_state", "1");
+        assertThat(view.observe().snapshot()).isNotEqualTo(freshDump(ns));
+        view.resync();
+        assertMatchesAFreshDump(view, ns, "a re-read");
+        assertThat(view.fullDumps()).isEqualTo(dumps + 2);
+    }
+
+    private static ObservedState.Snapshot freshDump(TestNamespace ns) throws Exception {
+        try (NetlinkKernelPort dump = NetlinkKernelPort.open(Netns.named(ns.name()))) {
+            return dump.observe().snapshot();
+        }
+    }
+
+    /** Equal within a second: operstate and carrier settle after the request returns, for both views alike. */
+    private static void assertMatchesAFreshDump(NetlinkKernelPort view, TestNamespace ns, String after)
+            throws Exception {
+        ObservedState.Snapshot fresh = null;
+        ObservedState.Snapshot seen = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            seen = view.observe().snapshot();
+            fresh = freshDump(ns);
+            if (seen.equals(fresh)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(seen).as("the event-fed view after " + after).isEqualTo(fresh);
+    }
+}
