@@ -252,6 +252,9 @@ class ValidConfigTest {
         assertThat(DaemonSettings.defaults().routeProtocol()).isEqualTo(247);
         assertThat(fx().valid(fx().write("c.yaml", "settings: { route-protocol: 200 }\n")).settings()
                 .routeProtocol()).isEqualTo(200);
+        assertThat(DaemonSettings.defaults().resyncInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(fx().valid(fx().write("d.yaml", "settings: { resync-interval: 0 }\n")).settings()
+                .resyncInterval()).isZero();
     }
 
     @Test
