@@ -28,16 +28,16 @@ final class WriteAhead {
     /** {@code current} plus an intent for every link that the creations among {@code steps} make. */
     static Ownership intend(Ownership current, List<Step> steps, ObservedState before) {
         int after = highestIndex(before);
-        Ownership o = current;
+        List<LinkIntent> intents = new java.util.ArrayList<>();
         for (Step s : steps) {
             if (s instanceof Step.CreateLink c) {
-                o = o.withIntent(new LinkIntent(c.link(), c.spec().kindName(), after));
+                intents.add(new LinkIntent(c.link(), c.spec().kindName(), after));
                 for (String companion : c.companions()) {
-                    o = o.withIntent(new LinkIntent(companion, c.spec().kindName(), after));
+                    intents.add(new LinkIntent(companion, c.spec().kindName(), after));
                 }
             }
         }
-        return o;
+        return current.withIntents(intents);
     }
 
     private static int highestIndex(ObservedState state) {
