@@ -3,33 +3,20 @@ package io.vlinkd.daemon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.route.Rtnl;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12.3: vlinkd deletes only the addresses it added (ledger, or its IFA_PROTO mark on a link it owns), all
  * permanent ones with {@code addresses-exclusive: true}, and never dynamic or IPv6 link-local ones.
  */
-class AddressOwnershipTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    OwnershipStore store;
-    Reconciler reconciler;
+class AddressOwnershipTest extends OverFakeKernel {
     int eth9;
 
     @BeforeEach
     void setUp() {
-        kernel = new FakeKernel(TestKind::byName);
-        store = new OwnershipStore(dir.resolve("owned"));
-        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
         eth9 = kernel.addForeignLink("eth9", null, null, true);
     }
 

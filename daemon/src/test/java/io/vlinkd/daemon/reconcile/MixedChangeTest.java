@@ -1,35 +1,31 @@
 package io.vlinkd.daemon.reconcile;
 
+import java.util.function.Function;
+import java.util.Optional;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12.11: a change of a common key (mtu) and a kind key (a vxlan's remote) in one apply. The fake kernel refuses
  * IFLA_MTU beside IFLA_INFO_DATA for vxlan as vxlan_nl2conf does ("Cannot change mtu"); vlinkd sends the common
  * part first, on its own, then the kind's, and reverts them in two requests as well.
  */
-class MixedChangeTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    Reconciler reconciler;
+class MixedChangeTest extends OverFakeKernel {
+    @Override
+    Function<String, Optional<LinkKind<?>>> kinds() {
+        return LinkKinds::byName;
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        kernel = new FakeKernel();
-        reconciler = new Reconciler(kernel, new OwnershipStore(dir.resolve("owned")), new Planner(), 2,
-                Duration.ZERO);
         assertThat(reconciler.apply(config(1400, "198.51.100.1")).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
     }
 

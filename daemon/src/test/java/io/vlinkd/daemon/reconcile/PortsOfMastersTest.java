@@ -1,18 +1,17 @@
 package io.vlinkd.daemon.reconcile;
 
+import java.util.function.Function;
+import java.util.Optional;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,18 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 12.6: a port created up in a bond or team. The fake kernel refuses to enslave an up port into a bond (EPERM)
  * or team (EBUSY) as the kernel does; vlinkd creates every port down in its master, then sets it up.
  */
-class PortsOfMastersTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    Reconciler reconciler;
-
-    @BeforeEach
-    void setUp() {
-        kernel = new FakeKernel();
-        reconciler = new Reconciler(kernel, new OwnershipStore(dir.resolve("owned")), new Planner(), 2,
-                Duration.ZERO);
+class PortsOfMastersTest extends OverFakeKernel {
+    @Override
+    Function<String, Optional<LinkKind<?>>> kinds() {
+        return LinkKinds::byName;
     }
 
     private DesiredState config(String yaml) throws IOException {
@@ -84,7 +75,7 @@ class PortsOfMastersTest {
         reconciler.apply(d);
         int n = kernel.writes() - start;
         for (int k = 1; k <= n; k++) {
-            setUp();
+            startFakeKernel();
             kernel.failWrite(k, Errno.EBUSY, "injected at write " + k);
             ApplyResult r = reconciler.apply(d);
             assertThat(r.outcome()).as("failure at write %d of %d: %s", k, n, r.errors())

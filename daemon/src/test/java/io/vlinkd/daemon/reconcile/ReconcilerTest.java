@@ -9,7 +9,6 @@ import static io.vlinkd.daemon.reconcile.ReconcileChecks.waveOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.KindSpec;
@@ -18,29 +17,12 @@ import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.NlRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReconcilerTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    OwnershipStore store;
-    Reconciler reconciler;
-
-    @BeforeEach
-    void setUp() {
-        kernel = new FakeKernel(TestKind::byName);
-        store = new OwnershipStore(dir.resolve("owned"));
-        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
-    }
-
+class ReconcilerTest extends OverFakeKernel {
     @Test
     void createsParentsAndMastersBeforeTheirChildren() throws Exception {
         DesiredState d = config()

@@ -3,35 +3,22 @@ package io.vlinkd.daemon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13.8 and the route half of 12.4: a route is vlinkd's by its protocol and the ledger together. */
-class RouteOwnershipTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    OwnershipStore store;
-    Reconciler reconciler;
+class RouteOwnershipTest extends OverFakeKernel {
     int eth9;
 
     @BeforeEach
     void setUp() throws Exception {
-        kernel = new FakeKernel(TestKind::byName);
-        store = new OwnershipStore(dir.resolve("owned"));
-        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
         eth9 = kernel.addForeignLink("eth9", null, null, true);
         kernel.apply(List.of(AddressRequests.add(eth9, "eth9", Desired.address("10.0.0.1/24"))));
     }

@@ -1,33 +1,24 @@
 package io.vlinkd.daemon.reconcile;
 
+import java.util.function.Function;
+import java.util.Optional;
+import io.vlinkd.netlink.kind.LinkKinds;
+import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12.5: from YAML to the kernel, an interface vlinkd creates is up unless its entry says state: down. */
-class UpByDefaultTest {
-    @TempDir
-    Path dir;
-
-    FakeKernel kernel;
-    Reconciler reconciler;
-
-    @BeforeEach
-    void setUp() {
-        kernel = new FakeKernel();
-        reconciler = new Reconciler(kernel, new OwnershipStore(dir.resolve("owned")), new Planner(), 2,
-                Duration.ZERO);
+class UpByDefaultTest extends OverFakeKernel {
+    @Override
+    Function<String, Optional<LinkKind<?>>> kinds() {
+        return LinkKinds::byName;
     }
 
     private DesiredState config(String yaml) throws IOException {

@@ -1,0 +1,35 @@
+package io.vlinkd.daemon.reconcile;
+
+import io.vlinkd.daemon.state.OwnershipStore;
+import io.vlinkd.netlink.kind.LinkKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The setting most reconciler tests share, fresh for each test: an in-memory kernel decoding with {@link #kinds()},
+ * a ledger in a temporary directory, and a reconciler over both (two verify attempts, no delay between them).
+ */
+abstract class OverFakeKernel {
+    @TempDir
+    Path dir;
+
+    FakeKernel kernel;
+    OwnershipStore store;
+    Reconciler reconciler;
+
+    /** The kinds the kernel decodes with: the small test kinds, unless a test needs the real registry. */
+    Function<String, Optional<LinkKind<?>>> kinds() {
+        return TestKind::byName;
+    }
+
+    @BeforeEach
+    void startFakeKernel() {
+        kernel = new FakeKernel(kinds());
+        store = new OwnershipStore(dir.resolve("owned"));
+        reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
+    }
+}
