@@ -23,9 +23,9 @@ import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Reconciler;
+import io.vlinkd.daemon.reconcile.Write;
 import io.vlinkd.daemon.reconcile.WriteResult;
 import io.vlinkd.daemon.state.OwnershipStore;
-import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
@@ -42,7 +42,6 @@ import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,21 +86,18 @@ public class ReconcileBench {
             }
         }
 
-        public List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
-            writes += wave.size();
+        /** Counts each rtnetlink request, and each generic netlink operation that changed something. */
+        public List<WriteResult> execute(List<Write> wave) throws KernelException {
             long t0 = System.nanoTime();
             try {
-                return inner.apply(wave);
+                List<WriteResult> results = inner.execute(wave);
+                for (WriteResult r : results) {
+                    writes += r.write() instanceof Write.RtnlRequest || !r.changed().isEmpty() ? 1 : 0;
+                }
+                return results;
             } finally {
                 writeNanos += System.nanoTime() - t0;
             }
-        }
-
-        public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-                throws KernelException, NetlinkException {
-            List<String> changed = inner.configure(kind, ifindex, name, desired);
-            writes += changed.isEmpty() ? 0 : 1;
-            return changed;
         }
 
         public int netnsFd(String netns) throws KernelException {

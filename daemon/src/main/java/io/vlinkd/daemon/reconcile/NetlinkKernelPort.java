@@ -19,7 +19,6 @@ import io.vlinkd.netlink.socket.NetnsFd;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +29,10 @@ import java.util.function.Function;
 
 /**
  * The kernel port over one rtnetlink socket in one network namespace: an observed state dumped once and kept current
- * from notifications ({@link EventFedObservation}), pipelined batches ({@link NetlinkSocket#executeBatch}) to apply
- * a wave. Kinds with a {@link PostCreateConfiguration} (team) are also observed and configured over a
- * NETLINK_GENERIC socket in the same namespace, opened on first need.
+ * from notifications ({@link EventFedObservation}), pipelined batches ({@link NetlinkSocket#executeBatch}) to send a
+ * wave's rtnetlink requests. Kinds with a {@link PostCreateConfiguration} (team) are also observed over a
+ * NETLINK_GENERIC socket in the same namespace, opened on first need, and the wave's generic netlink operations run
+ * over it.
  */
 public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     /** The age after which the event-fed view is dumped again in full unless told otherwise (resync-interval). */
@@ -160,16 +160,6 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
         return new ObservedState(links, state.addresses(), state.routes());
     }
 
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public synchronized List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-            throws KernelException, NetlinkException {
-        if (!(kind instanceof PostCreateConfiguration pcc)) {
-            throw new IllegalArgumentException(kind.name() + " has no post-create configuration");
-        }
-        return pcc.configure(genl(), ifindex, name, desired);
-    }
-
     /** The NETLINK_GENERIC side, opened once, in the same namespace as the rtnetlink socket. */
     private synchronized GenericNetlink genl() throws KernelException {
         if (genl == null) {
@@ -185,18 +175,49 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     }
 
     @Override
-    public synchronized List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
+    public synchronized List<WriteResult> execute(List<Write> wave) throws KernelException {
         // What follows is verified against the kernel's own answer, not against notifications (see
         // EventFedObservation): the next observation dumps.
         observation.invalidate();
+        List<WriteResult> out = new ArrayList<>(wave.size());
+        List<Write.RtnlRequest> batch = new ArrayList<>();
+        for (Write w : wave) {
+            if (w instanceof Write.RtnlRequest r) {
+                batch.add(r);
+                continue;
+            }
+            out.addAll(send(batch));
+            batch.clear();
+            out.add(run((Write.GenlOperation) w));
+        }
+        out.addAll(send(batch));
+        return out;
+    }
+
+    /** Sends rtnetlink requests pipelined ({@link NetlinkSocket#executeBatch}): one result each, in order. */
+    private List<WriteResult> send(List<Write.RtnlRequest> batch) throws KernelException {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
         try {
-            List<WriteResult> out = new ArrayList<>(wave.size());
-            for (BatchResult r : socket.executeBatch(wave)) {
-                out.add(new WriteResult(r.request(), r.error()));
+            List<BatchResult> results = socket.executeBatch(batch.stream().map(Write.RtnlRequest::request).toList());
+            List<WriteResult> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(new WriteResult(batch.get(i), results.get(i).error(), List.of()));
             }
             return out;
         } catch (NetlinkException e) {
             throw new KernelException("the batch could not be completed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a generic netlink operation over the NETLINK_GENERIC socket; the kernel's refusal is its result. */
+    private synchronized WriteResult run(Write.GenlOperation op) throws KernelException {
+        GenericNetlink g = genl();
+        try {
+            return new WriteResult(op, null, op.run(g));
+        } catch (NetlinkException e) {
+            return WriteResult.refused(op, e);
         }
     }
 

@@ -40,13 +40,12 @@ public final class PlanRenderer {
                 sb.append(" ").append(s.where());
             }
             sb.append('\n');
-            if (s instanceof Step.ConfigureLink) {
-                // Generic netlink, built by the kind at apply time from the options it reads first.
+            if (s.write(ctx) instanceof Write.RtnlRequest r) {
+                annotate(r.request(), sb);
+            } else {
+                // Generic netlink: the operation reads the kernel's values first and builds its messages then.
                 sb.append("generic netlink: ").append(s.ipCommand()).append('\n');
-                out.add(sb.toString());
-                continue;
             }
-            annotate(s.request(ctx), sb);
             out.add(sb.toString());
         }
         return out;

@@ -307,12 +307,14 @@ public final class Planner {
                 }
                 if (cl != null) {
                     observed.addressesOf(cl.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> after.add(new Step.AddAddress(c, a.toSpec(), a.protocol(), null)));
+                            .forEach(a -> after.add(Step.ObjectChange.add(new KernelObject.Address(c, a.toSpec(),
+                                    a.protocol()), null)));
                 }
             }
             for (ObservedAddress a : observed.addressesOf(o.index())) {
                 if (!a.isKernelLinkLocal()) {
-                    after.add(new Step.AddAddress(o.name(), a.toSpec(), a.protocol(), null));
+                    after.add(Step.ObjectChange.add(new KernelObject.Address(o.name(), a.toSpec(), a.protocol()),
+                            null));
                 }
             }
             Set<Integer> indexes = new HashSet<>();
@@ -320,7 +322,7 @@ public final class Planner {
             companions.forEach(c -> indexes.add(byName.get(c).index()));
             for (ObservedRoute r : observed.routes()) {
                 if (!r.isKernels() && indexes.contains(r.oif())) {
-                    after.add(new Step.AddRoute(routeSpecOf(r), r.protocol(), null));
+                    after.add(Step.ObjectChange.add(new KernelObject.Route(routeSpecOf(r), r.protocol()), null));
                 }
             }
             return new DeleteParts(restoreSpec(o), needs, companions, after);
@@ -369,8 +371,8 @@ public final class Planner {
                 create(d, spec, why);
                 if (!d.addressesManaged()) {
                     observed.addressesOf(o.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> steps.add(new Step.AddAddress(d.name(), a.toSpec(), a.protocol(),
-                                    d.where())));
+                            .forEach(a -> steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a.toSpec(),
+                                    a.protocol()), d.where())));
                 }
                 for (ObservedLink port : observed.portsOf(o.index())) {
                     DesiredLink dp = desiredByName.get(port.name());
@@ -382,7 +384,7 @@ public final class Planner {
                 }
                 for (ObservedRoute r : observed.routes()) {
                     if (!r.isKernels() && !isOurs(r) && r.oif() == o.index()) {
-                        steps.add(new Step.AddRoute(routeSpecOf(r), r.protocol(), null));
+                        steps.add(Step.ObjectChange.add(new KernelObject.Route(routeSpecOf(r), r.protocol()), null));
                     }
                 }
                 return;
@@ -401,7 +403,7 @@ public final class Planner {
             created.add(d.name());
             created.addAll(companions);
             for (AddressSpec a : d.addresses()) {
-                steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
+                steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
             }
         }
 
@@ -438,7 +440,8 @@ public final class Planner {
             if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
                 steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
             }
-            d.addresses().forEach(a -> steps.add(new Step.AddAddress(d.name(), a, protocol, d.where())));
+            d.addresses().forEach(a -> steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol),
+                    d.where())));
         }
 
         private void planInPlace(DesiredLink d, ObservedLink o) {
@@ -534,7 +537,7 @@ public final class Planner {
                 for (AddressSpec a : d.addresses()) {
                     Optional<ObservedAddress> same = have.stream().filter(h -> h.sameAs(a)).findFirst();
                     if (same.isEmpty()) {
-                        steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
+                        steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
                         continue;
                     }
                     List<String> changed = same.get().differences(a);
@@ -547,10 +550,12 @@ public final class Planner {
                     boolean inPlace = !changed.contains("peer")
                             && (!changed.contains("noprefixroute") || h.address() instanceof Inet6Address);
                     if (inPlace) {
-                        steps.add(new Step.ReplaceAddress(d.name(), a, h.toSpec(), protocol, d.where()));
+                        steps.add(Step.ObjectChange.replace(new KernelObject.Address(d.name(), a, protocol),
+                                new KernelObject.Address(d.name(), h.toSpec(), protocol), d.where()));
                     } else {
-                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), h.protocol(), d.where()));
-                        steps.add(new Step.AddAddress(d.name(), a, protocol, d.where()));
+                        steps.add(Step.ObjectChange.delete(new KernelObject.Address(d.name(), h.toSpec(), h.protocol()),
+                                d.where()));
+                        steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
                     }
                 }
                 for (ObservedAddress h : have) {
@@ -562,7 +567,8 @@ public final class Planner {
                     // Someone else's address stays unless the entry is exclusive; a dynamic one (SLAAC, DHCP)
                     // stays even then: whatever renews it would only add it again.
                     if (ours || d.addressesExclusive() && h.isPermanent()) {
-                        steps.add(new Step.DeleteAddress(d.name(), h.toSpec(), h.protocol(), d.where()));
+                        steps.add(Step.ObjectChange.delete(new KernelObject.Address(d.name(), h.toSpec(), h.protocol()),
+                                d.where()));
                     }
                 }
             }
@@ -641,7 +647,7 @@ public final class Planner {
                 boolean devRenewed = dev.isPresent() && (created.contains(dev.get()) || gone.contains(dev.get()));
                 List<ObservedRoute> same = devRenewed ? List.of() : have.getOrDefault(key, List.of());
                 if (same.isEmpty()) {
-                    steps.add(new Step.AddRoute(r, protocol, dr.where()));
+                    steps.add(Step.ObjectChange.add(new KernelObject.Route(r, protocol), dr.where()));
                     continue;
                 }
                 ObservedRoute current = same.get(0);
@@ -650,7 +656,8 @@ public final class Planner {
                 }
                 if (isOurs(current)) {
                     // Same destination, table and metric: the kernel replaces it in place.
-                    steps.add(new Step.ReplaceRoute(r, routeSpecOf(current), protocol, dr.where()));
+                    steps.add(Step.ObjectChange.replace(new KernelObject.Route(r, protocol),
+                            new KernelObject.Route(routeSpecOf(current), protocol), dr.where()));
                 } else {
                     notes.add(dr.where() + ": route " + RouteRequests.describe(r) + ": a different route to "
                             + key + " exists (proto " + current.protocol() + "), not installed by vlinkd; left alone");
@@ -664,7 +671,7 @@ public final class Planner {
                 if (dev != null && (gone.contains(dev) || recreate.containsKey(dev))) {
                     continue; // the kernel drops it with the link; the link's inverse restores it
                 }
-                steps.add(new Step.DeleteRoute(routeSpecOf(r), protocol, null));
+                steps.add(Step.ObjectChange.delete(new KernelObject.Route(routeSpecOf(r), protocol), null));
             }
         }
 

@@ -9,7 +9,6 @@ import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,54 +141,37 @@ public final class Reconciler {
         Ownership ledger = recorded; // what the ledger file says now
         for (int w = 0; w < plan.waves().size(); w++) {
             List<Step> wave = plan.waves().get(w);
-            List<Step> active = new ArrayList<>();
-            List<NlRequest> requests = new ArrayList<>();
+            List<Outgoing> outgoing = new ArrayList<>();
             ObservedContext ctx = new ObservedContext(state, port);
-            List<Step.ConfigureLink> configures = new ArrayList<>();
             for (Step s : wave) {
                 if (isolate && failedBranches.contains(plan.branchOf(s))) {
                     LOG.warn("{}: {}: skipped, its branch failed", s.link(), s.operation());
                     continue;
                 }
-                if (s instanceof Step.ConfigureLink c) {
-                    configures.add(c);
-                    continue;
-                }
                 try {
-                    requests.add(s.request(ctx));
-                    active.add(s);
+                    outgoing.add(new Outgoing(s, s.write(ctx), null));
                 } catch (IllegalArgumentException e) {
                     fail(errors, failedBranches, plan, new StepError(s, e.getMessage(), null, s.where()));
                 }
             }
-            if (active.stream().anyMatch(s -> s instanceof Step.CreateLink)) {
+            outgoing = batchFirst(outgoing);
+            if (outgoing.stream().anyMatch(o -> o.step() instanceof Step.CreateLink)) {
                 // Write-ahead: a crash after the requests leaves intents that the next start resolves.
                 List<Step> doneSoFar = journal.stream().flatMap(List::stream).toList();
-                ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state, protocol), active, state);
+                ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state, protocol), steps(outgoing),
+                        state);
                 store.save(ledger);
             }
-            List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
+            List<WriteResult> results = execute(outgoing);
             List<Step> done = new ArrayList<>();
-            for (int i = 0; i < active.size(); i++) {
-                Step s = active.get(i);
+            for (int i = 0; i < outgoing.size(); i++) {
+                Step s = outgoing.get(i).step();
                 WriteResult r = results.get(i);
                 if (r.succeeded()) {
                     done.add(s);
-                    LOG.info("{}: {}{}: {}", s.link(), s.operation(), at(s), s.ipCommand());
+                    LOG.info("{}: {}{}: {}", s.link(), r.done(s.operation()), at(s), s.ipCommand());
                 } else {
                     fail(errors, failedBranches, plan, StepError.of(s, r.error(), state));
-                }
-            }
-            for (Step.ConfigureLink c : configures) {
-                try {
-                    List<String> changed = configure(c, ctx);
-                    done.add(c);
-                    LOG.info("{}: {}{}: {}", c.link(), changed.isEmpty() ? c.operation() + " (already so)"
-                            : c.operation() + " " + String.join(", ", changed), at(c), c.ipCommand());
-                } catch (IllegalArgumentException e) {
-                    fail(errors, failedBranches, plan, new StepError(c, e.getMessage(), null, c.where()));
-                } catch (NetlinkException e) {
-                    fail(errors, failedBranches, plan, StepError.of(c, e));
                 }
             }
             journal.add(done);
@@ -402,28 +384,14 @@ public final class Reconciler {
             }
             int depth = inverses.stream().mapToInt(List::size).max().orElse(0);
             for (int k = 0; k < depth; k++) {
-                List<Step> batch = new ArrayList<>();
-                List<Step> batchUndoes = new ArrayList<>();
-                List<NlRequest> requests = new ArrayList<>();
+                List<Outgoing> outgoing = new ArrayList<>();
                 ObservedContext ctx = new ObservedContext(state, port);
                 for (int j = 0; j < inverses.size(); j++) {
                     List<Step> inv = inverses.get(j);
                     if (k < inv.size()) {
                         Step s = inv.get(k);
-                        if (s instanceof Step.ConfigureLink c) {
-                            try {
-                                configure(c, ctx);
-                                LOG.info("{}: revert: {}: {}", c.link(), c.operation(), c.ipCommand());
-                            } catch (IllegalArgumentException | NetlinkException e) {
-                                revertFailed(errors, c, undone.get(j), e.getMessage(),
-                                        e instanceof NetlinkException ne ? ne : null);
-                            }
-                            continue;
-                        }
                         try {
-                            requests.add(s.request(ctx));
-                            batch.add(s);
-                            batchUndoes.add(undone.get(j));
+                            outgoing.add(new Outgoing(s, s.write(ctx), undone.get(j)));
                         } catch (IllegalArgumentException e) {
                             if (!isRemoval(s)) {
                                 revertFailed(errors, s, undone.get(j), e.getMessage(), null);
@@ -431,19 +399,20 @@ public final class Reconciler {
                         }
                     }
                 }
-                List<WriteResult> results = requests.isEmpty() ? List.of() : port.apply(requests);
-                for (int i = 0; i < batch.size(); i++) {
-                    Step s = batch.get(i);
+                outgoing = batchFirst(outgoing);
+                List<WriteResult> results = execute(outgoing);
+                for (int i = 0; i < outgoing.size(); i++) {
+                    Step s = outgoing.get(i).step();
                     NetlinkException e = results.get(i).error();
                     if (e == null) {
                         LOG.info("{}: revert: {}: {}", s.link(), s.operation(), s.ipCommand());
                     } else if (isRemoval(s) && alreadyGone(e)) {
                         LOG.debug("{}: revert: {}: already gone", s.link(), s.operation());
                     } else {
-                        revertFailed(errors, s, batchUndoes.get(i), e.getMessage(), e);
+                        revertFailed(errors, s, outgoing.get(i).undoes(), e.getMessage(), e);
                     }
                 }
-                if (changesIndexes(batch)) {
+                if (changesIndexes(steps(outgoing))) {
                     state = port.observe();
                 }
             }
@@ -463,10 +432,27 @@ public final class Reconciler {
         LOG.error("{}", e);
     }
 
-    /** Runs a {@link Step.ConfigureLink} over the port's generic netlink side, on the link's index of now. */
-    private List<String> configure(Step.ConfigureLink c, ObservedContext ctx) throws KernelException,
-            NetlinkException {
-        return port.configure(c.kind(), ctx.ifindex(c.name()), c.name(), c.spec());
+    /** A step to send, its write, and (in a revert) the step it undoes. */
+    private record Outgoing(Step step, Write write, Step undoes) {
+    }
+
+    /**
+     * The rtnetlink requests first, in their order, then the generic netlink operations: the requests go out as
+     * one pipelined batch (a generic netlink operation between them would split it).
+     */
+    private static List<Outgoing> batchFirst(List<Outgoing> outgoing) {
+        List<Outgoing> out = new ArrayList<>(outgoing.size());
+        outgoing.stream().filter(o -> o.write() instanceof Write.RtnlRequest).forEach(out::add);
+        outgoing.stream().filter(o -> o.write() instanceof Write.GenlOperation).forEach(out::add);
+        return out;
+    }
+
+    private List<WriteResult> execute(List<Outgoing> outgoing) throws KernelException {
+        return outgoing.isEmpty() ? List.of() : port.execute(outgoing.stream().map(Outgoing::write).toList());
+    }
+
+    private static List<Step> steps(List<Outgoing> outgoing) {
+        return outgoing.stream().map(Outgoing::step).toList();
     }
 
     private static boolean isRemoval(Step s) {
@@ -487,32 +473,18 @@ public final class Reconciler {
         java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
         owned.links().forEach(l -> links.put(l.name(), l));
         java.util.Map<String, ObservedLink> byName = now.byName();
-        java.util.Set<OwnedRoute> routes = new java.util.LinkedHashSet<>(owned.routes());
-        java.util.Set<OwnedAddress> addresses = new java.util.LinkedHashSet<>(owned.addresses());
+        KernelObject.Ledger ledger = new KernelObject.Ledger(byName,
+                new java.util.LinkedHashSet<>(owned.addresses()), new java.util.LinkedHashSet<>(owned.routes()));
         for (Step s : steps) {
-            if (s instanceof Step.AddRoute r && r.where() != null && r.protocol() == protocol) {
-                routes.add(RouteKey.of(r.route()).owned());
-            } else if (s instanceof Step.ReplaceRoute r && r.where() != null && r.protocol() == protocol) {
-                routes.add(RouteKey.of(r.route()).owned());
-            } else if (s instanceof Step.DeleteRoute r) {
-                routes.remove(RouteKey.of(r.route()).owned());
-            } else if (s instanceof Step.AddAddress a && a.where() != null && a.protocol() == protocol) {
-                ObservedLink l = byName.get(a.name());
-                if (l != null) {
-                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address().address(),
-                            a.address().prefixLength()));
+            // Restores of someone else's objects (no config location, or another protocol) change nothing.
+            if (s instanceof Step.ObjectChange c) {
+                if (c.change() == Step.ObjectChange.Change.DELETE) {
+                    c.object().disown(ledger);
+                } else if (c.where() != null && c.object().protocol() == protocol) {
+                    c.object().own(ledger);
                 }
-            } else if (s instanceof Step.ReplaceAddress a && a.where() != null && a.protocol() == protocol) {
-                ObservedLink l = byName.get(a.name());
-                if (l != null) {
-                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address().address(),
-                            a.address().prefixLength()));
-                }
-            } else if (s instanceof Step.DeleteAddress a) {
-                addresses.removeIf(x -> x.link().equals(a.name()) && x.address().equals(a.address().address())
-                        && x.prefixLength() == a.address().prefixLength());
             } else if (s instanceof Step.DeleteLink d) {
-                links.remove(d.name());
+                links.remove(d.link());
                 d.companions().forEach(links::remove);
             } else if (s instanceof Step.CreateLink c) {
                 List<String> names = new ArrayList<>();
@@ -528,8 +500,8 @@ public final class Reconciler {
                 }
             }
         }
-        return Claims.present(Ownership.of(links.values()).withRoutes(routes).withAddresses(addresses), now,
-                protocol);
+        return Claims.present(Ownership.of(links.values()).withRoutes(ledger.routes())
+                .withAddresses(ledger.addresses()), now, protocol);
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

@@ -8,22 +8,23 @@ import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.link.LinkSpec;
-import io.vlinkd.netlink.route.AddressRequests;
-import io.vlinkd.netlink.route.AddressSpec;
-import io.vlinkd.netlink.route.RouteRequests;
-import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One write of a plan: one rtnetlink request, its equivalent {@code ip} command, and its inverse (computed at plan
- * time from what was observed, so the revert plan exists before anything is applied). Requests are built at apply
- * time from an {@link EncodeContext} that resolves names to the indexes of that moment (a link created in an
+ * One write of a plan: what it sends (a {@link Write}), its equivalent {@code ip} command, and its inverse (computed
+ * at plan time from what was observed, so the revert plan exists before anything is applied). Writes are built at
+ * apply time from an {@link EncodeContext} that resolves names to the indexes of that moment (a link created in an
  * earlier wave has an index only then).
  */
 public sealed interface Step {
+
+    /** An rtnetlink request as a write. */
+    private static Write rtnl(NlRequest request) {
+        return new Write.RtnlRequest(request);
+    }
 
     /** The interface this step is about (for a route: its device, or the route itself when it has none). */
     String link();
@@ -31,13 +32,15 @@ public sealed interface Step {
     Phase phase();
 
     /** Other interfaces that must exist while this step runs (master, parent, referenced devices). */
-    Set<String> needs();
+    default Set<String> needs() {
+        return Set.of();
+    }
 
     /**
-     * The rtnetlink request. {@link ConfigureLink} has none: it goes over generic netlink through
-     * {@link KernelPort#configure}, and callers dispatch on it before asking for a request.
+     * What to send, on the indexes of {@code ctx}; an IllegalArgumentException when a name it needs is not there
+     * (the step fails, the wave goes on).
      */
-    NlRequest request(EncodeContext ctx);
+    Write write(EncodeContext ctx);
 
     /** The equivalent iproute2 command. */
     String ipCommand();
@@ -84,8 +87,8 @@ public sealed interface Step {
         }
 
         @Override
-        public NlRequest request(EncodeContext ctx) {
-            return LinkRequests.create(spec, ctx);
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.create(spec, ctx));
         }
 
         @Override
@@ -119,26 +122,21 @@ public sealed interface Step {
      * and routes, which the kernel drops with it) make the inverse; {@code restore} is null when the link cannot
      * be recreated (an unknown kind, or the undo of a create).
      */
-    record DeleteLink(String name, LinkSpec restore, Set<String> needs, List<String> companions,
+    record DeleteLink(String link, LinkSpec restore, Set<String> needs, List<String> companions,
                       List<Step> restoreAfter, SourceLocation where, String reason) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
         @Override
         public Phase phase() {
             return Phase.DELETE_LINK;
         }
 
         @Override
-        public NlRequest request(EncodeContext ctx) {
-            return LinkRequests.delete(ctx.ifindex(name), name);
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.delete(ctx.ifindex(link), link));
         }
 
         @Override
         public String ipCommand() {
-            return "ip link del " + name;
+            return "ip link del " + link;
         }
 
         @Override
@@ -160,26 +158,21 @@ public sealed interface Step {
     }
 
     /** {@code ip link set dev NAME mtu ... type KIND ...}: only the settings that differ. */
-    record ChangeLink(String name, LinkSpec change, LinkSpec revert, List<String> keys, Set<String> needs,
+    record ChangeLink(String link, LinkSpec change, LinkSpec revert, List<String> keys, Set<String> needs,
                       SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
         @Override
         public Phase phase() {
             return Phase.CHANGE_LINK;
         }
 
         @Override
-        public NlRequest request(EncodeContext ctx) {
-            return LinkRequests.change(ctx.ifindex(name), change, ctx);
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.change(ctx.ifindex(link), change, ctx));
         }
 
         @Override
         public String ipCommand() {
-            StringBuilder sb = new StringBuilder("ip link set dev ").append(name);
+            StringBuilder sb = new StringBuilder("ip link set dev ").append(link);
             IpWords.common(change, sb);
             if (change.kind() != null && change.spec() != null) {
                 List<String> args = KindTraits.ipArgs(change.kind(), change.spec());
@@ -193,7 +186,7 @@ public sealed interface Step {
 
         @Override
         public List<Step> inverse() {
-            return List.of(new ChangeLink(name, revert, change, keys, needs, null));
+            return List.of(new ChangeLink(link, revert, change, keys, needs, null));
         }
 
         @Override
@@ -207,12 +200,11 @@ public sealed interface Step {
      * setoption mode activebackup}). A step of its own rather than part of executing {@link CreateLink}, because it
      * must be ordered: after the create (or an in-place difference of such an option) and before any port's
      * {@link SetMaster} onto the link (team refuses a mode change while it has ports); {@link DependencyGraph}
-     * orders every step that needs the link after it. Sent through {@link KernelPort#configure}, not as an
-     * rtnetlink request.
+     * orders every step that needs the link after it. Sent as a {@link Write.LinkOptions}, over generic netlink.
      *
      * @param revert the observed options to restore, or null after a create (deleting the link undoes it)
      */
-    record ConfigureLink(String name, LinkKind<?> kind, KindSpec spec, KindSpec revert, SourceLocation where)
+    record ConfigureLink(String link, LinkKind<?> kind, KindSpec spec, KindSpec revert, SourceLocation where)
             implements Step {
         public ConfigureLink {
             if (!(kind instanceof PostCreateConfiguration<?>)) {
@@ -221,24 +213,13 @@ public sealed interface Step {
         }
 
         @Override
-        public String link() {
-            return name;
-        }
-
-        @Override
         public Phase phase() {
             return Phase.CONFIGURE_LINK;
         }
 
         @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        /** Never an rtnetlink request: see {@link KernelPort#configure}. */
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            throw new UnsupportedOperationException(name + ": " + operation() + " goes over generic netlink");
+        public Write write(EncodeContext ctx) {
+            return new Write.LinkOptions(kind, ctx.ifindex(link), link, spec);
         }
 
         /** The operator's commands ({@code teamnl ...}), joined with {@code ; }. */
@@ -249,12 +230,12 @@ public sealed interface Step {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         public List<String> commands() {
-            return ((PostCreateConfiguration) kind).commands(name, spec);
+            return ((PostCreateConfiguration) kind).commands(link, spec);
         }
 
         @Override
         public List<Step> inverse() {
-            return revert == null ? List.of() : List.of(new ConfigureLink(name, kind, revert, spec, null));
+            return revert == null ? List.of() : List.of(new ConfigureLink(link, kind, revert, spec, null));
         }
 
         /**
@@ -277,35 +258,25 @@ public sealed interface Step {
     }
 
     /** {@code ip link set dev NAME up|down}. */
-    record SetState(String name, AdminState state, AdminState previous, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
+    record SetState(String link, AdminState state, AdminState previous, SourceLocation where) implements Step {
         @Override
         public Phase phase() {
             return Phase.SET_STATE;
         }
 
         @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return LinkRequests.setState(ctx.ifindex(name), name, state);
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.setState(ctx.ifindex(link), link, state));
         }
 
         @Override
         public String ipCommand() {
-            return "ip link set dev " + name + " " + state.name().toLowerCase();
+            return "ip link set dev " + link + " " + state.name().toLowerCase();
         }
 
         @Override
         public List<Step> inverse() {
-            return List.of(new SetState(name, previous, state, null));
+            return List.of(new SetState(link, previous, state, null));
         }
 
         @Override
@@ -315,12 +286,7 @@ public sealed interface Step {
     }
 
     /** {@code ip link set dev NAME master M} or {@code nomaster} ({@code master} null). */
-    record SetMaster(String name, String master, String previous, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
+    record SetMaster(String link, String master, String previous, SourceLocation where) implements Step {
         @Override
         public Phase phase() {
             return Phase.SET_MASTER;
@@ -332,18 +298,18 @@ public sealed interface Step {
         }
 
         @Override
-        public NlRequest request(EncodeContext ctx) {
-            return LinkRequests.setMaster(ctx.ifindex(name), name, master == null ? 0 : ctx.ifindex(master));
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.setMaster(ctx.ifindex(link), link, master == null ? 0 : ctx.ifindex(master)));
         }
 
         @Override
         public String ipCommand() {
-            return "ip link set dev " + name + (master == null ? " nomaster" : " master " + master);
+            return "ip link set dev " + link + (master == null ? " nomaster" : " master " + master);
         }
 
         @Override
         public List<Step> inverse() {
-            return List.of(new SetMaster(name, previous, master, null));
+            return List.of(new SetMaster(link, previous, master, null));
         }
 
         @Override
@@ -352,238 +318,77 @@ public sealed interface Step {
         }
     }
 
-    /** {@code ip addr add A/LEN dev NAME}. */
-    record AddAddress(String name, AddressSpec address, int protocol, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
-        @Override
-        public Phase phase() {
-            return Phase.ADD_ADDRESS;
-        }
-
-        @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return AddressRequests.add(ctx.ifindex(name), name, address, protocol);
-        }
-
-        @Override
-        public String ipCommand() {
-            return AddressRequests.ipCommand(true, name, address, protocol);
-        }
-
-        @Override
-        public List<Step> inverse() {
-            return List.of(new DeleteAddress(name, address, protocol, null));
-        }
-
-        @Override
-        public String operation() {
-            return "add address " + address;
-        }
-    }
-
     /**
-     * {@code ip addr replace A/LEN ... dev NAME}: the same address with other lifetimes (or, IPv6, other flags),
-     * changed in place with NLM_F_REPLACE; {@code was} is what the revert puts back.
+     * Adds, replaces or deletes a {@link KernelObject} ({@code ip addr add}, {@code ip route replace}, ...): the one
+     * step of every such object type. A replace changes {@code was} into {@code object} in place, with NLM_F_REPLACE:
+     * the same object to the kernel (address and prefix; destination, table and metric) with other attributes, never
+     * absent while it changes; its revert puts {@code was} back.
+     *
+     * @param was for a replace, what it replaces; null otherwise
      */
-    record ReplaceAddress(String name, AddressSpec address, AddressSpec was, int protocol, SourceLocation where)
-            implements Step {
+    record ObjectChange(Change change, KernelObject object, KernelObject was, SourceLocation where) implements Step {
+
+        /** What is done to the object: its verb in the operator phrase and in the {@code ip} command. */
+        public enum Change {
+            ADD("add", "add"), REPLACE("replace", "replace"), DELETE("delete", "del");
+
+            private final String phrase;
+            private final String ipVerb;
+
+            Change(String phrase, String ipVerb) {
+                this.phrase = phrase;
+                this.ipVerb = ipVerb;
+            }
+        }
+
+        static ObjectChange add(KernelObject object, SourceLocation where) {
+            return new ObjectChange(Change.ADD, object, null, where);
+        }
+
+        static ObjectChange replace(KernelObject object, KernelObject was, SourceLocation where) {
+            return new ObjectChange(Change.REPLACE, object, was, where);
+        }
+
+        static ObjectChange delete(KernelObject object, SourceLocation where) {
+            return new ObjectChange(Change.DELETE, object, null, where);
+        }
+
         @Override
         public String link() {
-            return name;
+            return object.link();
         }
 
         @Override
         public Phase phase() {
-            return Phase.ADD_ADDRESS;
+            return change == Change.DELETE ? object.deletePhase() : object.addPhase();
         }
 
         @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return AddressRequests.replace(ctx.ifindex(name), name, address, protocol);
-        }
-
-        @Override
-        public String ipCommand() {
-            return AddressRequests.ipCommand("replace", name, address, protocol);
-        }
-
-        @Override
-        public List<Step> inverse() {
-            return List.of(new ReplaceAddress(name, was, address, protocol, null));
-        }
-
-        @Override
-        public String operation() {
-            return "replace address " + address;
-        }
-    }
-
-    /** {@code ip addr del A/LEN dev NAME}. */
-    record DeleteAddress(String name, AddressSpec address, int protocol, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return name;
-        }
-
-        @Override
-        public Phase phase() {
-            return Phase.DELETE_ADDRESS;
-        }
-
-        @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return AddressRequests.delete(ctx.ifindex(name), name, address);
+        public Write write(EncodeContext ctx) {
+            return rtnl(switch (change) {
+                case ADD -> object.add(ctx);
+                case REPLACE -> object.replace(ctx);
+                case DELETE -> object.delete(ctx);
+            });
         }
 
         @Override
         public String ipCommand() {
-            return AddressRequests.ipCommand(false, name, address);
+            return object.ipCommand(change.ipVerb);
         }
 
         @Override
         public List<Step> inverse() {
-            return List.of(new AddAddress(name, address, protocol, null));
+            return List.of(switch (change) {
+                case ADD -> delete(object, null);
+                case REPLACE -> replace(was, object, null);
+                case DELETE -> add(object, null);
+            });
         }
 
         @Override
         public String operation() {
-            return "delete address " + address;
-        }
-    }
-
-    /** {@code ip route add ... proto P}. */
-    record AddRoute(RouteSpec route, int protocol, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return route.dev().orElse("route " + RouteRequests.describe(route));
-        }
-
-        @Override
-        public Phase phase() {
-            return Phase.ADD_ROUTE;
-        }
-
-        @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return RouteRequests.add(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
-        }
-
-        @Override
-        public String ipCommand() {
-            return RouteRequests.ipCommand(true, route, protocol);
-        }
-
-        @Override
-        public List<Step> inverse() {
-            return List.of(new DeleteRoute(route, protocol, null));
-        }
-
-        @Override
-        public String operation() {
-            return "add route " + RouteRequests.describe(route);
-        }
-    }
-
-    /**
-     * {@code ip route replace ... proto P}: the route of the same destination, table and metric changed in place
-     * (NLM_F_REPLACE); {@code was} is what the revert puts back.
-     */
-    record ReplaceRoute(RouteSpec route, RouteSpec was, int protocol, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return route.dev().orElse("route " + RouteRequests.describe(route));
-        }
-
-        @Override
-        public Phase phase() {
-            return Phase.ADD_ROUTE;
-        }
-
-        @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return RouteRequests.replace(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
-        }
-
-        @Override
-        public String ipCommand() {
-            return RouteRequests.ipCommand("replace", route, protocol);
-        }
-
-        @Override
-        public List<Step> inverse() {
-            return List.of(new ReplaceRoute(was, route, protocol, null));
-        }
-
-        @Override
-        public String operation() {
-            return "replace route " + RouteRequests.describe(route);
-        }
-    }
-
-    /** {@code ip route del ... proto P}: matches only routes of that protocol. */
-    record DeleteRoute(RouteSpec route, int protocol, SourceLocation where) implements Step {
-        @Override
-        public String link() {
-            return route.dev().orElse("route " + RouteRequests.describe(route));
-        }
-
-        @Override
-        public Phase phase() {
-            return Phase.DELETE_ROUTE;
-        }
-
-        @Override
-        public Set<String> needs() {
-            return Set.of();
-        }
-
-        @Override
-        public NlRequest request(EncodeContext ctx) {
-            return RouteRequests.delete(route, route.dev().map(ctx::ifindex).orElse(0), protocol);
-        }
-
-        @Override
-        public String ipCommand() {
-            return RouteRequests.ipCommand(false, route, protocol);
-        }
-
-        @Override
-        public List<Step> inverse() {
-            return List.of(new AddRoute(route, protocol, null));
-        }
-
-        @Override
-        public String operation() {
-            return "delete route " + RouteRequests.describe(route);
+            return change.phrase + " " + object.noun();
         }
     }
 }

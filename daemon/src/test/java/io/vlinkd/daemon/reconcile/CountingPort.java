@@ -1,9 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,32 +32,31 @@ public final class CountingPort implements KernelPort {
         return inner.observe();
     }
 
+    /**
+     * Counts each rtnetlink request, and each generic netlink operation that changed something; only a request is
+     * subject to failWrite.
+     */
     @Override
-    public List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
-        int first = writes + 1;
-        writes += wave.size();
-        if (failAt < first || failAt > writes) {
-            return inner.apply(wave);
+    public List<WriteResult> execute(List<Write> wave) throws KernelException {
+        int at = -1;
+        for (int i = 0; i < wave.size(); i++) {
+            if (wave.get(i) instanceof Write.RtnlRequest && ++writes == failAt) {
+                at = i;
+                failAt = -1;
+            }
         }
-        int at = failAt - first;
-        failAt = -1;
-        List<NlRequest> sent = new ArrayList<>(wave);
-        sent.remove(at);
-        List<WriteResult> results = new ArrayList<>(sent.isEmpty() ? List.of() : inner.apply(sent));
-        results.add(at, new WriteResult(wave.get(at), new NetlinkException(wave.get(at).summary(), 16, "injected",
-                null, null)));
+        List<Write> sent = new ArrayList<>(wave);
+        if (at >= 0) {
+            sent.remove(at);
+        }
+        List<WriteResult> results = new ArrayList<>(sent.isEmpty() ? List.of() : inner.execute(sent));
+        writes += (int) results.stream().filter(r -> !r.changed().isEmpty()).count();
+        if (at >= 0) {
+            Write refused = wave.get(at);
+            results.add(at, WriteResult.refused(refused, new NetlinkException(refused.summary(), 16, "injected",
+                    null, null)));
+        }
         return results;
-    }
-
-    /** Passes through; a configuration that sends something counts as one write (not subject to failWrite). */
-    @Override
-    public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-            throws KernelException, NetlinkException {
-        List<String> changed = inner.configure(kind, ifindex, name, desired);
-        if (!changed.isEmpty()) {
-            writes++;
-        }
-        return changed;
     }
 
     @Override

@@ -152,28 +152,50 @@ public final class FakeKernel implements KernelPort {
         routes.removeIf(r -> r.oif() == index);
     }
 
+    /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
     @Override
-    public synchronized List<WriteResult> apply(List<NlRequest> wave) {
-        List<WriteResult> out = new ArrayList<>();
-        for (NlRequest r : wave) {
-            writes++;
-            NetlinkException fault = faults.remove(writes);
-            if (fault != null) {
-                out.add(new WriteResult(r, new NetlinkException(r.summary(), fault.errno(), fault.kernelMessage(),
-                        null, null)));
+    public synchronized List<WriteResult> execute(List<Write> wave) {
+        List<WriteResult> out = new ArrayList<>(wave.size());
+        for (Write w : wave) {
+            if (w instanceof Write.RtnlRequest r) {
+                out.add(send(r));
                 continue;
             }
             try {
-                handle(r);
-                out.add(WriteResult.ok(r));
-            } catch (Refusal e) {
-                out.add(new WriteResult(r, new NetlinkException(r.summary(), e.errno, e.getMessage(), null, null)));
-            } catch (MalformedMessageException e) {
-                out.add(new WriteResult(r, new NetlinkException(r.summary(), Errno.EINVAL, e.getMessage(), null,
-                        null)));
+                out.add(new WriteResult(w, null, configure((Write.LinkOptions) w)));
+            } catch (NetlinkException e) {
+                out.add(WriteResult.refused(w, e));
             }
         }
         return out;
+    }
+
+    /** Sends rtnetlink requests as the reconciler would (tests set up and change the kernel's state with it). */
+    public synchronized List<WriteResult> apply(List<NlRequest> requests) {
+        List<WriteResult> out = new ArrayList<>(requests.size());
+        for (NlRequest r : requests) {
+            out.add(send(new Write.RtnlRequest(r)));
+        }
+        return out;
+    }
+
+    private WriteResult send(Write.RtnlRequest w) {
+        NlRequest r = w.request();
+        writes++;
+        NetlinkException fault = faults.remove(writes);
+        if (fault != null) {
+            return WriteResult.refused(w, new NetlinkException(r.summary(), fault.errno(), fault.kernelMessage(),
+                    null, null));
+        }
+        try {
+            handle(r);
+            return WriteResult.ok(w);
+        } catch (Refusal e) {
+            return WriteResult.refused(w, new NetlinkException(r.summary(), e.errno, e.getMessage(), null, null));
+        } catch (MalformedMessageException e) {
+            return WriteResult.refused(w, new NetlinkException(r.summary(), Errno.EINVAL, e.getMessage(), null,
+                    null));
+        }
     }
 
     /** Generic-netlink writes received so far (a team's mode set); also counted in {@link #writes}. */
@@ -187,10 +209,12 @@ public final class FakeKernel implements KernelPort {
      * sent when the options are already as desired, and a change is refused while the link has ports (EBUSY,
      * "No ports can be present during mode change").
      */
-    @Override
-    public synchronized List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-            throws NetlinkException {
-        String what = "genl configure " + name;
+    private List<String> configure(Write.LinkOptions options) throws NetlinkException {
+        LinkKind<?> kind = options.kind();
+        int ifindex = options.ifindex();
+        String name = options.name();
+        KindSpec desired = options.desired();
+        String what = options.summary();
         ObservedLink l = links.get(ifindex);
         if (l == null || !l.name().equals(name)) {
             throw new NetlinkException(what, Errno.ENODEV, null, null, null);
@@ -379,24 +403,24 @@ public final class FakeKernel implements KernelPort {
     }
 
     private String peerName(Attrs data) throws MalformedMessageException {
-        Optional<io.vlinkd.netlink.wire.RawAttr> peer = data.raw(INFO_PEER);
-        if (peer.isEmpty() || peer.get().length() < IfInfoMsg.LENGTH) {
-            return null;
-        }
-        io.vlinkd.netlink.wire.RawAttr p = peer.get();
-        Attrs inner = Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
-        return inner.string(Ifla.IFLA_IFNAME).orElse(null);
+        Attrs peer = peerAttrs(data);
+        return peer == null ? null : peer.string(Ifla.IFLA_IFNAME).orElse(null);
     }
 
     /** IFLA_NET_NS_FD inside a pair's peer nest: the namespace its peer goes to. */
     private Integer peerNetnsFd(Attrs data) throws MalformedMessageException {
+        Attrs peer = peerAttrs(data);
+        return peer == null ? null : peer.integer(Ifla.IFLA_NET_NS_FD).map(Long::intValue).orElse(null);
+    }
+
+    /** The attributes of a pair's peer nest (after its ifinfomsg), or null when there is none. */
+    private static Attrs peerAttrs(Attrs data) throws MalformedMessageException {
         Optional<io.vlinkd.netlink.wire.RawAttr> peer = data.raw(INFO_PEER);
         if (peer.isEmpty() || peer.get().length() < IfInfoMsg.LENGTH) {
             return null;
         }
         io.vlinkd.netlink.wire.RawAttr p = peer.get();
-        Attrs inner = Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
-        return inner.integer(Ifla.IFLA_NET_NS_FD).map(Long::intValue).orElse(null);
+        return Attrs.parse(p.buf(), p.offset() + IfInfoMsg.LENGTH, p.length() - IfInfoMsg.LENGTH);
     }
 
     private Optional<String> nameOf(int index) {

@@ -39,7 +39,7 @@ public abstract class KernelPortContract {
     protected abstract KernelPort port();
 
     private WriteResult write(NlRequest r) throws KernelException {
-        return port().apply(List.of(r)).get(0);
+        return port().execute(List.of(new Write.RtnlRequest(r))).get(0);
     }
 
     private NlRequest create(LinkSpec s) throws KernelException {
@@ -150,8 +150,8 @@ public abstract class KernelPortContract {
 
     @Test
     void aBatchAnswersEachRequestAndARefusalDoesNotStopTheRest() throws Exception {
-        List<WriteResult> results = port().apply(List.of(create(bridge("a0")), create(bridge("a0")),
-                create(bridge("b0"))));
+        List<WriteResult> results = port().execute(List.of(new Write.RtnlRequest(create(bridge("a0"))),
+                new Write.RtnlRequest(create(bridge("a0"))), new Write.RtnlRequest(create(bridge("b0")))));
         assertThat(results).extracting(WriteResult::succeeded).containsExactly(true, false, true);
         assertThat(port().observe().link("b0")).isPresent();
     }

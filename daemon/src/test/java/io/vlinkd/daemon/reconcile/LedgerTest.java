@@ -12,11 +12,7 @@ import io.vlinkd.daemon.state.LinkIntent;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
-import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.link.AdminState;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,18 +57,12 @@ class LedgerTest {
             }
 
             @Override
-            public List<WriteResult> apply(List<NlRequest> wave) throws KernelException {
-                List<WriteResult> r = inner.apply(wave);
+            public List<WriteResult> execute(List<Write> wave) throws KernelException {
+                List<WriteResult> r = inner.execute(wave);
                 if (--left == 0) {
                     throw new Crash();
                 }
                 return r;
-            }
-
-            @Override
-            public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-                    throws KernelException, NetlinkException {
-                return inner.configure(kind, ifindex, name, desired);
             }
 
             @Override

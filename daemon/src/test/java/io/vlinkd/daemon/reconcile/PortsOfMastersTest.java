@@ -63,7 +63,7 @@ class PortsOfMastersTest extends OverFakeKernel {
                 io.vlinkd.netlink.kind.OptionlessKind.DUMMY, io.vlinkd.netlink.kind.OptionlessKind.NONE)
                 .withMaster("m0").withState(io.vlinkd.netlink.link.AdminState.UP), java.util.Set.of(), List.of(),
                 null, null);
-        List<WriteResult> results = kernel.apply(List.of(oldOrder.request(new ObservedContext(kernel.observe(), kernel))));
+        List<WriteResult> results = kernel.execute(List.of(oldOrder.write(new ObservedContext(kernel.observe(), kernel))));
         assertThat(results.get(0).error().errno()).isEqualTo(Errno.EPERM);
     }
 

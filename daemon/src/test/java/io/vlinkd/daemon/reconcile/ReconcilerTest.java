@@ -11,12 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.Rtnl;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -297,16 +294,15 @@ class ReconcilerTest extends OverFakeKernel {
                 return kernel.observe();
             }
 
-            public List<WriteResult> apply(List<NlRequest> wave) {
-                List<NlRequest> passed = wave.stream().filter(r -> r.type() != Rtnl.RTM_DELLINK).toList();
-                List<WriteResult> results = new java.util.ArrayList<>(kernel.apply(passed));
-                wave.stream().filter(r -> r.type() == Rtnl.RTM_DELLINK).forEach(r -> results.add(WriteResult.ok(r)));
+            public List<WriteResult> execute(List<Write> wave) {
+                List<Write> passed = wave.stream().filter(w -> !isDelLink(w)).toList();
+                List<WriteResult> results = new java.util.ArrayList<>(kernel.execute(passed));
+                wave.stream().filter(w -> isDelLink(w)).forEach(w -> results.add(WriteResult.ok(w)));
                 return results;
             }
 
-            public List<String> configure(LinkKind<?> kind, int ifindex, String name, KindSpec desired)
-                    throws NetlinkException {
-                return kernel.configure(kind, ifindex, name, desired);
+            private boolean isDelLink(Write w) {
+                return w instanceof Write.RtnlRequest r && r.request().type() == Rtnl.RTM_DELLINK;
             }
 
             public int netnsFd(String netns) throws KernelException {
