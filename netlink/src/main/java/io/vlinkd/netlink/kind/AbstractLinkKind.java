@@ -6,7 +6,10 @@ import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What every kind declares rather than computes: its name, its spec record, the attributes of its IFLA_INFO_DATA and
@@ -27,6 +30,10 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
     private final List<Option> options;
     /** The options bound to the spec's fields. */
     private final OptionTable<S> table;
+    /** The options in the order their attributes go on the wire: iproute2's, so that our bytes equal ip's. */
+    private List<Option> wireOrder;
+    /** The options in the order of the {@code ip} arguments. */
+    private List<Option> ipOrder;
 
     protected AbstractLinkKind(String name, Class<S> specType, AttrSpace dataSpace, List<Option> options) {
         this.name = Objects.requireNonNull(name, "name");
@@ -34,6 +41,8 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
         this.dataSpace = Objects.requireNonNull(dataSpace, name + ": dataSpace (declared after INSTANCE?)");
         this.options = List.copyOf(Objects.requireNonNull(options, name + ": options (declared after INSTANCE?)"));
         this.table = new OptionTable<>(name, specType, this.options);
+        this.wireOrder = this.options;
+        this.ipOrder = this.options;
     }
 
     @Override
@@ -70,6 +79,19 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
         return table.fromOptions(values);
     }
 
+    /** Each option of {@code first}, or of {@code fallback} where {@code first} does not set it. */
+    protected final S merged(S first, S fallback) {
+        return table.or(first, fallback);
+    }
+
+    /**
+     * A spec of values as the spec holds them (the wire's units, not the config's), by option key: what a kind that
+     * decodes by hand builds its spec with, naming each value rather than placing it.
+     */
+    protected final S specOf(Map<String, ? extends Optional<?>> values) {
+        return table.of(values);
+    }
+
     /** A spec with no option set: a link of this kind with nothing managed beyond its existence. */
     public final S unmanaged() {
         return table.fromOptions(OptionValues.empty());
@@ -90,26 +112,16 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
         return table.with(spec, key, value);
     }
 
-    /** The options in the order their attributes go on the wire: iproute2's, so that our bytes equal ip's. */
-    protected List<Option> wireOrder() {
-        return options;
-    }
-
-    /** The options in the order of the {@code ip} arguments. */
-    protected List<Option> ipOrder() {
-        return options;
-    }
-
-    /** Writes every set option that has an attribute or a codec, in {@link #wireOrder}. */
+    /** Writes every set option that has an attribute or a codec, in {@link #wireOrder(String...)}. */
     @Override
     public void encodeCreate(S spec, EncodeContext ctx, MessageWriter w) {
-        table.encode(spec, wireOrder(), true, ctx, w);
+        table.encode(spec, wireOrder, true, ctx, w);
     }
 
-    /** Writes the set in-place options that have an attribute or a codec, in {@link #wireOrder}. */
+    /** Writes the set in-place options that have an attribute or a codec, in {@link #wireOrder(String...)}. */
     @Override
     public void encodeChange(S desired, EncodeContext ctx, MessageWriter w) {
-        table.encode(desired, wireOrder(), false, ctx, w);
+        table.encode(desired, wireOrder, false, ctx, w);
     }
 
     @Override
@@ -119,19 +131,30 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
 
     @Override
     public List<String> ipArgs(S spec) {
-        return table.ipArgs(spec, ipOrder());
+        return table.ipArgs(spec, ipOrder);
     }
 
-    /** The options of {@code keys}, in that order (for {@link #wireOrder} and {@link #ipOrder}). */
-    protected final List<Option> inOrder(String... keys) {
+    /**
+     * Writes the options in the order of {@code keys} (every option once; table order by default): iproute2's order,
+     * so that our bytes equal ip's. Called from the kind's constructor.
+     */
+    protected final void wireOrder(String... keys) {
+        wireOrder = inOrder(keys);
+    }
+
+    /** Prints the {@code ip} words of the options in the order of {@code keys}; table order by default. */
+    protected final void ipOrder(String... keys) {
+        ipOrder = inOrder(keys);
+    }
+
+    private List<Option> inOrder(String... keys) {
         List<Option> out = new java.util.ArrayList<>();
         for (String k : keys) {
-            out.add(options.stream().filter(o -> o.key().equals(k)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(name + " has no option " + k)));
+            out.add(table.option(k));
         }
-        if (out.size() != options.size()) {
-            throw new IllegalArgumentException(name + ": an order names " + out.size() + " of " + options.size()
-                    + " options");
+        if (Set.copyOf(out).size() != options.size()) {
+            throw new IllegalArgumentException(name + ": an order names " + Set.copyOf(out).size() + " of "
+                    + options.size() + " options");
         }
         return List.copyOf(out);
     }

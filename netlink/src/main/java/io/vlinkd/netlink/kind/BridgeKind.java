@@ -110,12 +110,13 @@ public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
 
     public static final BridgeKind INSTANCE = new BridgeKind();
 
-    /** iproute2 writes each bridge attribute as its word comes on the command line; the ip words come so too. */
-    private final List<Option> order = inOrder("forward-delay", "hello-time", "max-age", "ageing-time", "stp",
-            "priority", "vlan-filtering", "vlan-protocol", "default-pvid", "multicast-snooping");
-
     private BridgeKind() {
         super("bridge", BridgeSpec.class, SPACE, OPTIONS);
+        // iproute2 writes each bridge attribute as its word comes on the command line; the ip words come so too.
+        String[] order = {"forward-delay", "hello-time", "max-age", "ageing-time", "stp", "priority",
+            "vlan-filtering", "vlan-protocol", "default-pvid", "multicast-snooping"};
+        wireOrder(order);
+        ipOrder(order);
     }
 
     @Override
@@ -131,16 +132,6 @@ public final class BridgeKind extends AbstractLinkKind<BridgeSpec> {
             problems.add("forward-delay", "forward-delay must be 2-30 seconds while stp is on (the kernel answers "
                     + "ERANGE), not " + forwardDelay.get());
         }
-    }
-
-    @Override
-    protected List<Option> wireOrder() {
-        return order;
-    }
-
-    @Override
-    protected List<Option> ipOrder() {
-        return order;
     }
 
     /**

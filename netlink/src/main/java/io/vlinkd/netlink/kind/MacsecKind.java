@@ -119,14 +119,11 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
 
     public static final MacsecKind INSTANCE = new MacsecKind();
 
-    /** iproute2's order: PORT or SCI, ENCRYPT, PROTECT, VALIDATION, CIPHER_SUITE, ICV_LEN, WINDOW, REPLAY_PROTECT. */
-    private final List<Option> wireOrder = inOrder("sci", "port", "encrypt", "protect", "validate", "cipher",
-            "icvlen", "window", "replay-protect");
-    private final List<Option> ipOrder = inOrder("sci", "port", "encrypt", "protect", "validate", "cipher",
-            "icvlen", "replay-protect", "window");
-
     private MacsecKind() {
         super("macsec", MacsecSpec.class, SPACE, OPTIONS);
+        // iproute2's order: PORT or SCI, ENCRYPT, PROTECT, VALIDATION, CIPHER_SUITE, ICV_LEN, WINDOW, REPLAY_PROTECT.
+        wireOrder("sci", "port", "encrypt", "protect", "validate", "cipher", "icvlen", "window", "replay-protect");
+        ipOrder("sci", "port", "encrypt", "protect", "validate", "cipher", "icvlen", "replay-protect", "window");
     }
 
     /**
@@ -172,16 +169,6 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
             problems.add("window", "window " + window.get() + " is too large for " + cipher.get()
                     + ": an xpn cipher allows at most " + XPN_MAX_WINDOW);
         }
-    }
-
-    @Override
-    protected List<Option> wireOrder() {
-        return wireOrder;
-    }
-
-    @Override
-    protected List<Option> ipOrder() {
-        return ipOrder;
     }
 
     @Override

@@ -112,6 +112,10 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
     /** One instance per kind name: {@link #INSTANCE} and {@link MacvtapKind#INSTANCE}. */
     MacvlanKind(String name) {
         super(name, MacvlanSpec.class, SPACE, OPTIONS);
+        // iproute2 6.1 writes bcqueuelen and the macaddr list as it parses them and mode and flags at the end; we
+        // write the same order so that ipArgs reproduces our bytes.
+        wireOrder("bcqueuelen", "source-macs", "mode", "flags");
+        ipOrder("mode", "flags", "bcqueuelen", "source-macs");
     }
 
     @Override
@@ -150,18 +154,6 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
                 .put("source-macs", spec.sourceMacs())
                 .put("bcqueuelen", spec.bcqueuelen())
                 .build();
-    }
-
-    // iproute2 6.1 writes bcqueuelen and the macaddr list as it parses them and mode and flags at the end; we write
-    // the same order so that ipArgs reproduces our bytes.
-    @Override
-    protected List<Option> wireOrder() {
-        return inOrder("bcqueuelen", "source-macs", "mode", "flags");
-    }
-
-    @Override
-    protected List<Option> ipOrder() {
-        return inOrder("mode", "flags", "bcqueuelen", "source-macs");
     }
 
     /** The configured flags in bit order, whatever order the config lists them in. */

@@ -216,6 +216,23 @@ final class OptionTable<S extends KindSpec> {
         return construct(args);
     }
 
+    /** Each field of {@code first}, or of {@code fallback} where {@code first}'s is not set. */
+    S or(S first, S fallback) {
+        Object[] args = new Object[leaves.size()];
+        for (int i = 0; i < args.length; i++) {
+            Optional<?> f = (Optional<?>) read(first, i);
+            args[i] = f.isPresent() ? f : read(fallback, i);
+        }
+        return construct(args);
+    }
+
+    /** A spec of values in the spec's units, by option key; options not given unset. */
+    S of(Map<String, ? extends Optional<?>> values) {
+        Object[] args = empty();
+        values.forEach((key, v) -> v.ifPresent(x -> set(args, option(key), x)));
+        return construct(args);
+    }
+
     Option option(String key) {
         return options.stream().filter(o -> o.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(kind + " has no option " + key));

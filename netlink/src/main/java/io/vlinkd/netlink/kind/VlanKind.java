@@ -91,13 +91,13 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
 
     public static final VlanKind INSTANCE = new VlanKind();
 
-    private final List<Option> wireOrder = inOrder("protocol", "id", "ingress-qos-map", "egress-qos-map",
-            "reorder-hdr", "gvrp", "mvrp", "loose-binding");
-    private final List<Option> ipOrder = inOrder("protocol", "id", "reorder-hdr", "gvrp", "mvrp", "loose-binding",
-            "ingress-qos-map", "egress-qos-map");
-
     private VlanKind() {
         super("vlan", VlanSpec.class, SPACE, OPTIONS);
+        // iproute2's order; the flags (no attribute of their own) are written after, by encodeChange.
+        wireOrder("protocol", "id", "ingress-qos-map", "egress-qos-map",
+                "reorder-hdr", "gvrp", "mvrp", "loose-binding");
+        ipOrder("protocol", "id", "reorder-hdr", "gvrp", "mvrp", "loose-binding",
+                "ingress-qos-map", "egress-qos-map");
     }
 
     @Override
@@ -108,16 +108,6 @@ public final class VlanKind extends AbstractLinkKind<VlanSpec> {
         if (v.integer("id").isEmpty()) {
             problems.add(null, "a vlan needs an id (vlan: { id: 1-4094 })");
         }
-    }
-
-    @Override
-    protected List<Option> wireOrder() {
-        return wireOrder;
-    }
-
-    @Override
-    protected List<Option> ipOrder() {
-        return ipOrder;
     }
 
     @Override

@@ -150,16 +150,13 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
 
     public static final VxlanKind INSTANCE = new VxlanKind();
 
-    /**
-     * iproute2's order on the wire: the options as the command line gives them, except id, local, remote/group,
-     * learning and dstport, which it writes after all the others.
-     */
-    private final List<Option> wireOrder = inOrder("dev", "srcport", "ttl", "tos", "flowlabel", "proxy", "l2miss",
-            "l3miss", "ageing", "maxaddress", "udpcsum", "udp6zerocsumtx", "udp6zerocsumrx", "gbp", "external", "id",
-            "local", "remote", "group", "learning", "dstport");
-
     private VxlanKind() {
         super("vxlan", VxlanSpec.class, SPACE, OPTIONS);
+        // iproute2's order on the wire: the options as the command line gives them, except id, local, remote/group,
+        // learning and dstport, which it writes after all the others.
+        wireOrder("dev", "srcport", "ttl", "tos", "flowlabel", "proxy", "l2miss", "l3miss", "ageing", "maxaddress",
+                "udpcsum", "udp6zerocsumtx", "udp6zerocsumrx", "gbp", "external", "id", "local", "remote", "group",
+                "learning", "dstport");
     }
 
     @Override
@@ -211,11 +208,6 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
     @Override
     public boolean writesInfoData(VxlanSpec spec) {
         return true; // IFLA_VXLAN_LEARNING at least, as iproute2
-    }
-
-    @Override
-    protected List<Option> wireOrder() {
-        return wireOrder;
     }
 
     /** iproute2 always sends learning on create: 1 (the kernel's default too), 0 with external. */

@@ -12,9 +12,10 @@ import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,22 +36,11 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
         GreHeader header();
     }
 
-    /** Builds the kind's spec record from the fields (its canonical constructor). */
-    @FunctionalInterface
-    public interface Factory<S> {
-        S create(Optional<InetAddress> local, Optional<InetAddress> remote, Optional<String> dev,
-                 Optional<Integer> hoplimit, Optional<Inheritable> tos, Optional<Inheritable> flowlabel,
-                 Optional<EncapLimit> encaplimit, GreHeader header);
-    }
-
     private static final EndpointAttrs ENDS = EndpointAttrs.ipv6(IFLA_GRE_LINK, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
 
-    private final Factory<S> factory;
-
     /** @param name ip6gre or ip6gretap; the kind without "ip6" carries the same over IPv4 */
-    protected Gre6TunnelKind(String name, Class<S> specType, Factory<S> factory, String since) {
+    protected Gre6TunnelKind(String name, Class<S> specType, String since) {
         super(name, specType, SPACE, options(since), ENDS, name.substring(3), RemoteRule.IN_PLACE);
-        this.factory = factory;
     }
 
     private static List<Option> options(String since) {
@@ -67,22 +57,9 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
     }
 
     @Override
-    public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         checkFamily(v, problems);
-        return factory.create(v.ip("local"), v.ip("remote"), v.string("dev"), TunnelValues.ttl(v, "hoplimit"),
-                TunnelValues.tos(v), TunnelValues.flowlabel(v), Ip6Header.encaplimit(v),
-                GreHeader.fromOptions(v, problems));
-    }
-
-    @Override
-    public OptionValues toOptions(S s) {
-        OptionValues.Builder b = putEndpoints(OptionValues.builder(), s)
-                .put("hoplimit", s.hoplimit())
-                .put("tos", s.tos().map(Inheritable::toOption))
-                .put("flowlabel", s.flowlabel().map(Inheritable::toOption))
-                .put("encaplimit", s.encaplimit().map(EncapLimit::toOption));
-        s.header().toOptions(b);
-        return b.build();
+        TunnelValues.checkKeys(v, problems);
     }
 
     @Override
@@ -104,31 +81,15 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
     }
 
     @Override
-    public S changeFrom(S d, S o) {
-        return factory.create(d.local().or(o::local), d.remote().or(o::remote), d.dev().or(o::dev),
-                d.hoplimit().or(o::hoplimit), d.tos().or(o::tos), d.flowlabel().or(o::flowlabel),
-                d.encaplimit().or(o::encaplimit), d.header().or(o.header()));
-    }
-
-    @Override
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
         long flowinfo = d.integer(IFLA_GRE_FLOWINFO, 0);
         long flags = d.integer(IFLA_GRE_FLAGS, 0);
-        return factory.create(decodeLocal(d), decodeRemote(d), decodeDev(d, ctx),
-                d.integer(IFLA_GRE_TTL).map(Long::intValue),
-                Optional.of(Ip6Header.tos(flowinfo, flags)), Optional.of(Ip6Header.flowlabel(flowinfo, flags)),
-                d.integer(IFLA_GRE_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
-                GreHeader.decode(d));
+        Map<String, Optional<?>> values = new HashMap<>(GreHeader.decode(d));
+        values.putAll(Map.of("local", decodeLocal(d), "remote", decodeRemote(d), "dev", decodeDev(d, ctx),
+                "hoplimit", d.integer(IFLA_GRE_TTL), "tos", Optional.of(Ip6Header.tos(flowinfo, flags)),
+                "flowlabel", Optional.of(Ip6Header.flowlabel(flowinfo, flags)),
+                "encaplimit", d.integer(IFLA_GRE_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags))));
+        return specOf(values);
     }
 
-    @Override
-    public List<String> ipArgs(S s) {
-        List<String> a = endpointArgs(s);
-        s.hoplimit().ifPresent(t -> a.addAll(List.of("hoplimit", Integer.toString(t))));
-        s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
-        s.flowlabel().ifPresent(f -> a.addAll(List.of("flowlabel", Ip6Header.flowlabelWord(f))));
-        s.encaplimit().ifPresent(e -> a.addAll(List.of("encaplimit", e.toString())));
-        a.addAll(s.header().ipArgs());
-        return a;
-    }
 }

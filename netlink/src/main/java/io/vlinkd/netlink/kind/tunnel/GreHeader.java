@@ -3,19 +3,20 @@ package io.vlinkd.netlink.kind.tunnel;
 import static io.vlinkd.netlink.kind.tunnel.GreAttrs.*;
 
 import io.vlinkd.netlink.kind.Option;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The GRE header options shared by gre, gretap, ip6gre and ip6gretap: keys and the KEY/SEQ/CSUM bits of the input
  * and output flags. As in iproute2 (link_gre.c, link_gre6.c), giving a key sets GRE_KEY in that direction's flags;
- * {@code key} is shorthand for the same ikey and okey.
+ * {@code key} is shorthand for the same ikey and okey. Each option is a field of this record, which groups them in
+ * the spec of each GRE kind ({@code header}).
  *
  * @param ikey  {@code ikey}: IFLA_GRE_IKEY with GRE_KEY in IFLA_GRE_IFLAGS
  * @param okey  {@code okey}: IFLA_GRE_OKEY with GRE_KEY in IFLA_GRE_OFLAGS
@@ -32,31 +33,14 @@ public record GreHeader(Optional<Long> ikey, Optional<Long> okey, Optional<Boole
 
     /** The options, all changed in place by ipgre_changelink()/ip6gre_changelink() (i_flags, o_flags, keys). */
     static List<Option> options(String since) {
-        return List.of(
-                // toOptions reports ikey and okey, never key, so key only needs fields for restrict.
-                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)")
-                        .fields("ikey", "okey"),
-                Option.inPlace("ikey", TunnelValues.KEY, since, "IFLA_GRE_IKEY (+GRE_KEY in IFLA_GRE_IFLAGS)"),
-                Option.inPlace("okey", TunnelValues.KEY, since, "IFLA_GRE_OKEY (+GRE_KEY in IFLA_GRE_OFLAGS)"),
+        List<Option> o = new ArrayList<>(TunnelOptions.keys(since, "IFLA_GRE_IKEY (+GRE_KEY in IFLA_GRE_IFLAGS)",
+                "IFLA_GRE_OKEY (+GRE_KEY in IFLA_GRE_OFLAGS)"));
+        o.addAll(List.of(
                 Option.inPlace("iseq", ValueType.bool(), since, "GRE_SEQ in IFLA_GRE_IFLAGS: require sequence numbers"),
                 Option.inPlace("oseq", ValueType.bool(), since, "GRE_SEQ in IFLA_GRE_OFLAGS: send sequence numbers"),
                 Option.inPlace("icsum", ValueType.bool(), since, "GRE_CSUM in IFLA_GRE_IFLAGS: require checksums"),
-                Option.inPlace("ocsum", ValueType.bool(), since, "GRE_CSUM in IFLA_GRE_OFLAGS: send checksums"));
-    }
-
-    static GreHeader fromOptions(OptionValues v, Problems problems) {
-        Optional<Long>[] keys = TunnelValues.keys(v, problems);
-        return new GreHeader(keys[0], keys[1], v.bool("iseq"), v.bool("oseq"), v.bool("icsum"), v.bool("ocsum"));
-    }
-
-    void toOptions(OptionValues.Builder b) {
-        b.put("ikey", ikey).put("okey", okey).put("iseq", iseq).put("oseq", oseq).put("icsum", icsum)
-                .put("ocsum", ocsum);
-    }
-
-    GreHeader or(GreHeader o) {
-        return new GreHeader(ikey.or(o::ikey), okey.or(o::okey), iseq.or(o::iseq), oseq.or(o::oseq),
-                icsum.or(o::icsum), ocsum.or(o::ocsum));
+                Option.inPlace("ocsum", ValueType.bool(), since, "GRE_CSUM in IFLA_GRE_OFLAGS: send checksums")));
+        return o;
     }
 
     /** The first four attributes iproute2 writes: IKEY, OKEY, IFLAGS, OFLAGS. */
@@ -72,22 +56,14 @@ public record GreHeader(Optional<Long> ikey, Optional<Long> okey, Optional<Boole
                 | (csum.orElse(false) ? GRE_CSUM : 0);
     }
 
-    static GreHeader decode(Attrs d) throws MalformedMessageException {
+    /** The header's options as {@code d} holds them, by key. */
+    static Map<String, Optional<?>> decode(Attrs d) throws MalformedMessageException {
         long iflags = d.integer(IFLA_GRE_IFLAGS, 0);
         long oflags = d.integer(IFLA_GRE_OFLAGS, 0);
-        return new GreHeader(
-                (iflags & GRE_KEY) != 0 ? d.integer(IFLA_GRE_IKEY) : Optional.empty(),
-                (oflags & GRE_KEY) != 0 ? d.integer(IFLA_GRE_OKEY) : Optional.empty(),
-                Optional.of((iflags & GRE_SEQ) != 0), Optional.of((oflags & GRE_SEQ) != 0),
-                Optional.of((iflags & GRE_CSUM) != 0), Optional.of((oflags & GRE_CSUM) != 0));
-    }
-
-    List<String> ipArgs() {
-        List<String> a = TunnelValues.keyArgs(ikey, okey);
-        iseq.ifPresent(x -> a.add(x ? "iseq" : "noiseq"));
-        oseq.ifPresent(x -> a.add(x ? "oseq" : "nooseq"));
-        icsum.ifPresent(x -> a.add(x ? "icsum" : "noicsum"));
-        ocsum.ifPresent(x -> a.add(x ? "ocsum" : "noocsum"));
-        return a;
+        return Map.of(
+                "ikey", (iflags & GRE_KEY) != 0 ? d.integer(IFLA_GRE_IKEY) : Optional.empty(),
+                "okey", (oflags & GRE_KEY) != 0 ? d.integer(IFLA_GRE_OKEY) : Optional.empty(),
+                "iseq", Optional.of((iflags & GRE_SEQ) != 0), "oseq", Optional.of((oflags & GRE_SEQ) != 0),
+                "icsum", Optional.of((iflags & GRE_CSUM) != 0), "ocsum", Optional.of((oflags & GRE_CSUM) != 0));
     }
 }

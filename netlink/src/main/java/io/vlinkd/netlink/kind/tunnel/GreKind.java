@@ -26,6 +26,6 @@ public final class GreKind extends GreTunnelKind<GreKind.GreSpec> {
 
     private GreKind() {
         // ip_gre's rtnl_link_ops (IFLA_GRE_*) came with Linux 2.6.28.
-        super("gre", GreSpec.class, GreSpec::new, false, "2.6.28");
+        super("gre", GreSpec.class, false, "2.6.28");
     }
 }

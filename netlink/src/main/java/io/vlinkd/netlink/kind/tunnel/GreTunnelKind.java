@@ -14,7 +14,9 @@ import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,22 +38,12 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
         GreHeader header();
     }
 
-    /** Builds the kind's spec record from the fields (its canonical constructor). */
-    @FunctionalInterface
-    public interface Factory<S> {
-        S create(Optional<InetAddress> local, Optional<InetAddress> remote, Optional<String> dev,
-                 Optional<Integer> ttl, Optional<Inheritable> tos, Optional<Boolean> pmtudisc, GreHeader header);
-    }
-
     private static final EndpointAttrs ENDS = EndpointAttrs.ipv4(IFLA_GRE_LINK, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
 
-    private final Factory<S> factory;
-
     /** @param ethernet gretap: an Ethernet device, not bound by the point-to-point rule of changelink */
-    protected GreTunnelKind(String name, Class<S> specType, Factory<S> factory, boolean ethernet, String since) {
+    protected GreTunnelKind(String name, Class<S> specType, boolean ethernet, String since) {
         super(name, specType, SPACE, options(ethernet, since), ENDS, "ip6" + name,
                 ethernet ? RemoteRule.IN_PLACE : RemoteRule.POINT_TO_POINT_OR_BROADCAST);
-        this.factory = factory;
     }
 
     private static List<Option> options(boolean ethernet, String since) {
@@ -68,23 +60,15 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
     }
 
     @Override
-    public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         checkFamily(v, problems);
         Optional<InetAddress> remote = v.ip("remote");
         if (remote.isPresent() && remote.get().isMulticastAddress() && v.ip("local").isEmpty()) {
             problems.add("remote", "a multicast remote (" + remote.get().getHostAddress()
                     + ") makes a broadcast tunnel, which needs a local address");
         }
-        return factory.create(v.ip("local"), remote, v.string("dev"), TunnelValues.ttl(v, "ttl"),
-                TunnelValues.tos4(v, problems), v.bool("pmtudisc"), GreHeader.fromOptions(v, problems));
-    }
-
-    @Override
-    public OptionValues toOptions(S s) {
-        OptionValues.Builder b = putEndpoints(OptionValues.builder(), s);
-        Ip4Header.putOptions(b, s);
-        s.header().toOptions(b);
-        return b.build();
+        TunnelValues.checkTos4(v, problems);
+        TunnelValues.checkKeys(v, problems);
     }
 
     @Override
@@ -117,23 +101,12 @@ public abstract class GreTunnelKind<S extends KindSpec & GreTunnelKind.Settings>
     }
 
     @Override
-    public S changeFrom(S d, S o) {
-        return factory.create(d.local().or(o::local), d.remote().or(o::remote), d.dev().or(o::dev),
-                d.ttl().or(o::ttl), d.tos().or(o::tos), d.pmtudisc().or(o::pmtudisc), d.header().or(o.header()));
-    }
-
-    @Override
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        return factory.create(decodeLocal(d), decodeRemote(d), decodeDev(d, ctx),
-                d.integer(IFLA_GRE_TTL).map(Long::intValue), d.integer(IFLA_GRE_TOS).map(Ip4Header::tos),
-                d.integer(IFLA_GRE_PMTUDISC).map(p -> p != 0), GreHeader.decode(d));
+        Map<String, Optional<?>> values = new HashMap<>(GreHeader.decode(d));
+        values.putAll(Map.of("local", decodeLocal(d), "remote", decodeRemote(d), "dev", decodeDev(d, ctx),
+                "ttl", d.integer(IFLA_GRE_TTL), "tos", d.integer(IFLA_GRE_TOS).map(Ip4Header::tos),
+                "pmtudisc", d.integer(IFLA_GRE_PMTUDISC).map(p -> p != 0)));
+        return specOf(values);
     }
 
-    @Override
-    public List<String> ipArgs(S s) {
-        List<String> a = endpointArgs(s);
-        a.addAll(Ip4Header.ipArgs(s));
-        a.addAll(s.header().ipArgs());
-        return a;
-    }
 }

@@ -26,6 +26,6 @@ public final class GretapKind extends GreTunnelKind<GretapKind.GretapSpec> {
 
     private GretapKind() {
         // gretap came with ip_gre's rtnl_link_ops in Linux 2.6.28.
-        super("gretap", GretapSpec.class, GretapSpec::new, true, "2.6.28");
+        super("gretap", GretapSpec.class, true, "2.6.28");
     }
 }

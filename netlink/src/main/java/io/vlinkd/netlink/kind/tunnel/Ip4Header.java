@@ -1,8 +1,5 @@
 package io.vlinkd.netlink.kind.tunnel;
 
-import io.vlinkd.netlink.kind.OptionValues;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,19 +31,5 @@ public final class Ip4Header {
     /** A dumped TOS byte: bit 0 set means inherit. */
     static Inheritable tos(long tosByte) {
         return (tosByte & 1) != 0 ? Inheritable.INHERIT : Inheritable.of(tosByte);
-    }
-
-    /** Puts {@code ttl}, {@code tos} and {@code pmtudisc}, in that order. */
-    static OptionValues.Builder putOptions(OptionValues.Builder b, Settings s) {
-        return b.put("ttl", s.ttl()).put("tos", s.tos().map(Inheritable::toOption)).put("pmtudisc", s.pmtudisc());
-    }
-
-    /** {@code ttl N tos T pmtudisc|nopmtudisc}, for what is set. */
-    static List<String> ipArgs(Settings s) {
-        List<String> a = new ArrayList<>();
-        s.ttl().ifPresent(t -> a.addAll(List.of("ttl", Integer.toString(t))));
-        s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
-        s.pmtudisc().ifPresent(p -> a.add(p ? "pmtudisc" : "nopmtudisc"));
-        return a;
     }
 }

@@ -15,9 +15,8 @@ import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,19 +39,11 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
         Optional<String> mode();
     }
 
-    /** Builds the kind's spec record from the fields (its canonical constructor). */
-    @FunctionalInterface
-    public interface Factory<S> {
-        S create(Optional<String> mode, Optional<InetAddress> local, Optional<InetAddress> remote,
-                 Optional<String> dev, Optional<Integer> ttl, Optional<Inheritable> tos, Optional<Boolean> pmtudisc);
-    }
-
     /** sit's IFLA_IPTUN_FLAGS is a u16 (SIT_ISATAP); ip6tnl's is a u32. Same number, another width. */
     static final Attr IFLA_IPTUN_FLAGS_U16 = Attr.of("IFLA_IPTUN_FLAGS", 8, AttrType.U16);
     private static final EndpointAttrs ENDS = EndpointAttrs.ipv4(IFLA_IPTUN_LINK, IFLA_IPTUN_LOCAL,
             IFLA_IPTUN_REMOTE);
 
-    private final Factory<S> factory;
     private final TunnelModes modes;
     private final boolean sit;
 
@@ -60,10 +51,8 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
      * @param modes the {@code mode} words and their IPPROTO numbers
      * @param sit   whether to write sit's FLAGS attribute, as link_iptnl.c does for sit only
      */
-    protected Ip4TunnelKind(String name, Class<S> specType, Factory<S> factory, TunnelModes modes, boolean sit,
-                            String since) {
+    protected Ip4TunnelKind(String name, Class<S> specType, TunnelModes modes, boolean sit, String since) {
         super(name, specType, SPACE, options(modes, since), ENDS, "ip6tnl", RemoteRule.POINT_TO_POINT);
-        this.factory = factory;
         this.modes = modes;
         this.sit = sit;
     }
@@ -84,23 +73,16 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
     }
 
     @Override
-    public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         checkFamily(v, problems);
-        Optional<Integer> ttl = TunnelValues.ttl(v, "ttl");
+        Optional<Object> ttl = v.get("ttl").map(TunnelValues.TTL_VALUE::toSpec);
         Optional<Boolean> pmtudisc = v.bool("pmtudisc");
         // link_iptnl.c: "ttl != 0 and nopmtudisc are incompatible" (a fixed ttl needs DF set).
-        if (pmtudisc.isPresent() && !pmtudisc.get() && ttl.isPresent() && ttl.get() != 0) {
+        if (pmtudisc.isPresent() && !pmtudisc.get() && ttl.isPresent() && (Integer) ttl.get() != 0) {
             problems.add("pmtudisc", "pmtudisc: false needs ttl inherit (0); ttl " + ttl.get()
                     + " and nopmtudisc are incompatible");
         }
-        return factory.create(v.string("mode"), v.ip("local"), v.ip("remote"), v.string("dev"), ttl,
-                TunnelValues.tos4(v, problems), pmtudisc);
-    }
-
-    @Override
-    public OptionValues toOptions(S s) {
-        OptionValues.Builder b = putEndpoints(OptionValues.builder().put("mode", s.mode()), s);
-        return Ip4Header.putOptions(b, s).build();
+        TunnelValues.checkTos4(v, problems);
     }
 
     @Override
@@ -123,26 +105,11 @@ public abstract class Ip4TunnelKind<S extends KindSpec & Ip4TunnelKind.Settings>
     }
 
     @Override
-    public S changeFrom(S desired, S observed) {
-        return factory.create(desired.mode().or(observed::mode), desired.local().or(observed::local),
-                desired.remote().or(observed::remote), desired.dev().or(observed::dev),
-                desired.ttl().or(observed::ttl), desired.tos().or(observed::tos),
-                desired.pmtudisc().or(observed::pmtudisc));
-    }
-
-    @Override
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        return factory.create(modes.mode(d.integer(IFLA_IPTUN_PROTO)), decodeLocal(d), decodeRemote(d),
-                decodeDev(d, ctx), d.integer(IFLA_IPTUN_TTL).map(Long::intValue),
-                d.integer(IFLA_IPTUN_TOS).map(Ip4Header::tos), d.integer(IFLA_IPTUN_PMTUDISC).map(p -> p != 0));
+        return specOf(Map.of("mode", modes.mode(d.integer(IFLA_IPTUN_PROTO)), "local", decodeLocal(d),
+                "remote", decodeRemote(d), "dev", decodeDev(d, ctx), "ttl", d.integer(IFLA_IPTUN_TTL),
+                "tos", d.integer(IFLA_IPTUN_TOS).map(Ip4Header::tos),
+                "pmtudisc", d.integer(IFLA_IPTUN_PMTUDISC).map(p -> p != 0)));
     }
 
-    @Override
-    public List<String> ipArgs(S s) {
-        List<String> a = new ArrayList<>();
-        s.mode().ifPresent(m -> a.addAll(List.of("mode", m)));
-        a.addAll(endpointArgs(s));
-        a.addAll(Ip4Header.ipArgs(s));
-        return a;
-    }
 }

@@ -70,10 +70,6 @@ public final class Ip6Header {
         return (flags & IP6_TNL_F_IGN_ENCAP_LIMIT) != 0 ? EncapLimit.NONE : EncapLimit.of(limit);
     }
 
-    static Optional<EncapLimit> encaplimit(io.vlinkd.netlink.kind.OptionValues v) {
-        return v.get("encaplimit").map(o -> o instanceof Long l ? EncapLimit.of(l.intValue()) : EncapLimit.NONE);
-    }
-
     /** flowlabel as ip reads it: hexadecimal (get_u32(.., 16) in link_ip6tnl.c and link_gre6.c), or inherit. */
     static String flowlabelWord(Inheritable f) {
         return f.inherit() ? "inherit" : "0x" + Long.toHexString(f.value());

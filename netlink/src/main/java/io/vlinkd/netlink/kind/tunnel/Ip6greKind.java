@@ -27,6 +27,6 @@ public final class Ip6greKind extends Gre6TunnelKind<Ip6greKind.Ip6greSpec> {
 
     private Ip6greKind() {
         // ip6_gre.c (ip6gre and ip6gretap) came with Linux 3.7.
-        super("ip6gre", Ip6greSpec.class, Ip6greSpec::new, "3.7");
+        super("ip6gre", Ip6greSpec.class, "3.7");
     }
 }

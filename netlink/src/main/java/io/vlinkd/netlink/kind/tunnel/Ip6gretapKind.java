@@ -27,6 +27,6 @@ public final class Ip6gretapKind extends Gre6TunnelKind<Ip6gretapKind.Ip6gretapS
 
     private Ip6gretapKind() {
         // ip6_gre.c (ip6gre and ip6gretap) came with Linux 3.7.
-        super("ip6gretap", Ip6gretapSpec.class, Ip6gretapSpec::new, "3.7");
+        super("ip6gretap", Ip6gretapSpec.class, "3.7");
     }
 }

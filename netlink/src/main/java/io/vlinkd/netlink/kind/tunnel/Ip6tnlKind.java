@@ -13,7 +13,6 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,21 +76,8 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
     }
 
     @Override
-    public Ip6tnlSpec fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         checkFamily(v, problems);
-        return new Ip6tnlSpec(v.string("mode"), v.ip("local"), v.ip("remote"), v.string("dev"),
-                TunnelValues.ttl(v, "hoplimit"), Ip6Header.encaplimit(v), TunnelValues.tos(v),
-                TunnelValues.flowlabel(v));
-    }
-
-    @Override
-    public OptionValues toOptions(Ip6tnlSpec s) {
-        return putEndpoints(OptionValues.builder().put("mode", s.mode()), s)
-                .put("hoplimit", s.hoplimit())
-                .put("encaplimit", s.encaplimit().map(EncapLimit::toOption))
-                .put("tos", s.tos().map(Inheritable::toOption))
-                .put("flowlabel", s.flowlabel().map(Inheritable::toOption))
-                .build();
     }
 
     @Override
@@ -112,31 +98,14 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
     }
 
     @Override
-    public Ip6tnlSpec changeFrom(Ip6tnlSpec d, Ip6tnlSpec o) {
-        return new Ip6tnlSpec(d.mode().or(o::mode), d.local().or(o::local), d.remote().or(o::remote),
-                d.dev().or(o::dev), d.hoplimit().or(o::hoplimit), d.encaplimit().or(o::encaplimit),
-                d.tos().or(o::tos), d.flowlabel().or(o::flowlabel));
-    }
-
-    @Override
     public Ip6tnlSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
         long flowinfo = d.integer(IFLA_IPTUN_FLOWINFO, 0);
         long flags = d.integer(IFLA_IPTUN_FLAGS, 0);
-        return new Ip6tnlSpec(MODES.mode(d.integer(IFLA_IPTUN_PROTO)), decodeLocal(d), decodeRemote(d),
-                decodeDev(d, ctx), d.integer(IFLA_IPTUN_TTL).map(Long::intValue),
-                d.integer(IFLA_IPTUN_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
-                Optional.of(Ip6Header.tos(flowinfo, flags)), Optional.of(Ip6Header.flowlabel(flowinfo, flags)));
+        return specOf(Map.of("mode", MODES.mode(d.integer(IFLA_IPTUN_PROTO)), "local", decodeLocal(d),
+                "remote", decodeRemote(d), "dev", decodeDev(d, ctx), "hoplimit", d.integer(IFLA_IPTUN_TTL),
+                "encaplimit", d.integer(IFLA_IPTUN_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
+                "tos", Optional.of(Ip6Header.tos(flowinfo, flags)),
+                "flowlabel", Optional.of(Ip6Header.flowlabel(flowinfo, flags))));
     }
 
-    @Override
-    public List<String> ipArgs(Ip6tnlSpec s) {
-        List<String> a = new ArrayList<>();
-        s.mode().ifPresent(m -> a.addAll(List.of("mode", m)));
-        a.addAll(endpointArgs(s));
-        s.hoplimit().ifPresent(t -> a.addAll(List.of("hoplimit", Integer.toString(t))));
-        s.encaplimit().ifPresent(e -> a.addAll(List.of("encaplimit", e.toString())));
-        s.tos().ifPresent(t -> a.addAll(List.of("tos", TunnelValues.tosWord(t))));
-        s.flowlabel().ifPresent(f -> a.addAll(List.of("flowlabel", Ip6Header.flowlabelWord(f))));
-        return a;
-    }
 }

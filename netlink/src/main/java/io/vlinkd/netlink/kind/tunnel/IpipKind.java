@@ -31,6 +31,6 @@ public final class IpipKind extends Ip4TunnelKind<IpipKind.IpipSpec> {
 
     private IpipKind() {
         // ipip's rtnl_link_ops (and so IFLA_IPTUN_*) came with Linux 3.8.
-        super("ipip", IpipSpec.class, IpipSpec::new, MODES, false, "3.8");
+        super("ipip", IpipSpec.class, MODES, false, "3.8");
     }
 }

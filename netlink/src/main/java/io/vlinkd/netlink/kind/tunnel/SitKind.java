@@ -32,6 +32,6 @@ public final class SitKind extends Ip4TunnelKind<SitKind.SitSpec> {
 
     private SitKind() {
         // sit's rtnl_link_ops came with Linux 3.8 (modes other than ip6ip with 4.7).
-        super("sit", SitSpec.class, SitSpec::new, MODES, true, "3.8");
+        super("sit", SitSpec.class, MODES, true, "3.8");
     }
 }

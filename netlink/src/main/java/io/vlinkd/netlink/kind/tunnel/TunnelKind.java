@@ -13,7 +13,6 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +24,9 @@ import java.util.Optional;
  * <p>Change: every tunnel's changelink (ipip_changelink(), ipgre_changelink(), vti_changelink() and their IPv6
  * siblings) parses the attributes into a zeroed struct (ipip_netlink_parms() and the like): an attribute left out is
  * reset to its default, not kept. So a change writes the whole set create writes, like {@code ip link set ... type
- * KIND} does after reading the link back, and each kind's {@link #changeFrom} fills what the config does not manage
- * from the kernel's values. Whether a change of remote is in place depends on the kind ({@link RemoteRule}).
+ * KIND} does after reading the link back, and {@link #changeFrom} fills what the config does not manage from the
+ * kernel's values. So the encode, and the decode of the attributes it packs several options into, are hand-written;
+ * config reading, toOptions, restrict and the {@code ip} words come from the option table. Whether a change of remote is in place depends on the kind ({@link RemoteRule}).
  * {@code external} (collect_md) is not offered (ipip, sit and ip6tnl changelink refuse it with EINVAL).
  *
  * @param <S> the kind's spec record
@@ -73,6 +73,18 @@ public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> exte
         return true;
     }
 
+    /** What the config does not manage, from the kernel's values: changelink resets what it is not given. */
+    @Override
+    public final S changeFrom(S desired, S observed) {
+        return merged(desired, observed);
+    }
+
+    /** The table's words, with equal ikey and okey said as {@code key}, as iproute2 prints them. */
+    @Override
+    public final List<String> ipArgs(S spec) {
+        return TunnelValues.sameKeys(super.ipArgs(spec));
+    }
+
     @Override
     public final List<Difference> differences(S desired, S observed) {
         return remoteRule.apply(super.differences(desired, observed), desired.remote(), observed.remote());
@@ -81,11 +93,6 @@ public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> exte
     /** Reports a local or remote of the other IP version, naming the kind that tunnels over it. */
     protected final void checkFamily(OptionValues v, Problems problems) {
         TunnelValues.family(v, name(), ends.v6(), otherFamilyKind, problems);
-    }
-
-    /** Puts {@code local}, {@code remote} and {@code dev}, in that order. */
-    protected final OptionValues.Builder putEndpoints(OptionValues.Builder b, S s) {
-        return b.put("local", s.local()).put("remote", s.remote()).put("dev", s.dev());
     }
 
     /** Writes LOCAL and REMOTE when given, next to each other as every iproute2 tunnel module does. */
@@ -114,15 +121,4 @@ public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> exte
         return TunnelValues.device(d, ends.link(), ctx);
     }
 
-    /**
-     * {@code local A remote B dev D}, for what is set, in a new list the caller adds to: every tunnel's {@code ip}
-     * arguments start so (after {@code mode}, where the kind has one).
-     */
-    protected final List<String> endpointArgs(S s) {
-        List<String> a = new ArrayList<>();
-        s.local().ifPresent(l -> a.addAll(List.of("local", TunnelValues.addressWord(l))));
-        s.remote().ifPresent(r -> a.addAll(List.of("remote", TunnelValues.addressWord(r))));
-        s.dev().ifPresent(d -> a.addAll(List.of("dev", d)));
-        return a;
-    }
 }

@@ -1,8 +1,11 @@
 package io.vlinkd.netlink.kind.tunnel;
 
+import io.vlinkd.netlink.kind.IpWords;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.wire.Attr;
+import java.net.InetAddress;
+import java.util.List;
 
 /**
  * The options the tunnel kinds have in common, each described by the attribute that carries it in the kind's family
@@ -13,14 +16,32 @@ final class TunnelOptions {
     private TunnelOptions() {
     }
 
+    /** tos as {@code ip} parses it: {@code inherit}, or hexadecimal. */
+    private static final IpWords TOS_WORDS = t -> List.of("tos", TunnelValues.tosWord((Inheritable) t));
+
+    /** An address as {@code ip} prints it. */
+    private static IpWords address(String word) {
+        return a -> List.of(word, TunnelValues.addressWord((InetAddress) a));
+    }
+
+    /** A GRE or VTI key option: {@code key} sets ikey and okey, each a number or a dotted quad. */
+    static List<Option> keys(String since, String ikey, String okey) {
+        return List.of(
+                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)")
+                        .fields(TunnelValues.KEY_PAIR, "ikey", "okey"),
+                Option.inPlace("ikey", TunnelValues.KEY, since, ikey).convert(TunnelValues.KEY_VALUE),
+                Option.inPlace("okey", TunnelValues.KEY, since, okey).convert(TunnelValues.KEY_VALUE));
+    }
+
     static Option local(EndpointAttrs ends, String since) {
-        return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address");
+        return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address")
+                .ip(address("local"));
     }
 
     /** @param note what a change of remote does when it is not simply in place ("" when it is) */
     static Option remote(EndpointAttrs ends, String since, String note) {
         return Option.inPlace("remote", ends.addressType(), since,
-                ends.remote().name() + ": the outer destination" + note);
+                ends.remote().name() + ": the outer destination" + note).ip(address("remote"));
     }
 
     static Option dev(EndpointAttrs ends, String since) {
@@ -29,13 +50,15 @@ final class TunnelOptions {
 
     /** IPv4 outer ttl. */
     static Option ttl(Attr ttl, String since) {
-        return Option.inPlace("ttl", TunnelValues.TTL, since, ttl.name() + ": outer ttl, 0 or inherit = inner");
+        return Option.inPlace("ttl", TunnelValues.TTL, since, ttl.name() + ": outer ttl, 0 or inherit = inner")
+                .convert(TunnelValues.TTL_VALUE);
     }
 
     /** IPv4 outer tos byte. */
     static Option tos(Attr tos, String since) {
         return Option.inPlace("tos", TunnelValues.TOS, since,
-                tos.name() + ": outer tos byte, inherit, or a DS field name (af41, cs6, ef)");
+                tos.name() + ": outer tos byte, inherit, or a DS field name (af41, cs6, ef)")
+                .convert(TunnelValues.TOS_VALUE).ip(TOS_WORDS);
     }
 
     /** @param note what else the kernel or iproute2 ties to it ("" for nothing) */
@@ -47,22 +70,24 @@ final class TunnelOptions {
     /** IPv6 outer hop limit, in the family's TTL attribute. */
     static Option hoplimit(Attr ttl, String since) {
         return Option.inPlace("hoplimit", TunnelValues.TTL, since,
-                ttl.name() + ": outer hop limit (default 64), 0 or inherit = inner");
+                ttl.name() + ": outer hop limit (default 64), 0 or inherit = inner").convert(TunnelValues.TTL_VALUE);
     }
 
     /** IPv6 traffic class, in the family's FLOWINFO word (see {@link Ip6Header}). */
     static Option tclass(Attr flowinfo, String since) {
         return Option.inPlace("tos", TunnelValues.TOS, since,
-                "traffic class in " + flowinfo.name() + ", inherit, or a DS field name (af41, cs6, ef)");
+                "traffic class in " + flowinfo.name() + ", inherit, or a DS field name (af41, cs6, ef)")
+                .convert(TunnelValues.TOS_VALUE).ip(TOS_WORDS);
     }
 
     static Option flowlabel(Attr flowinfo, String since) {
         return Option.inPlace("flowlabel", TunnelValues.FLOWLABEL, since,
-                "flow label in " + flowinfo.name() + " (0..0xfffff) or inherit");
+                "flow label in " + flowinfo.name() + " (0..0xfffff) or inherit").convert(TunnelValues.FLOWLABEL_VALUE)
+                .ip(f -> List.of("flowlabel", Ip6Header.flowlabelWord((Inheritable) f)));
     }
 
     static Option encaplimit(Attr encapLimit, String since) {
         return Option.inPlace("encaplimit", TunnelValues.ENCAPLIMIT, since,
-                encapLimit.name() + " (default 4) or none");
+                encapLimit.name() + " (default 4) or none").convert(TunnelValues.ENCAPLIMIT_VALUE);
     }
 }

@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.kind.tunnel;
 
+import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Option value types, parsing and {@code ip} words shared by the tunnel kinds: ttl/hoplimit, tos (numbers,
@@ -56,40 +58,67 @@ final class TunnelValues {
     }
 
     /** ttl/hoplimit: {@code inherit} is 0 on the wire. */
-    static Optional<Integer> ttl(OptionValues v, String key) {
-        return v.get(key).map(o -> o instanceof Long l ? l.intValue() : 0);
+    static final Option.Convert TTL_VALUE = convert(v -> v, o -> o instanceof Long l ? l.intValue() : 0);
+
+    /** tos (or IPv6 traffic class): a number, {@code inherit}, or a DS field name. */
+    static final Option.Convert TOS_VALUE = convert(t -> ((Inheritable) t).toOption(), o -> {
+        if (o instanceof Long l) {
+            return Inheritable.of(l);
+        }
+        String word = (String) o;
+        return word.equals("inherit") ? Inheritable.INHERIT : Inheritable.of(Dsfield.value(word));
+    });
+
+    /** flowlabel: a number or {@code inherit}. */
+    static final Option.Convert FLOWLABEL_VALUE = convert(f -> ((Inheritable) f).toOption(),
+            o -> o instanceof Long l ? Inheritable.of(l) : Inheritable.INHERIT);
+
+    /** encaplimit: a number or {@code none}. */
+    static final Option.Convert ENCAPLIMIT_VALUE = convert(e -> ((EncapLimit) e).toOption(),
+            o -> o instanceof Long l ? EncapLimit.of(l.intValue()) : EncapLimit.NONE);
+
+    /** A key as the 32-bit number it is on the wire (a dotted quad a.b.c.d is a<<24|b<<16|c<<8|d). */
+    static final Option.Convert KEY_VALUE = convert(k -> k, TunnelValues::keyNumber);
+
+    /**
+     * {@code key}: shorthand for the same ikey and okey. A spec holds the two; it is never reported as key (ikey
+     * and okey are), so it joins to nothing.
+     */
+    static final Option.Join KEY_PAIR = new Option.Join() {
+        @Override
+        public Object join(List<Optional<?>> fields) {
+            return null;
+        }
+
+        @Override
+        public List<Optional<?>> split(Object key) {
+            return List.of(Optional.of(keyNumber(key)), Optional.of(keyNumber(key)));
+        }
+    };
+
+    private static Option.Convert convert(Function<Object, Object> toOption, Function<Object, Object> toSpec) {
+        return new Option.Convert() {
+            @Override
+            public Object toOption(Object specValue) {
+                return toOption.apply(specValue);
+            }
+
+            @Override
+            public Object toSpec(Object optionValue) {
+                return toSpec.apply(optionValue);
+            }
+        };
     }
 
     /**
      * tos of an IPv4 tunnel: the kernel reads bit 0 of the tos byte as "inherit" (ip_tunnel_xmit(): tos & 0x1), so
      * an odd number would silently mean inherit; it is refused here in the user's words.
      */
-    static Optional<Inheritable> tos4(OptionValues v, Problems problems) {
-        Optional<Inheritable> tos = tos(v);
-        tos.filter(t -> !t.inherit() && (t.value() & 1) != 0).ifPresent(t -> problems.add("tos",
-                "tos " + t.value() + " has its lowest bit set, which the kernel reads as inherit;"
-                        + " write inherit or an even value"));
-        return tos;
-    }
-
-    /** tos (or IPv6 traffic class): a number, {@code inherit}, or a DS field name. */
-    static Optional<Inheritable> tos(OptionValues v) {
-        return v.get("tos").map(o -> {
-            if (o instanceof Long l) {
-                return Inheritable.of(l);
-            }
-            String word = (String) o;
-            return word.equals("inherit") ? Inheritable.INHERIT : Inheritable.of(Dsfield.value(word));
-        });
-    }
-
-    static Optional<Inheritable> flowlabel(OptionValues v) {
-        return v.get("flowlabel").map(o -> o instanceof Long l ? Inheritable.of(l) : Inheritable.INHERIT);
-    }
-
-    /** A key as the 32-bit number it is on the wire (a dotted quad a.b.c.d is a<<24|b<<16|c<<8|d). */
-    static Optional<Long> key(OptionValues v, String key) {
-        return v.get(key).map(TunnelValues::keyNumber);
+    static void checkTos4(OptionValues v, Problems problems) {
+        v.get("tos").map(TOS_VALUE::toSpec).map(Inheritable.class::cast)
+                .filter(t -> !t.inherit() && (t.value() & 1) != 0).ifPresent(t -> problems.add("tos",
+                        "tos " + t.value() + " has its lowest bit set, which the kernel reads as inherit;"
+                                + " write inherit or an even value"));
     }
 
     private static long keyNumber(Object o) {
@@ -102,29 +131,28 @@ final class TunnelValues {
 
     /**
      * key is shorthand for ikey = okey; giving both is ambiguous (iproute2 would let the last word win), so config
-     * refuses it. Returns {ikey, okey}.
+     * refuses it.
      */
-    @SuppressWarnings("unchecked")
-    static Optional<Long>[] keys(OptionValues v, Problems problems) {
-        Optional<Long> key = key(v, "key");
-        Optional<Long> ikey = key(v, "ikey");
-        Optional<Long> okey = key(v, "okey");
-        if (key.isPresent() && (ikey.isPresent() || okey.isPresent())) {
+    static void checkKeys(OptionValues v, Problems problems) {
+        if (v.has("key") && (v.has("ikey") || v.has("okey"))) {
             problems.add("key", "key sets both ikey and okey; give either key or ikey/okey, not both");
         }
-        return new Optional[] {key.isPresent() ? key : ikey, key.isPresent() ? key : okey};
     }
 
-    /** {@code key K} when ikey and okey are the same, else {@code ikey I okey O}, for what is set. */
-    static List<String> keyArgs(Optional<Long> ikey, Optional<Long> okey) {
-        List<String> a = new ArrayList<>();
-        if (ikey.isPresent() && ikey.equals(okey)) {
-            a.addAll(List.of("key", Long.toString(ikey.get())));
-        } else {
-            ikey.ifPresent(k -> a.addAll(List.of("ikey", Long.toString(k))));
-            okey.ifPresent(k -> a.addAll(List.of("okey", Long.toString(k))));
+    /**
+     * The {@code ip} words with {@code ikey K okey K} said as {@code key K}, as iproute2 prints equal keys (the two
+     * are adjacent: ikey and okey follow each other in every table that has them).
+     */
+    static List<String> sameKeys(List<String> args) {
+        int i = args.indexOf("ikey");
+        if (i >= 0 && i + 3 < args.size() && args.get(i + 2).equals("okey")
+                && args.get(i + 1).equals(args.get(i + 3))) {
+            List<String> a = new ArrayList<>(args.subList(0, i));
+            a.addAll(List.of("key", args.get(i + 1)));
+            a.addAll(args.subList(i + 4, args.size()));
+            return a;
         }
-        return a;
+        return args;
     }
 
     /** An address attribute, with the kernel's "any" (0.0.0.0 or ::) read as not set, as iproute2 prints it. */

@@ -25,6 +25,6 @@ public final class Vti6Kind extends VtiTunnelKind<Vti6Kind.Vti6Spec> {
 
     private Vti6Kind() {
         // ip6_vti.c came with Linux 3.13.
-        super("vti6", Vti6Spec.class, Vti6Spec::new, true, "3.13");
+        super("vti6", Vti6Spec.class, true, "3.13");
     }
 }

@@ -26,6 +26,6 @@ public final class VtiKind extends VtiTunnelKind<VtiKind.VtiSpec> {
 
     private VtiKind() {
         // ip_vti.c came with Linux 3.6.
-        super("vti", VtiSpec.class, VtiSpec::new, false, "3.6");
+        super("vti", VtiSpec.class, false, "3.6");
     }
 }

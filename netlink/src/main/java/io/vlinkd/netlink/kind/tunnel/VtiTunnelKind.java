@@ -12,8 +12,9 @@ import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
-import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,20 +38,10 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
         Optional<Long> okey();
     }
 
-    /** Builds the kind's spec record from the fields (its canonical constructor). */
-    @FunctionalInterface
-    public interface Factory<S> {
-        S create(Optional<InetAddress> local, Optional<InetAddress> remote, Optional<String> dev, Optional<Long> ikey,
-                 Optional<Long> okey);
-    }
-
-    private final Factory<S> factory;
-
     /** @param v6 vti6: the outer header is IPv6, and the kernel changes any remote in place */
-    protected VtiTunnelKind(String name, Class<S> specType, Factory<S> factory, boolean v6, String since) {
+    protected VtiTunnelKind(String name, Class<S> specType, boolean v6, String since) {
         super(name, specType, SPACE, options(ends(v6), since), ends(v6), v6 ? "vti" : "vti6",
                 v6 ? RemoteRule.IN_PLACE : RemoteRule.POINT_TO_POINT);
-        this.factory = factory;
     }
 
     private static EndpointAttrs ends(boolean v6) {
@@ -59,27 +50,19 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
     }
 
     private static List<Option> options(EndpointAttrs ends, String since) {
-        return List.of(
+        List<Option> o = new ArrayList<>(List.of(
                 TunnelOptions.local(ends, since),
                 TunnelOptions.remote(ends, since, ends.v6() ? "" : "; adding or removing it re-creates"),
-                TunnelOptions.dev(ends, since),
-                // toOptions reports ikey and okey, never key, so key only needs fields for restrict.
-                Option.inPlace("key", TunnelValues.KEY, since, "ikey and okey at once (number or dotted quad)")
-                        .fields("ikey", "okey"),
-                Option.inPlace("ikey", TunnelValues.KEY, since, "IFLA_VTI_IKEY: mark of inbound xfrm policies"),
-                Option.inPlace("okey", TunnelValues.KEY, since, "IFLA_VTI_OKEY: mark of outbound xfrm policies"));
+                TunnelOptions.dev(ends, since)));
+        o.addAll(TunnelOptions.keys(since, "IFLA_VTI_IKEY: mark of inbound xfrm policies",
+                "IFLA_VTI_OKEY: mark of outbound xfrm policies"));
+        return o;
     }
 
     @Override
-    public S fromOptions(OptionValues v, LinkCommon common, Problems problems) {
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         checkFamily(v, problems);
-        Optional<Long>[] keys = TunnelValues.keys(v, problems);
-        return factory.create(v.ip("local"), v.ip("remote"), v.string("dev"), keys[0], keys[1]);
-    }
-
-    @Override
-    public OptionValues toOptions(S s) {
-        return putEndpoints(OptionValues.builder(), s).put("ikey", s.ikey()).put("okey", s.okey()).build();
+        TunnelValues.checkKeys(v, problems);
     }
 
     @Override
@@ -93,21 +76,9 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
     }
 
     @Override
-    public S changeFrom(S d, S o) {
-        return factory.create(d.local().or(o::local), d.remote().or(o::remote), d.dev().or(o::dev),
-                d.ikey().or(o::ikey), d.okey().or(o::okey));
-    }
-
-    @Override
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        return factory.create(decodeLocal(d), decodeRemote(d), decodeDev(d, ctx), d.integer(IFLA_VTI_IKEY),
-                d.integer(IFLA_VTI_OKEY));
+        return specOf(Map.of("local", decodeLocal(d), "remote", decodeRemote(d), "dev", decodeDev(d, ctx),
+                "ikey", d.integer(IFLA_VTI_IKEY), "okey", d.integer(IFLA_VTI_OKEY)));
     }
 
-    @Override
-    public List<String> ipArgs(S s) {
-        List<String> a = endpointArgs(s);
-        a.addAll(TunnelValues.keyArgs(s.ikey(), s.okey()));
-        return a;
-    }
 }
