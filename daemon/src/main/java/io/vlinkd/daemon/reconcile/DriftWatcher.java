@@ -83,11 +83,11 @@ public final class DriftWatcher implements Runnable {
     }
 
     /**
-     * How long the watcher blocks in the kernel when nothing is pending: it wakes up on a notification at once, so
-     * this only bounds how long {@link #stop} takes, and closing the event socket waits for the poll under way.
-     * An idle wake-up reads nothing (not the ledger): it only checks whether to stop.
+     * How long the watcher blocks in the kernel when nothing is pending. It returns at once for a notification, and
+     * when its event socket is closed ({@code EventSocket#close} wakes the poll), so an idle daemon's watcher does
+     * not wake up at all in practice; an idle wake-up reads nothing (not the ledger).
      */
-    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final Duration IDLE_WAIT = Duration.ofHours(1);
 
     @Override
     public void run() {

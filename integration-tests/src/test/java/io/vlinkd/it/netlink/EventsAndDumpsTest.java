@@ -55,6 +55,30 @@ class EventsAndDumpsTest {
     }
 
     @Test
+    void closeWakesAPollThatWouldWaitAnHour() throws Exception {
+        try (TestNamespace ns = TestNamespace.create()) {
+            EventSocket events = EventSocket.subscribe(Netns.named(ns.name()), Rtnl.RTNLGRP_LINK);
+            AtomicReference<List<NlMessage>> got = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    got.set(events.poll(Duration.ofHours(1)));
+                } catch (NetlinkException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            Thread.sleep(200); // in poll(2) by now
+            long t0 = System.nanoTime();
+            events.close();
+            t.join(5_000);
+            assertThat(t.isAlive()).as("the poll returned when the socket was closed").isFalse();
+            assertThat(got.get()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+            events.close(); // a second close does nothing
+        }
+    }
+
+    @Test
     void pollWithNothingQueuedReturnsNoMessages() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
              EventSocket events = EventSocket.subscribe(Netns.named(ns.name()), Rtnl.RTNLGRP_IPV6_ROUTE)) {

@@ -28,11 +28,21 @@ public final class EventSocket implements AutoCloseable {
     private static final int WANTED_RCVBUF = 4 << 20;
     private static final int RECEIVE_BUFFER = 64 * 1024;
 
+    private static final int EFD_NONBLOCK = 0x800;
+    private static final int EFD_CLOEXEC = 0x80000;
+
     private final NetlinkFd fd;
     private final ByteBuffer receiveBuffer;
+    /**
+     * An eventfd that {@link #close} signals, so that a thread blocked in {@link #poll} returns at once instead of
+     * at its timeout: a watcher can then wait without a timeout and wake up only for notifications.
+     */
+    private final int wakeFd;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EventSocket(NetlinkFd fd) {
+    private EventSocket(NetlinkFd fd, int wakeFd) {
         this.fd = fd;
+        this.wakeFd = wakeFd;
         this.receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     }
 
@@ -57,7 +67,11 @@ public final class EventSocket implements AutoCloseable {
                 fd.setInt(Netlink.SOL_NETLINK, Netlink.NETLINK_ADD_MEMBERSHIP, group,
                         "NETLINK_ADD_MEMBERSHIP " + group);
             }
-            return new EventSocket(fd);
+            int wake = Native.libc().eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+            if (wake < 0) {
+                throw fd.call("eventfd", Native.errno());
+            }
+            return new EventSocket(fd, wake);
         } catch (NetlinkException | RuntimeException e) {
             fd.close();
             throw e;
@@ -72,7 +86,7 @@ public final class EventSocket implements AutoCloseable {
      */
     public synchronized List<NlMessage> poll(Duration timeout) throws NetlinkException, EventsLostException {
         List<NlMessage> out = new ArrayList<>();
-        if (!fd.awaitReadable(timeout)) {
+        if (closing.get() || !fd.awaitReadable(timeout, wakeFd)) {
             return out;
         }
         while (true) {
@@ -105,9 +119,19 @@ public final class EventSocket implements AutoCloseable {
         }
     }
 
+    /** Wakes a {@link #poll} under way (it returns what it has), then closes the socket once that poll is done. */
     @Override
-    public synchronized void close() {
-        fd.close();
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        ByteBuffer one = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        one.putLong(0, 1);
+        Native.libc().write(wakeFd, one, 8);
+        synchronized (this) {
+            fd.close();
+            Native.libc().close(wakeFd);
+        }
     }
 
     @Override

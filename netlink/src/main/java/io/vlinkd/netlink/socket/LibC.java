@@ -29,6 +29,12 @@ public interface LibC {
 
     int close(int fd);
 
+    int eventfd(int initval, int flags);
+
+    long read(int fd, ByteBuffer buf, long count);
+
+    long write(int fd, ByteBuffer buf, long count);
+
     int open(String path, int flags);
 
     int setns(int fd, int nstype);

@@ -208,16 +208,27 @@ final class NetlinkFd implements AutoCloseable {
 
     /** Waits until a datagram is readable; false on timeout. */
     boolean awaitReadable(Duration timeout) throws NetlinkException {
-        ByteBuffer pfd = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        return awaitReadable(timeout, -1);
+    }
+
+    /**
+     * Waits until a datagram is readable, or {@code wakeFd} (an eventfd; -1: none) is; false on timeout and when
+     * woken.
+     */
+    boolean awaitReadable(Duration timeout, int wakeFd) throws NetlinkException {
+        ByteBuffer pfd = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
         pfd.putInt(0, fd);
         pfd.putShort(4, Native.POLLIN);
+        pfd.putInt(8, wakeFd);
+        pfd.putShort(12, Native.POLLIN);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = Math.max(0, deadline - System.nanoTime());
             int millis = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
-            int n = Native.libc().poll(pfd, 1, millis);
+            int n = Native.libc().poll(pfd, wakeFd < 0 ? 1 : 2, millis);
             if (n > 0) {
-                return true;
+                // Any event of the socket (POLLERR too: ENOBUFS is reported by the receive); else it was woken.
+                return pfd.getShort(6) != 0;
             }
             if (n == 0) {
                 return false;
