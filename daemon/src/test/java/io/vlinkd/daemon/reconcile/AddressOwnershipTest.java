@@ -2,7 +2,6 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.DesiredState;
 import io.vlinkd.netlink.route.Rtnl;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,6 @@ class AddressOwnershipTest extends OverFakeKernel {
     @BeforeEach
     void setUp() {
         eth9 = kernel.addForeignLink("eth9", null, null, true);
-    }
-
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
     }
 
     private static String eth9(String addresses, boolean exclusive) {

@@ -1,7 +1,9 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.kind.LinkKind;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The setting most reconciler tests share, fresh for each test: an in-memory kernel decoding with {@link #kinds()},
- * a ledger in a temporary directory, and a reconciler over both (two verify attempts, no delay between them).
+ * a ledger in a temporary directory, and a reconciler over both (two verify attempts, no delay between them); and
+ * desired states from YAML in that directory.
  */
 abstract class OverFakeKernel {
     @TempDir
@@ -31,5 +34,10 @@ abstract class OverFakeKernel {
         kernel = new FakeKernel(kinds());
         store = new OwnershipStore(dir.resolve("owned"));
         reconciler = new Reconciler(kernel, store, new Planner(), 2, Duration.ZERO);
+    }
+
+    /** A desired state from YAML, loaded as the daemon loads its configuration. */
+    DesiredState config(String yaml) throws IOException {
+        return Desired.fromYaml(dir, yaml);
     }
 }

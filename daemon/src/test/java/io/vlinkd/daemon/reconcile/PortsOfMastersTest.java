@@ -25,10 +25,6 @@ class PortsOfMastersTest extends OverFakeKernel {
         return LinkKinds::byName;
     }
 
-    private DesiredState config(String yaml) throws IOException {
-        return Desired.fromYaml(dir, yaml);
-    }
-
     private DesiredState portsOf(String kind) throws IOException {
         return config("interfaces:\n"
                 + "  - { name: m0, kind: " + kind + (kind.equals("vrf") ? ", vrf: { table: 10 }" : "") + " }\n"

@@ -1,7 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
 import static io.vlinkd.daemon.reconcile.Desired.bridge;
-import static io.vlinkd.daemon.reconcile.Desired.config;
 import static io.vlinkd.daemon.reconcile.Desired.veth;
 import static io.vlinkd.daemon.reconcile.Desired.vxlan;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReconcilerTest extends OverFakeKernel {
     @Test
     void createsParentsAndMastersBeforeTheirChildren() throws Exception {
-        DesiredState d = config()
+        DesiredState d = Desired.config()
                 .link(vxlan("vx0", 42, "dev", "v0").withMaster("br0").withState(AdminState.UP))
                 .link(veth("v0", "v0p").withState(AdminState.UP), "192.0.2.1/24")
                 .link(bridge("br0").withState(AdminState.UP))
@@ -46,7 +45,7 @@ class ReconcilerTest extends OverFakeKernel {
     @Test
     void aVethWhosePeerNameIsTakenSaysWhichNameAndByWhat() throws Exception {
         kernel.addForeignLink("vp0", "dummy", null, true);
-        ApplyResult r = reconciler.apply(config().link(veth("veth0", "vp0")).build());
+        ApplyResult r = reconciler.apply(Desired.config().link(veth("veth0", "vp0")).build());
         assertThat(r.outcome()).isNotEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.errors()).singleElement().hasToString("/etc/vlinkd/test.yaml:1:5: veth0: create veth:"
                 + " RTM_NEWLINK veth0 (veth): EEXIST: the peer name vp0 is taken by an existing interface (kind dummy)");
@@ -70,7 +69,8 @@ class ReconcilerTest extends OverFakeKernel {
         LinkSpec peer = new LinkSpec("v0p", null, null, Optional.of(1400), Optional.empty(),
                 Optional.of(AdminState.UP), Optional.of("br0"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        DesiredState d = config().link(bridge("br0")).link(veth("v0", "v0p")).link(peer, "192.0.2.7/24").build();
+        DesiredState d = Desired.config().link(bridge("br0")).link(veth("v0", "v0p")).link(peer, "192.0.2.7/24")
+                .build();
 
         Plan plan = reconciler.plan(d);
         assertThat(waveOf(plan, "v0p", Phase.SET_STATE)).isGreaterThan(waveOf(plan, "v0", Phase.CREATE_LINK));
@@ -89,7 +89,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void refusesADependencyCycleWithoutWriting() throws Exception {
-        DesiredState d = config().link(bridge("a").withMaster("b")).link(bridge("b").withMaster("a")).build();
+        DesiredState d = Desired.config().link(bridge("a").withMaster("b")).link(bridge("b").withMaster("a")).build();
         ApplyResult r = reconciler.apply(d);
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.REFUSED);
         assertThat(r.errors().get(0).message()).contains("a, b").contains("cycle");
@@ -98,7 +98,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void secondApplyOfTheSameConfigSendsNoWrite() throws Exception {
-        DesiredState d = config()
+        DesiredState d = Desired.config()
                 .link(bridge("br0").withMtu(1400).withState(AdminState.UP), "192.0.2.1/24", "2001:db8::1/64")
                 .link(veth("v0", "v0p").withMaster("br0").withState(AdminState.UP))
                 .link(vxlan("vx0", 42, "ttl", 64).withState(AdminState.DOWN))
@@ -117,11 +117,11 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void changesInPlaceOnlyWhatDiffersAndLeavesUnsetOptionsAlone() throws Exception {
-        reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 64).withMtu(1450)).build());
+        reconciler.apply(Desired.config().link(vxlan("vx0", 42, "ttl", 64).withMtu(1450)).build());
         int writes = kernel.writes();
         int index = link(kernel, "vx0").index();
 
-        ApplyResult r = reconciler.apply(config().link(vxlan("vx0", 42, "ttl", 32)).build());
+        ApplyResult r = reconciler.apply(Desired.config().link(vxlan("vx0", 42, "ttl", 32)).build());
 
         assertThat(r.kept()).hasSize(1);
         Step.ChangeLink c = (Step.ChangeLink) r.kept().get(0);
@@ -133,13 +133,13 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void recreatesWhenTheVniChangesAndReattachesPortsAndAddresses() throws Exception {
-        reconciler.apply(config()
+        reconciler.apply(Desired.config()
                 .link(bridge("br0"))
                 .link(vxlan("vx0", 42).withMaster("br0").withState(AdminState.UP), "192.0.2.1/24")
                 .build());
         int oldIndex = link(kernel, "vx0").index();
 
-        DesiredState d = config()
+        DesiredState d = Desired.config()
                 .link(bridge("br0"))
                 .link(vxlan("vx0", 43).withMaster("br0").withState(AdminState.UP), "192.0.2.1/24")
                 .build();
@@ -160,8 +160,8 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void recreatingAParentRecreatesWhatIsStackedOnIt() throws Exception {
-        reconciler.apply(config().link(veth("v0", "v0p")).link(vxlan("vx0", 7, "dev", "v0")).build());
-        DesiredState d = config().link(veth("v0", "v0q")).link(vxlan("vx0", 7, "dev", "v0")).build();
+        reconciler.apply(Desired.config().link(veth("v0", "v0p")).link(vxlan("vx0", 7, "dev", "v0")).build());
+        DesiredState d = Desired.config().link(veth("v0", "v0q")).link(vxlan("vx0", 7, "dev", "v0")).build();
         Plan plan = reconciler.plan(d);
         assertThat(plan.steps()).filteredOn(s -> s instanceof Step.DeleteLink).extracting(Step::link)
                 .containsExactlyInAnyOrder("v0", "vx0");
@@ -179,9 +179,9 @@ class ReconcilerTest extends OverFakeKernel {
     @Test
     void deletesAnOwnedLinkThatLeftTheConfigButNeverAForeignOne() throws Exception {
         kernel.addForeignLink("foreign0", "bridge", TestKind.BRIDGE.spec(), true);
-        reconciler.apply(config().link(bridge("br0")).link(veth("v0", "v0p")).build());
+        reconciler.apply(Desired.config().link(bridge("br0")).link(veth("v0", "v0p")).build());
 
-        ApplyResult r = reconciler.apply(config().link(bridge("br0")).build());
+        ApplyResult r = reconciler.apply(Desired.config().link(bridge("br0")).build());
 
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(kernel.observe().link("v0")).isEmpty();
@@ -194,7 +194,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void aNamesakeCreatedByOthersAfterOursIsNotOwned() throws Exception {
-        reconciler.apply(config().link(bridge("br0")).build());
+        reconciler.apply(Desired.config().link(bridge("br0")).build());
         FakeKernel k = kernel;
         int ours = link(kernel, "br0").index();
         k.apply(List.of(io.vlinkd.netlink.link.LinkRequests.delete(ours, "br0")));
@@ -209,7 +209,7 @@ class ReconcilerTest extends OverFakeKernel {
     @Test
     void stateAbsentDeletesAForeignLinkByName() throws Exception {
         kernel.addForeignLink("old0", "bridge", TestKind.BRIDGE.spec(), false);
-        ApplyResult r = reconciler.apply(config().absent("old0").absent("never-existed").build());
+        ApplyResult r = reconciler.apply(Desired.config().absent("old0").absent("never-existed").build());
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(kernel.observe().link("old0")).isEmpty();
     }
@@ -217,7 +217,7 @@ class ReconcilerTest extends OverFakeKernel {
     @Test
     void refusesToReplaceAForeignInterfaceOfAnotherKind() throws Exception {
         kernel.addForeignLink("x0", "bridge", TestKind.BRIDGE.spec(), false);
-        ApplyResult r = reconciler.apply(config().link(vxlan("x0", 1)).build());
+        ApplyResult r = reconciler.apply(Desired.config().link(vxlan("x0", 1)).build());
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.REFUSED);
         assertThat(r.errors().get(0).toString()).contains("test.yaml:1:5").contains("did not create");
         assertThat(kernel.writes()).isZero();
@@ -234,13 +234,13 @@ class ReconcilerTest extends OverFakeKernel {
                         idx, 4)));
         int writes = kernel.writes();
 
-        ApplyResult r = reconciler.apply(config().link(bridge("br0")).build());
+        ApplyResult r = reconciler.apply(Desired.config().link(bridge("br0")).build());
         assertThat(r.kept()).extracting(Step::link).containsExactly("br0");
         assertThat(kernel.observe().addressesOf(idx)).hasSize(1);
         assertThat(kernel.observe().routes()).hasSize(1);
 
         // An existing interface (no kind) named with addresses: those are added; the one someone else added stays.
-        ApplyResult managed = reconciler.apply(config().link(bridge("br0"))
+        ApplyResult managed = reconciler.apply(Desired.config().link(bridge("br0"))
                 .link(io.vlinkd.netlink.link.LinkSpec.of("eth9", null, null), "10.0.0.2/24").build());
         assertThat(managed.kept()).extracting(Step::operation).containsExactly("add address 10.0.0.2/24");
         assertThat(kernel.writes()).isEqualTo(writes + 2);
@@ -249,9 +249,9 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void rollbackRevertsEveryStepWhenOneFails() throws Exception {
-        reconciler.apply(config().link(bridge("br0")).build());
+        reconciler.apply(Desired.config().link(bridge("br0")).build());
         ObservedState.Snapshot before = kernel.observe().snapshot();
-        DesiredState d = config().link(bridge("br0").withMtu(1400))
+        DesiredState d = Desired.config().link(bridge("br0").withMtu(1400))
                 .link(bridge("br1"), "192.0.2.1/24").link(veth("v0", "v0p").withMaster("br0")).build();
         kernel.failWrite(3, Errno.EINVAL, "injected for the test");
 
@@ -266,7 +266,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void isolateKeepsIndependentBranches() throws Exception {
-        DesiredState d = config().isolate().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
+        DesiredState d = Desired.config().isolate().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
                 .link(veth("v1", "v1p").withMaster("br1")).build();
         // Wave 1 creates br0 and br1 (in config order), then v1. Fail br1's creation.
         kernel.failWrite(2, Errno.EBUSY, "injected");
@@ -284,7 +284,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void isolateChecksThatTheFailedBranchIsReallyRestored() throws Exception {
-        DesiredState d = config().isolate().link(bridge("br0")).link(bridge("br1"))
+        DesiredState d = Desired.config().isolate().link(bridge("br0")).link(bridge("br1"))
                 .link(veth("v1", "v1p").withMaster("br1")).build();
         kernel.failWrite(3, Errno.EBUSY, "injected"); // v1's creation, after br0 and br1
         // A port that acknowledges link deletions without passing them on: the revert of br1 "succeeds", but br1
@@ -320,11 +320,11 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void aVethPairThatLeftTheConfigIsDeletedUnderTheNameTheConfigGaveIt() throws Exception {
-        reconciler.apply(config().link(veth("v0", "v0p")).build());
+        reconciler.apply(Desired.config().link(veth("v0", "v0p")).build());
         // The kernel (and the fake) dumps the peer first: v0p has the lower ifindex.
         assertThat(link(kernel, "v0p").index()).isLessThan(link(kernel, "v0").index());
 
-        ApplyResult r = reconciler.apply(config().build());
+        ApplyResult r = reconciler.apply(Desired.config().build());
 
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.plan().steps()).singleElement().satisfies(s -> {
@@ -336,7 +336,7 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void theSameFailureUnderRollbackLeavesNothing() throws Exception {
-        DesiredState d = config().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
+        DesiredState d = Desired.config().link(bridge("br0"), "192.0.2.1/24").link(bridge("br1"))
                 .link(veth("v1", "v1p").withMaster("br1")).build();
         kernel.failWrite(2, Errno.EBUSY, "injected");
 
@@ -349,10 +349,10 @@ class ReconcilerTest extends OverFakeKernel {
 
     @Test
     void appliedChangeRollbackUndoesAConfirmedTimeoutApply() throws Exception {
-        reconciler.apply(config().link(bridge("br0").withMtu(1500)).link(veth("v0", "v0p")).build());
+        reconciler.apply(Desired.config().link(bridge("br0").withMtu(1500)).link(veth("v0", "v0p")).build());
         ObservedState.Snapshot before = kernel.observe().snapshot();
 
-        ApplyResult r = reconciler.apply(config().link(bridge("br0").withMtu(9000), "192.0.2.1/24")
+        ApplyResult r = reconciler.apply(Desired.config().link(bridge("br0").withMtu(9000), "192.0.2.1/24")
                 .link(vxlan("vx0", 5).withMaster("br0")).build());
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.revertPlan()).isNotEmpty();

@@ -2,7 +2,6 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.config.DesiredState;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
@@ -21,10 +20,6 @@ class RouteOwnershipTest extends OverFakeKernel {
     void setUp() throws Exception {
         eth9 = kernel.addForeignLink("eth9", null, null, true);
         kernel.apply(List.of(AddressRequests.add(eth9, "eth9", Desired.address("10.0.0.1/24"))));
-    }
-
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
     }
 
     /** Someone else's route through eth9 with protocol {@code protocol}. */

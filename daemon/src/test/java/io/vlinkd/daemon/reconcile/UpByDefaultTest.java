@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,6 @@ class UpByDefaultTest extends OverFakeKernel {
     @Override
     Function<String, Optional<LinkKind<?>>> kinds() {
         return LinkKinds::byName;
-    }
-
-    private DesiredState config(String yaml) throws IOException {
-        return Desired.fromYaml(dir, yaml);
     }
 
     @Test
