@@ -373,7 +373,7 @@ public final class Reconciler {
             List<Step> wave = waves.get(w);
             for (int i = wave.size() - 1; i >= 0; i--) {
                 List<Step> inv = wave.get(i).inverse();
-                if (inv.isEmpty() && !(wave.get(i) instanceof Step.ConfigureLink)) {
+                if (!wave.get(i).reversible()) {
                     StepError e = new StepError(wave.get(i), "cannot be undone: vlinkd does not know how to "
                             + "re-create this interface", null, wave.get(i).where());
                     errors.add(e);

@@ -51,6 +51,14 @@ public sealed interface Step {
      */
     List<Step> inverse();
 
+    /**
+     * Whether a revert can undo this step: false only for a {@link DeleteLink} of a link vlinkd cannot recreate. (A
+     * {@link ConfigureLink} after a create has no inverse of its own, yet is undone: deleting the link undoes it.)
+     */
+    default boolean reversible() {
+        return true;
+    }
+
     /** Where the config asked for this, or null (a revert, an owned link that left the config). */
     SourceLocation where();
 
@@ -137,6 +145,11 @@ public sealed interface Step {
         @Override
         public String ipCommand() {
             return "ip link del " + link;
+        }
+
+        @Override
+        public boolean reversible() {
+            return restore != null;
         }
 
         @Override
