@@ -3,7 +3,6 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.GenericNetlink;
-import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.kind.LinkKinds;
@@ -139,16 +138,15 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
      * alone leaves their options unset, which would plan a configuration on every reconcile. A link whose options
      * cannot be read fails the observation (naming the link): comparing without them would be a guess.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private ObservedState completed(ObservedState state) throws KernelException {
-        if (state.links().stream().noneMatch(l -> l.kind() instanceof PostCreateConfiguration<?> && l.spec() != null)) {
+        if (state.links().stream().noneMatch(NetlinkKernelPort::configuredAfterCreate)) {
             return state;
         }
         List<ObservedLink> links = new ArrayList<>(state.links().size());
         for (ObservedLink l : state.links()) {
-            if (l.kind() instanceof PostCreateConfiguration pcc && l.spec() != null) {
+            if (configuredAfterCreate(l)) {
                 try {
-                    links.add(l.withSpec((KindSpec) pcc.observe(genl(), l.index(), l.name(), l.spec())));
+                    links.add(l.withSpec(l.kind().typed(l.spec()).observe(genl(), l.index(), l.name())));
                 } catch (NetlinkException e) {
                     throw new KernelException(l.name() + ": cannot read its " + l.kindName()
                             + " options over generic netlink: " + e.getMessage(), e);
@@ -158,6 +156,10 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
             }
         }
         return new ObservedState(links, state.addresses(), state.routes());
+    }
+
+    private static boolean configuredAfterCreate(ObservedLink l) {
+        return l.kind() != null && l.spec() != null && l.kind().postCreate().isPresent();
     }
 
     /** The NETLINK_GENERIC side, opened once, in the same namespace as the rtnetlink socket. */

@@ -241,9 +241,8 @@ public sealed interface Step {
             return String.join("; ", commands());
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
         public List<String> commands() {
-            return ((PostCreateConfiguration) kind).commands(link, spec);
+            return kind.typed(spec).postCreateCommands(link);
         }
 
         @Override
@@ -255,10 +254,9 @@ public sealed interface Step {
          * What a link created from {@code spec} must be configured with after {@link CreateLink}, or none (not
          * such a kind, or none of its post-create options set).
          */
-        @SuppressWarnings({"unchecked", "rawtypes"})
         static java.util.Optional<Step> afterCreate(LinkSpec spec, SourceLocation where) {
-            if (!(spec.kind() instanceof PostCreateConfiguration pcc) || spec.spec() == null
-                    || pcc.commands(spec.name(), spec.spec()).isEmpty()) {
+            if (spec.kind() == null || spec.spec() == null
+                    || spec.kind().typed(spec.spec()).postCreateCommands(spec.name()).isEmpty()) {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(new ConfigureLink(spec.name(), spec.kind(), spec.spec(), null, where));

@@ -42,9 +42,8 @@ public sealed interface Write permits Write.RtnlRequest, Write.GenlOperation {
      */
     record LinkOptions(LinkKind<?> kind, int ifindex, String name, KindSpec desired) implements GenlOperation {
         @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
         public List<String> run(GenericNetlink genl) throws NetlinkException {
-            return ((PostCreateConfiguration) kind).configure(genl, ifindex, name, desired);
+            return kind.typed(desired).configure(genl, ifindex, name);
         }
 
         @Override

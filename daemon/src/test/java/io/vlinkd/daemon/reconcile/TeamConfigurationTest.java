@@ -160,6 +160,11 @@ class TeamConfigurationTest {
         }
 
         @Override
+        public Optional<PostCreateConfiguration<TeamKind.TeamSpec>> postCreate() {
+            return Optional.of(this);
+        }
+
+        @Override
         public TeamKind.TeamSpec restrict(TeamKind.TeamSpec spec, java.util.Collection<String> keys) {
             return team.restrict(spec, keys);
         }

@@ -169,25 +169,22 @@ public final class KindHarness {
         return spec.kind().decode(mine.infoData(), ctx);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static List<Difference> differences(LinkSpec desired, KindSpec observed) {
-        LinkKind kind = desired.kind();
-        return kind.differences(desired.spec(), observed);
+        return desired.kind().typed(desired.spec()).differences(observed);
     }
 
     /**
      * A change request that carries the create attributes (what {@link LinkKind#encodeChange} leaves out), to show
      * that the kernel refuses them in place.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static NlRequest changeWithCreateAttributes(int index, LinkSpec spec, EncodeContext ctx) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, Netlink.NLM_F_ACK);
         IfInfoMsg.of(index).writeTo(w);
-        LinkKind kind = spec.kind();
+        LinkKind<?> kind = spec.kind();
         try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
             w.putString(Ifla.IFLA_INFO_KIND, kind.name());
             try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
-                kind.encodeCreate(spec.spec(), ctx, w);
+                kind.typed(spec.spec()).encodeCreate(ctx, w);
             }
         }
         return w.finish("RTM_NEWLINK " + spec.name() + " (" + kind.name() + ", create attributes in place)");

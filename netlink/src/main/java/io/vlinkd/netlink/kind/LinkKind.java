@@ -139,6 +139,14 @@ public interface LinkKind<S extends KindSpec> {
         return Optional.empty();
     }
 
+    /**
+     * The part of this kind's configuration set over generic netlink after the link exists (a team's mode), or
+     * empty when everything travels in IFLA_INFO_DATA.
+     */
+    default Optional<PostCreateConfiguration<S>> postCreate() {
+        return Optional.empty();
+    }
+
     /** Casts a spec known to be of this kind. */
     default S cast(KindSpec spec) {
         return specType().cast(spec);

@@ -78,6 +78,11 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
                 + " host's.");
     }
 
+    @Override
+    public Optional<PostCreateConfiguration<TeamSpec>> postCreate() {
+        return Optional.of(this);
+    }
+
     /** rtnetlink carries no team options: IFLA_INFO_DATA is never written. */
     @Override
     public boolean writesInfoData(TeamSpec spec) {

@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.kind;
 
+import io.vlinkd.netlink.NetlinkException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,11 @@ public record TypedSpec<S extends KindSpec>(LinkKind<S> kind, S spec) {
         return kind.differences(spec, kind.cast(observed));
     }
 
+    /** {@link LinkKind#encodeCreate}: the IFLA_INFO_DATA attributes that create a link with this spec. */
+    public void encodeCreate(EncodeContext ctx, io.vlinkd.netlink.wire.MessageWriter w) {
+        kind.encodeCreate(spec, ctx, w);
+    }
+
     public List<String> ipArgs() {
         return kind.ipArgs(spec);
     }
@@ -46,6 +52,26 @@ public record TypedSpec<S extends KindSpec>(LinkKind<S> kind, S spec) {
     /** {@link LinkKind#changeFrom}: this spec, a change, completed from {@code observed}. */
     public S changeFrom(KindSpec observed) {
         return kind.changeFrom(spec, kind.cast(observed));
+    }
+
+    /** {@link PostCreateConfiguration#commands} of this spec on link {@code name}; empty when the kind has none. */
+    public List<String> postCreateCommands(String name) {
+        return kind.postCreate().map(p -> p.commands(name, spec)).orElse(List.of());
+    }
+
+    /** {@link PostCreateConfiguration#configure}: sets this spec's post-create options on the link. */
+    public List<String> configure(GenericNetlink genl, int ifindex, String name) throws NetlinkException {
+        return postCreate().configure(genl, ifindex, name, spec);
+    }
+
+    /** {@link PostCreateConfiguration#observe}: this spec, decoded from a dump, completed over generic netlink. */
+    public S observe(GenericNetlink genl, int ifindex, String name) throws NetlinkException {
+        return postCreate().observe(genl, ifindex, name, spec);
+    }
+
+    private PostCreateConfiguration<S> postCreate() {
+        return kind.postCreate().orElseThrow(() -> new IllegalStateException(
+                kind.name() + " has no post-create configuration"));
     }
 
     /**
