@@ -66,8 +66,23 @@ public final class Planner {
             "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
             "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
 
-    public Plan plan(DesiredState desired, ObservedState observed, Ownership owned) {
-        return new Run(desired, observed, owned).plan();
+    /**
+     * Each desired link's kind differences as the last plan computed them, with the observed link (and its peer's
+     * name) they were computed against. A daemon plans the same running config over and over against a view in
+     * which every link that did not change is the same object as the time before (EventFedObservation keeps them),
+     * so a repair over thousands of links compares again only the links that changed. Keyed by identity: a new
+     * config or a new observation of a link is compared afresh.
+     */
+    private Map<LinkSpec, Carried> carried = new IdentityHashMap<>();
+
+    private record Carried(ObservedLink observed, String peerName, List<Difference> differences) {
+    }
+
+    public synchronized Plan plan(DesiredState desired, ObservedState observed, Ownership owned) {
+        Run run = new Run(desired, observed, owned);
+        Plan plan = run.plan();
+        carried = run.nextCarried;
+        return plan;
     }
 
     /** One planning pass; holds the working sets. */
@@ -90,7 +105,7 @@ public final class Planner {
 
         private final Map<Integer, ObservedLink> byIndex = new HashMap<>();
         /** Memos of this pass, by identity: the specs are records whose equals walks every option. */
-        private final Map<LinkSpec, List<Difference>> differences = new IdentityHashMap<>();
+        private final Map<LinkSpec, Carried> nextCarried = new IdentityHashMap<>();
         private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
         /** {@code settings.route-protocol}: the mark on vlinkd's routes and addresses. */
         private final int protocol;
@@ -585,17 +600,26 @@ public final class Planner {
         }
 
         /**
-         * Computed once per link and pass: re-create and in-place planning both ask, for every desired link (always
-         * with the observed link of the same name, so the desired spec alone keys it).
+         * Computed once per link and pass (re-create and in-place planning both ask, for every desired link, always
+         * with the observed link of the same name, so the desired spec alone keys it), and carried to the next pass
+         * while neither side changed (see {@link Planner#carried}).
          */
         private List<Difference> kindDifferences(LinkSpec want, ObservedLink o) {
             if (want.kind() == null || o.kind() == null || o.spec() == null || want.kind() != o.kind()) {
                 return List.of();
             }
-            return differences.computeIfAbsent(want,
-                    w -> KindTraits.differences(w.kind(), w.spec(), observedSpec(o)).stream()
-                            // peer-netns is not reported back by the kernel (only a netns id): not compared.
-                            .filter(x -> !x.key().equals(KindTraits.PEER_NETNS)).toList());
+            String peer = o.linkNetnsId() < 0 ? nameOf(o.parent()) : null;
+            Carried c = nextCarried.get(want);
+            if (c == null) {
+                c = carried.get(want);
+            }
+            if (c == null || c.observed() != o || !Objects.equals(c.peerName(), peer)) {
+                c = new Carried(o, peer, KindTraits.differences(want.kind(), want.spec(), observedSpec(o)).stream()
+                        // peer-netns is not reported back by the kernel (only a netns id): not compared.
+                        .filter(x -> !x.key().equals(KindTraits.PEER_NETNS)).toList());
+            }
+            nextCarried.put(want, c);
+            return c.differences();
         }
 
         /** The observed spec, with a veth-like peer's name taken from IFLA_LINK (rebuilt once per link and pass). */
