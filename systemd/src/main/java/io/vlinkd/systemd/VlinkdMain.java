@@ -37,12 +37,13 @@ public final class VlinkdMain {
     /** A save in an editor or a `cp` of several files settles well within this. */
     private static final Duration DEBOUNCE = Duration.ofMillis(500);
     /**
-     * None: drift is repaired at the first notification. One change's burst (a bridge and its ports going away) is
-     * complete in the kernel before its first notification can be read, so the repair sees all of it; the rest of
-     * the burst joins the repair while it is queued (Daemon#driftDetected) or makes one more check, which the
-     * event-fed view answers without a dump.
+     * Drift is repaired once notifications have been quiet this long. One change of someone else's comes as a burst
+     * (`ip link del br0`: the bridge goes down, then is unregistered) whose notifications follow each other within a
+     * fraction of a millisecond; a repair started between them plans against a link about to go and fails. Later
+     * notifications join a repair still queued (Daemon#driftDetected) or make one more check, which the event-fed
+     * view answers without a dump.
      */
-    private static final Duration DRIFT_DEBOUNCE = Duration.ZERO;
+    private static final Duration DRIFT_DEBOUNCE = Duration.ofMillis(2);
 
     private VlinkdMain() {
     }
