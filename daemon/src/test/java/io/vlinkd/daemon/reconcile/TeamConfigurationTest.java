@@ -5,6 +5,7 @@ import static io.vlinkd.daemon.reconcile.Desired.veth;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.waveOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
@@ -80,6 +81,25 @@ class TeamConfigurationTest {
         assertThat(link(kernel, "a0").master()).isEqualTo(link(kernel, "team0").index());
         assertThat(link(kernel, "b0").master()).isEqualTo(link(kernel, "team0").index());
         assertThat(kernel.genlWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void theModeIsAGenericNetlinkWriteOnTheIndexTheTeamHasWhenItIsSent() throws Exception {
+        DesiredState d = teamWithPorts("activebackup");
+        Plan plan = reconciler.plan(d);
+        Step configure = plan.steps().stream().filter(s -> s.phase() == Phase.CONFIGURE_LINK).findFirst()
+                .orElseThrow();
+        // Not an rtnetlink request: the netlink rendering of the plan names the operation instead of bytes.
+        assertThat(PlanRenderer.netlink(plan)).anyMatch(b -> b.startsWith("# team0: configure team (")
+                && b.endsWith("\ngeneric netlink: teamnl team0 setoption mode activebackup\n"));
+        // Before the team exists there is no index to send it to: the step fails, as a request on a missing link.
+        assertThatThrownBy(() -> configure.write(new ObservedContext(kernel.observe(), kernel)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no interface team0");
+
+        reconciler.apply(d);
+        assertThat(configure.write(new ObservedContext(kernel.observe(), kernel))).isEqualTo(new Write.LinkOptions(
+                TeamKind.INSTANCE, link(kernel, "team0").index(), "team0",
+                new TeamKind.TeamSpec(Optional.of("activebackup"))));
     }
 
     @Test
