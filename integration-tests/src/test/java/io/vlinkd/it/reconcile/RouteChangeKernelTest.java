@@ -3,17 +3,13 @@ package io.vlinkd.it.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vlinkd.config.ConfigLoader;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.LoadOptions;
-import io.vlinkd.config.LoadResult;
-import io.vlinkd.config.ValidationReport;
+import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,13 +27,7 @@ class RouteChangeKernelTest {
     Path dir;
 
     private DesiredState config(String yaml) throws Exception {
-        Path f = dir.resolve("10.yaml");
-        Files.writeString(f, yaml);
-        LoadResult r = new ConfigLoader(LoadOptions.relaxed()).load(f);
-        if (r instanceof LoadResult.Invalid i) {
-            throw new AssertionError(ValidationReport.of(i).text());
-        }
-        return ((LoadResult.Valid) r).state();
+        return Desired.fromYaml(dir, yaml);
     }
 
     private static final String LINKS = """
