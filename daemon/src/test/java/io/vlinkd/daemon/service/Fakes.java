@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** In-memory stand-ins for the config and reconcile layers, recording what the daemon asked of them. */
-final class Fakes {
+public final class Fakes {
     private Fakes() {
     }
 
@@ -131,8 +131,9 @@ final class Fakes {
         }
     }
 
-    static final class Notifier implements ServiceNotifier {
-        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    /** Records what the daemon tells the service manager, one line per call ({@code STATUS converged: ...}). */
+    public static final class Notifier implements ServiceNotifier {
+        public final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void ready(String status) {

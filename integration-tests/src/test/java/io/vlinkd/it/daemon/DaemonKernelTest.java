@@ -9,19 +9,17 @@ import io.vlinkd.daemon.control.Reply;
 import io.vlinkd.daemon.reconcile.DriftWatcher;
 import io.vlinkd.daemon.service.BackendUnavailableException;
 import io.vlinkd.daemon.service.Daemon;
+import io.vlinkd.daemon.service.Fakes;
 import io.vlinkd.daemon.service.DaemonPaths;
 import io.vlinkd.daemon.service.LoaderConfig;
 import io.vlinkd.daemon.service.ReconcilePort;
 import io.vlinkd.daemon.service.ReconcilerBackend;
-import io.vlinkd.daemon.service.ServiceNotifier;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.socket.Netns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -45,7 +43,7 @@ class DaemonKernelTest {
     private ReconcilerBackend backend;
     private Daemon daemon;
     private DriftWatcher drift;
-    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+    private final Fakes.Notifier notifier = new Fakes.Notifier();
 
     @BeforeEach
     void namespace() throws IOException {
@@ -76,7 +74,7 @@ class DaemonKernelTest {
     /** Starts the daemon over {@code port} (the backend, or a wrapper of it) with a running drift watcher. */
     private void start(ReconcilePort port) throws Exception {
         daemon = new Daemon(new DaemonPaths(configDir, tmp.resolve("state"), tmp.resolve("run")),
-                new LoaderConfig(LoadOptions.secure()), port, new RecordingNotifier(statuses));
+                new LoaderConfig(LoadOptions.secure()), port, notifier);
         drift = backend.driftWatcher(daemon::running, DRIFT_DEBOUNCE, daemon::driftDetected);
         Thread t = new Thread(drift, "vlinkd-drift");
         t.setDaemon(true);
@@ -139,7 +137,7 @@ class DaemonKernelTest {
         }
         assertThat(lastSummary()).startsWith(expected);
         assertThat(ifindex("bra")).isPositive().isNotEqualTo(old);
-        assertThat(statuses).anySatisfy(s -> assertThat(s).startsWith("STATUS converged: " + expected));
+        assertThat(notifier.sent).anySatisfy(s -> assertThat(s).startsWith("STATUS converged: " + expected));
     }
 
     /** The backend, with the return of one apply held back (the reload has applied, but is not done). */
@@ -173,42 +171,6 @@ class DaemonKernelTest {
                 }
             }
             return a;
-        }
-    }
-
-    private record RecordingNotifier(List<String> sent) implements ServiceNotifier {
-        @Override
-        public void ready(String status) {
-            sent.add("READY " + status);
-        }
-
-        @Override
-        public void reloading(long monotonicUsec, String status) {
-            sent.add("RELOADING " + status);
-        }
-
-        @Override
-        public void reloaded(String status) {
-            sent.add("READY " + status);
-        }
-
-        @Override
-        public void status(String status) {
-            sent.add("STATUS " + status);
-        }
-
-        @Override
-        public void stopping() {
-            sent.add("STOPPING");
-        }
-
-        @Override
-        public void watchdog() {
-        }
-
-        @Override
-        public long watchdogUsec() {
-            return 0;
         }
     }
 }
