@@ -4,9 +4,8 @@ import static io.vlinkd.daemon.reconcile.Desired.bridge;
 import static io.vlinkd.daemon.reconcile.Desired.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.vlinkd.daemon.LogCapture;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
@@ -22,11 +21,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A foreign object that appears while the daemon runs is reported when it appears: the notification of a port
@@ -37,22 +34,11 @@ class ForeignAppearsTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
     private final FakeKernel kernel = new FakeKernel(TestKind::byName);
     private final Deque<NlMessage> queue = new ArrayDeque<>();
     private final DriftEvents events = timeout -> queue.isEmpty() ? List.of() : List.of(queue.poll());
-
-    @BeforeEach
-    void capture() {
-        log.start();
-        root.addAppender(log);
-    }
-
-    @AfterEach
-    void release() {
-        root.detachAppender(log);
-    }
 
     private static DesiredState br0(DaemonSettings.DriftPolicy drift) {
         DesiredState d = config().link(bridge("br0").withState(AdminState.UP)).reportForeign().build();
@@ -69,7 +55,7 @@ class ForeignAppearsTest {
     }
 
     private List<String> foreignLines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("foreign"))
+        return log.events().stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("foreign"))
                 .toList();
     }
 

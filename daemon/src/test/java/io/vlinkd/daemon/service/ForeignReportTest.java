@@ -5,9 +5,8 @@ import static io.vlinkd.daemon.reconcile.Desired.bridge;
 import static io.vlinkd.daemon.reconcile.Desired.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.vlinkd.daemon.LogCapture;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.control.Reply;
 import io.vlinkd.daemon.reconcile.Desired;
@@ -29,10 +28,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code settings.foreign: report} through the daemon, the reconcile port and the reconciler over a
@@ -44,8 +42,8 @@ class ForeignReportTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
     private final FakeKernel kernel = new FakeKernel(TestKind::byName);
     private final Fakes.Config config = new Fakes.Config(null);
     private ReconcilerBackend backend;
@@ -60,15 +58,8 @@ class ForeignReportTest {
     private static final RouteSpec ROUTE = config().route("198.51.100.0/24", "192.0.2.254", "br0").build()
             .routes().get(0).route();
 
-    @BeforeEach
-    void capture() {
-        log.start();
-        root.addAppender(log);
-    }
-
     @AfterEach
     void stop() throws InterruptedException {
-        root.detachAppender(log);
         if (daemon != null) {
             daemon.stop("test");
             daemon.awaitStop();
@@ -85,7 +76,7 @@ class ForeignReportTest {
         kernel.apply(List.of(LinkRequests.setMaster(dummy, "dummy0", br0),
                 AddressRequests.add(br0, "br0", address("192.0.2.1/24"))));
         addRoute();
-        log.list.clear();
+        log.clear();
 
         config.next = new ConfigPort.Loaded(br0(report), "1 interface");
         backend = new ReconcilerBackend(dir, reconciler);
@@ -107,7 +98,7 @@ class ForeignReportTest {
     }
 
     private List<String> foreignLines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("foreign"))
+        return log.events().stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("foreign"))
                 .toList();
     }
 
@@ -132,7 +123,7 @@ class ForeignReportTest {
     @Test
     void anObjectIsLoggedAgainOnlyAfterItWentAwayAndCameBack() throws Exception {
         startWithForeignObjectsOnBr0(true);
-        log.list.clear();
+        log.clear();
 
         daemon.reload("SIGHUP");
         assertThat(foreignLines()).isEmpty();

@@ -4,9 +4,8 @@ import static io.vlinkd.daemon.reconcile.Desired.bridge;
 import static io.vlinkd.daemon.reconcile.Desired.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.vlinkd.daemon.LogCapture;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.control.Reply;
 import io.vlinkd.daemon.reconcile.FakeKernel;
@@ -20,10 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * One kernel refusal reaches the journal once: the reconciler logs it with interface, operation, config location,
@@ -36,20 +34,13 @@ class OneErrorOneLineTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
     private final FakeKernel kernel = new FakeKernel(TestKind::byName);
     private Daemon daemon;
 
-    @BeforeEach
-    void capture() {
-        log.start();
-        root.addAppender(log);
-    }
-
     @AfterEach
     void stop() throws InterruptedException {
-        root.detachAppender(log);
         if (daemon != null) {
             daemon.stop("test");
             daemon.awaitStop();
@@ -66,7 +57,7 @@ class OneErrorOneLineTest {
     }
 
     private List<String> linesWith(String text) {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(text)).toList();
+        return log.events().stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(text)).toList();
     }
 
     @Test
@@ -107,7 +98,7 @@ class OneErrorOneLineTest {
         // The first converge made both; a reload that changes nothing sends no write, so make one: drop br1.
         kernel.apply(List.of(LinkRequests.delete(kernel.observe().link("br1").get().index(), "br1")));
         kernel.failWrite(1, Errno.EOPNOTSUPP, EXTACK);
-        log.list.clear();
+        log.clear();
 
         Reply r = d.reload("vlinkctl reload");
 
@@ -117,6 +108,6 @@ class OneErrorOneLineTest {
     }
 
     private List<String> messages() {
-        return log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        return log.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
 }
