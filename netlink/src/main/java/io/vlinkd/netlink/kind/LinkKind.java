@@ -15,7 +15,9 @@ import java.util.Optional;
  * All that vlinkd knows about one link kind, in one place (STYLE.md, "One kind, one place"): its config options,
  * validation in the operator's words, encode for create and for change, decode from a dump, the equivalent
  * {@code ip} arguments, and whether a difference can be changed in place. Implementations are stateless singletons
- * listed in {@link LinkKinds}.
+ * listed in {@link LinkKinds}; they extend {@link AbstractLinkKind}, which derives all of this from the kind's
+ * {@link Option} table, so that adding a kind is its class (table, spec record, irregular attributes), one line in
+ * {@link LinkKinds}, and its tests. Callers that hold a spec as {@link KindSpec} use {@link #typed}.
  *
  * @param <S> the kind's spec record
  */

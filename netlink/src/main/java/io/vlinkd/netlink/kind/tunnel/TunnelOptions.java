@@ -4,7 +4,6 @@ import io.vlinkd.netlink.kind.IpWords;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.wire.Attr;
-import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -19,11 +18,6 @@ final class TunnelOptions {
     /** tos as {@code ip} parses it: {@code inherit}, or hexadecimal. */
     private static final IpWords TOS_WORDS = t -> List.of("tos", TunnelValues.tosWord((Inheritable) t));
 
-    /** An address as {@code ip} prints it. */
-    private static IpWords address(String word) {
-        return a -> List.of(word, TunnelValues.addressWord((InetAddress) a));
-    }
-
     /** A GRE or VTI key option: {@code key} sets ikey and okey, each a number or a dotted quad. */
     static List<Option> keys(String since, String ikey, String okey) {
         return List.of(
@@ -34,14 +28,13 @@ final class TunnelOptions {
     }
 
     static Option local(EndpointAttrs ends, String since) {
-        return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address")
-                .ip(address("local"));
+        return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address");
     }
 
     /** @param note what a change of remote does when it is not simply in place ("" when it is) */
     static Option remote(EndpointAttrs ends, String since, String note) {
         return Option.inPlace("remote", ends.addressType(), since,
-                ends.remote().name() + ": the outer destination" + note).ip(address("remote"));
+                ends.remote().name() + ": the outer destination" + note);
     }
 
     static Option dev(EndpointAttrs ends, String since) {

@@ -1,5 +1,6 @@
 package io.vlinkd.netlink.kind.tunnel;
 
+import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
@@ -52,7 +53,7 @@ final class TunnelValues {
         for (String key : List.of("local", "remote")) {
             v.ip(key).filter(a -> (a instanceof Inet4Address) == v6).ifPresent(a -> problems.add(key,
                     kind + " tunnels over " + (v6 ? "IPv6" : "IPv4") + ", so " + key + " must be an "
-                            + (v6 ? "IPv6" : "IPv4") + " address, not " + addressWord(a) + " (" + otherKind
+                            + (v6 ? "IPv6" : "IPv4") + " address, not " + IpText.format(a) + " (" + otherKind
                             + " tunnels over " + (v6 ? "IPv4" : "IPv6") + ")"));
         }
     }
@@ -168,44 +169,6 @@ final class TunnelValues {
             return Optional.empty();
         }
         return Optional.of(ctx.nameOf((int) index).orElse("if" + index));
-    }
-
-    /** An address as {@code ip} prints it ({@code 2001:db8::1}, not Java's {@code 2001:db8:0:0:0:0:0:1}). */
-    static String addressWord(InetAddress a) {
-        if (a instanceof Inet4Address) {
-            return a.getHostAddress();
-        }
-        byte[] b = a.getAddress();
-        StringBuilder full = new StringBuilder();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                full.append(i == 0 ? "::" : ":");
-                i += bestLen - 1;
-                continue;
-            }
-            full.append(Integer.toHexString(groups[i]));
-            if (i < 7) {
-                full.append(':');
-            }
-        }
-        return full.toString();
     }
 
     /** tos as {@code ip} parses it: {@code inherit}, or hexadecimal (rtnl_dsfield_a2n and get_u8(.., 16)). */
