@@ -5,16 +5,12 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
-import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
@@ -235,11 +231,7 @@ public final class FakeKernel implements KernelPort {
         if (links.values().stream().anyMatch(p -> p.master() == ifindex)) {
             throw new NetlinkException(what, Errno.EBUSY, "No ports can be present during mode change", null, null);
         }
-        Map<String, Object> merged = new LinkedHashMap<>(KindTraits.options(kind, l.spec()).asMap());
-        merged.putAll(KindTraits.options(kind, desired).asMap());
-        KindSpec spec = kind.fromOptions(OptionValues.of(merged), new LinkCommon(name, Optional.empty(),
-                Optional.empty()), new Problems());
-        links.put(ifindex, l.withSpec(spec));
+        links.put(ifindex, l.withSpec(kind.typed(desired).over(l.spec())));
         return diffs.stream().map(d -> d.key() + " " + Difference.text(d.desired())).toList();
     }
 
@@ -449,10 +441,7 @@ public final class FakeKernel implements KernelPort {
                     throw new Refusal(Errno.EOPNOTSUPP, d.reason() != null ? d.reason() : "Cannot change " + d.key());
                 }
             }
-            Map<String, Object> merged = new LinkedHashMap<>(KindTraits.options(kind, l.spec()).asMap());
-            merged.putAll(askedValues);
-            spec = kind.fromOptions(OptionValues.of(merged), new io.vlinkd.netlink.kind.LinkCommon(l.name(),
-                    Optional.empty(), Optional.empty()), new io.vlinkd.netlink.kind.Problems());
+            spec = kind.typed(asked).over(l.spec());
         }
         checkMaster(lm.master(), l.index());
         checkEnslaveWhileUp(lm.master(), l.master(), l.up());

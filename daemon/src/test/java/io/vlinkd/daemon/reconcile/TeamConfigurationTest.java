@@ -190,6 +190,11 @@ class TeamConfigurationTest {
         }
 
         @Override
+        public TeamKind.TeamSpec overlay(TeamKind.TeamSpec top, TeamKind.TeamSpec base) {
+            return team.overlay(top, base);
+        }
+
+        @Override
         public TeamKind.TeamSpec withOption(TeamKind.TeamSpec spec, String key, Object value) {
             return team.withOption(spec, key, value);
         }

@@ -123,6 +123,13 @@ public final class TestKind implements LinkKind<TestKind.Spec> {
     }
 
     @Override
+    public Spec overlay(Spec top, Spec base) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(base.values().asMap());
+        m.putAll(top.values().asMap());
+        return new Spec(OptionValues.of(m));
+    }
+
+    @Override
     public Spec withOption(Spec spec, String key, Object value) {
         Map<String, Object> m = new java.util.LinkedHashMap<>(spec.values().asMap());
         m.put(key, value);

@@ -79,9 +79,9 @@ public abstract class AbstractLinkKind<S extends KindSpec> implements LinkKind<S
         return table.fromOptions(values);
     }
 
-    /** Each option of {@code first}, or of {@code fallback} where {@code first} does not set it. */
-    protected final S merged(S first, S fallback) {
-        return table.or(first, fallback);
+    @Override
+    public final S overlay(S top, S base) {
+        return table.or(top, base);
     }
 
     /**

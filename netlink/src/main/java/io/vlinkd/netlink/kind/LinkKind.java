@@ -53,6 +53,12 @@ public interface LinkKind<S extends KindSpec> {
     S restrict(S spec, Collection<String> keys);
 
     /**
+     * {@code base} with every option that {@code top} sets taken from {@code top}: an existing link's spec after an
+     * in-place change of some of its options.
+     */
+    S overlay(S top, S base);
+
+    /**
      * {@code spec} with option {@code key} set to {@code value} (a type-checked config value): an observed pair
      * link's peer name, which the kernel reports as IFLA_LINK rather than in IFLA_INFO_DATA.
      */

@@ -49,6 +49,11 @@ public record TypedSpec<S extends KindSpec>(LinkKind<S> kind, S spec) {
         return kind.withOption(spec, key, value);
     }
 
+    /** {@link LinkKind#overlay}: {@code base}, of the same kind, with the options this spec sets. */
+    public S over(KindSpec base) {
+        return kind.overlay(spec, kind.cast(base));
+    }
+
     /** {@link LinkKind#changeFrom}: this spec, a change, completed from {@code observed}. */
     public S changeFrom(KindSpec observed) {
         return kind.changeFrom(spec, kind.cast(observed));

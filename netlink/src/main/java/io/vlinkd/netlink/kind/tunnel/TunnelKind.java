@@ -76,7 +76,7 @@ public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> exte
     /** What the config does not manage, from the kernel's values: changelink resets what it is not given. */
     @Override
     public final S changeFrom(S desired, S observed) {
-        return merged(desired, observed);
+        return overlay(desired, observed);
     }
 
     /** The table's words, with equal ikey and okey said as {@code key}, as iproute2 prints them. */
