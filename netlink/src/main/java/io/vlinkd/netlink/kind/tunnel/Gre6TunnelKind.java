@@ -5,10 +5,7 @@ import static io.vlinkd.netlink.kind.tunnel.GreAttrs.*;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.Option;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -54,12 +51,6 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
                 TunnelOptions.encaplimit(IFLA_GRE_ENCAP_LIMIT, since)));
         o.addAll(GreHeader.options(since));
         return o;
-    }
-
-    @Override
-    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
-        checkFamily(v, problems);
-        TunnelValues.checkKeys(v, problems);
     }
 
     @Override

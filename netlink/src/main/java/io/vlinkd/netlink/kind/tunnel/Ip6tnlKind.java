@@ -5,10 +5,7 @@ import static io.vlinkd.netlink.kind.tunnel.IpTunnelAttrs.*;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.Option;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -73,11 +70,6 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
 
     private Ip6tnlKind() {
         super("ip6tnl", Ip6tnlSpec.class, SPACE, OPTIONS, ENDS, "ipip or sit", RemoteRule.IN_PLACE);
-    }
-
-    @Override
-    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
-        checkFamily(v, problems);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
+import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
@@ -88,6 +89,18 @@ public abstract class TunnelKind<S extends KindSpec & TunnelKind.Endpoints> exte
     @Override
     public final List<Difference> differences(S desired, S observed) {
         return remoteRule.apply(super.differences(desired, observed), desired.remote(), observed.remote());
+    }
+
+    /**
+     * Every tunnel's rules: local and remote of the kind's IP version, and, for the kinds with keys, not both key
+     * and ikey/okey. Kinds with more rules override this and say in which order they report them.
+     */
+    @Override
+    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
+        checkFamily(v, problems);
+        if (options().stream().anyMatch(o -> o.key().equals("key"))) {
+            TunnelValues.checkKeys(v, problems);
+        }
     }
 
     /** Reports a local or remote of the other IP version, naming the kind that tunnels over it. */

@@ -5,10 +5,7 @@ import static io.vlinkd.netlink.kind.tunnel.VtiAttrs.*;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
-import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.Option;
-import io.vlinkd.netlink.kind.OptionValues;
-import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -57,12 +54,6 @@ public abstract class VtiTunnelKind<S extends KindSpec & VtiTunnelKind.Settings>
         o.addAll(TunnelOptions.keys(since, "IFLA_VTI_IKEY: mark of inbound xfrm policies",
                 "IFLA_VTI_OKEY: mark of outbound xfrm policies"));
         return o;
-    }
-
-    @Override
-    protected void validate(OptionValues v, LinkCommon common, Problems problems) {
-        checkFamily(v, problems);
-        TunnelValues.checkKeys(v, problems);
     }
 
     @Override
