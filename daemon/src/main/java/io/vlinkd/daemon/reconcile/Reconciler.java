@@ -339,13 +339,17 @@ public final class Reconciler {
     private Verification verify(DesiredState desired, Ownership owned, List<List<Step>> journal,
                                 Set<String> ignored) throws KernelException {
         List<Step> done = journal.stream().flatMap(List::stream).toList();
+        // Only what this apply wrote is verified: someone else's change to another interface while it ran is drift
+        // of its own (its notifications bring a repair), not a failure of this apply to revert.
+        Set<String> touched = done.stream().map(Step::link).collect(java.util.stream.Collectors.toSet());
         List<Step> pending = List.of();
         ObservedState now = null;
         for (int attempt = 1; attempt <= verifyAttempts; attempt++) {
             now = port.observe();
             Plan again = planner.plan(desired, now, ownershipAfter(owned, done, now, protocol));
-            pending = again.steps().stream().filter(s -> !ignored.contains(s.link())).toList();
-            if (pending.isEmpty() && again.problems().isEmpty()) {
+            pending = again.steps().stream()
+                    .filter(s -> !ignored.contains(s.link()) && touched.contains(s.link())).toList();
+            if (pending.isEmpty() && again.problems().stream().noneMatch(p -> touched.contains(p.link()))) {
                 return new Verification(List.of(), now);
             }
             if (attempt < verifyAttempts) {
