@@ -1,12 +1,13 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DesiredLink;
-import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
-import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,12 +23,12 @@ import java.util.Set;
  *   <li>An address the config lists that is already on its interface is claimed (from a ledger written before
  *       addresses were recorded, or added by hand as configured): it is vlinkd's from then on, and deleted when it
  *       leaves the config.</li>
- *   <li>A route carrying vlinkd's protocol number that is exactly as the config lists it is claimed likewise; one
- *       that differs from the config is not (someone else's route to that destination is left alone). A route
- *       with the number that the config does not list and the ledger does not record is someone else's: the
- *       protocol alone never makes a route vlinkd's.</li>
+ *   <li>An object of a {@link ResourceType} (a route) carrying vlinkd's mark (a route's protocol number) that is
+ *       exactly as the config lists it is claimed likewise; one that differs from the config is not (someone else's
+ *       route to that destination is left alone). A route with the number that the config does not list and the
+ *       ledger does not record is someone else's: the protocol alone never makes a route vlinkd's.</li>
  *   <li>Recorded routes and addresses that are gone from the kernel (deleted with their link, or by someone
- *       else) are no longer recorded.</li>
+ *       else) are no longer recorded. Every type of {@link ResourceTypes#ALL} is claimed and pruned this way.</li>
  * </ul>
  */
 final class Claims {
@@ -38,17 +39,6 @@ final class Claims {
     static Ownership claim(DesiredState desired, ObservedState observed, Ownership owned) {
         int protocol = desired.settings().routeProtocol();
         Ownership present = present(owned, observed, protocol);
-        Set<OwnedRoute> routes = new LinkedHashSet<>(present.routes());
-        Map<RouteKey, DesiredRoute> listed = new java.util.HashMap<>();
-        for (DesiredRoute r : desired.routes()) {
-            listed.put(RouteKey.of(r.route()), r);
-        }
-        for (ObservedRoute r : observed.routes()) {
-            DesiredRoute want = listed.get(r.key());
-            if (r.protocol() == protocol && want != null && Planner.routeMatches(want.route(), r, observed)) {
-                routes.add(r.key().owned());
-            }
-        }
         Set<OwnedAddress> addresses = new LinkedHashSet<>(present.addresses());
         Map<String, ObservedLink> byName = observed.byName();
         for (OwnedLink l : owned.links()) {
@@ -72,19 +62,38 @@ final class Claims {
                 }
             }
         }
-        return present.withRoutes(routes).withAddresses(addresses);
+        Ownership out = present.withAddresses(addresses);
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            out = claim(t, desired, observed, present, out, protocol);
+        }
+        return out;
     }
 
-    /** {@code owned} without the routes and addresses that {@code observed} no longer has. */
-    static Ownership present(Ownership owned, ObservedState observed, int protocol) {
-        Set<OwnedRoute> routes = new HashSet<>();
-        for (ObservedRoute r : observed.routes()) {
-            if (r.protocol() == protocol) {
-                routes.add(r.key().owned());
+    /**
+     * {@code into} with the lines of {@code type} in {@code present}, and those of its observed objects with
+     * vlinkd's mark that are exactly as the config lists them.
+     */
+    private static <K, D, O, L> Ownership claim(ResourceType<K, D, O, L> type, DesiredState desired,
+                                                ObservedState observed, Ownership present, Ownership into,
+                                                int protocol) {
+        Set<L> lines = new LinkedHashSet<>(type.recorded(present));
+        Map<K, D> listed = new HashMap<>();
+        for (D d : type.desired(desired)) {
+            listed.put(type.key(d), d);
+        }
+        for (O o : type.observed(observed)) {
+            D want = listed.get(type.observedKey(o));
+            if (type.marked(o, protocol) && want != null && type.matches(want, o, observed)) {
+                lines.add(type.line(type.observedKey(o)));
             }
         }
+        return type.withRecorded(into, lines);
+    }
+
+    /** {@code owned} without the addresses and objects that {@code observed} no longer has. */
+    static Ownership present(Ownership owned, ObservedState observed, int protocol) {
         Set<OwnedAddress> addresses = new HashSet<>();
-        Map<Integer, ObservedLink> byIndex = new java.util.HashMap<>();
+        Map<Integer, ObservedLink> byIndex = new HashMap<>();
         observed.links().forEach(l -> byIndex.put(l.index(), l));
         for (ObservedAddress a : observed.addresses()) {
             ObservedLink l = byIndex.get(a.index());
@@ -92,7 +101,43 @@ final class Claims {
                 addresses.add(new OwnedAddress(l.name(), l.index(), a.address(), a.prefixLength()));
             }
         }
-        return owned.withRoutes(owned.routes().stream().filter(routes::contains).toList())
-                .withAddresses(owned.addresses().stream().filter(addresses::contains).toList());
+        Ownership out = owned.withAddresses(owned.addresses().stream().filter(addresses::contains).toList());
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            out = present(t, out, observed, protocol);
+        }
+        return out;
+    }
+
+    /** {@code owned} without the lines of {@code type} whose object is not observed with vlinkd's mark. */
+    private static <K, D, O, L> Ownership present(ResourceType<K, D, O, L> type, Ownership owned,
+                                                  ObservedState observed, int protocol) {
+        Set<L> existing = new HashSet<>();
+        for (O o : type.observed(observed)) {
+            if (type.marked(o, protocol)) {
+                existing.add(type.line(type.observedKey(o)));
+            }
+        }
+        return type.withRecorded(owned, type.recorded(owned).stream().filter(existing::contains).toList());
+    }
+
+    /**
+     * {@code links} with the addresses and the lines of every type that {@code first} or {@code second} records
+     * (those of {@code first} first).
+     */
+    static Ownership union(Ownership links, Ownership first, Ownership second) {
+        Set<OwnedAddress> addresses = new LinkedHashSet<>(first.addresses());
+        addresses.addAll(second.addresses());
+        Ownership out = links.withAddresses(addresses);
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            out = union(t, out, first, second);
+        }
+        return out;
+    }
+
+    private static <L> Ownership union(ResourceType<?, ?, ?, L> type, Ownership into, Ownership first,
+                                       Ownership second) {
+        Set<L> lines = new LinkedHashSet<>(type.recorded(first));
+        lines.addAll(type.recorded(second));
+        return type.withRecorded(into, lines);
     }
 }

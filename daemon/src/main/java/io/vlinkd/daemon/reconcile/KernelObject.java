@@ -1,20 +1,23 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedAddress;
-import io.vlinkd.daemon.state.OwnedRoute;
+import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.AddressSpec;
-import io.vlinkd.netlink.route.RouteRequests;
-import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * An object that vlinkd adds, replaces in place (NLM_F_REPLACE) and deletes whole, marked as its own by a protocol
- * number: an address on a link, a route. Their step, {@link Step.ObjectChange}, is written once for all of them;
- * the next such object (a neighbour, a rule, a nexthop) is one more implementation of this interface.
+ * number: an address on a link, a route ({@link io.vlinkd.daemon.resource.route.RouteObject}). Their step,
+ * {@link Step.ObjectChange}, is written once for all of them; the object of each {@link ResourceType} implements
+ * this interface.
  */
 public interface KernelObject {
 
@@ -48,10 +51,50 @@ public interface KernelObject {
     void disown(Ledger ledger);
 
     /**
-     * The objects of the ownership ledger while the steps of an apply are replayed onto it; {@code links} are the
-     * interfaces as observed after the apply, by name (an address is recorded with its link's index).
+     * The lines of the ownership ledger while the steps of an apply are replayed onto it: addresses, and the lines of
+     * each {@link ResourceType} of {@link ResourceTypes#ALL}. {@code links} are the interfaces as observed after the
+     * apply, by name (an address is recorded with its link's index).
      */
-    record Ledger(Map<String, ObservedLink> links, Set<OwnedAddress> addresses, Set<OwnedRoute> routes) {
+    final class Ledger {
+        private final Map<String, ObservedLink> links;
+        private final Set<OwnedAddress> addresses;
+        private final Map<ResourceType<?, ?, ?, ?>, Set<?>> lines = new HashMap<>();
+
+        public Ledger(Map<String, ObservedLink> links, Ownership owned) {
+            this.links = links;
+            this.addresses = new LinkedHashSet<>(owned.addresses());
+            for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                lines.put(t, new LinkedHashSet<>(t.recorded(owned)));
+            }
+        }
+
+        public Map<String, ObservedLink> links() {
+            return links;
+        }
+
+        public Set<OwnedAddress> addresses() {
+            return addresses;
+        }
+
+        /** The lines of {@code type}, to add to and remove from. */
+        public <L> Set<L> lines(ResourceType<?, ?, ?, L> type) {
+            @SuppressWarnings("unchecked") // put by the constructor as a copy of type.recorded(owned): a Set<L>
+            Set<L> s = (Set<L>) lines.get(type);
+            return s;
+        }
+
+        /** {@code links}, with the addresses and the lines of every type as replayed. */
+        public Ownership recorded(Ownership links) {
+            Ownership o = links.withAddresses(addresses);
+            for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                o = withLines(o, t);
+            }
+            return o;
+        }
+
+        private <L> Ownership withLines(Ownership o, ResourceType<?, ?, ?, L> type) {
+            return type.withRecorded(o, lines(type));
+        }
     }
 
     /** {@code ip addr ... A/LEN dev NAME}. */
@@ -105,66 +148,6 @@ public interface KernelObject {
         public void disown(Ledger ledger) {
             ledger.addresses().removeIf(x -> x.link().equals(link) && x.address().equals(address.address())
                     && x.prefixLength() == address.prefixLength());
-        }
-    }
-
-    /**
-     * {@code ip route ... proto P}. The kernel matches the protocol on a delete, so only a route of that protocol
-     * is removed; a replace changes the route of the same destination, table and metric in place.
-     */
-    record Route(RouteSpec route, int protocol) implements KernelObject {
-        @Override
-        public String link() {
-            return route.dev().orElse("route " + RouteRequests.describe(route));
-        }
-
-        @Override
-        public String noun() {
-            return "route " + RouteRequests.describe(route);
-        }
-
-        @Override
-        public Phase addPhase() {
-            return Phase.ADD_ROUTE;
-        }
-
-        @Override
-        public Phase deletePhase() {
-            return Phase.DELETE_ROUTE;
-        }
-
-        @Override
-        public NlRequest add(EncodeContext ctx) {
-            return RouteRequests.add(route, oif(ctx), protocol);
-        }
-
-        @Override
-        public NlRequest replace(EncodeContext ctx) {
-            return RouteRequests.replace(route, oif(ctx), protocol);
-        }
-
-        @Override
-        public NlRequest delete(EncodeContext ctx) {
-            return RouteRequests.delete(route, oif(ctx), protocol);
-        }
-
-        private int oif(EncodeContext ctx) {
-            return route.dev().map(ctx::ifindex).orElse(0);
-        }
-
-        @Override
-        public String ipCommand(String verb) {
-            return RouteRequests.ipCommand(verb, route, protocol);
-        }
-
-        @Override
-        public void own(Ledger ledger) {
-            ledger.routes().add(RouteKey.of(route).owned());
-        }
-
-        @Override
-        public void disown(Ledger ledger) {
-            ledger.routes().remove(RouteKey.of(route).owned());
         }
     }
 }

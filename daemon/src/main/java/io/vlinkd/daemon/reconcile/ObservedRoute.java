@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.route.RouteKey;
 import io.vlinkd.netlink.route.Rtnl;
 import java.net.Inet4Address;
 import java.net.InetAddress;

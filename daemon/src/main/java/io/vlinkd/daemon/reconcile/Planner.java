@@ -3,9 +3,11 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
-import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
@@ -16,11 +18,7 @@ import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
-import io.vlinkd.netlink.route.RouteRequests;
-import io.vlinkd.netlink.route.RouteSpec;
-import io.vlinkd.netlink.route.Rtnl;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,14 +56,6 @@ public final class Planner {
      */
     public static final int VLINKD_PROTOCOL = DaemonSettings.DEFAULT_ROUTE_PROTOCOL;
 
-    private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
-            Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
-            Rtnl.RT_SCOPE_NOWHERE, "nowhere");
-    private static final Map<Integer, String> PREF_WORDS = Map.of(3, "low", 0, "medium", 1, "high");
-    private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
-            "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
-            "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
-
     /**
      * Each desired link's kind differences as the last plan computed them, with the observed link (and its peer's
      * name) they were computed against. A daemon plans the same running config over and over against a view in
@@ -86,7 +76,7 @@ public final class Planner {
     }
 
     /** One planning pass; holds the working sets. */
-    private final class Run {
+    private final class Run implements ObjectPlan.Links {
         private final DesiredState desired;
         private final ObservedState observed;
         private final Ownership owned;
@@ -109,6 +99,8 @@ public final class Planner {
         private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
         /** {@code settings.route-protocol}: the mark on vlinkd's routes and addresses. */
         private final int protocol;
+        /** The plan of each resource type of {@link ResourceTypes#ALL}, in its order. */
+        private final List<ObjectPlan<?, ?, ?, ?>> objects = new ArrayList<>();
 
         Run(DesiredState desired, ObservedState observed, Ownership owned) {
             this.desired = desired;
@@ -121,6 +113,9 @@ public final class Planner {
                 desiredByName.put(d.name(), d);
                 desiredCompanions.addAll(KindTraits.companions(d.link().kind(), d.link().spec()));
             }
+            for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                objects.add(new ObjectPlan<>(t, observed, owned, protocol));
+            }
         }
 
         Plan plan() {
@@ -129,7 +124,10 @@ public final class Planner {
             for (DesiredLink d : desired.links()) {
                 planLink(d);
             }
-            planRoutes();
+            // The objects on links (routes...) after the links: they depend on what the links' plan decided.
+            for (ObjectPlan<?, ?, ?, ?> p : objects) {
+                p.plan(desired, this, steps, notes);
+            }
             if (!problems.isEmpty()) {
                 return new Plan(List.of(), List.of(), problems, notes, observed, Map.of());
             }
@@ -147,6 +145,16 @@ public final class Planner {
                 }
             }
             return new Plan(r.waves(), revert, problems, notes, observed, r.branches());
+        }
+
+        @Override
+        public boolean renewed(String link) {
+            return created.contains(link) || gone.contains(link);
+        }
+
+        @Override
+        public boolean dropped(String link) {
+            return gone.contains(link) || recreate.containsKey(link);
         }
 
         private ObservedLink linkAt(int index) {
@@ -335,10 +343,8 @@ public final class Planner {
             Set<Integer> indexes = new HashSet<>();
             indexes.add(o.index());
             companions.forEach(c -> indexes.add(byName.get(c).index()));
-            for (ObservedRoute r : observed.routes()) {
-                if (!r.isKernels() && indexes.contains(r.oif())) {
-                    after.add(Step.ObjectChange.add(new KernelObject.Route(routeSpecOf(r), r.protocol()), null));
-                }
+            for (ObjectPlan<?, ?, ?, ?> p : objects) {
+                p.restore(indexes, after);
             }
             return new DeleteParts(restoreSpec(o), needs, companions, after);
         }
@@ -397,10 +403,8 @@ public final class Planner {
                         steps.add(new Step.SetMaster(port.name(), d.name(), d.name(), d.where()));
                     }
                 }
-                for (ObservedRoute r : observed.routes()) {
-                    if (!r.isKernels() && !isOurs(r) && r.oif() == o.index()) {
-                        steps.add(Step.ObjectChange.add(new KernelObject.Route(routeSpecOf(r), r.protocol()), null));
-                    }
+                for (ObjectPlan<?, ?, ?, ?> p : objects) {
+                    p.restoreForeign(o.index(), steps);
                 }
                 return;
             }
@@ -654,103 +658,5 @@ public final class Planner {
             }
             return s;
         }
-
-        // ---- routes -----------------------------------------------------------------------------------------
-
-        private void planRoutes() {
-            Map<RouteKey, List<ObservedRoute>> have = new HashMap<>();
-            for (ObservedRoute r : observed.routes()) {
-                have.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-            }
-            Set<RouteKey> wanted = new HashSet<>();
-            for (DesiredRoute dr : desired.routes()) {
-                RouteSpec r = dr.route();
-                RouteKey key = keyOf(r);
-                wanted.add(key);
-                Optional<String> dev = r.dev();
-                boolean devRenewed = dev.isPresent() && (created.contains(dev.get()) || gone.contains(dev.get()));
-                List<ObservedRoute> same = devRenewed ? List.of() : have.getOrDefault(key, List.of());
-                if (same.isEmpty()) {
-                    steps.add(Step.ObjectChange.add(new KernelObject.Route(r, protocol), dr.where()));
-                    continue;
-                }
-                ObservedRoute current = same.get(0);
-                if (matches(r, current)) {
-                    continue;
-                }
-                if (isOurs(current)) {
-                    // Same destination, table and metric: the kernel replaces it in place.
-                    steps.add(Step.ObjectChange.replace(new KernelObject.Route(r, protocol),
-                            new KernelObject.Route(routeSpecOf(current), protocol), dr.where()));
-                } else {
-                    notes.add(dr.where() + ": route " + RouteRequests.describe(r) + ": a different route to "
-                            + key + " exists (proto " + current.protocol() + "), not installed by vlinkd; left alone");
-                }
-            }
-            for (ObservedRoute r : observed.routes()) {
-                if (!isOurs(r) || wanted.contains(r.key())) {
-                    continue;
-                }
-                String dev = nameOf(r.oif());
-                if (dev != null && (gone.contains(dev) || recreate.containsKey(dev))) {
-                    continue; // the kernel drops it with the link; the link's inverse restores it
-                }
-                steps.add(Step.ObjectChange.delete(new KernelObject.Route(routeSpecOf(r), protocol), null));
-            }
-        }
-
-        private RouteKey keyOf(RouteSpec r) {
-            return RouteKey.of(r);
-        }
-
-        /** vlinkd's own route: its protocol number and a ledger record together, never the number alone. */
-        private boolean isOurs(ObservedRoute r) {
-            return r.protocol() == protocol && owned.ownsRoute(r.key().owned());
-        }
-
-        private boolean matches(RouteSpec want, ObservedRoute have) {
-            return routeMatches(want, have, observed);
-        }
-
-        private RouteSpec routeSpecOf(ObservedRoute r) {
-            InetAddress to = r.dst();
-            return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(r.gateway()),
-                    Optional.ofNullable(nameOf(r.oif())),
-                    r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
-                    r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
-                    Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
-                    r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
-                            : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
-                    Optional.ofNullable(r.prefsrc()), r.onlink(),
-                    r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
-                    Optional.ofNullable(PREF_WORDS.get(r.pref())));
-        }
-    }
-
-    /** True when {@code have} is {@code want} in every key the config sets. */
-    static boolean routeMatches(RouteSpec want, ObservedRoute have, ObservedState observed) {
-        if (!Objects.equals(want.via().orElse(null), have.gateway())) {
-            return false;
-        }
-        if (want.dev().isPresent() && !want.dev().get().equals(observed.nameOf(have.oif()))) {
-            return false;
-        }
-        if (want.src().isPresent() && !want.src().get().equals(have.prefsrc())) {
-            return false;
-        }
-        if (want.mtu().isPresent() && want.mtu().get() != have.mtu()) {
-            return false;
-        }
-        if (want.onlink() != have.onlink()) {
-            return false;
-        }
-        // IPv6 routes have no scope (the kernel reports every one as global): compared for IPv4 only.
-        if (have.isIpv4() && RouteRequests.scope(want) != have.scope()) {
-            return false;
-        }
-        if (want.pref().isPresent() && RouteRequests.pref(want.pref().get()) != have.pref()) {
-            return false;
-        }
-        return RouteRequests.type(want) == have.type();
     }
 }

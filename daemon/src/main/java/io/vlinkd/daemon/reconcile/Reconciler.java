@@ -2,9 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
-import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
@@ -297,13 +295,9 @@ public final class Reconciler {
                 keep.add(l);
             }
         }
-        // Routes and addresses: what was vlinkd's before or after the apply, as far as the kernel still has it
-        // (a revert re-adds what the apply deleted and deletes what it added).
-        java.util.Set<OwnedRoute> routes = new java.util.LinkedHashSet<>(before.routes());
-        routes.addAll(o.routes());
-        java.util.Set<OwnedAddress> addresses = new java.util.LinkedHashSet<>(before.addresses());
-        addresses.addAll(o.addresses());
-        return Claims.present(Ownership.of(keep).withRoutes(routes).withAddresses(addresses), now, protocol);
+        // Addresses and the other objects: what was vlinkd's before or after the apply, as far as the kernel still
+        // has it (a revert re-adds what the apply deleted and deletes what it added).
+        return Claims.present(Claims.union(Ownership.of(keep), before, o), now, protocol);
     }
 
     private void fail(List<StepError> errors, Set<Integer> failedBranches, Plan plan, StepError e) {
@@ -477,8 +471,7 @@ public final class Reconciler {
         java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
         owned.links().forEach(l -> links.put(l.name(), l));
         java.util.Map<String, ObservedLink> byName = now.byName();
-        KernelObject.Ledger ledger = new KernelObject.Ledger(byName,
-                new java.util.LinkedHashSet<>(owned.addresses()), new java.util.LinkedHashSet<>(owned.routes()));
+        KernelObject.Ledger ledger = new KernelObject.Ledger(byName, owned);
         for (Step s : steps) {
             // Restores of someone else's objects (no config location, or another protocol) change nothing.
             if (s instanceof Step.ObjectChange c) {
@@ -504,8 +497,7 @@ public final class Reconciler {
                 }
             }
         }
-        return Claims.present(Ownership.of(links.values()).withRoutes(ledger.routes())
-                .withAddresses(ledger.addresses()), now, protocol);
+        return Claims.present(ledger.recorded(Ownership.of(links.values())), now, protocol);
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

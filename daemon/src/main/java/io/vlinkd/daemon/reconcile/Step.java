@@ -352,15 +352,15 @@ public sealed interface Step {
             }
         }
 
-        static ObjectChange add(KernelObject object, SourceLocation where) {
+        public static ObjectChange add(KernelObject object, SourceLocation where) {
             return new ObjectChange(Change.ADD, object, null, where);
         }
 
-        static ObjectChange replace(KernelObject object, KernelObject was, SourceLocation where) {
+        public static ObjectChange replace(KernelObject object, KernelObject was, SourceLocation where) {
             return new ObjectChange(Change.REPLACE, object, was, where);
         }
 
-        static ObjectChange delete(KernelObject object, SourceLocation where) {
+        public static ObjectChange delete(KernelObject object, SourceLocation where) {
             return new ObjectChange(Change.DELETE, object, null, where);
         }
 

@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.route;
 
 import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.netlink.kind.IpText;

@@ -1,0 +1,97 @@
+package io.vlinkd.daemon.resource;
+
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.KernelObject;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.state.Ownership;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A type of object vlinkd manages in the kernel beside links, keyed as the kernel keys it, added, replaced in place
+ * and deleted whole: routes ({@link io.vlinkd.daemon.resource.route.RouteType}); rules, nexthops, neighbours, FDB
+ * entries and qdiscs next (issue 14, item 2).
+ *
+ * <p>A type says what its objects are; {@link ObjectPlan} does the rest, the same for every type: it pairs desired
+ * and observed objects by key, adds what is missing, replaces in place what is vlinkd's and differs, notes (and
+ * leaves alone) someone else's object at a key the config wants, deletes vlinkd's objects that left the config,
+ * and restores the objects the kernel drops with a link that the plan deletes. The steps are
+ * {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the type's {@link KernelObject}, so their inverses,
+ * phases, {@code ip} commands and ledger updates come from that object. The planner, the ownership claims and the
+ * revert ask every type in {@link ResourceTypes#ALL}: none of them names a type.
+ *
+ * <p>Ownership: an object is vlinkd's when it carries vlinkd's mark ({@code settings.route-protocol} as a route's
+ * protocol) <em>and</em> the ledger records it; the mark alone never makes it vlinkd's (someone else may use the
+ * number). An observed object with the mark that is exactly as the config lists it is claimed (recorded), so a lost
+ * ledger heals; a recorded object the kernel no longer has is forgotten.
+ *
+ * <p>To add a type: a package {@code io.vlinkd.daemon.resource.NAME} with its {@code ResourceType}, its
+ * {@link KernelObject} (requests, {@code ip} words, ledger line), its key, and its entry in
+ * {@link ResourceTypes#ALL}; its config entry (config module), its observation (a list in {@link ObservedState}
+ * with its dump and decoder, until observation is per type: issue 14 item 5) and its ledger line (Ownership,
+ * OwnershipStore) are still written by hand.
+ *
+ * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
+ *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place
+ * @param <D> one configured object, with where the config wrote it
+ * @param <O> one object as observed (dumped)
+ * @param <L> how the ownership ledger records one of vlinkd's objects (one line of the ledger file)
+ */
+public interface ResourceType<K, D, O, L> {
+
+    /** The configured objects of this type, in the config's order (the order of their steps). */
+    List<D> desired(DesiredState desired);
+
+    K key(D desired);
+
+    SourceLocation where(D desired);
+
+    /**
+     * The interfaces {@code desired} is on or goes through (a route's dev). When the plan creates or deletes one
+     * of them, what was observed on it is gone: the object is added anew.
+     */
+    Set<String> needs(D desired);
+
+    /** What vlinkd writes for {@code desired}, marked with vlinkd's {@code protocol}. */
+    KernelObject object(D desired, int protocol);
+
+    /** The observed objects of this type, in the kernel's dump order. */
+    List<O> observed(ObservedState observed);
+
+    K observedKey(O observed);
+
+    /** The interface the object is on (a route's RTA_OIF), 0 when none: the kernel deletes it with that link. */
+    int ifindex(O observed);
+
+    /** Installed by the kernel itself (a prefix route, the local table): never restored and never vlinkd's. */
+    boolean kernels(O observed);
+
+    /** True when {@code have} is {@code want} in every key the config sets: nothing to write. */
+    boolean matches(D want, O have, ObservedState observed);
+
+    /**
+     * {@code have} as observed, with the mark it was observed with: what a delete removes, what the revert of a
+     * replace puts back, what is restored after its link is re-created.
+     */
+    KernelObject observedObject(O have, ObservedState observed);
+
+    /**
+     * Why {@code have}, someone else's, is left alone at {@code key} where the config wants another object, in the
+     * words of a plan note: {@code a different route to 10.9.0.0/16 table 254 metric 0 exists (proto 247)}.
+     */
+    String differentOne(K key, O have);
+
+    /** Whether {@code observed} carries vlinkd's mark, {@code protocol} ({@code settings.route-protocol}). */
+    boolean marked(O observed, int protocol);
+
+    /** The ledger line of vlinkd's object at {@code key}. */
+    L line(K key);
+
+    /** The ledger lines of this type in {@code owned}. */
+    Set<L> recorded(Ownership owned);
+
+    /** {@code owned} with exactly {@code lines} as this type's lines, in that order. */
+    Ownership withRecorded(Ownership owned, Collection<L> lines);
+}

@@ -1,0 +1,164 @@
+package io.vlinkd.daemon.resource.route;
+
+import io.vlinkd.config.DesiredRoute;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.KernelObject;
+import io.vlinkd.daemon.reconcile.ObservedRoute;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.state.OwnedRoute;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.route.RouteRequests;
+import io.vlinkd.netlink.route.RouteSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routes ({@code routes:} in the config): keyed by family, destination, table and metric ({@link RouteKey}),
+ * marked as vlinkd's by their protocol number ({@code settings.route-protocol}, RTPROT 247 unless set; {@code ip
+ * route show proto 247}) and recorded in the ledger as {@code route DST/LEN TABLE METRIC}. A route of vlinkd's whose
+ * other attributes changed is replaced in place (NLM_F_REPLACE); a route the kernel drops with its device (deleted
+ * or re-created by the plan) is restored by that device's inverse.
+ */
+public final class RouteType implements ResourceType<RouteKey, DesiredRoute, ObservedRoute, OwnedRoute> {
+
+    public static final RouteType TYPE = new RouteType();
+
+    private static final Map<Integer, String> SCOPE_WORDS = Map.of(Rtnl.RT_SCOPE_UNIVERSE, "global",
+            Rtnl.RT_SCOPE_SITE, "site", Rtnl.RT_SCOPE_LINK, "link", Rtnl.RT_SCOPE_HOST, "host",
+            Rtnl.RT_SCOPE_NOWHERE, "nowhere");
+    private static final Map<Integer, String> PREF_WORDS = Map.of(3, "low", 0, "medium", 1, "high");
+    private static final Map<Integer, String> TYPE_WORDS = Map.of(Rtnl.RTN_LOCAL, "local", Rtnl.RTN_BROADCAST,
+            "broadcast", Rtnl.RTN_ANYCAST, "anycast", Rtnl.RTN_MULTICAST, "multicast", Rtnl.RTN_BLACKHOLE,
+            "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
+
+    private RouteType() {
+    }
+
+    @Override
+    public List<DesiredRoute> desired(DesiredState desired) {
+        return desired.routes();
+    }
+
+    @Override
+    public RouteKey key(DesiredRoute desired) {
+        return RouteKey.of(desired.route());
+    }
+
+    @Override
+    public SourceLocation where(DesiredRoute desired) {
+        return desired.where();
+    }
+
+    @Override
+    public Set<String> needs(DesiredRoute desired) {
+        return desired.route().dev().map(Set::of).orElse(Set.of());
+    }
+
+    @Override
+    public KernelObject object(DesiredRoute desired, int protocol) {
+        return new RouteObject(desired.route(), protocol);
+    }
+
+    @Override
+    public List<ObservedRoute> observed(ObservedState observed) {
+        return observed.routes();
+    }
+
+    @Override
+    public RouteKey observedKey(ObservedRoute observed) {
+        return observed.key();
+    }
+
+    @Override
+    public int ifindex(ObservedRoute observed) {
+        return observed.oif();
+    }
+
+    @Override
+    public boolean kernels(ObservedRoute observed) {
+        return observed.isKernels();
+    }
+
+    /** True when {@code have} is {@code want} in every key the config sets. */
+    @Override
+    public boolean matches(DesiredRoute want, ObservedRoute have, ObservedState observed) {
+        RouteSpec w = want.route();
+        if (!Objects.equals(w.via().orElse(null), have.gateway())) {
+            return false;
+        }
+        if (w.dev().isPresent() && !w.dev().get().equals(observed.nameOf(have.oif()))) {
+            return false;
+        }
+        if (w.src().isPresent() && !w.src().get().equals(have.prefsrc())) {
+            return false;
+        }
+        if (w.mtu().isPresent() && w.mtu().get() != have.mtu()) {
+            return false;
+        }
+        if (w.onlink() != have.onlink()) {
+            return false;
+        }
+        // IPv6 routes have no scope (the kernel reports every one as global): compared for IPv4 only.
+        if (have.isIpv4() && RouteRequests.scope(w) != have.scope()) {
+            return false;
+        }
+        if (w.pref().isPresent() && RouteRequests.pref(w.pref().get()) != have.pref()) {
+            return false;
+        }
+        return RouteRequests.type(w) == have.type();
+    }
+
+    @Override
+    public KernelObject observedObject(ObservedRoute have, ObservedState observed) {
+        return new RouteObject(specOf(have, observed), have.protocol());
+    }
+
+    /** {@code r} in the config's terms, every attribute the kernel reported written out. */
+    static RouteSpec specOf(ObservedRoute r, ObservedState observed) {
+        InetAddress to = r.dst();
+        return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(r.gateway()),
+                Optional.ofNullable(observed.nameOf(r.oif())),
+                r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
+                r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
+                Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
+                r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
+                        : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
+                Optional.ofNullable(r.prefsrc()), r.onlink(),
+                r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
+                Optional.ofNullable(PREF_WORDS.get(r.pref())));
+    }
+
+    @Override
+    public String differentOne(RouteKey key, ObservedRoute have) {
+        return "a different route to " + key + " exists (proto " + have.protocol() + ")";
+    }
+
+    @Override
+    public boolean marked(ObservedRoute observed, int protocol) {
+        return observed.protocol() == protocol;
+    }
+
+    @Override
+    public OwnedRoute line(RouteKey key) {
+        return key.owned();
+    }
+
+    @Override
+    public Set<OwnedRoute> recorded(Ownership owned) {
+        return owned.routes();
+    }
+
+    @Override
+    public Ownership withRecorded(Ownership owned, Collection<OwnedRoute> lines) {
+        return owned.withRoutes(lines);
+    }
+}

@@ -1,0 +1,165 @@
+package io.vlinkd.daemon.resource.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.config.DaemonSettings;
+import io.vlinkd.config.DesiredRoute;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ObservedLink;
+import io.vlinkd.daemon.reconcile.ObservedRoute;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.reconcile.Planner;
+import io.vlinkd.daemon.reconcile.Step;
+import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.state.OwnedRoute;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.route.RouteSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routes as a resource type: their key, and the generic {@link ObjectPlan} over them (replace in place what is
+ * vlinkd's, leave someone else's alone with a note, delete what left the config unless its link takes it along,
+ * restore what a deleted link takes along). The same behaviour through the whole reconciler: RouteOwnershipTest,
+ * EveryKeyComparedTest, ReconcilerTest (unit) and RouteChangeKernelTest (kernel).
+ */
+class RouteTypeTest {
+    private static final int P = Planner.VLINKD_PROTOCOL;
+    private static final int ETH9 = 9;
+    private static final SourceLocation WHERE = new SourceLocation(Path.of("/etc/vlinkd/10.yaml"), 3, 5);
+
+    private static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code to} via {@code via} dev eth9, as configured. */
+    private static DesiredRoute wanted(String to, int len, String via) {
+        return new DesiredRoute(new RouteSpec(ip(to), len, Optional.ofNullable(via).map(RouteTypeTest::ip),
+                Optional.of("eth9"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Optional.empty()), WHERE);
+    }
+
+    /** {@code to} via {@code via} through {@code oif}, in the main table, as dumped. */
+    private static ObservedRoute seen(String to, int len, String via, int oif, int protocol) {
+        return new ObservedRoute(Rtnl.AF_INET, ip(to), len, Rtnl.RT_TABLE_MAIN, protocol, Rtnl.RT_SCOPE_UNIVERSE,
+                Rtnl.RTN_UNICAST, ip(via), oif, 0, null, false, 0);
+    }
+
+    private static final ObservedLink ETH9_LINK = new ObservedLink(ETH9, "eth9", null, null, null, 1500, null, true,
+            0, 0, null, 1000, 6, -1);
+    private static final ObservedRoute OURS = seen("198.51.100.0", 24, "10.0.0.254", ETH9, P);
+    private static final ObservedRoute LEFT = seen("203.0.113.0", 24, "10.0.0.254", ETH9, P);
+    private static final ObservedRoute NUMBER_ONLY = seen("10.9.0.0", 16, "10.0.0.254", ETH9, P);
+    private static final ObservedRoute BOOT = seen("10.8.0.0", 16, "10.0.0.254", ETH9, Rtnl.RTPROT_BOOT);
+    private static final ObservedState OBSERVED = new ObservedState(List.of(ETH9_LINK), List.of(),
+            List.of(OURS, LEFT, NUMBER_ONLY, BOOT));
+    /** The ledger records OURS and LEFT; NUMBER_ONLY carries the number without being recorded. */
+    private static final Ownership OWNED = Ownership.none().withRoutes(List.of(OURS.key().owned(),
+            LEFT.key().owned()));
+
+    private record Fate(Set<String> renewed, Set<String> dropped) implements ObjectPlan.Links {
+        @Override
+        public boolean renewed(String link) {
+            return renewed.contains(link);
+        }
+
+        @Override
+        public boolean dropped(String link) {
+            return dropped.contains(link);
+        }
+    }
+
+    private static final DesiredState DESIRED = new DesiredState(List.of(), List.of(), List.of(
+            wanted("198.51.100.0", 24, "10.0.0.253"), wanted("10.9.0.0", 16, "10.0.0.253"),
+            wanted("192.0.2.0", 24, null)), DaemonSettings.defaults(), List.of());
+
+    private final ObjectPlan<RouteKey, DesiredRoute, ObservedRoute, ?> plan =
+            new ObjectPlan<>(RouteType.TYPE, OBSERVED, OWNED, P);
+
+    @Test
+    void routesAreARegisteredResourceType() {
+        assertThat(ResourceTypes.ALL).contains(RouteType.TYPE);
+    }
+
+    @Test
+    void aRouteIsKeyedWithTheKernelsDefaultMetricAndItsTable() {
+        assertThat(RouteType.TYPE.key(wanted("198.51.100.0", 24, null))).isEqualTo(OURS.key());
+        RouteKey v6 = RouteKey.of(new RouteSpec(ip("2001:db8::"), 64, Optional.empty(), Optional.of("eth9"),
+                Optional.empty(), Optional.of(100L), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.empty()));
+        assertThat(v6).isEqualTo(new RouteKey(Rtnl.AF_INET6, ip("2001:db8::"), 64, 100, 1024));
+        assertThat(RouteType.TYPE.line(v6)).isEqualTo(new OwnedRoute(ip("2001:db8::"), 64, 100, 1024));
+    }
+
+    @Test
+    void onlyARecordedRouteWithTheNumberIsVlinkds() {
+        assertThat(plan.ours(OURS)).isTrue();
+        assertThat(plan.ours(NUMBER_ONLY)).isFalse();
+        assertThat(plan.ours(BOOT)).isFalse();
+    }
+
+    @Test
+    void replacesItsOwnInPlaceNotesAForeignOneAddsTheMissingAndDeletesWhatLeftTheConfig() {
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        plan.plan(DESIRED, new Fate(Set.of(), Set.of()), steps, notes);
+
+        assertThat(steps).extracting(Step::ipCommand).containsExactly(
+                "ip route replace 198.51.100.0/24 via 10.0.0.253 dev eth9 proto 247",
+                "ip route add 192.0.2.0/24 dev eth9 proto 247",
+                "ip route del 203.0.113.0/24 via 10.0.0.254 scope global dev eth9 proto 247");
+        assertThat(steps).extracting(Step::operation).containsExactly(
+                "replace route 198.51.100.0/24 via 10.0.0.253 dev eth9",
+                "add route 192.0.2.0/24 dev eth9",
+                "delete route 203.0.113.0/24 via 10.0.0.254 scope global dev eth9");
+        // The revert of the replace puts the observed route back, in place.
+        assertThat(steps.get(0).inverse()).extracting(Step::ipCommand).containsExactly(
+                "ip route replace 198.51.100.0/24 via 10.0.0.254 scope global dev eth9 proto 247");
+        assertThat(notes).containsExactly(WHERE + ": route 10.9.0.0/16 via 10.0.0.253 dev eth9: a different route "
+                + "to 10.9.0.0/16 table 254 metric 0 exists (proto 247), not installed by vlinkd; left alone");
+    }
+
+    @Test
+    void onARenewedLinkEveryRouteIsAddedAndOnADroppedOneNoneDeleted() {
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        plan.plan(DESIRED, new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
+
+        assertThat(steps).extracting(Step::operation).containsExactly(
+                "add route 198.51.100.0/24 via 10.0.0.253 dev eth9",
+                "add route 10.9.0.0/16 via 10.0.0.253 dev eth9",
+                "add route 192.0.2.0/24 dev eth9");
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void aDeletedLinksRoutesAreRestoredWithTheirOwnProtocolAndAReCreatedLinksForeignOnes() {
+        List<Step> all = new ArrayList<>();
+        plan.restore(Set.of(ETH9), all);
+        assertThat(all).extracting(Step::ipCommand).containsExactly(
+                "ip route add 198.51.100.0/24 via 10.0.0.254 scope global dev eth9 proto 247",
+                "ip route add 203.0.113.0/24 via 10.0.0.254 scope global dev eth9 proto 247",
+                "ip route add 10.9.0.0/16 via 10.0.0.254 scope global dev eth9 proto 247",
+                "ip route add 10.8.0.0/16 via 10.0.0.254 scope global dev eth9 proto 3");
+        assertThat(all).allMatch(s -> s.where() == null);
+
+        List<Step> foreign = new ArrayList<>();
+        plan.restoreForeign(ETH9, foreign);
+        assertThat(foreign).extracting(Step::ipCommand).containsExactly(
+                "ip route add 10.9.0.0/16 via 10.0.0.254 scope global dev eth9 proto 247",
+                "ip route add 10.8.0.0/16 via 10.0.0.254 scope global dev eth9 proto 3");
+    }
+}
