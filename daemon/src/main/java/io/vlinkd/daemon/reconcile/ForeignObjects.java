@@ -2,12 +2,13 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DesiredLink;
-import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
-import io.vlinkd.netlink.route.Rtnl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import java.util.Set;
  * ifindex), {@code state: absent} entries (the config names them), the IPv6 link-local addresses the kernel makes
  * itself, the kernel's own routes (prefix routes, the local table, router advertisements), vlinkd's routes (its
  * protocol and a ledger record together: a route that only carries the number is listed), vlinkd's addresses, and
- * routes to a destination the config lists.
+ * routes to a destination the config lists. The objects of every {@link ResourceType} are found the same way; the
+ * type says how one is reported ({@link ResourceType#foreign}).
  */
 public final class ForeignObjects {
     private ForeignObjects() {
@@ -65,13 +67,8 @@ public final class ForeignObjects {
             out.add(new ForeignObject(ForeignObject.Type.ADDRESS, d.name(),
                     IpText.format(a.address()) + "/" + a.prefixLength(), ""));
         }
-        for (ObservedRoute r : observed.routes()) {
-            DesiredLink d = configured.get(r.oif());
-            boolean ours = r.protocol() == protocol && owned.ownsRoute(r.key().owned());
-            if (d == null || r.isKernels() || ours || namedByConfig(desired, r)) {
-                continue;
-            }
-            out.add(new ForeignObject(ForeignObject.Type.ROUTE, d.name(), destination(r), routeDetail(r)));
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            find(t, desired, observed, owned, protocol, configured, out);
         }
         out.sort(Comparator.comparing(ForeignObject::iface).thenComparing(ForeignObject::type)
                 .thenComparing(ForeignObject::object).thenComparing(ForeignObject::detail));
@@ -82,45 +79,17 @@ public final class ForeignObjects {
         return l.kindName() == null ? "device" : l.kindName();
     }
 
-    /** A route to a destination the config lists is the config's business (the planner notes a different one). */
-    private static boolean namedByConfig(DesiredState desired, ObservedRoute r) {
-        for (DesiredRoute dr : desired.routes()) {
-            if (dr.route().prefixLength() == r.prefixLength() && dr.route().to().equals(r.dst())) {
-                return true;
+    /** Someone else's objects of {@code type} on the configured interfaces that the config does not name. */
+    private static <K, D, O, L> void find(ResourceType<K, D, O, L> type, DesiredState desired,
+                                          ObservedState observed, Ownership owned, int protocol,
+                                          Map<Integer, DesiredLink> configured, List<ForeignObject> out) {
+        ObjectPlan<K, D, O, L> plan = new ObjectPlan<>(type, observed, owned, protocol);
+        for (O o : type.observed(observed)) {
+            DesiredLink d = configured.get(type.ifindex(o));
+            if (d == null || type.kernels(o) || plan.ours(o)) {
+                continue;
             }
+            type.foreign(o, d.name(), desired).ifPresent(out::add);
         }
-        return false;
-    }
-
-    private static String destination(ObservedRoute r) {
-        if (r.prefixLength() == 0) {
-            return r.isIpv4() ? "default" : "-6 default";
-        }
-        return IpText.format(r.dst()) + "/" + r.prefixLength();
-    }
-
-    /** In {@code ip route}'s words: {@code via 192.0.2.1 table main metric 100 proto boot}. */
-    private static String routeDetail(ObservedRoute r) {
-        StringBuilder sb = new StringBuilder();
-        if (r.type() != Rtnl.RTN_UNICAST) {
-            sb.append("type ").append(r.type()).append(' ');
-        }
-        if (r.gateway() != null) {
-            sb.append("via ").append(IpText.format(r.gateway())).append(' ');
-        }
-        sb.append("table ").append(r.table() == Rtnl.RT_TABLE_MAIN ? "main" : Integer.toString(r.table()));
-        sb.append(" metric ").append(r.priority());
-        sb.append(" proto ").append(protocolName(r.protocol()));
-        return sb.toString();
-    }
-
-    /** The names {@code ip route} prints ({@code /etc/iproute2/rt_protos}) for the protocols people meet. */
-    private static String protocolName(int protocol) {
-        return switch (protocol) {
-            case Rtnl.RTPROT_BOOT -> "boot";
-            case Rtnl.RTPROT_STATIC -> "static";
-            case 16 -> "dhcp";
-            default -> Integer.toString(protocol);
-        };
     }
 }

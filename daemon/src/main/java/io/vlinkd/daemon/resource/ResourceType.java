@@ -2,11 +2,13 @@ package io.vlinkd.daemon.resource;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,6 +84,13 @@ public interface ResourceType<K, D, O, L> {
      * words of a plan note: {@code a different route to 10.9.0.0/16 table 254 metric 0 exists (proto 247)}.
      */
     String differentOne(K key, O have);
+
+    /**
+     * {@code have}, someone else's object on {@code on}, an interface the config defines, as {@code settings.foreign:
+     * report} lists it; empty when the config names it all the same (a route to a destination the config lists:
+     * the plan notes the difference instead).
+     */
+    Optional<ForeignObject> foreign(O have, String on, DesiredState desired);
 
     /** Whether {@code observed} carries vlinkd's mark, {@code protocol} ({@code settings.route-protocol}). */
     boolean marked(O observed, int protocol);

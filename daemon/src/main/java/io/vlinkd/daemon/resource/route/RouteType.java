@@ -3,12 +3,14 @@ package io.vlinkd.daemon.resource.route;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedRoute;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
@@ -140,6 +142,43 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     @Override
     public String differentOne(RouteKey key, ObservedRoute have) {
         return "a different route to " + key + " exists (proto " + have.protocol() + ")";
+    }
+
+    @Override
+    public Optional<ForeignObject> foreign(ObservedRoute have, String on, DesiredState desired) {
+        for (DesiredRoute dr : desired.routes()) {
+            if (dr.route().prefixLength() == have.prefixLength() && dr.route().to().equals(have.dst())) {
+                return Optional.empty();
+            }
+        }
+        String destination = have.prefixLength() == 0 ? (have.isIpv4() ? "default" : "-6 default")
+                : IpText.format(have.dst()) + "/" + have.prefixLength();
+        return Optional.of(new ForeignObject(ForeignObject.Type.ROUTE, on, destination, foreignDetail(have)));
+    }
+
+    /** In {@code ip route}'s words: {@code via 192.0.2.1 table main metric 100 proto boot}. */
+    private static String foreignDetail(ObservedRoute r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.type() != Rtnl.RTN_UNICAST) {
+            sb.append("type ").append(r.type()).append(' ');
+        }
+        if (r.gateway() != null) {
+            sb.append("via ").append(IpText.format(r.gateway())).append(' ');
+        }
+        sb.append("table ").append(r.table() == Rtnl.RT_TABLE_MAIN ? "main" : Integer.toString(r.table()));
+        sb.append(" metric ").append(r.priority());
+        sb.append(" proto ").append(protocolName(r.protocol()));
+        return sb.toString();
+    }
+
+    /** The names {@code ip route} prints ({@code /etc/iproute2/rt_protos}) for the protocols people meet. */
+    private static String protocolName(int protocol) {
+        return switch (protocol) {
+            case Rtnl.RTPROT_BOOT -> "boot";
+            case Rtnl.RTPROT_STATIC -> "static";
+            case 16 -> "dhcp";
+            default -> Integer.toString(protocol);
+        };
     }
 
     @Override

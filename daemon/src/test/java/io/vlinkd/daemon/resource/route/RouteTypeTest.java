@@ -162,4 +162,11 @@ class RouteTypeTest {
                 "ip route add 10.9.0.0/16 via 10.0.0.254 scope global dev eth9 proto 247",
                 "ip route add 10.8.0.0/16 via 10.0.0.254 scope global dev eth9 proto 3");
     }
+
+    @Test
+    void someoneElsesRouteIsReportedInIpRouteWordsUnlessTheConfigListsItsDestination() {
+        assertThat(RouteType.TYPE.foreign(BOOT, "eth9", DESIRED)).hasValueSatisfying(f -> assertThat(f)
+                .hasToString("eth9: foreign route 10.8.0.0/16 (via 10.0.0.254 table main metric 0 proto boot)"));
+        assertThat(RouteType.TYPE.foreign(NUMBER_ONLY, "eth9", DESIRED)).isEmpty();
+    }
 }
