@@ -5,8 +5,11 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MacAddress;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -35,7 +38,8 @@ import java.util.Optional;
 final class OptionTable<S extends KindSpec> {
     private final String kind;
     private final List<Option> options;
-    private final Constructor<S> constructor;
+    /** The spec's canonical constructor, typed {@code (Object[])Object}. */
+    private final MethodHandle constructor;
     private final RecordComponent[] components;
     /**
      * The Optional fields the options are held in: the spec's own components, and those of a record component that
@@ -48,13 +52,39 @@ final class OptionTable<S extends KindSpec> {
     private final Object[] layout;
 
     /** One Optional field: {@code component} of the spec, or {@code inner} of the record in that component. */
-    private record Leaf(RecordComponent component, RecordComponent inner, Class<?> element) {
+    private record Leaf(RecordComponent component, RecordComponent inner, Class<?> element, MethodHandle getter) {
+        Leaf(RecordComponent component, RecordComponent inner, Class<?> element) {
+            this(component, inner, element, getter(component, inner));
+        }
+
         String name() {
             return (inner == null ? component : inner).getName();
         }
+
+        /**
+         * The spec's accessor (then the group's), typed {@code (Object)Object}: a handle, not reflection, since
+         * every dump, diff and plan reads specs through it.
+         */
+        private static MethodHandle getter(RecordComponent component, RecordComponent inner) {
+            MethodHandle h = accessor(component);
+            if (inner != null) {
+                h = MethodHandles.filterReturnValue(h, accessor(inner));
+            }
+            return h.asType(MethodType.methodType(Object.class, Object.class));
+        }
+
+        private static MethodHandle accessor(RecordComponent c) {
+            try {
+                Method m = c.getAccessor();
+                m.setAccessible(true);
+                return MethodHandles.lookup().unreflect(m);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+        }
     }
 
-    private record Group(Constructor<?> constructor, int[] leaves) {
+    private record Group(MethodHandle constructor, int[] leaves) {
     }
 
     OptionTable(String kind, Class<S> specType, List<Option> options) {
@@ -89,9 +119,7 @@ final class OptionTable<S extends KindSpec> {
             }
             slots.put(o.key(), idx);
         }
-        @SuppressWarnings("unchecked")
-        Constructor<S> c = (Constructor<S>) canonical(specType);
-        constructor = c;
+        constructor = canonical(specType);
     }
 
     private Class<?> record(Class<?> type) {
@@ -112,13 +140,16 @@ final class OptionTable<S extends KindSpec> {
                 + specType.getSimpleName() + ": " + name);
     }
 
-    private Constructor<?> canonical(Class<?> type) {
+    /** {@code type}'s canonical constructor as a handle that takes the components in an array. */
+    private MethodHandle canonical(Class<?> type) {
         try {
             Constructor<?> c = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
                     .map(RecordComponent::getType).toArray(Class<?>[]::new));
             c.setAccessible(true);
-            return c;
-        } catch (NoSuchMethodException e) {
+            return MethodHandles.lookup().unreflectConstructor(c)
+                    .asSpreader(Object[].class, c.getParameterCount())
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalStateException(kind + ": " + type.getSimpleName() + " has no canonical constructor", e);
         }
     }
@@ -167,9 +198,8 @@ final class OptionTable<S extends KindSpec> {
     private Object read(S spec, int i) {
         Leaf l = leaves.get(i);
         try {
-            Object v = l.component().getAccessor().invoke(spec);
-            return l.inner() == null ? v : l.inner().getAccessor().invoke(v);
-        } catch (IllegalAccessException | InvocationTargetException e) {
+            return (Object) l.getter().invokeExact((Object) spec);
+        } catch (Throwable e) {
             throw new IllegalStateException(kind + ": cannot read " + l.name(), e);
         }
     }
@@ -387,6 +417,7 @@ final class OptionTable<S extends KindSpec> {
     }
 
     /** The spec of leaf values {@code args}, each group's record built first. */
+    @SuppressWarnings("unchecked")
     private S construct(Object[] args) {
         try {
             Object[] top = new Object[components.length];
@@ -396,16 +427,16 @@ final class OptionTable<S extends KindSpec> {
                     for (int j = 0; j < inner.length; j++) {
                         inner[j] = args[g.leaves()[j]];
                     }
-                    top[i] = g.constructor().newInstance(inner);
+                    top[i] = (Object) g.constructor().invokeExact(inner);
                 } else {
                     top[i] = args[(Integer) layout[i]];
                 }
             }
-            return constructor.newInstance(top);
-        } catch (InstantiationException | IllegalAccessException e) {
+            return (S) (Object) constructor.invokeExact(top);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(kind + ": its spec refused the values", e);
+        } catch (Throwable e) {
             throw new IllegalStateException(kind + ": cannot build its spec", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(kind + ": its spec refused the values", e.getCause());
         }
     }
 }
