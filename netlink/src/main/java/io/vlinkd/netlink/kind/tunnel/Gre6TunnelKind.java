@@ -73,13 +73,9 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
 
     @Override
     public S decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        long flowinfo = d.integer(IFLA_GRE_FLOWINFO, 0);
-        long flags = d.integer(IFLA_GRE_FLAGS, 0);
         Map<String, Optional<?>> values = new HashMap<>(GreHeader.decode(d));
-        values.putAll(Map.of("local", decodeLocal(d), "remote", decodeRemote(d), "dev", decodeDev(d, ctx),
-                "hoplimit", d.integer(IFLA_GRE_TTL), "tos", Optional.of(Ip6Header.tos(flowinfo, flags)),
-                "flowlabel", Optional.of(Ip6Header.flowlabel(flowinfo, flags)),
-                "encaplimit", d.integer(IFLA_GRE_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags))));
+        values.putAll(Ip6Header.decode(d, IFLA_GRE_TTL, IFLA_GRE_ENCAP_LIMIT, IFLA_GRE_FLOWINFO, IFLA_GRE_FLAGS));
+        values.putAll(Map.of("local", decodeLocal(d), "remote", decodeRemote(d), "dev", decodeDev(d, ctx)));
         return specOf(values);
     }
 

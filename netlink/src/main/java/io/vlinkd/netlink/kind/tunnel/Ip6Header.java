@@ -2,6 +2,10 @@ package io.vlinkd.netlink.kind.tunnel;
 
 import static io.vlinkd.netlink.kind.tunnel.IpTunnelAttrs.*;
 
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +58,19 @@ public final class Ip6Header {
     static int encapLimitByte(Optional<EncapLimit> encaplimit) {
         // With "none" iproute2 still sends its default limit; the flag makes the kernel ignore it.
         return encaplimit.filter(e -> !e.none()).map(EncapLimit::limit).orElse(DEFAULT_ENCAP_LIMIT);
+    }
+
+    /**
+     * The outer header's options as a dump holds them, by key: hoplimit in {@code ttl}, encaplimit, and tos and
+     * flowlabel unpacked from the {@code flowinfo} word and the {@code flags}.
+     */
+    static Map<String, Optional<?>> decode(Attrs d, Attr ttl, Attr encapLimit, Attr flowinfoAttr, Attr flagsAttr)
+            throws MalformedMessageException {
+        long flowinfo = d.integer(flowinfoAttr, 0);
+        long flags = d.integer(flagsAttr, 0);
+        return Map.of("hoplimit", d.integer(ttl),
+                "encaplimit", d.integer(encapLimit).map(l -> encaplimit(l.intValue(), flags)),
+                "tos", Optional.of(tos(flowinfo, flags)), "flowlabel", Optional.of(flowlabel(flowinfo, flags)));
     }
 
     static Inheritable tos(long flowinfo, long flags) {

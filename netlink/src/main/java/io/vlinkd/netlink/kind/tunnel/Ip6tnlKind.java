@@ -10,6 +10,7 @@ import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,13 +92,11 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
 
     @Override
     public Ip6tnlSpec decode(Attrs d, DecodeContext ctx) throws MalformedMessageException {
-        long flowinfo = d.integer(IFLA_IPTUN_FLOWINFO, 0);
-        long flags = d.integer(IFLA_IPTUN_FLAGS, 0);
-        return specOf(Map.of("mode", MODES.mode(d.integer(IFLA_IPTUN_PROTO)), "local", decodeLocal(d),
-                "remote", decodeRemote(d), "dev", decodeDev(d, ctx), "hoplimit", d.integer(IFLA_IPTUN_TTL),
-                "encaplimit", d.integer(IFLA_IPTUN_ENCAP_LIMIT).map(l -> Ip6Header.encaplimit(l.intValue(), flags)),
-                "tos", Optional.of(Ip6Header.tos(flowinfo, flags)),
-                "flowlabel", Optional.of(Ip6Header.flowlabel(flowinfo, flags))));
+        Map<String, Optional<?>> values = new HashMap<>(Ip6Header.decode(d, IFLA_IPTUN_TTL, IFLA_IPTUN_ENCAP_LIMIT,
+                IFLA_IPTUN_FLOWINFO, IFLA_IPTUN_FLAGS));
+        values.putAll(Map.of("mode", MODES.mode(d.integer(IFLA_IPTUN_PROTO)), "local", decodeLocal(d),
+                "remote", decodeRemote(d), "dev", decodeDev(d, ctx)));
+        return specOf(values);
     }
 
 }
