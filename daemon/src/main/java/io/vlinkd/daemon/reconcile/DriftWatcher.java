@@ -4,12 +4,13 @@ import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.LinkMessage;
-import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.wire.MalformedMessageException;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -179,18 +181,14 @@ public final class DriftWatcher implements Runnable {
                     String dev = names.get(AddressMessage.decode(m).index());
                     return dev != null && relevant.contains(dev) ? "address on " + dev : null;
                 }
-                case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> {
-                    RouteMessage r = RouteMessage.decode(m);
-                    // The number alone makes a route worth a look (a drift check then asks the ledger too).
-                    if (r.protocol() == desired.get().settings().routeProtocol()) {
-                        return "a route with vlinkd's protocol";
-                    }
-                    if (foreign && onRelevant(r.oif(), relevant)) {
-                        return "a route through " + names.get(r.oif());
-                    }
-                    return null;
-                }
                 default -> {
+                    // Another resource type's object (a route): each type decodes only its own messages.
+                    for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                        String c = concerns(t, m, relevant, foreign);
+                        if (c != null) {
+                            return c;
+                        }
+                    }
                     return null;
                 }
             }
@@ -198,6 +196,24 @@ public final class DriftWatcher implements Runnable {
             LOG.warn("drift watch: malformed notification ignored: {}", e.getMessage());
             return null;
         }
+    }
+
+    /** What {@code m} concerns when it reports a relevant object of {@code type}, or null. */
+    private <O> String concerns(ResourceType<?, ?, O, ?> type, NlMessage m, Set<String> relevant, boolean foreign)
+            throws MalformedMessageException {
+        Optional<O> decoded = type.decode(m);
+        if (decoded.isEmpty()) {
+            return null;
+        }
+        O o = decoded.get();
+        // The mark alone makes an object worth a look (a drift check then asks the ledger too).
+        if (type.marked(o, desired.get().settings().routeProtocol())) {
+            return "a " + type.noun() + " with vlinkd's protocol";
+        }
+        if (foreign && onRelevant(type.ifindex(o), relevant)) {
+            return "a " + type.noun() + " through " + names.get(type.ifindex(o));
+        }
+        return null;
     }
 
     private boolean onRelevant(Integer index, Set<String> relevant) {

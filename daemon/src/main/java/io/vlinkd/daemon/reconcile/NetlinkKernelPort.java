@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.GenericNetlink;
@@ -85,6 +86,17 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
         }, new ObservedStateReader(kinds), DEFAULT_RESYNC, System::nanoTime);
     }
 
+    /**
+     * The rtnetlink groups whose notifications report what an observation holds: links, addresses, and the
+     * objects of each resource type of {@link ResourceTypes#ALL}.
+     */
+    public static int[] eventGroups() {
+        List<Integer> groups = new ArrayList<>(List.of(Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+                Rtnl.RTNLGRP_IPV6_IFADDR));
+        ResourceTypes.ALL.forEach(t -> groups.addAll(t.eventGroups()));
+        return groups.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** A port in {@code netns} decoding with the kinds of {@link LinkKinds}. */
     public static NetlinkKernelPort open(Netns netns) throws KernelException {
         return open(netns, LinkKinds::byName);
@@ -96,8 +108,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
         try {
             socket = NetlinkSocket.open(Netlink.NETLINK_ROUTE, netns);
             // Subscribed before the first dump, so that nothing changes unseen between the two.
-            EventSocket events = EventSocket.subscribe(netns, Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
-                    Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+            EventSocket events = EventSocket.subscribe(netns, eventGroups());
             return new NetlinkKernelPort(socket, events, netns, kinds);
         } catch (NetlinkException e) {
             if (socket != null) {

@@ -1,17 +1,15 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.LinkMessage;
-import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,16 +61,12 @@ public final class ObservedStateReader {
         return addresses;
     }
 
-    /** The IPv4 and IPv6 routes of a route dump. */
+    /** The IPv4 and IPv6 routes of a route dump (decoded by {@link RouteType}). */
     public static List<ObservedRoute> routes(List<NlMessage> routeDump) throws MalformedMessageException {
         List<ObservedRoute> routes = new ArrayList<>();
         for (NlMessage m : routeDump) {
             if (m.type() == Rtnl.RTM_NEWROUTE) {
-                RouteMessage rm = RouteMessage.decode(m);
-                int family = rm.header().family();
-                if (family == Rtnl.AF_INET || family == Rtnl.AF_INET6) {
-                    routes.add(route(rm, family));
-                }
+                RouteType.TYPE.decode(m).ifPresent(routes::add);
             }
         }
         return routes;
@@ -126,21 +120,5 @@ public final class ObservedStateReader {
         long preferred = b.getInt(0) & 0xffffffffL;
         long valid = b.getInt(4) & 0xffffffffL;
         return new long[] {valid, preferred};
-    }
-
-    private static ObservedRoute route(RouteMessage rm, int family) throws MalformedMessageException {
-        InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
-        return new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
-                rm.header().scope(), rm.header().type(), rm.gateway(), rm.oif() == null ? 0 : rm.oif(),
-                rm.priority() == null ? 0 : rm.priority(), rm.prefsrc(),
-                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu(), rm.pref());
-    }
-
-    private static InetAddress any(int family) {
-        try {
-            return InetAddress.getByAddress(new byte[family == Rtnl.AF_INET ? 4 : 16]);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,8 @@ import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,18 @@ import java.util.Set;
  * @param <L> how the ownership ledger records one of vlinkd's objects (one line of the ledger file)
  */
 public interface ResourceType<K, D, O, L> {
+
+    /** What one object of this type is called in a notification's description: {@code route}. */
+    String noun();
+
+    /** The rtnetlink multicast groups whose notifications report this type's objects. */
+    List<Integer> eventGroups();
+
+    /**
+     * The object a dumped or notified message describes (its new or deleted form); empty when the message is not
+     * one of this type's, or of a family vlinkd does not manage.
+     */
+    Optional<O> decode(NlMessage message) throws MalformedMessageException;
 
     /** The configured objects of this type, in the config's order (the order of their steps). */
     List<D> desired(DesiredState desired);

@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.service;
 
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.route.AddressMessage;
@@ -79,8 +80,7 @@ public final class NetlinkKernelView implements KernelView {
     @Override
     public void monitor(Predicate<String> sink) throws IOException {
         Map<Integer, String> names = linkNames();
-        try (EventSocket events = EventSocket.subscribe(Netns.current(), Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
-                Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE)) {
+        try (EventSocket events = EventSocket.subscribe(Netns.current(), NetlinkKernelPort.eventGroups())) {
             while (true) {
                 List<NlMessage> batch;
                 try {

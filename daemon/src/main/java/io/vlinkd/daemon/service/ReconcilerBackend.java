@@ -18,7 +18,6 @@ import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.reconcile.StepError;
 import io.vlinkd.daemon.state.DirectoryLock;
 import io.vlinkd.daemon.state.OwnershipStore;
-import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.Netns;
 import java.io.Closeable;
@@ -108,8 +107,7 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
                                                   java.util.function.Consumer<String> onDrift) throws KernelException {
         EventSocket events;
         try {
-            events = EventSocket.subscribe(home, Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
-                    Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+            events = EventSocket.subscribe(home, NetlinkKernelPort.eventGroups());
         } catch (io.vlinkd.netlink.NetlinkException e) {
             throw new KernelException("cannot subscribe to rtnetlink events: " + e.getMessage(), e);
         }

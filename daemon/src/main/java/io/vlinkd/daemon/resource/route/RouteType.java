@@ -11,11 +11,15 @@ import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,43 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
             "blackhole", Rtnl.RTN_UNREACHABLE, "unreachable", Rtnl.RTN_PROHIBIT, "prohibit", 9, "throw");
 
     private RouteType() {
+    }
+
+    @Override
+    public String noun() {
+        return "route";
+    }
+
+    @Override
+    public List<Integer> eventGroups() {
+        return List.of(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+    }
+
+    /** An IPv4 or IPv6 route of RTM_NEWROUTE or RTM_DELROUTE. */
+    @Override
+    public Optional<ObservedRoute> decode(NlMessage message) throws MalformedMessageException {
+        if (message.type() != Rtnl.RTM_NEWROUTE && message.type() != Rtnl.RTM_DELROUTE) {
+            return Optional.empty();
+        }
+        RouteMessage rm = RouteMessage.decode(message);
+        int family = rm.header().family();
+        if (family != Rtnl.AF_INET && family != Rtnl.AF_INET6) {
+            return Optional.empty();
+        }
+        InetAddress dst = rm.dst() != null ? rm.dst() : any(family);
+        return Optional.of(new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
+                rm.header().scope(), rm.header().type(), rm.gateway(), rm.oif() == null ? 0 : rm.oif(),
+                rm.priority() == null ? 0 : rm.priority(), rm.prefsrc(),
+                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu(), rm.pref()));
+    }
+
+    /** A default route has no RTA_DST: its destination is the family's any-address. */
+    private static InetAddress any(int family) {
+        try {
+            return InetAddress.getByAddress(new byte[family == Rtnl.AF_INET ? 4 : 16]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedRoute;
 import io.vlinkd.daemon.reconcile.ObservedState;
@@ -15,8 +16,11 @@ import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.link.LinkRequests;
+import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.NlMessage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -168,5 +172,23 @@ class RouteTypeTest {
         assertThat(RouteType.TYPE.foreign(BOOT, "eth9", DESIRED)).hasValueSatisfying(f -> assertThat(f)
                 .hasToString("eth9: foreign route 10.8.0.0/16 (via 10.0.0.254 table main metric 0 proto boot)"));
         assertThat(RouteType.TYPE.foreign(NUMBER_ONLY, "eth9", DESIRED)).isEmpty();
+    }
+
+    @Test
+    void aRouteMessageDecodesToTheRouteItDescribesAndOtherMessagesToNone() throws Exception {
+        RouteSpec spec = wanted("198.51.100.0", 24, "10.0.0.254").route();
+        ObservedRoute r = RouteType.TYPE.decode(NlMessage.parseOne(RouteRequests.add(spec, ETH9, P).bytes()))
+                .orElseThrow();
+        assertThat(r.key()).isEqualTo(OURS.key());
+        assertThat(List.of(r.protocol(), r.oif())).containsExactly(P, ETH9);
+        assertThat(r.gateway()).isEqualTo(ip("10.0.0.254"));
+        assertThat(RouteType.TYPE.decode(NlMessage.parseOne(RouteRequests.delete(spec, ETH9, P).bytes())))
+                .hasValueSatisfying(d -> assertThat(d.key()).isEqualTo(OURS.key()));
+        assertThat(RouteType.TYPE.decode(NlMessage.parseOne(LinkRequests.delete(ETH9, "eth9").bytes()))).isEmpty();
+    }
+
+    @Test
+    void theObservationSubscribesToTheRouteGroups() {
+        assertThat(NetlinkKernelPort.eventGroups()).contains(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
     }
 }
