@@ -19,7 +19,8 @@ import java.util.TreeSet;
  *   <li>a step that needs an interface also comes after that interface's {@link Step.ConfigureLink} (a team's
  *       mode is set before any port joins);</li>
  *   <li>a removal that needs an interface comes before the deletion of that interface (children first);</li>
- *   <li>every route deletion comes before everything else, and every route addition after everything else.</li>
+ *   <li>every deletion of a resource type's object (a route) comes before everything else, and every addition
+ *       after everything else ({@link Phase#removesObjectFirst()}, {@link Phase#addsObjectLast()}).</li>
  * </ul>
  * Barriers are zero-width nodes, so the graph stays linear in the number of steps. A cycle is reported with the
  * interfaces on it.
@@ -109,9 +110,9 @@ final class DependencyGraph {
         int last = addNode(out, barrier);
         for (int i = 0; i < n; i++) {
             Phase p = steps.get(i).phase();
-            if (p == Phase.DELETE_ROUTE) {
+            if (p.removesObjectFirst()) {
                 out.get(i).add(first);
-            } else if (p == Phase.ADD_ROUTE) {
+            } else if (p.addsObjectLast()) {
                 out.get(last).add(i);
             } else {
                 out.get(first).add(i);

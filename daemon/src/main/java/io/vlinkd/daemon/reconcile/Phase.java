@@ -5,8 +5,22 @@ package io.vlinkd.daemon.reconcile;
  * parents is the dependency graph's job), then creation, changes, generic-netlink configuration (a team's mode: before
  * any port joins, see {@link Step.ConfigureLink}), enslavement, up/down, addresses, and routes last
  * (a gateway must be reachable through an address, and a route needs its device up).
+ *
+ * <p>The phases before {@link #DELETE_ADDRESS} and after {@link #ADD_ADDRESS} are those of the resource types
+ * (routes): {@link DependencyGraph} puts their deletions before everything else and their additions after
+ * everything else, across interfaces. A new type's phases go there: its deletion first, its addition last.
  */
 public enum Phase {
     DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_MASTER, SET_STATE, ADD_ADDRESS,
-    ADD_ROUTE
+    ADD_ROUTE;
+
+    /** A resource type's deletion: before every other step of a plan. */
+    boolean removesObjectFirst() {
+        return compareTo(DELETE_ADDRESS) < 0;
+    }
+
+    /** A resource type's addition: after every other step of a plan. */
+    boolean addsObjectLast() {
+        return compareTo(ADD_ADDRESS) > 0;
+    }
 }

@@ -23,19 +23,22 @@ import java.util.Set;
  * leaves alone) someone else's object at a key the config wants, deletes vlinkd's objects that left the config,
  * and restores the objects the kernel drops with a link that the plan deletes. The steps are
  * {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the type's {@link KernelObject}, so their inverses,
- * phases, {@code ip} commands and ledger updates come from that object. The planner, the ownership claims and the
- * revert ask every type in {@link ResourceTypes#ALL}: none of them names a type.
+ * phases, {@code ip} commands and ledger updates come from that object. The planner, the ownership claims, the
+ * revert, the foreign report, the drift watcher and the event subscriptions ask every type in
+ * {@link ResourceTypes#ALL}: none of them names a type.
  *
  * <p>Ownership: an object is vlinkd's when it carries vlinkd's mark ({@code settings.route-protocol} as a route's
  * protocol) <em>and</em> the ledger records it; the mark alone never makes it vlinkd's (someone else may use the
  * number). An observed object with the mark that is exactly as the config lists it is claimed (recorded), so a lost
  * ledger heals; a recorded object the kernel no longer has is forgotten.
  *
- * <p>To add a type: a package {@code io.vlinkd.daemon.resource.NAME} with its {@code ResourceType}, its
- * {@link KernelObject} (requests, {@code ip} words, ledger line), its key, and its entry in
- * {@link ResourceTypes#ALL}; its config entry (config module), its observation (a list in {@link ObservedState}
- * with its dump and decoder, until observation is per type: issue 14 item 5) and its ledger line (Ownership,
- * OwnershipStore) are still written by hand.
+ * <p>To add a type (a rule, say): a package {@code io.vlinkd.daemon.resource.rule} with its {@code ResourceType},
+ * its {@link KernelObject} (requests, {@code ip} words, phases, ledger line) and its key, beside a test like
+ * {@code RouteTypeTest}; its entry in {@link ResourceTypes#ALL}; its two phases in
+ * {@link io.vlinkd.daemon.reconcile.Phase}. Still written by hand outside the package until observation and the
+ * ledger are per type (issue 14 items 2 and 5): its list in {@link ObservedState} with its dump in
+ * {@code NetlinkKernelPort}, {@code EventFedObservation} and {@code ObservedStateReader}; its lines in
+ * {@code Ownership} and {@code OwnershipStore}; its config entry (config module) and the fake kernel's support.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place
