@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.LinkMessage;

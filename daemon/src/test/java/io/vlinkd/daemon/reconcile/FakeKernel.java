@@ -3,6 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 
+import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.Difference;

@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;

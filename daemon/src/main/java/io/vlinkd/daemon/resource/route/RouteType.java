@@ -5,7 +5,6 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
-import io.vlinkd.daemon.reconcile.ObservedRoute;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.state.OwnedRoute;

@@ -8,7 +8,6 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedLink;
-import io.vlinkd.daemon.reconcile.ObservedRoute;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Step;

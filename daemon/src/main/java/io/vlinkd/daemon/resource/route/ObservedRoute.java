@@ -1,6 +1,5 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.route;
 
-import io.vlinkd.daemon.resource.route.RouteKey;
 import io.vlinkd.netlink.route.Rtnl;
 import java.net.Inet4Address;
 import java.net.InetAddress;
