@@ -75,7 +75,9 @@ class StableReadTest {
         });
         writer.start();
         try {
-            LoadResult r = new ConfigLoader(LoadOptions.relaxed().withSettle(Duration.ofMillis(100)))
+            // The writer rewrites every 10 ms; a settle time of 1 s keeps it from looking still when a loaded
+            // machine leaves its thread unscheduled for a while (with 100 ms the file was seen whole at load ~10).
+            LoadResult r = new ConfigLoader(LoadOptions.relaxed().withSettle(Duration.ofSeconds(1)))
                     .load(List.of(dir));
             assertThat(r).isInstanceOfSatisfying(LoadResult.Invalid.class, i -> assertThat(i.problems())
                     .singleElement().hasToString(f + ":1:1: file: changed while being read, 5 times in a row (it is"
