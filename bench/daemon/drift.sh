@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Drift repair latency of the running daemon (issue 14): vlinkd owns N bridges in a fresh network namespace; M times
-# one of them is deleted behind its back (`ip link del`), and a monitor subscribed to the namespace's link
-# notifications times the kernel's RTM_DELLINK of that bridge to the RTM_NEWLINK of its re-creation by the daemon.
-# The daemon runs as deployed (bin/vlinkd: serial GC, C1 only) with --no-watch; it is warmed first by 20 repairs that
-# are not counted (a daemon that has run for a while has compiled its repair path).
-# Usage (root, after `mvn -DskipTests package`): bench/daemon/drift.sh [N] [M]
+# one of them is deleted behind its back (an RTM_DELLINK from another socket, as `ip link del` sends), and a monitor
+# subscribed to the namespace's link notifications times the kernel's RTM_DELLINK of that bridge (and the first
+# notification of its deletion: the bridge going down) to the RTM_NEWLINK of its re-creation by the daemon. The
+# monitor runs at real-time priority so that its clock reads each notification when it comes. Deletions are 0.3 s
+# apart (the daemon verifies each repair). The daemon runs as deployed (bin/vlinkd: serial GC, C1 only) with
+# --no-watch, warmed by 20 repairs that are not counted (a daemon that has run a while has compiled its repair path).
+# VLINKD_BENCH_LOG=debug logs the daemon in detail; VLINKD_BENCH_KEEP_LOG=FILE keeps its log.
+# Usage (root, after `mvn -DskipTests package`, on an idle machine): bench/daemon/drift.sh [N] [M]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-2000}; m=${2:-50}
