@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The small pieces the messages rest on: did-you-mean, IP literals, prefixes, names. */
 class HelpersTest {
@@ -32,15 +34,17 @@ class HelpersTest {
         assertThat(IpText.parse("::ffff:192.0.2.1").map(a -> IpText.bits(a))).contains(128);
     }
 
-    @Test
-    void ipv6IsPrintedInRfc5952Form() throws Exception {
-        assertThat(IpText.format(InetAddress.getByName("2001:db8:0:0:0:0:0:1"))).isEqualTo("2001:db8::1");
-        assertThat(IpText.format(InetAddress.getByName("::"))).isEqualTo("::");
-        assertThat(IpText.format(InetAddress.getByName("::1"))).isEqualTo("::1");
-        assertThat(IpText.format(InetAddress.getByName("fe80::"))).isEqualTo("fe80::");
-        assertThat(IpText.format(InetAddress.getByName("2001:db8:0:1:0:0:0:1"))).isEqualTo("2001:db8:0:1::1");
-        assertThat(IpText.format(InetAddress.getByName("2001:0:0:1:0:0:0:1"))).isEqualTo("2001:0:0:1::1");
-        assertThat(IpText.format(InetAddress.getByName("2001:db8:1:2:3:4:0:6"))).isEqualTo("2001:db8:1:2:3:4:0:6");
+    @ParameterizedTest(name = "{0} is printed {1}")
+    @CsvSource(delimiter = '|', value = {
+            "2001:db8:0:0:0:0:0:1 | 2001:db8::1",
+            ":: | ::",
+            "::1 | ::1",
+            "fe80:: | fe80::",
+            "2001:db8:0:1:0:0:0:1 | 2001:db8:0:1::1",
+            "2001:0:0:1:0:0:0:1 | 2001:0:0:1::1",
+            "2001:db8:1:2:3:4:0:6 | 2001:db8:1:2:3:4:0:6"})
+    void ipv6IsPrintedInRfc5952Form(String literal, String printed) throws Exception {
+        assertThat(IpText.format(InetAddress.getByName(literal))).isEqualTo(printed);
     }
 
     @Test

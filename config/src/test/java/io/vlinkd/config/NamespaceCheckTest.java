@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** netns: and peer-netns: name namespaces that exist, and an interface's entry agrees on where the interface is. */
 class NamespaceCheckTest {
@@ -27,31 +31,28 @@ class NamespaceCheckTest {
         return new ConfigFixture(tmp).write("10.yaml", yaml);
     }
 
-    @Test
-    void aNetnsThatDoesNotExistIsAnErrorAtItsKey() {
-        Path f = write("""
+    static Stream<Arguments> namespacesThatDoNotExist() {
+        return Stream.of(Arguments.of("netns", """
                 interfaces:
                   - name: br-b
                     kind: bridge
                     netns: nosuch
-                """);
-        assertThat(problems(f)).containsExactly("4:12: interfaces[br-b].netns: network namespace nosuch does not"
-                + " exist (no /run/netns/nosuch; create it with ip netns add nosuch)");
-        assertThat(problems(f, "nosuch")).isEmpty();
-    }
-
-    @Test
-    void aPeerNetnsThatDoesNotExistIsAnErrorAtItsKey() {
-        Path f = write("""
+                """, "4:12: interfaces[br-b].netns"), Arguments.of("peer-netns", """
                 interfaces:
                   - name: v0
                     kind: veth
                     veth:
                       peer: v0p
                       peer-netns: nosuch
-                """);
-        assertThat(problems(f)).containsExactly("6:19: interfaces[v0].veth.peer-netns: network namespace nosuch"
-                + " does not exist (no /run/netns/nosuch; create it with ip netns add nosuch)");
+                """, "6:19: interfaces[v0].veth.peer-netns"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namespacesThatDoNotExist")
+    void aNamespaceThatDoesNotExistIsAnErrorAtItsKey(String key, String yaml, String where) {
+        Path f = write(yaml);
+        assertThat(problems(f)).containsExactly(where + ": network namespace nosuch does not exist"
+                + " (no /run/netns/nosuch; create it with ip netns add nosuch)");
         assertThat(problems(f, "nosuch")).isEmpty();
     }
 

@@ -134,12 +134,22 @@ class TeamFailoverTest {
         f.pollOnce(Duration.ZERO);
     }
 
+    /** The failover loop for team0 in this mode with these ports, its config never reloaded. */
+    private TeamFailover failover(String mode, String... portNames) {
+        return new TeamFailover(fixed(team(mode, portNames)), events, dump, ports);
+    }
+
+    /** activebackupTeamWithTwoPorts, and its failover loop (the config naming the ports in this order) polled once. */
+    private TeamFailover startedWithTwoPorts(String... configOrder) throws Exception {
+        activebackupTeamWithTwoPorts();
+        TeamFailover f = failover("activebackup", configOrder);
+        poll(f);
+        return f;
+    }
+
     @Test
     void atStartTheFirstConfiguredPortWithCarrierBecomesActive() throws Exception {
-        activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
-
-        poll(f);
+        TeamFailover f = startedWithTwoPorts("a1", "a2");
 
         assertThat(sets).containsExactly("team0 activeport a1");
         assertThat(f.switches()).isEqualTo(1);
@@ -147,19 +157,14 @@ class TeamFailoverTest {
 
     @Test
     void configOrderNotIfindexOrderDecides() throws Exception {
-        activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a2", "a1")), events, dump, ports);
-
-        poll(f);
+        TeamFailover f = startedWithTwoPorts("a2", "a1");
 
         assertThat(sets).containsExactly("team0 activeport a2");
     }
 
     @Test
     void whenTheActivePortLosesCarrierTheNextTakesOverAndItsReturnChangesNothing() throws Exception {
-        activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
-        poll(f);
+        TeamFailover f = startedWithTwoPorts("a1", "a2");
 
         change(2, "a1", 1, UP_NO_CARRIER); // the peer of a1 went down
         poll(f);
@@ -177,9 +182,7 @@ class TeamFailoverTest {
 
     @Test
     void withNoPortWithCarrierTheActivePortStaysAndTheFirstToRegainCarrierTakesOver() throws Exception {
-        activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
-        poll(f);
+        TeamFailover f = startedWithTwoPorts("a1", "a2");
 
         change(3, "a2", 1, UP_NO_CARRIER);
         poll(f);
@@ -196,7 +199,7 @@ class TeamFailoverTest {
     void aPortTheConfigDoesNotNameIsNeverChosen() throws Exception {
         activebackupTeamWithTwoPorts();
         link(4, "foreign0", 1, UP_WITH_CARRIER);
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1")), events, dump, ports);
+        TeamFailover f = failover("activebackup", "a1");
         poll(f);
 
         change(2, "a1", 1, UP_NO_CARRIER);
@@ -208,9 +211,9 @@ class TeamFailoverTest {
     @Test
     void teamsInOtherModesAreLeftAlone() throws Exception {
         activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("roundrobin", "a1", "a2")), events, dump, ports);
+        TeamFailover f = failover("roundrobin", "a1", "a2");
         poll(f);
-        TeamFailover unset = new TeamFailover(fixed(team(null, "a1", "a2")), events, dump, ports);
+        TeamFailover unset = failover(null, "a1", "a2");
         poll(unset);
 
         assertThat(sets).isEmpty();
@@ -232,7 +235,7 @@ class TeamFailoverTest {
     @Test
     void aTeamWhoseModeIsNotSetYetIsHandledWhenItsPortsJoin() throws Exception {
         link(1, "team0", 0, UP_WITH_CARRIER);
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
+        TeamFailover f = failover("activebackup", "a1", "a2");
         poll(f);
         assertThat(sets).isEmpty();
 
@@ -249,7 +252,7 @@ class TeamFailoverTest {
     void aFailedWriteIsRetriedOnTheNextPoll() throws Exception {
         activebackupTeamWithTwoPorts();
         failSets = new NetlinkException("TEAM_CMD_OPTIONS_SET team0", Errno.EBUSY, null, null, null);
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
+        TeamFailover f = failover("activebackup", "a1", "a2");
         poll(f);
         poll(f);
         assertThat(sets).isEmpty();
@@ -262,9 +265,7 @@ class TeamFailoverTest {
 
     @Test
     void lostNotificationsAreMadeUpForByADump() throws Exception {
-        activebackupTeamWithTwoPorts();
-        TeamFailover f = new TeamFailover(fixed(team("activebackup", "a1", "a2")), events, dump, ports);
-        poll(f);
+        TeamFailover f = startedWithTwoPorts("a1", "a2");
 
         link(2, "a1", 1, UP_NO_CARRIER); // changed, but its notification was dropped
         notifications.add(new EventsLostException("test"));

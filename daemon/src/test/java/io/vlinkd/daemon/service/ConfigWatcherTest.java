@@ -2,6 +2,7 @@ package io.vlinkd.daemon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigWatcherTest {
+
+    /** tmp/vlinkd holding 10-a.yaml. */
+    private static Path configDirWithOneFile(Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("vlinkd"));
+        Files.writeString(dir.resolve("10-a.yaml"), "interfaces: []\n");
+        return dir;
+    }
+
+    /** A watcher of dir with the short delays the tests of a removed or missing directory wait through. */
+    private static ConfigWatcher watchingForRemoval(Path dir, BlockingQueue<String> reasons) throws IOException {
+        return ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50), reasons::add);
+    }
 
     @Test
     void editorLeftoversDoNotCountButConfigMapSwapsDo() {
@@ -40,8 +53,7 @@ class ConfigWatcherTest {
     void aMissingDirectoryIsWaitedForAndItsFilesReadWhenItAppears(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("vlinkd");
         BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
-        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
-                reasons::add)) {
+        try (ConfigWatcher w = watchingForRemoval(dir, reasons)) {
             // A directory restored whole (mv of a backup, a volume mounted): no event inside it is ever seen.
             Path staged = Files.createDirectory(tmp.resolve("staged"));
             Files.writeString(staged.resolve("10-a.yaml"), "interfaces: []\n");
@@ -52,11 +64,9 @@ class ConfigWatcherTest {
 
     @Test
     void aRemovedDirectoryAsksForAReloadAndIsWatchedAgainWhenItComesBack(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectory(tmp.resolve("vlinkd"));
-        Files.writeString(dir.resolve("10-a.yaml"), "interfaces: []\n");
+        Path dir = configDirWithOneFile(tmp);
         BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
-        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
-                reasons::add)) {
+        try (ConfigWatcher w = watchingForRemoval(dir, reasons)) {
             Files.delete(dir.resolve("10-a.yaml"));
             Files.delete(dir); // rm -rf: the files, then the directory, in one burst
             assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config directory " + dir + " removed");
@@ -71,11 +81,9 @@ class ConfigWatcherTest {
 
     @Test
     void aDirectoryMovedAwayCountsAsRemoved(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectory(tmp.resolve("vlinkd"));
-        Files.writeString(dir.resolve("10-a.yaml"), "interfaces: []\n");
+        Path dir = configDirWithOneFile(tmp);
         BlockingQueue<String> reasons = new ArrayBlockingQueue<>(10);
-        try (ConfigWatcher w = ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50),
-                reasons::add)) {
+        try (ConfigWatcher w = watchingForRemoval(dir, reasons)) {
             // inotify keeps watching the moved directory and reports nothing about its old name.
             Files.move(dir, tmp.resolve("vlinkd.old"));
             assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo("config directory " + dir + " removed");

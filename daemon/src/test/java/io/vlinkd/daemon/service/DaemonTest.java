@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,15 @@ class DaemonTest {
     private Reply status() {
         return daemon.status(false, (r, json) -> Reply.ok(List.of(r.running().files().toString(),
                 r.last().summary())));
+    }
+
+    /** Puts a new gate where install says, runs what is to reach it, and returns once something waits there. */
+    private static Fakes.Gate heldAt(Consumer<Fakes.Gate> install, Runnable reachIt) throws InterruptedException {
+        Fakes.Gate gate = new Fakes.Gate();
+        install.accept(gate);
+        reachIt.run();
+        gate.awaitEntered();
+        return gate;
     }
 
     @Test
@@ -129,10 +139,7 @@ class DaemonTest {
     @Test
     void aHundredReloadRequestsWhileOneRunsBecomeOneMoreReload() throws InterruptedException {
         daemon.start();
-        Fakes.Gate gate = new Fakes.Gate();
-        config.gate = gate;
-        daemon.requestReload("SIGHUP");
-        gate.awaitEntered();
+        Fakes.Gate gate = heldAt(g -> config.gate = g, () -> daemon.requestReload("SIGHUP"));
         for (int i = 0; i < 100; i++) {
             daemon.requestReload("SIGHUP");
         }
@@ -185,11 +192,8 @@ class DaemonTest {
     void aDriftRepairPlansAgainstTheConfigOfTheReloadThatRanBeforeIt() throws InterruptedException {
         daemon.start();
         config.next = new ConfigPort.Loaded(Fakes.state("two"), "1 interface");
-        Fakes.Gate gate = new Fakes.Gate();
-        reconcile.gate = gate;
         Thread reload = new Thread(() -> daemon.reload("SIGHUP"));
-        reload.start();
-        gate.awaitEntered(); // the reload is applying "two"
+        Fakes.Gate gate = heldAt(g -> reconcile.gate = g, reload::start); // the reload is applying "two"
         daemon.driftDetected("br0"); // e.g. the reload's own deletion of a link of "one"
         gate.release.countDown();
         reload.join(10_000);
@@ -237,10 +241,7 @@ class DaemonTest {
     @Test
     void stopWaitsForADriftRepairThatIsRunning() throws InterruptedException {
         daemon.start();
-        Fakes.Gate gate = new Fakes.Gate();
-        reconcile.gate = gate;
-        daemon.driftDetected("br0");
-        gate.awaitEntered();
+        Fakes.Gate gate = heldAt(g -> reconcile.gate = g, () -> daemon.driftDetected("br0"));
         daemon.stop("SIGTERM");
         Thread waiter = new Thread(() -> {
             try {
