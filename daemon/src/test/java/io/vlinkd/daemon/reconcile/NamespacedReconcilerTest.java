@@ -63,6 +63,31 @@ class NamespacedReconcilerTest {
         return k.observe().link(name).orElseThrow(() -> new AssertionError("no " + name));
     }
 
+    /** Applies d and checks that no step failed. */
+    private NamespacedResult appliedWithoutErrors(DesiredState d) throws KernelException, IOException {
+        NamespacedResult r = reconciler.apply(d);
+        assertThat(r.combined().errors()).isEmpty();
+        return r;
+    }
+
+    /** Applying d once more is UNCHANGED and writes nothing in either namespace. */
+    private void assertReapplyWritesNothing(DesiredState d) throws KernelException, IOException {
+        int writes = host.writes() + blue.writes();
+        assertThat(reconciler.apply(d).combined().outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+        assertThat(host.writes() + blue.writes()).isEqualTo(writes);
+    }
+
+    /** A first apply puts br-b, a bridge, in blue. */
+    private void brBCreatedInBlue() throws KernelException, IOException {
+        reconciler.apply(config("""
+                interfaces:
+                  - name: br-b
+                    kind: bridge
+                    netns: blue
+                """));
+        assertThat(blue.observe().link("br-b")).isPresent();
+    }
+
     @Test
     void aLinkInANamedNamespaceIsCreatedObservedAndVerifiedThereAndRecordedWithItsNamespace() throws Exception {
         DesiredState d = config("""
@@ -73,9 +98,8 @@ class NamespacedReconcilerTest {
                     mtu: 1400
                     addresses: [192.0.2.1/24]
                 """);
-        NamespacedResult r = reconciler.apply(d);
+        NamespacedResult r = appliedWithoutErrors(d);
 
-        assertThat(r.combined().errors()).isEmpty();
         assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(host.observe().link("br-b")).isEmpty();
         ObservedLink b = link(blue, "br-b");
@@ -87,21 +111,12 @@ class NamespacedReconcilerTest {
         assertThat(r.kept()).extracting(NamespacedStep::ipCommand).first().asString()
                 .startsWith("ip -n blue link add br-b");
 
-        int writes = host.writes() + blue.writes();
-        NamespacedResult again = reconciler.apply(d);
-        assertThat(again.combined().outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
-        assertThat(host.writes() + blue.writes()).isEqualTo(writes);
+        assertReapplyWritesNothing(d);
     }
 
     @Test
     void anOwnedLinkThatLeftTheConfigIsDeletedInTheNamespaceItLivesIn() throws Exception {
-        reconciler.apply(config("""
-                interfaces:
-                  - name: br-b
-                    kind: bridge
-                    netns: blue
-                """));
-        assertThat(blue.observe().link("br-b")).isPresent();
+        brBCreatedInBlue();
 
         NamespacedResult r = reconciler.apply(config("interfaces: []\n"));
 
@@ -113,13 +128,7 @@ class NamespacedReconcilerTest {
 
     @Test
     void aLinkWhoseNetnsChangesIsDeletedWhereItWasAndCreatedWhereTheConfigNowPutsIt() throws Exception {
-        reconciler.apply(config("""
-                interfaces:
-                  - name: br-b
-                    kind: bridge
-                    netns: blue
-                """));
-        assertThat(blue.observe().link("br-b")).isPresent();
+        brBCreatedInBlue();
 
         NamespacedResult r = reconciler.apply(config("""
                 interfaces:
@@ -176,9 +185,8 @@ class NamespacedReconcilerTest {
                     mtu: 1400
                     addresses: [10.0.10.2/30]
                 """);
-        NamespacedResult r = reconciler.apply(d);
+        NamespacedResult r = appliedWithoutErrors(d);
 
-        assertThat(r.combined().errors()).isEmpty();
         assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(host.observe().link("eth0-blue")).isEmpty();
         ObservedLink peer = link(blue, "eth0-blue");
@@ -190,9 +198,7 @@ class NamespacedReconcilerTest {
                         "ip -n blue link set dev eth0-blue up",
                         "ip -n blue addr add 10.0.10.2/30 dev eth0-blue proto 247");
 
-        int writes = host.writes() + blue.writes();
-        assertThat(reconciler.apply(d).combined().outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
-        assertThat(host.writes() + blue.writes()).isEqualTo(writes);
+        assertReapplyWritesNothing(d);
     }
 
     @Test
@@ -278,9 +284,8 @@ class NamespacedReconcilerTest {
                     netns: blue
                     mtu: 1300
                 """);
-        NamespacedResult r = reconciler.apply(d);
+        NamespacedResult r = appliedWithoutErrors(d);
 
-        assertThat(r.combined().errors()).isEmpty();
         assertThat(r.parts()).extracting(NamespacedResult.Part::netns).containsExactly(null, "red", "blue");
         assertThat(link(red, "v0").linkNetnsId()).isNotNegative();
         assertThat(link(blue, "v0p").mtu()).isEqualTo(1300);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.kind.MacvlanKind.MacvlanSpec;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MacAddress;
+import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +68,15 @@ class MacvlanKindTest {
     }
 
     // ---- validation ---------------------------------------------------------------------------------------------
+
+    /** Decodes a dump holding IFLA_MACVLAN_MODE mode and one more int attribute. */
+    private static MacvlanSpec dumped(int mode, Attr attr, int value) throws Exception {
+        MessageWriter w = MessageWriter.request(16, 0);
+        w.putInt(MacvlanKind.IFLA_MACVLAN_MODE, mode);
+        w.putInt(attr, value);
+        byte[] b = w.finish("dump").bytes();
+        return MACVLAN.decode(Attrs.parse(b, 16, b.length - 16), DecodeContext.none());
+    }
 
     private static List<Problems.Problem> validate(MacvlanKind kind, Map<String, Object> values, String link) {
         Problems p = new Problems();
@@ -157,24 +169,14 @@ class MacvlanKindTest {
 
     @Test
     void aDumpInSourceModeWithoutAListMeansNoSourceMacs() throws Exception {
-        io.vlinkd.netlink.wire.MessageWriter w = io.vlinkd.netlink.wire.MessageWriter.request(16, 0);
-        w.putInt(MacvlanKind.IFLA_MACVLAN_MODE, 16);
-        w.putInt(MacvlanKind.IFLA_MACVLAN_MACADDR_COUNT, 0);
-        byte[] b = w.finish("dump").bytes();
-        MacvlanSpec s = MACVLAN.decode(io.vlinkd.netlink.wire.Attrs.parse(b, 16, b.length - 16),
-                DecodeContext.none());
+        MacvlanSpec s = dumped(16, MacvlanKind.IFLA_MACVLAN_MACADDR_COUNT, 0);
         assertThat(s.sourceMacs()).contains(List.of());
     }
 
     /** 12.10: the kernel dumps IFLA_MACVLAN_FLAGS 0 for every macvlan; it is "not set", never "flag null". */
     @Test
     void aDumpWithFlagsZeroHasNoFlagsAndNoFlagWords() throws Exception {
-        io.vlinkd.netlink.wire.MessageWriter w = io.vlinkd.netlink.wire.MessageWriter.request(16, 0);
-        w.putInt(MacvlanKind.IFLA_MACVLAN_MODE, 4);
-        w.putInt(MacvlanKind.IFLA_MACVLAN_FLAGS, 0);
-        byte[] b = w.finish("dump").bytes();
-        MacvlanSpec s = MACVLAN.decode(io.vlinkd.netlink.wire.Attrs.parse(b, 16, b.length - 16),
-                DecodeContext.none());
+        MacvlanSpec s = dumped(4, MacvlanKind.IFLA_MACVLAN_FLAGS, 0);
         assertThat(s.flags()).isEmpty();
         assertThat(MACVLAN.ipArgs(s)).containsExactly("mode", "bridge");
         assertThat(MACVLAN.differences(spec("bridge", List.of(), null, null), s)).isEmpty();

@@ -25,26 +25,22 @@ class GreKindTest {
 
     @Test
     void createWithOnlyEndpointsMatchesIproute2AndItsDefaults() throws Exception {
-        GoldenFixture f = GoldenFixture.load("gre/create-basic.txt");
-        GreSpec s = spec(KIND, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
+        KindGolden.assertMatchesCapture("gre/create-basic.txt", KIND,
+                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")),
+                new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
                 Optional.empty(), Optional.of(0), Optional.of(Inheritable.of(0)), Optional.of(true),
                 header(null, null, false, false, false, false)));
     }
 
     @Test
     void createWithEveryOptionMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("gre/create-full.txt");
-        GreSpec s = spec(KIND, Map.ofEntries(Map.entry("local", ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("gre/create-full.txt", KIND,
+                Map.ofEntries(Map.entry("local", ip("192.0.2.1")),
                 Map.entry("remote", ip("198.51.100.1")), Map.entry("dev", "p0"), Map.entry("ttl", 64L),
                 Map.entry("tos", "af41"), Map.entry("pmtudisc", true), Map.entry("ikey", 10L),
                 Map.entry("okey", 20L), Map.entry("iseq", true), Map.entry("oseq", true), Map.entry("icsum", true),
-                Map.entry("ocsum", true)));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
+                Map.entry("ocsum", true)),
+                new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
                 Optional.of("p0"), Optional.of(64), Optional.of(Inheritable.of(0x88)), Optional.of(true),
                 header(10L, 20L, true, true, true, true)));
     }
@@ -54,8 +50,7 @@ class GreKindTest {
         GoldenFixture f = GoldenFixture.load("gre/create-key.txt");
         GreSpec s = spec(KIND, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1"), "tos", "inherit",
                 "key", 42L));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
+        KindGolden.assertCreatesWithIpArgs(f, KIND, s);
         assertThat(KindGolden.decoded(f, KIND).header().ikey()).contains(42L);
         assertThat(KindGolden.decoded(f, KIND).tos()).contains(Inheritable.INHERIT);
     }
@@ -73,8 +68,7 @@ class GreKindTest {
     void aMulticastRemoteGetsTheGroupAsKeyAsIproute2Does() throws Exception {
         GoldenFixture f = GoldenFixture.load("gre/create-multicast.txt");
         GreSpec s = spec(KIND, Map.of("local", ip("192.0.2.1"), "remote", ip("239.1.1.1"), "ttl", 16L));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
+        KindGolden.assertCreatesWithIpArgs(f, KIND, s);
         assertThat(KindGolden.decoded(f, KIND).header().ikey()).contains(0xef010101L);
     }
 

@@ -8,7 +8,6 @@ import io.vlinkd.netlink.golden.GoldenFixture;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.tunnel.GretapKind.GretapSpec;
-import io.vlinkd.netlink.link.LinkSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,21 +19,18 @@ class GretapKindTest {
     void createWithOnlyEndpointsMatchesIproute2() throws Exception {
         GoldenFixture f = GoldenFixture.load("gretap/create-basic.txt");
         GretapSpec s = spec(KIND, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
+        KindGolden.assertCreatesWithIpArgs(f, KIND, s);
         assertThat(KindGolden.decoded(f, KIND).remote()).contains(ip("198.51.100.1"));
     }
 
     @Test
     void createWithEveryOptionMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("gretap/create-full.txt");
-        GretapSpec s = spec(KIND, Map.ofEntries(Map.entry("local", ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("gretap/create-full.txt", KIND,
+                Map.ofEntries(Map.entry("local", ip("192.0.2.1")),
                 Map.entry("remote", ip("198.51.100.1")), Map.entry("dev", "p0"), Map.entry("ttl", 64L),
                 Map.entry("tos", "cs6"), Map.entry("pmtudisc", false), Map.entry("key", 7L),
-                Map.entry("iseq", true), Map.entry("icsum", true)));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new GretapSpec(Optional.of(ip("192.0.2.1")),
+                Map.entry("iseq", true), Map.entry("icsum", true)),
+                new GretapSpec(Optional.of(ip("192.0.2.1")),
                 Optional.of(ip("198.51.100.1")), Optional.of("p0"), Optional.of(64), Optional.of(Inheritable.of(0xc0)),
                 Optional.of(false), new GreHeader(Optional.of(7L), Optional.of(7L), Optional.of(true),
                 Optional.of(false), Optional.of(true), Optional.of(false))));

@@ -8,7 +8,6 @@ import io.vlinkd.netlink.golden.GoldenFixture;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.tunnel.Ip6greKind.Ip6greSpec;
-import io.vlinkd.netlink.link.LinkSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,9 @@ class Ip6greKindTest {
 
     @Test
     void createWithOnlyEndpointsMatchesIproute2AndItsDefaults() throws Exception {
-        GoldenFixture f = GoldenFixture.load("ip6gre/create-basic.txt");
-        Ip6greSpec s = spec(KIND, Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2")));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
+        KindGolden.assertMatchesCapture("ip6gre/create-basic.txt", KIND,
+                Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2")),
+                new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
                 Optional.empty(), Optional.of(64), Optional.of(Inheritable.of(0)), Optional.of(Inheritable.of(0)),
                 Optional.of(EncapLimit.of(4)), new GreHeader(Optional.empty(), Optional.empty(), Optional.of(false),
                 Optional.of(false), Optional.of(false), Optional.of(false))));
@@ -30,14 +27,12 @@ class Ip6greKindTest {
 
     @Test
     void createWithEveryOptionMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("ip6gre/create-full.txt");
-        Ip6greSpec s = spec(KIND, Map.ofEntries(Map.entry("local", ip("2001:db8::1")),
+        KindGolden.assertMatchesCapture("ip6gre/create-full.txt", KIND,
+                Map.ofEntries(Map.entry("local", ip("2001:db8::1")),
                 Map.entry("remote", ip("2001:db8::2")), Map.entry("dev", "p0"), Map.entry("hoplimit", 32L),
                 Map.entry("tos", "af41"), Map.entry("flowlabel", 0x12345L), Map.entry("encaplimit", 8L),
-                Map.entry("ikey", 1L), Map.entry("okey", 2L), Map.entry("oseq", true), Map.entry("ocsum", true)));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
+                Map.entry("ikey", 1L), Map.entry("okey", 2L), Map.entry("oseq", true), Map.entry("ocsum", true)),
+                new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
                 Optional.of("p0"), Optional.of(32), Optional.of(Inheritable.of(0x88)),
                 Optional.of(Inheritable.of(0x12345)), Optional.of(EncapLimit.of(8)), new GreHeader(Optional.of(1L),
                 Optional.of(2L), Optional.of(false), Optional.of(true), Optional.of(false), Optional.of(true))));
@@ -49,8 +44,7 @@ class Ip6greKindTest {
         Ip6greSpec s = spec(KIND, Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2"), "hoplimit",
                 "inherit", "tos", "inherit", "flowlabel", "inherit", "encaplimit", "none"));
         assertThat(KIND.ipArgs(s)).containsSequence("hoplimit", "0");
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
+        KindGolden.assertCreatesWithIpArgs(f, KIND, s);
         Ip6greSpec d = KindGolden.decoded(f, KIND);
         assertThat(d.tos()).contains(Inheritable.INHERIT);
         assertThat(d.flowlabel()).contains(Inheritable.INHERIT);

@@ -48,34 +48,28 @@ class IpipKindTest {
 
     @Test
     void createWithOnlyEndpointsMatchesIproute2AndItsDefaults() throws Exception {
-        GoldenFixture f = GoldenFixture.load("ipip/create-basic.txt");
-        IpipSpec s = spec(Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new IpipSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("ipip/create-basic.txt", KIND,
+                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")),
+                new IpipSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
                 Optional.of(ip("198.51.100.1")), Optional.empty(), Optional.of(0), Optional.of(Inheritable.of(0)),
                 Optional.of(true)));
     }
 
     @Test
     void createWithEveryOptionMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("ipip/create-full.txt");
-        IpipSpec s = spec(Map.of("mode", "ipip", "local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
-                "dev", "p0", "ttl", 64L, "tos", "af41", "pmtudisc", true));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new IpipSpec(Optional.of("ipip"), Optional.of(ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("ipip/create-full.txt", KIND,
+                Map.of("mode", "ipip", "local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
+                "dev", "p0", "ttl", 64L, "tos", "af41", "pmtudisc", true),
+                new IpipSpec(Optional.of("ipip"), Optional.of(ip("192.0.2.1")),
                 Optional.of(ip("198.51.100.1")), Optional.of("p0"), Optional.of(64),
                 Optional.of(Inheritable.of(0x88)), Optional.of(true)));
     }
 
     @Test
     void inheritedTtlAndTosAndNoPmtudiscMatchIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("ipip/create-inherit.txt");
-        IpipSpec s = spec(Map.of("local", ip("192.0.2.1"), "ttl", 0L, "tos", "inherit", "pmtudisc", false));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new IpipSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("ipip/create-inherit.txt", KIND,
+                Map.of("local", ip("192.0.2.1"), "ttl", 0L, "tos", "inherit", "pmtudisc", false),
+                new IpipSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
                 Optional.empty(), Optional.empty(), Optional.of(0), Optional.of(Inheritable.INHERIT),
                 Optional.of(false)));
     }

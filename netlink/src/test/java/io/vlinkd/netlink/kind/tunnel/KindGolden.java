@@ -100,6 +100,23 @@ final class KindGolden {
         GoldenAssert.assertSameBytes(f, LinkRequests.create(link, f.context()));
     }
 
+    /**
+     * The capture of create and the spec config builds from {@code options} agree both ways: the command and the
+     * bytes are ours for that spec (named t0), and the capture decodes to {@code decoded}.
+     */
+    static <S extends KindSpec> void assertMatchesCapture(String capture, LinkKind<S> kind, Map<String, ?> options,
+                                                          S decoded) throws MalformedMessageException {
+        GoldenFixture f = GoldenFixture.load(capture);
+        assertCreatesWithIpArgs(f, kind, spec(kind, options));
+        assertDecodes(f, kind, decoded);
+    }
+
+    /** The capture is {@code ip link add t0 type KIND} + the kind's ipArgs for {@code spec}, byte for byte. */
+    static <S extends KindSpec> void assertCreatesWithIpArgs(GoldenFixture f, LinkKind<S> kind, S spec) {
+        assertIpArgs(f, kind, spec);
+        assertCreates(f, LinkSpec.of("t0", kind, spec));
+    }
+
     /** The command in the capture is {@code ip link add NAME type KIND} + the kind's ipArgs. */
     static <S extends KindSpec> void assertIpArgs(GoldenFixture f, LinkKind<S> kind, S spec) {
         assertThat(f.command()).endsWith("type " + kind.name()

@@ -8,7 +8,6 @@ import io.vlinkd.netlink.golden.GoldenFixture;
 import io.vlinkd.netlink.kind.Difference;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.tunnel.SitKind.SitSpec;
-import io.vlinkd.netlink.link.LinkSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,23 +17,19 @@ class SitKindTest {
 
     @Test
     void createWithOnlyEndpointsMatchesIproute2IncludingSitFlags() throws Exception {
-        GoldenFixture f = GoldenFixture.load("sit/create-basic.txt");
-        SitSpec s = spec(KIND, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new SitSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("sit/create-basic.txt", KIND,
+                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")),
+                new SitSpec(Optional.of("any"), Optional.of(ip("192.0.2.1")),
                 Optional.of(ip("198.51.100.1")), Optional.empty(), Optional.of(0), Optional.of(Inheritable.of(0)),
                 Optional.of(true)));
     }
 
     @Test
     void createWithEveryOptionMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("sit/create-full.txt");
-        SitSpec s = spec(KIND, Map.of("mode", "ip6ip", "local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
-                "dev", "p0", "ttl", 255L, "tos", "ef", "pmtudisc", true));
-        KindGolden.assertIpArgs(f, KIND, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", KIND, s));
-        KindGolden.assertDecodes(f, KIND, new SitSpec(Optional.of("ip6ip"), Optional.of(ip("192.0.2.1")),
+        KindGolden.assertMatchesCapture("sit/create-full.txt", KIND,
+                Map.of("mode", "ip6ip", "local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
+                "dev", "p0", "ttl", 255L, "tos", "ef", "pmtudisc", true),
+                new SitSpec(Optional.of("ip6ip"), Optional.of(ip("192.0.2.1")),
                 Optional.of(ip("198.51.100.1")), Optional.of("p0"), Optional.of(255),
                 Optional.of(Inheritable.of(0xb8)), Optional.of(true)));
     }

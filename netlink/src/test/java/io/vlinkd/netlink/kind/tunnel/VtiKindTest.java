@@ -22,22 +22,18 @@ class VtiKindTest {
 
     @Test
     void vtiCreateWithOnlyEndpointsMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("vti/create-basic.txt");
-        VtiSpec s = spec(VTI, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")));
-        KindGolden.assertIpArgs(f, VTI, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", VTI, s));
-        KindGolden.assertDecodes(f, VTI, new VtiSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
+        KindGolden.assertMatchesCapture("vti/create-basic.txt", VTI,
+                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")),
+                new VtiSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
                 Optional.empty(), Optional.of(0L), Optional.of(0L)));
     }
 
     @Test
     void vtiCreateWithDevAndKeysMatchesIproute2() throws Exception {
-        GoldenFixture f = GoldenFixture.load("vti/create-full.txt");
-        VtiSpec s = spec(VTI, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1"), "dev", "p0",
-                "ikey", 10L, "okey", 20L));
-        KindGolden.assertIpArgs(f, VTI, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", VTI, s));
-        KindGolden.assertDecodes(f, VTI, new VtiSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
+        KindGolden.assertMatchesCapture("vti/create-full.txt", VTI,
+                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1"), "dev", "p0",
+                "ikey", 10L, "okey", 20L),
+                new VtiSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
                 Optional.of("p0"), Optional.of(10L), Optional.of(20L)));
     }
 
@@ -53,13 +49,11 @@ class VtiKindTest {
     void vti6CreateMatchesIproute2() throws Exception {
         GoldenFixture f = GoldenFixture.load("vti6/create-basic.txt");
         Vti6Spec s = spec(VTI6, Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2")));
-        KindGolden.assertIpArgs(f, VTI6, s);
-        KindGolden.assertCreates(f, LinkSpec.of("t0", VTI6, s));
+        KindGolden.assertCreatesWithIpArgs(f, VTI6, s);
         GoldenFixture full = GoldenFixture.load("vti6/create-full.txt");
         Vti6Spec s2 = spec(VTI6, Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2"), "dev", "p0",
                 "key", 5L));
-        KindGolden.assertIpArgs(full, VTI6, s2);
-        KindGolden.assertCreates(full, LinkSpec.of("t0", VTI6, s2));
+        KindGolden.assertCreatesWithIpArgs(full, VTI6, s2);
         KindGolden.assertDecodes(full, VTI6, new Vti6Spec(Optional.of(ip("2001:db8::1")),
                 Optional.of(ip("2001:db8::2")), Optional.of("p0"), Optional.of(5L), Optional.of(5L)));
     }
