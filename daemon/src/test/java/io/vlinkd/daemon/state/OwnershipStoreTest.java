@@ -16,6 +16,12 @@ class OwnershipStoreTest {
     @TempDir
     Path dir;
 
+    /** Reads a ledger file "owned" with this content. */
+    private OwnershipStore.Reading read(String content) throws IOException {
+        Files.writeString(dir.resolve("owned"), content);
+        return new OwnershipStore(dir.resolve("owned")).read();
+    }
+
     @Test
     void savesAndLoadsWhatVlinkdCreated() throws IOException {
         OwnershipStore store = new OwnershipStore(dir.resolve("sub/owned"));
@@ -48,9 +54,8 @@ class OwnershipStoreTest {
 
     @Test
     void badRouteAndAddressLinesAreDamage() throws IOException {
-        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nroute 198.51.100.0/24 254\n"
+        OwnershipStore.Reading r = read(OwnershipStore.HEADER + "\nroute 198.51.100.0/24 254\n"
                 + "route example.com/24 254 0\naddress br0 5 10.0.0.1/33\naddress br0 5 10.0.0.1/24\n");
-        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
         assertThat(r.damage()).hasSize(3);
         assertThat(r.ownership().addresses()).hasSize(1);
     }
@@ -86,18 +91,16 @@ class OwnershipStoreTest {
 
     @Test
     void aLedgerOfTheFirstFormatStillLoads() throws IOException {
-        Files.writeString(dir.resolve("owned"),
+        OwnershipStore.Reading r = read(
                 "# vlinkd ownership v1: links vlinkd created (name ifindex kind)\nlink br0 5 bridge\n");
-        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
         assertThat(r.damage()).isEmpty();
         assertThat(r.ownership().owns("br0", 5)).isTrue();
     }
 
     @Test
     void aBadLineIsDamageNamingFileAndLineAndTheOtherLinesAreKept() throws IOException {
-        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nlink br0 x bridge\nlink br1 7 bridge\n"
+        OwnershipStore.Reading r = read(OwnershipStore.HEADER + "\nlink br0 x bridge\nlink br1 7 bridge\n"
                 + "link br2 8 bridg\nroute? 1 2\n");
-        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
         assertThat(r.damage()).hasSize(3);
         assertThat(r.damage().get(0)).contains("owned:2").contains("ifindex");
         assertThat(r.damage().get(1)).contains("owned:4").contains("unknown kind 'bridg'");
@@ -108,8 +111,7 @@ class OwnershipStoreTest {
 
     @Test
     void aLastLineWithoutItsNewlineIsCutShortAndNotTrusted() throws IOException {
-        Files.writeString(dir.resolve("owned"), OwnershipStore.HEADER + "\nlink br0 5 bridge\nlink br1 1");
-        OwnershipStore.Reading r = new OwnershipStore(dir.resolve("owned")).read();
+        OwnershipStore.Reading r = read(OwnershipStore.HEADER + "\nlink br0 5 bridge\nlink br1 1");
         assertThat(r.damage()).singleElement().asString().contains("owned:3").contains("cut short");
         assertThat(r.ownership().links()).extracting(OwnedLink::name).containsExactly("br0");
         assertThat(r.lost()).containsExactly("br1");

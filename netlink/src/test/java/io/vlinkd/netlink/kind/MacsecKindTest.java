@@ -43,32 +43,34 @@ class MacsecKindTest {
         assertThat(f.command()).endsWith("type macsec" + (args.isEmpty() ? "" : " " + String.join(" ", args)));
     }
 
+    /** The spec config builds from options; creating m0 on p0 with it is the capture's command and bytes. */
+    private static MacsecSpec assertCreatesAsCaptured(GoldenFixture f, Map<String, ?> options) {
+        MacsecSpec s = spec(options);
+        assertCommand(f, s);
+        GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("m0", KIND, s).withLink("p0"), f.context()));
+        return s;
+    }
+
     @Test
     void createWithoutOptionsSendsNoInfoDataAsIproute2() throws Exception {
         GoldenFixture f = GoldenFixture.load("macsec/create-basic.txt");
-        MacsecSpec s = spec(Map.of());
-        assertCommand(f, s);
-        GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("m0", KIND, s).withLink("p0"), f.context()));
+        MacsecSpec s = assertCreatesAsCaptured(f, Map.of());
         assertThat(decoded(f)).isEqualTo(s);
     }
 
     @Test
     void createWithPortAndEverySettingMatchesIproute2() throws Exception {
         GoldenFixture f = GoldenFixture.load("macsec/create-port.txt");
-        MacsecSpec s = spec(Map.of("port", 11L, "encrypt", true, "protect", true, "validate", "strict",
-                "cipher", "gcm-aes-256", "icvlen", 16L, "replay-protect", true, "window", 32L));
-        assertCommand(f, s);
-        GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("m0", KIND, s).withLink("p0"), f.context()));
+        MacsecSpec s = assertCreatesAsCaptured(f, Map.of("port", 11L, "encrypt", true, "protect", true,
+                "validate", "strict", "cipher", "gcm-aes-256", "icvlen", 16L, "replay-protect", true, "window", 32L));
         assertThat(decoded(f)).isEqualTo(s);
     }
 
     @Test
     void createWithSciAndAnXpnCipherMatchesIproute2() throws Exception {
         GoldenFixture f = GoldenFixture.load("macsec/create-sci.txt");
-        MacsecSpec s = spec(Map.of("sci", "0x0011223344550001", "encrypt", false, "validate", "check",
-                "cipher", "gcm-aes-xpn-128", "icvlen", 8L));
-        assertCommand(f, s);
-        GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("m0", KIND, s).withLink("p0"), f.context()));
+        MacsecSpec s = assertCreatesAsCaptured(f, Map.of("sci", "0x0011223344550001", "encrypt", false,
+                "validate", "check", "cipher", "gcm-aes-xpn-128", "icvlen", 8L));
         MacsecSpec d = decoded(f);
         assertThat(d.sci()).contains(0x0011223344550001L);
         assertThat(d.port()).as("the port is the SCI's low 16 bits").contains(1);

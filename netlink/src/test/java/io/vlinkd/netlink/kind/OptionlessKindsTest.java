@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.netlink.link.LinkSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** ifb, nlmon, vcan and dummy: no options, no IFLA_INFO_DATA, nothing to change in place. */
 class OptionlessKindsTest {
 
-    @Test
-    void ifbCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("ifb/create.txt", LinkSpec.of("ifb0", OptionlessKind.IFB, OptionlessKind.NONE));
+    static Stream<Arguments> createMatchesIproute2() {
+        return Stream.of(Arguments.of("ifb/create.txt", "ifb0", OptionlessKind.IFB),
+                Arguments.of("nlmon/create.txt", "nlmon0", OptionlessKind.NLMON),
+                Arguments.of("vcan/create.txt", "vcan0", OptionlessKind.VCAN),
+                Arguments.of("dummy/create.txt", "dummy0", OptionlessKind.DUMMY));
     }
 
-    @Test
-    void nlmonCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("nlmon/create.txt",
-                LinkSpec.of("nlmon0", OptionlessKind.NLMON, OptionlessKind.NONE));
-    }
-
-    @Test
-    void vcanCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("vcan/create.txt", LinkSpec.of("vcan0", OptionlessKind.VCAN, OptionlessKind.NONE));
-    }
-
-    @Test
-    void dummyCreateMatchesIproute2() throws Exception {
-        KindGolden.assertCreate("dummy/create.txt",
-                LinkSpec.of("dummy0", OptionlessKind.DUMMY, OptionlessKind.NONE));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void createMatchesIproute2(String capture, String name, OptionlessKind kind) throws Exception {
+        KindGolden.assertCreate(capture, LinkSpec.of(name, kind, OptionlessKind.NONE));
     }
 
     @Test
