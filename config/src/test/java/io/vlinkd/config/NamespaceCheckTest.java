@@ -56,18 +56,38 @@ class NamespaceCheckTest {
         assertThat(problems(f, "nosuch")).isEmpty();
     }
 
-    @Test
-    void aPeersEntryMustBeWhereItsCreatorPutsThePeer() {
-        Path f = write("""
+    /** A peer's entry in another namespace than its creator puts it in; the problem names the file as %s. */
+    static Stream<Arguments> peersEntriesInTheWrongNamespace() {
+        return Stream.of(Arguments.of("a peer-netns the peer's entry does not repeat", """
                 interfaces:
                   - name: v0
                     kind: veth
                     veth: { peer: v0p, peer-netns: blue }
                   - name: v0p
                     state: up
-                """);
-        assertThat(problems(f, "blue")).containsExactly("5:5: interfaces[v0p].netns: interface v0p is created by v0"
-                + " (at " + f + ":2:5) in netns blue but this entry is for the daemon's namespace; add netns: blue");
+                """, new String[] {"blue"}, "5:5: interfaces[v0p].netns: interface v0p is created by v0 (at %s:2:5)"
+                + " in netns blue but this entry is for the daemon's namespace; add netns: blue"),
+                Arguments.of("a veth in a namespace keeps its peer there unless peer-netns says otherwise", """
+                interfaces:
+                  - name: v0
+                    kind: veth
+                    netns: red
+                    veth: { peer: v0p }
+                  - name: v0p
+                    netns: blue
+                """, new String[] {"red", "blue"}, "7:12: interfaces[v0p].netns: interface v0p is created by v0"
+                + " (at %s:2:5) in netns red but this entry is for netns blue; add netns: red"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("peersEntriesInTheWrongNamespace")
+    void aPeersEntryMustBeWhereItsCreatorPutsThePeer(String name, String yaml, String[] existing, String problem) {
+        Path f = write(yaml);
+        assertThat(problems(f, existing)).containsExactly(problem.formatted(f));
+    }
+
+    @Test
+    void aPeersEntryInThePeerNetnsIsFine() {
         Path ok = write("""
                 interfaces:
                   - name: v0
@@ -78,21 +98,6 @@ class NamespaceCheckTest {
                     state: up
                 """);
         assertThat(problems(ok, "blue")).isEmpty();
-    }
-
-    @Test
-    void aVethInANamespaceKeepsItsPeerThereUnlessPeerNetnsSaysOtherwise() {
-        Path f = write("""
-                interfaces:
-                  - name: v0
-                    kind: veth
-                    netns: red
-                    veth: { peer: v0p }
-                  - name: v0p
-                    netns: blue
-                """);
-        assertThat(problems(f, "red", "blue")).containsExactly("7:12: interfaces[v0p].netns: interface v0p is"
-                + " created by v0 (at " + f + ":2:5) in netns red but this entry is for netns blue; add netns: red");
     }
 
     @Test

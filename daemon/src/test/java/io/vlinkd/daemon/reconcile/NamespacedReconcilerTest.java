@@ -70,6 +70,13 @@ class NamespacedReconcilerTest {
         return r;
     }
 
+    /** r is APPLIED and put name in blue, not in the daemon's namespace; name as blue sees it. */
+    private ObservedLink appliedInBlueOnly(NamespacedResult r, String name) {
+        assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(host.observe().link(name)).isEmpty();
+        return link(blue, name);
+    }
+
     /** Applying d once more is UNCHANGED and writes nothing in either namespace. */
     private void assertReapplyWritesNothing(DesiredState d) throws KernelException, IOException {
         int writes = host.writes() + blue.writes();
@@ -100,9 +107,7 @@ class NamespacedReconcilerTest {
                 """);
         NamespacedResult r = appliedWithoutErrors(d);
 
-        assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(host.observe().link("br-b")).isEmpty();
-        ObservedLink b = link(blue, "br-b");
+        ObservedLink b = appliedInBlueOnly(r, "br-b");
         assertThat(b.mtu()).isEqualTo(1400);
         assertThat(blue.observe().addressesOf(b.index())).hasSize(1);
         assertThat(store.load().links()).isEmpty();
@@ -187,9 +192,7 @@ class NamespacedReconcilerTest {
                 """);
         NamespacedResult r = appliedWithoutErrors(d);
 
-        assertThat(r.combined().outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(host.observe().link("eth0-blue")).isEmpty();
-        ObservedLink peer = link(blue, "eth0-blue");
+        ObservedLink peer = appliedInBlueOnly(r, "eth0-blue");
         assertThat(peer.up()).isTrue();
         assertThat(peer.mtu()).isEqualTo(1400);
         assertThat(blue.observe().addressesOf(peer.index())).hasSize(1);

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each tunnel kind's endpoints are of the family it tunnels over, and the message names the kind that fits. */
 class TunnelFamilyTest {
 
-    static Stream<Arguments> ipv4TunnelsRefuseIpv6Endpoints() {
+    /** IPv4 tunnels with an IPv6 endpoint, then IPv6 tunnels with an IPv4 one. */
+    static Stream<Arguments> endpointsOfTheOtherFamily() {
         return Stream.of(
                 Arguments.of(IpipKind.INSTANCE, "local", "2001:db8::1", "ipip tunnels over IPv4, so local must be an"
                         + " IPv4 address, not 2001:db8::1 (ip6tnl tunnels over IPv6)"),
@@ -26,11 +27,7 @@ class TunnelFamilyTest {
                 Arguments.of(SitKind.INSTANCE, "remote", "2001:db8::2", "sit tunnels over IPv4, so remote must be an"
                         + " IPv4 address, not 2001:db8::2 (ip6tnl tunnels over IPv6)"),
                 Arguments.of(GreKind.INSTANCE, "local", "2001:db8::2", "gre tunnels over IPv4, so local must be an"
-                        + " IPv4 address, not 2001:db8::2 (ip6gre tunnels over IPv6)"));
-    }
-
-    static Stream<Arguments> ipv6TunnelsRefuseIpv4Endpoints() {
-        return Stream.of(
+                        + " IPv4 address, not 2001:db8::2 (ip6gre tunnels over IPv6)"),
                 Arguments.of(Ip6tnlKind.INSTANCE, "remote", "192.0.2.1", "ip6tnl tunnels over IPv6, so remote must be"
                         + " an IPv6 address, not 192.0.2.1 (ipip or sit tunnels over IPv4)"),
                 Arguments.of(Ip6greKind.INSTANCE, "local", "192.0.2.1", "ip6gre tunnels over IPv6, so local must be"
@@ -42,7 +39,7 @@ class TunnelFamilyTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
-    @MethodSource({"ipv4TunnelsRefuseIpv6Endpoints", "ipv6TunnelsRefuseIpv4Endpoints"})
+    @MethodSource("endpointsOfTheOtherFamily")
     void anEndpointOfTheOtherFamilyIsRefusedNamingTheKindThatFits(LinkKind<?> kind, String key, String address,
                                                                   String message) {
         assertThat(problems(kind, Map.of(key, ip(address)))).containsExactly(new Problem(key, message));
