@@ -23,6 +23,25 @@ final class KindGolden {
     private KindGolden() {
     }
 
+    /**
+     * The capture's encode context, but where a request names {@code netns} it gets {@code fd}: the number ip had
+     * open at capture time, which a request carries in place of the namespace's name.
+     */
+    static EncodeContext withNetnsFd(GoldenFixture f, String netns, int fd) {
+        return new EncodeContext() {
+            @Override
+            public int ifindex(String name) {
+                return f.context().ifindex(name);
+            }
+
+            @Override
+            public int netnsFd(String name) {
+                assertThat(name).isEqualTo(netns);
+                return fd;
+            }
+        };
+    }
+
     /** Create: decode must give back {@code spec.spec()} itself. */
     static void assertCreate(String resource, LinkSpec spec) throws MalformedMessageException {
         assertCreate(resource, spec, spec.spec());

@@ -44,18 +44,7 @@ class VethKindTest {
         GoldenFixture f = GoldenFixture.load("veth/create-peer-netns.txt");
         VethSpec spec = VethSpec.of("v1", some(PEER_MAC), some("vlt-golden-peer"));
         // The capture's fd (4) is whatever ip had open; resolve the name to the same number.
-        EncodeContext ctx = new EncodeContext() {
-            @Override
-            public int ifindex(String name) {
-                return f.context().ifindex(name);
-            }
-
-            @Override
-            public int netnsFd(String netns) {
-                assertThat(netns).isEqualTo("vlt-golden-peer");
-                return 4;
-            }
-        };
+        EncodeContext ctx = KindGolden.withNetnsFd(f, "vlt-golden-peer", 4);
         GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("v0", K, spec), ctx));
         // The request names the namespace only by fd: decode sees the peer's name and MAC, not the namespace.
         assertThat(KindGolden.decode(K, f)).isEqualTo(VethSpec.of("v1", some(PEER_MAC), none()));

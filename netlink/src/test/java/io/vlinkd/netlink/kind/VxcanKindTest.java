@@ -31,17 +31,7 @@ class VxcanKindTest {
     void peerNamespaceIsSentAsAnOpenFdInsideThePeerNest() throws Exception {
         GoldenFixture f = GoldenFixture.load("vxcan/create-peer-netns.txt");
         VxcanSpec spec = VxcanSpec.of("vxcan1", some("vlt-golden-peer"));
-        EncodeContext ctx = new EncodeContext() {
-            @Override
-            public int ifindex(String name) {
-                return f.context().ifindex(name);
-            }
-
-            @Override
-            public int netnsFd(String netns) {
-                return 4; // the fd ip had open at capture time
-            }
-        };
+        EncodeContext ctx = KindGolden.withNetnsFd(f, "vlt-golden-peer", 4);
         GoldenAssert.assertSameBytes(f, LinkRequests.create(LinkSpec.of("vxcan0", K, spec), ctx));
         assertThat(KindGolden.decode(K, f)).isEqualTo(VxcanSpec.of("vxcan1", none()));
         assertThat(String.join(" ", KindGolden.ipCommand(LinkSpec.of("vxcan0", K, spec)))).isEqualTo(f.command());
