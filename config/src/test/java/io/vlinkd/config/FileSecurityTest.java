@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,8 @@ class FileSecurityTest {
     Path tmp;
     private Path dir;
     private Path file;
+    /** Made by trustedScratch when a test needs it. */
+    private Path scratch;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -83,10 +86,10 @@ class FileSecurityTest {
      * A directory whose every ancestor passes the check, for symlink targets: the test's own temporary directory is
      * under /tmp, which others may write, so no symlink into it could ever be trusted.
      */
-    private static Path trustedScratch() throws IOException {
+    private Path trustedScratch() throws IOException {
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
-        Path scratch = Files.createTempDirectory(target, "symlinks");
+        scratch = Files.createTempDirectory(target, "symlinks");
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (Path p = scratch; p != null; p = p.getParent()) {
             assumeTrue(FileSecurity.problem(p).isEmpty(), p + " would not be trusted: " + FileSecurity.problem(p));
@@ -94,8 +97,13 @@ class FileSecurityTest {
         return scratch;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
+    /** The trusted scratch directory is not under @TempDir (see trustedScratch), so the test removes it. */
+    @AfterEach
+    void deleteScratch() throws IOException {
+        if (scratch == null) {
+            return;
+        }
+        try (var walk = Files.walk(scratch)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
@@ -105,75 +113,59 @@ class FileSecurityTest {
     @Test
     void aSymlinkIntoADirectoryOthersMayWriteIsRefused() throws IOException {
         Path scratch = trustedScratch();
-        try {
-            Path open = Files.createDirectory(scratch.resolve("drop"));
-            Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-            Path target = open.resolve("evil.yaml"); // root's and 0644 itself: only its directory is wrong
-            Files.writeString(target, "interfaces: [{name: eth0}]\n");
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
-            Files.delete(file);
-            Files.createSymbolicLink(file, target);
-            assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(file
-                    + ":1:1: file: symlink to " + target + ", and " + open + ": directory is writable by group and"
-                    + " others (mode 0777); anyone who can write it controls the host's network (chmod go-w)");
-        } finally {
-            deleteTree(scratch);
-        }
+        Path open = Files.createDirectory(scratch.resolve("drop"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path target = open.resolve("evil.yaml"); // root's and 0644 itself: only its directory is wrong
+        Files.writeString(target, "interfaces: [{name: eth0}]\n");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.delete(file);
+        Files.createSymbolicLink(file, target);
+        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(file
+                + ":1:1: file: symlink to " + target + ", and " + open + ": directory is writable by group and"
+                + " others (mode 0777); anyone who can write it controls the host's network (chmod go-w)");
     }
 
     @Test
     void aSymlinkToAnotherUsersFileIsRefused() throws IOException {
         Path scratch = trustedScratch();
-        try {
-            Path target = scratch.resolve("theirs.yaml");
-            Files.writeString(target, "interfaces: [{name: eth0}]\n");
-            Files.setAttribute(target, "unix:uid", 65534);
-            Files.delete(file);
-            Files.createSymbolicLink(file, target);
-            assertThat(((LoadResult.Invalid) load()).problems()).singleElement().asString()
-                    .contains("file: symlink to " + target + ", and its target file is owned by uid 65534");
-        } finally {
-            deleteTree(scratch);
-        }
+        Path target = scratch.resolve("theirs.yaml");
+        Files.writeString(target, "interfaces: [{name: eth0}]\n");
+        Files.setAttribute(target, "unix:uid", 65534);
+        Files.delete(file);
+        Files.createSymbolicLink(file, target);
+        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().asString()
+                .contains("file: symlink to " + target + ", and its target file is owned by uid 65534");
     }
 
     @Test
     void aKubernetesConfigMapMountIsAccepted() throws IOException {
         // kubelet's layout: each key a symlink through ..data to a timestamped directory it swaps atomically.
         Path scratch = trustedScratch();
-        try {
-            Path mount = Files.createDirectory(scratch.resolve("vlinkd"));
-            Files.setPosixFilePermissions(mount, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path stamped = Files.createDirectory(mount.resolve("..2026_12_02_18_00_00.123456789"));
-            Files.setPosixFilePermissions(stamped, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path real = stamped.resolve("10.yaml");
-            Files.writeString(real, "interfaces: [{name: br0, kind: bridge}]\n");
-            Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
-            Files.createSymbolicLink(mount.resolve("..data"), stamped.getFileName());
-            Files.createSymbolicLink(mount.resolve("10.yaml"), Path.of("..data/10.yaml"));
-            LoadResult r = new ConfigLoader(LoadOptions.secure()).load(List.of(mount));
-            assertThat(r).isInstanceOfSatisfying(LoadResult.Valid.class, v -> assertThat(v.state().links())
-                    .singleElement().satisfies(l -> assertThat(l.link().name()).isEqualTo("br0")));
-        } finally {
-            deleteTree(scratch);
-        }
+        Path mount = Files.createDirectory(scratch.resolve("vlinkd"));
+        Files.setPosixFilePermissions(mount, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path stamped = Files.createDirectory(mount.resolve("..2026_12_02_18_00_00.123456789"));
+        Files.setPosixFilePermissions(stamped, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path real = stamped.resolve("10.yaml");
+        Files.writeString(real, "interfaces: [{name: br0, kind: bridge}]\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(mount.resolve("..data"), stamped.getFileName());
+        Files.createSymbolicLink(mount.resolve("10.yaml"), Path.of("..data/10.yaml"));
+        LoadResult r = new ConfigLoader(LoadOptions.secure()).load(List.of(mount));
+        assertThat(r).isInstanceOfSatisfying(LoadResult.Valid.class, v -> assertThat(v.state().links())
+                .singleElement().satisfies(l -> assertThat(l.link().name()).isEqualTo("br0")));
     }
 
     @Test
     void aConfigDirectoryThatIsASymlinkIntoADirectoryOthersMayWriteIsRefused() throws IOException {
         Path scratch = trustedScratch();
-        try {
-            Path open = Files.createDirectory(scratch.resolve("open"));
-            Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxr-x"));
-            Path real = Files.createDirectory(open.resolve("vlinkd"));
-            Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path link = Files.createSymbolicLink(scratch.resolve("etc-vlinkd"), real);
-            assertThat(((LoadResult.Invalid) new ConfigLoader(LoadOptions.secure()).load(List.of(link))).problems())
-                    .singleElement().asString().contains(link + ":1:1: file: symlink to " + real + ", and " + open
-                            + ": directory is writable by group (mode 0775)");
-        } finally {
-            deleteTree(scratch);
-        }
+        Path open = Files.createDirectory(scratch.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxr-x"));
+        Path real = Files.createDirectory(open.resolve("vlinkd"));
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = Files.createSymbolicLink(scratch.resolve("etc-vlinkd"), real);
+        assertThat(((LoadResult.Invalid) new ConfigLoader(LoadOptions.secure()).load(List.of(link))).problems())
+                .singleElement().asString().contains(link + ":1:1: file: symlink to " + real + ", and " + open
+                        + ": directory is writable by group (mode 0775)");
     }
 
     @Test
