@@ -81,14 +81,19 @@ class TunnelChangeGoldenTest {
         assertThat(ours).as("IFLA_INFO_DATA of `%s`", f.command()).containsExactlyElementsOf(theirs);
     }
 
+    /** assertChange from the link the kind's create-full capture made to the spec config builds from options. */
+    private static <S extends KindSpec> void assertChangeFromCreate(String kind, LinkKind<S> k, Map<String, ?> options)
+            throws Exception {
+        assertChange(kind, k, created(kind + "/create-full.txt", k), spec(k, options));
+    }
+
     private static <S extends KindSpec> S created(String resource, LinkKind<S> k) throws Exception {
         return KindGolden.decoded(GoldenFixture.load(resource), k);
     }
 
     @Test
     void ipipTtl() throws Exception {
-        IpipKind k = IpipKind.INSTANCE;
-        assertChange("ipip", k, created("ipip/create-full.txt", k), spec(k, Map.of("ttl", 32L)));
+        assertChangeFromCreate("ipip", IpipKind.INSTANCE, Map.of("ttl", 32L));
     }
 
     @Test
@@ -104,8 +109,7 @@ class TunnelChangeGoldenTest {
 
     @Test
     void greOkeyAndNoOcsum() throws Exception {
-        GreKind k = GreKind.INSTANCE;
-        assertChange("gre", k, created("gre/create-full.txt", k), spec(k, Map.of("okey", 99L, "ocsum", false)));
+        assertChangeFromCreate("gre", GreKind.INSTANCE, Map.of("okey", 99L, "ocsum", false));
     }
 
     @Test
@@ -145,13 +149,11 @@ class TunnelChangeGoldenTest {
 
     @Test
     void vtiOkey() throws Exception {
-        VtiKind k = VtiKind.INSTANCE;
-        assertChange("vti", k, created("vti/create-full.txt", k), spec(k, Map.of("okey", 21L)));
+        assertChangeFromCreate("vti", VtiKind.INSTANCE, Map.of("okey", 21L));
     }
 
     @Test
     void vti6Local() throws Exception {
-        Vti6Kind k = Vti6Kind.INSTANCE;
-        assertChange("vti6", k, created("vti6/create-full.txt", k), spec(k, Map.of("local", ip("2001:db8::7"))));
+        assertChangeFromCreate("vti6", Vti6Kind.INSTANCE, Map.of("local", ip("2001:db8::7")));
     }
 }
