@@ -41,7 +41,7 @@ sleep 2 # the verify after the first apply
 # The monitor runs at real-time priority so that it reads each notification when it comes, not when the daemon
 # (which it would otherwise compete with for the CPU) has already answered it.
 ip netns exec "$ns" chrt -f 50 python3 - "$n" "$m" <<'PY'
-import socket, struct, sys, time
+import socket, struct, sys, threading, time
 n, m = int(sys.argv[1]), int(sys.argv[2])
 RTM_NEWLINK, RTM_DELLINK, IFLA_IFNAME = 16, 17, 3
 s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)
@@ -79,11 +79,16 @@ vandal = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)
 vandal.bind((0, 0))
 
 def delete(name):
-    """Sends RTM_DELLINK by name and returns at once: the monitor must be reading when the notifications come."""
+    """
+    Sends RTM_DELLINK by name from another thread and returns at once. The kernel deletes the link in the sender's
+    send() (several ms for a bridge: it waits for RCU), and emits the notifications meanwhile: the monitor must be
+    reading then, not blocked in that send.
+    """
     attr = name.encode() + b"\0"
     attr = struct.pack("=HH", 4 + len(attr), IFLA_IFNAME) + attr + b"\0" * ((4 - len(attr) % 4) % 4)
     body = struct.pack("=BxHiII", 0, 0, 0, 0, 0) + attr
-    vandal.send(struct.pack("=IHHII", 16 + len(body), RTM_DELLINK, 0x1 | 0x4, 1, 0) + body)
+    msg = struct.pack("=IHHII", 16 + len(body), RTM_DELLINK, 0x1 | 0x4, 1, 0) + body
+    threading.Thread(target=vandal.send, args=(msg,), daemon=True).start()
 
 def one(victim):
     """(ms from RTM_DELLINK, ms from the first notification of the deletion) to the re-creation's RTM_NEWLINK."""
