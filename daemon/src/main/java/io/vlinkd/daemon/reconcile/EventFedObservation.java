@@ -120,6 +120,10 @@ final class EventFedObservation {
             } catch (EventsLostException e) {
                 LOG.info("notifications were lost (ENOBUFS): dumping everything again");
                 stale = true;
+            } catch (MalformedMessageException e) {
+                // The rest of the batch is gone with it: only a dump tells what it said.
+                LOG.warn("a notification could not be read ({}): dumping everything again", e.getMessage());
+                stale = true;
             }
         }
         if (!stale && !maxAge.isZero() && clock.getAsLong() - dumpedAt > maxAge.toNanos()) {

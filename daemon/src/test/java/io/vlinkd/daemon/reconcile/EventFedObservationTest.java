@@ -111,6 +111,19 @@ class EventFedObservationTest {
     }
 
     @Test
+    void aNotificationThatCannotBeReadMakesTheNextObservationADump() throws Exception {
+        view.current();
+        // An RTM_NEWLINK too short to hold its ifinfomsg.
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20).order(java.nio.ByteOrder.nativeOrder());
+        b.putInt(20).putShort((short) Rtnl.RTM_NEWLINK).putShort((short) 0).putInt(0).putInt(0).putInt(0);
+        kernel.events.add(NlMessage.parseOne(b.array()));
+        kernel.links.put(3, link(3, "br1", IFF_UP, null));
+        kernel.events.add(link(3, "br1", IFF_UP, null));
+        assertThat(names(view.current())).containsExactly("lo", "br0", "br1");
+        assertThat(view.fullDumps()).isEqualTo(2);
+    }
+
+    @Test
     void aRenamedPeerIsSeenInTheSpecOfTheLinkThatNamesIt() throws Exception {
         kernel.links.put(3, veth(3, "v0", 4));
         kernel.links.put(4, veth(4, "v0p", 3));
