@@ -68,12 +68,11 @@ class EventsAndDumpsTest {
             });
             t.start();
             Thread.sleep(200); // in poll(2) by now
-            long t0 = System.nanoTime();
             events.close();
-            t.join(5_000);
+            // Without the wake-up the poll would return after an hour; 30 s leaves room for a slow (emulated) CPU.
+            t.join(30_000);
             assertThat(t.isAlive()).as("the poll returned when the socket was closed").isFalse();
             assertThat(got.get()).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
             events.close(); // a second close does nothing
         }
     }
