@@ -93,13 +93,9 @@ final class Claims {
     /** {@code owned} without the addresses and objects that {@code observed} no longer has. */
     static Ownership present(Ownership owned, ObservedState observed, int protocol) {
         Set<OwnedAddress> addresses = new HashSet<>();
-        Map<Integer, ObservedLink> byIndex = new HashMap<>();
-        observed.links().forEach(l -> byIndex.put(l.index(), l));
         for (ObservedAddress a : observed.addresses()) {
-            ObservedLink l = byIndex.get(a.index());
-            if (l != null) {
-                addresses.add(new OwnedAddress(l.name(), l.index(), a.address(), a.prefixLength()));
-            }
+            observed.link(a.index()).ifPresent(l ->
+                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address(), a.prefixLength())));
         }
         Ownership out = owned.withAddresses(owned.addresses().stream().filter(addresses::contains).toList());
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {

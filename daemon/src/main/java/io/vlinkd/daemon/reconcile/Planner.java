@@ -93,7 +93,6 @@ public final class Planner {
         /** Links created by this plan (new or re-created), including companions. */
         private final Set<String> created = new HashSet<>();
 
-        private final Map<Integer, ObservedLink> byIndex = new HashMap<>();
         /** Memos of this pass, by identity: the specs are records whose equals walks every option. */
         private final Map<LinkSpec, Carried> nextCarried = new IdentityHashMap<>();
         private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
@@ -108,7 +107,6 @@ public final class Planner {
             this.observed = observed;
             this.owned = owned;
             this.byName = observed.byName();
-            observed.links().forEach(l -> byIndex.put(l.index(), l));
             for (DesiredLink d : desired.links()) {
                 desiredByName.put(d.name(), d);
                 desiredCompanions.addAll(KindTraits.companions(d.link().kind(), d.link().spec()));
@@ -158,7 +156,7 @@ public final class Planner {
         }
 
         private ObservedLink linkAt(int index) {
-            return index > 0 ? byIndex.get(index) : null;
+            return observed.link(index).orElse(null);
         }
 
         private String nameOf(int index) {
