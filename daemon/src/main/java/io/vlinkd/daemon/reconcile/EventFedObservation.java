@@ -9,7 +9,6 @@ import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *       change (same flags, same master) and a new address;</li>
  *   <li>after vlinkd's own writes (what the reconciler verifies), everything is dumped again: verification compares
  *       with the kernel's own answer, as it always did;</li>
- *   <li>lost notifications (ENOBUFS) and the age limit ({@code settings.resync-interval}) dump everything again.</li>
+ *   <li>lost notifications (ENOBUFS) dump everything again, and so does {@link #invalidate} (the daemon's periodic
+ *       re-read, {@code settings.resync-interval}, and every start and reload).</li>
  * </ul>
  * Not thread-safe: the port that owns it serializes its use.
  */
@@ -75,8 +74,6 @@ final class EventFedObservation {
 
     private final Source source;
     private final ObservedStateReader reader;
-    private final LongSupplier clock;
-    private Duration maxAge;
 
     private final Map<Integer, LinkMessage> linkMessages = new HashMap<>();
     private final Map<Integer, ObservedLink> links = new HashMap<>();
@@ -85,22 +82,17 @@ final class EventFedObservation {
     private List<ObservedRoute> routes = List.of();
     private boolean stale = true;
     private boolean routesStale = true;
-    private long dumpedAt;
     private int fullDumps;
 
-    EventFedObservation(Source source, ObservedStateReader reader, Duration maxAge, LongSupplier nanoClock) {
+    EventFedObservation(Source source, ObservedStateReader reader) {
         this.source = source;
         this.reader = reader;
-        this.maxAge = maxAge;
-        this.clock = nanoClock;
     }
 
-    /** How old the view may get before it is dumped again in full; zero: no limit. */
-    void maxAge(Duration age) {
-        this.maxAge = age;
-    }
-
-    /** The next {@link #current} dumps everything (vlinkd wrote to the kernel: verification wants its answer). */
+    /**
+     * The next {@link #current} dumps everything: vlinkd wrote to the kernel (verification wants its answer), or the
+     * daemon re-reads what no notification announces.
+     */
     void invalidate() {
         stale = true;
     }
@@ -125,10 +117,6 @@ final class EventFedObservation {
                 LOG.warn("a notification could not be read ({}): dumping everything again", e.getMessage());
                 stale = true;
             }
-        }
-        if (!stale && !maxAge.isZero() && clock.getAsLong() - dumpedAt > maxAge.toNanos()) {
-            LOG.debug("the observed state is older than {} s: dumping everything again", maxAge.toSeconds());
-            stale = true;
         }
         if (!stale && changedLinks.size() > MAX_LINK_QUERIES) {
             stale = true;
@@ -170,7 +158,6 @@ final class EventFedObservation {
         changedLinks.clear();
         stale = false;
         routesStale = false;
-        dumpedAt = clock.getAsLong();
         fullDumps++;
     }
 

@@ -35,9 +35,6 @@ import java.util.function.Function;
  * over it.
  */
 public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
-    /** The age after which the event-fed view is dumped again in full unless told otherwise (resync-interval). */
-    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
-
     private final NetlinkSocket socket;
     private final EventSocket events;
     private final Netns netns;
@@ -83,7 +80,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
             public List<NlMessage> pending() throws NetlinkException {
                 return events.poll(Duration.ZERO);
             }
-        }, new ObservedStateReader(kinds), DEFAULT_RESYNC, System::nanoTime);
+        }, new ObservedStateReader(kinds));
     }
 
     /**
@@ -116,11 +113,6 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
             }
             throw new KernelException("cannot open an rtnetlink socket in " + netns + ": " + e.getMessage(), e);
         }
-    }
-
-    /** How old the event-fed view may get before it is dumped again in full ({@code settings.resync-interval}). */
-    public synchronized void resyncEvery(Duration age) {
-        observation.maxAge(age);
     }
 
     /** Dumps everything at the next observation (a periodic re-read: what no notification told is seen then). */

@@ -170,12 +170,6 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
         }
     }
 
-    private synchronized void resyncEvery(java.time.Duration interval) {
-        if (herePort != null) {
-            herePort.resyncEvery(interval);
-        }
-    }
-
     private static PlanView render(NamespacedPlan plan, PlanFormat format) {
         List<String> steps = new ArrayList<>();
         for (NamespacedPlan.Part part : plan.parts()) {
@@ -215,10 +209,6 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
     public Applied apply(DesiredState state, String netns) throws BackendUnavailableException {
         NamespacedResult all;
         try {
-            if (netns == null) {
-                here();
-                resyncEvery(state.settings().resyncInterval());
-            }
             all = with(netns, rec -> rec.apply(state));
         } catch (KernelException | IOException e) {
             // No step ran: the summary is the one line about it.

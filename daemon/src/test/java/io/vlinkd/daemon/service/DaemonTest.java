@@ -2,6 +2,7 @@ package io.vlinkd.daemon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.control.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,30 @@ class DaemonTest {
         reachIt.run();
         gate.awaitEntered();
         return gate;
+    }
+
+    /** settings.resync-interval: the daemon re-reads the whole kernel state and repairs, every interval. */
+    @Test
+    void theKernelIsReadAgainAndRepairedEveryResyncInterval() throws InterruptedException {
+        DesiredState every = Fakes.rereadEvery(Fakes.state("one"), Duration.ofSeconds(1));
+        config.next = new ConfigPort.Loaded(every, "1 interface");
+        daemon.start();
+        assertThat(reconcile.rereads.get()).as("the start reads the kernel afresh").isEqualTo(1);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (reconcile.rereads.get() < 3 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(reconcile.rereads.get()).as("two periodic re-reads").isGreaterThanOrEqualTo(3);
+        assertThat(reconcile.applied.size()).as("each followed by a repair").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void noPeriodicReReadWithAResyncIntervalOfZero() throws InterruptedException {
+        config.next = new ConfigPort.Loaded(Fakes.rereadEvery(Fakes.state("one"), Duration.ZERO), "1 interface");
+        daemon.start();
+        Thread.sleep(1500);
+        assertThat(reconcile.rereads.get()).isEqualTo(1);
+        assertThat(reconcile.applied).hasSize(1);
     }
 
     @Test

@@ -22,6 +22,13 @@ public final class Fakes {
                 List.of(Path.of("/etc/vlinkd/" + name + ".yaml")));
     }
 
+    /** The same state with {@code settings.resync-interval} set. */
+    static DesiredState rereadEvery(DesiredState s, java.time.Duration interval) {
+        DaemonSettings d = s.settings();
+        return new DesiredState(s.links(), s.absent(), s.routes(),
+                new DaemonSettings(d.drift(), d.foreign(), d.onError(), d.routeProtocol(), interval), s.files());
+    }
+
     /** The same state with {@code drift: report}. */
     static DesiredState reportingDrift(DesiredState s) {
         DaemonSettings d = s.settings();
@@ -86,6 +93,8 @@ public final class Fakes {
         final List<DesiredState> finished = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch rolledBack = new CountDownLatch(1);
         final AtomicInteger plans = new AtomicInteger();
+        /** Calls of {@link #rereadKernel}: starts, reloads and the periodic re-reads. */
+        final AtomicInteger rereads = new AtomicInteger();
         volatile boolean fail;
         /** The kernel already matches: the apply changes nothing. */
         volatile boolean unchanged;
@@ -96,6 +105,11 @@ public final class Fakes {
         public PlanView plan(DesiredState state, String netns, PlanFormat format) {
             plans.incrementAndGet();
             return new PlanView(List.of("ip link add br0 type bridge"), List.of());
+        }
+
+        @Override
+        public void rereadKernel() {
+            rereads.incrementAndGet();
         }
 
         @Override
