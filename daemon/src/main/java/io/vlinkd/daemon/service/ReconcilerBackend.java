@@ -97,10 +97,12 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
     }
 
     /**
-     * A drift watcher for the daemon's namespace, on an event socket and a dump socket of its own (it runs on its
-     * own thread; the reconciler's socket belongs to the daemon's loop). It only detects: {@code onDrift} gets
-     * what changed and must hand the repair to the daemon's loop ({@link Daemon#driftDetected}). Run it on a
-     * platform thread; {@link DriftWatcher#stop()} ends it, {@link #close()} closes its sockets.
+     * A drift watcher for the daemon's namespace, on an event socket of its own (it blocks in it on its own
+     * thread). It reads link names, at start and after lost notifications, through the reconciler's port, whose
+     * methods are synchronized: a port of its own would hold a second subscription whose queue nobody drains. It
+     * only detects: {@code onDrift} gets what changed and must hand the repair to the daemon's loop
+     * ({@link Daemon#driftDetected}). Run it on a platform thread; {@link DriftWatcher#stop()} ends it,
+     * {@link #close()} closes its socket.
      */
     public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
                                                   java.time.Duration debounce,
@@ -112,8 +114,9 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
             throw new KernelException("cannot subscribe to rtnetlink events: " + e.getMessage(), e);
         }
         watcherSockets.add(events);
-        NetlinkKernelPort names = NetlinkKernelPort.open(home);
-        watcherSockets.add(names);
+        here();
+        NetlinkKernelPort names = java.util.Objects.requireNonNull(herePort,
+                "a backend over a given reconciler (tests) has no port for a drift watcher");
         return new DriftWatcher(names, new OwnershipStore(ownershipFile(null)), desired, events::poll, debounce,
                 onDrift);
     }
