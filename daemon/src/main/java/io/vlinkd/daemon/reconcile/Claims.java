@@ -1,11 +1,8 @@
 package io.vlinkd.daemon.reconcile;
 
-import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedAddress;
-import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,22 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which routes and addresses are vlinkd's, beyond what the ledger records, and which recorded ones still exist.
- *
- * <ul>
- *   <li>An address carrying vlinkd's mark (IFA_PROTO = {@code settings.route-protocol}) on a link vlinkd owns is
- *       vlinkd's: that is how ownership of addresses survives a lost or damaged ledger (kernel 5.18+; older
- *       kernels drop the mark, and only the ledger counts).</li>
- *   <li>An address the config lists that is already on its interface is claimed (from a ledger written before
- *       addresses were recorded, or added by hand as configured): it is vlinkd's from then on, and deleted when it
- *       leaves the config.</li>
- *   <li>An object of a {@link ResourceType} (a route) carrying vlinkd's mark (a route's protocol number) that is
- *       exactly as the config lists it is claimed likewise; one that differs from the config is not (someone else's
- *       route to that destination is left alone). A route with the number that the config does not list and the
- *       ledger does not record is someone else's: the protocol alone never makes a route vlinkd's.</li>
- *   <li>Recorded routes and addresses that are gone from the kernel (deleted with their link, or by someone
- *       else) are no longer recorded. Every type of {@link ResourceTypes#ALL} is claimed and pruned this way.</li>
- * </ul>
+ * Which objects of each {@link ResourceType} (addresses, routes) are vlinkd's beyond what the ledger records, and
+ * which recorded ones still exist: the type says what it claims ({@link ResourceType#claims}). An address with
+ * vlinkd's mark on a link vlinkd owns, or listed by the config and already on its interface, is claimed; a route with
+ * vlinkd's mark that is exactly as the config lists it likewise (the protocol alone never makes a route vlinkd's).
+ * Recorded objects that are gone from the kernel (deleted with their link, or by someone else), or no longer carry
+ * what makes them vlinkd's, are no longer recorded.
  */
 final class Claims {
     private Claims() {
@@ -39,30 +26,7 @@ final class Claims {
     static Ownership claim(DesiredState desired, ObservedState observed, Ownership owned) {
         int protocol = desired.settings().routeProtocol();
         Ownership present = present(owned, observed, protocol);
-        Set<OwnedAddress> addresses = new LinkedHashSet<>(present.addresses());
-        Map<String, ObservedLink> byName = observed.byName();
-        for (OwnedLink l : owned.links()) {
-            ObservedLink o = byName.get(l.name());
-            if (o != null && o.index() == l.ifindex()) {
-                for (ObservedAddress a : observed.addressesOf(o.index())) {
-                    if (a.protocol() == protocol) {
-                        addresses.add(new OwnedAddress(o.name(), o.index(), a.address(), a.prefixLength()));
-                    }
-                }
-            }
-        }
-        for (DesiredLink d : desired.links()) {
-            ObservedLink o = byName.get(d.name());
-            if (o == null || !d.addressesManaged()) {
-                continue;
-            }
-            for (ObservedAddress a : observed.addressesOf(o.index())) {
-                if (d.addresses().stream().anyMatch(a::sameAs)) {
-                    addresses.add(new OwnedAddress(o.name(), o.index(), a.address(), a.prefixLength()));
-                }
-            }
-        }
-        Ownership out = present.withAddresses(addresses);
+        Ownership out = present;
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
             out = claim(t, desired, observed, present, out, protocol);
         }
@@ -70,8 +34,8 @@ final class Claims {
     }
 
     /**
-     * {@code into} with the lines of {@code type} in {@code present}, and those of its observed objects with
-     * vlinkd's mark that are exactly as the config lists them.
+     * {@code into} with the lines of {@code type} in {@code present}, and those of the observed objects the type
+     * claims.
      */
     private static <K, D, O, L> Ownership claim(ResourceType<K, D, O, L> type, DesiredState desired,
                                                 ObservedState observed, Ownership present, Ownership into,
@@ -79,51 +43,40 @@ final class Claims {
         Set<L> lines = new LinkedHashSet<>(type.recorded(present));
         Map<K, D> listed = new HashMap<>();
         for (D d : type.desired(desired)) {
-            listed.put(type.key(d), d);
+            listed.putIfAbsent(type.key(d), d);
         }
         for (O o : type.observed(observed)) {
-            D want = listed.get(type.observedKey(o));
-            if (type.marked(o, protocol) && want != null && type.matches(want, o, observed)) {
-                lines.add(type.line(type.observedKey(o)));
+            if (type.claims(o, listed.get(type.observedKey(o, observed)), observed, present, protocol)) {
+                lines.add(type.line(o, observed));
             }
         }
         return type.withRecorded(into, lines);
     }
 
-    /** {@code owned} without the addresses and objects that {@code observed} no longer has. */
+    /** {@code owned} without the objects that {@code observed} no longer has as vlinkd's. */
     static Ownership present(Ownership owned, ObservedState observed, int protocol) {
-        Set<OwnedAddress> addresses = new HashSet<>();
-        for (ObservedAddress a : observed.addresses()) {
-            observed.link(a.index()).ifPresent(l ->
-                    addresses.add(new OwnedAddress(l.name(), l.index(), a.address(), a.prefixLength())));
-        }
-        Ownership out = owned.withAddresses(owned.addresses().stream().filter(addresses::contains).toList());
+        Ownership out = owned;
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
             out = present(t, out, observed, protocol);
         }
         return out;
     }
 
-    /** {@code owned} without the lines of {@code type} whose object is not observed with vlinkd's mark. */
+    /** {@code owned} without the lines of {@code type} whose object is not observed as one of vlinkd's. */
     private static <K, D, O, L> Ownership present(ResourceType<K, D, O, L> type, Ownership owned,
                                                   ObservedState observed, int protocol) {
         Set<L> existing = new HashSet<>();
         for (O o : type.observed(observed)) {
-            if (type.marked(o, protocol)) {
-                existing.add(type.line(type.observedKey(o)));
+            if (type.ours(o, true, protocol)) {
+                existing.add(type.line(o, observed));
             }
         }
         return type.withRecorded(owned, type.recorded(owned).stream().filter(existing::contains).toList());
     }
 
-    /**
-     * {@code links} with the addresses and the lines of every type that {@code first} or {@code second} records
-     * (those of {@code first} first).
-     */
+    /** {@code links} with the lines of every type that {@code first} or {@code second} records (first's first). */
     static Ownership union(Ownership links, Ownership first, Ownership second) {
-        Set<OwnedAddress> addresses = new LinkedHashSet<>(first.addresses());
-        addresses.addAll(second.addresses());
-        Ownership out = links.withAddresses(addresses);
+        Ownership out = links;
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
             out = union(t, out, first, second);
         }

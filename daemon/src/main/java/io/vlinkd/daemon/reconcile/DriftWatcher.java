@@ -9,7 +9,6 @@ import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
@@ -177,12 +176,8 @@ public final class DriftWatcher implements Runnable {
                     }
                     return old != null && relevant.contains(old) ? old : null; // renamed away
                 }
-                case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> {
-                    String dev = names.get(AddressMessage.decode(m).index());
-                    return dev != null && relevant.contains(dev) ? "address on " + dev : null;
-                }
                 default -> {
-                    // Another resource type's object (a route): each type decodes only its own messages.
+                    // An object of a resource type (an address, a route): each type decodes only its own messages.
                     for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
                         String c = concerns(t, m, relevant, foreign);
                         if (c != null) {
@@ -206,14 +201,15 @@ public final class DriftWatcher implements Runnable {
             return null;
         }
         O o = decoded.get();
+        boolean onRelevant = onRelevant(type.ifindex(o), relevant);
+        if (onRelevant && type.managedOnItsLink()) {
+            return type.on(names.get(type.ifindex(o)));
+        }
         // The mark alone makes an object worth a look (a drift check then asks the ledger too).
         if (type.marked(o, desired.get().settings().routeProtocol())) {
             return "a " + type.noun() + " with vlinkd's protocol";
         }
-        if (foreign && onRelevant(type.ifindex(o), relevant)) {
-            return "a " + type.noun() + " through " + names.get(type.ifindex(o));
-        }
-        return null;
+        return foreign && onRelevant ? type.on(names.get(type.ifindex(o))) : null;
     }
 
     private boolean onRelevant(Integer index, Set<String> relevant) {

@@ -1,8 +1,9 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.NetlinkException;
-import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
@@ -185,7 +186,7 @@ final class EventFedObservation {
                 routesStale = true;
             }
             case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> {
-                ObservedAddress a = ObservedStateReader.address(AddressMessage.decode(m));
+                ObservedAddress a = AddressType.TYPE.decode(m).orElse(null);
                 if (a != null && m.type() == Rtnl.RTM_NEWADDR) {
                     addresses.put(AddressKey.of(a), a);
                 } else if (a != null) {

@@ -6,9 +6,7 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.Ownership;
-import io.vlinkd.netlink.kind.IpText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,15 +56,6 @@ public final class ForeignObjects {
                 out.add(new ForeignObject(ForeignObject.Type.LINK, on, l.name(), kindOf(l) + ", on " + on));
             }
         }
-        for (ObservedAddress a : observed.addresses()) {
-            DesiredLink d = configured.get(a.index());
-            if (d == null || a.isKernelLinkLocal() || d.addresses().stream().anyMatch(a::sameAs)
-                    || owned.ownsAddress(new OwnedAddress(d.name(), a.index(), a.address(), a.prefixLength()))) {
-                continue;
-            }
-            out.add(new ForeignObject(ForeignObject.Type.ADDRESS, d.name(),
-                    IpText.format(a.address()) + "/" + a.prefixLength(), ""));
-        }
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
             find(t, desired, observed, owned, protocol, configured, out);
         }
@@ -83,7 +72,7 @@ public final class ForeignObjects {
     private static <K, D, O, L> void find(ResourceType<K, D, O, L> type, DesiredState desired,
                                           ObservedState observed, Ownership owned, int protocol,
                                           Map<Integer, DesiredLink> configured, List<ForeignObject> out) {
-        ObjectPlan<K, D, O, L> plan = new ObjectPlan<>(type, observed, owned, protocol);
+        ObjectPlan<K, D, O, L> plan = new ObjectPlan<>(type, desired, observed, owned, protocol);
         for (O o : type.observed(observed)) {
             DesiredLink d = configured.get(type.ifindex(o));
             if (d == null || type.kernels(o) || plan.ours(o)) {

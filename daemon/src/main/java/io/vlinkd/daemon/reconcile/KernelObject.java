@@ -2,11 +2,8 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.EncodeContext;
-import io.vlinkd.netlink.route.AddressRequests;
-import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +12,8 @@ import java.util.Set;
 
 /**
  * An object that vlinkd adds, replaces in place (NLM_F_REPLACE) and deletes whole, marked as its own by a protocol
- * number: an address on a link, a route ({@link io.vlinkd.daemon.resource.route.RouteObject}). Their step,
+ * number: an address on a link ({@link io.vlinkd.daemon.resource.address.AddressObject}), a route
+ * ({@link io.vlinkd.daemon.resource.route.RouteObject}). Their step,
  * {@link Step.ObjectChange}, is written once for all of them; the object of each {@link ResourceType} implements
  * this interface.
  */
@@ -51,18 +49,16 @@ public interface KernelObject {
     void disown(Ledger ledger);
 
     /**
-     * The lines of the ownership ledger while the steps of an apply are replayed onto it: addresses, and the lines of
-     * each {@link ResourceType} of {@link ResourceTypes#ALL}. {@code links} are the interfaces as observed after the
-     * apply, by name (an address is recorded with its link's index).
+     * The lines of the ownership ledger of each {@link ResourceType} of {@link ResourceTypes#ALL} while the steps of
+     * an apply are replayed onto it. {@code links} are the interfaces as observed after the apply, by name (an
+     * address is recorded with its link's index).
      */
     final class Ledger {
         private final Map<String, ObservedLink> links;
-        private final Set<OwnedAddress> addresses;
         private final Map<ResourceType<?, ?, ?, ?>, Set<?>> lines = new HashMap<>();
 
         public Ledger(Map<String, ObservedLink> links, Ownership owned) {
             this.links = links;
-            this.addresses = new LinkedHashSet<>(owned.addresses());
             for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
                 lines.put(t, new LinkedHashSet<>(t.recorded(owned)));
             }
@@ -72,10 +68,6 @@ public interface KernelObject {
             return links;
         }
 
-        public Set<OwnedAddress> addresses() {
-            return addresses;
-        }
-
         /** The lines of {@code type}, to add to and remove from. */
         public <L> Set<L> lines(ResourceType<?, ?, ?, L> type) {
             @SuppressWarnings("unchecked") // put by the constructor as a copy of type.recorded(owned): a Set<L>
@@ -83,9 +75,9 @@ public interface KernelObject {
             return s;
         }
 
-        /** {@code links}, with the addresses and the lines of every type as replayed. */
+        /** {@code links}, with the lines of every type as replayed. */
         public Ownership recorded(Ownership links) {
-            Ownership o = links.withAddresses(addresses);
+            Ownership o = links;
             for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
                 o = withLines(o, t);
             }
@@ -94,60 +86,6 @@ public interface KernelObject {
 
         private <L> Ownership withLines(Ownership o, ResourceType<?, ?, ?, L> type) {
             return type.withRecorded(o, lines(type));
-        }
-    }
-
-    /** {@code ip addr ... A/LEN dev NAME}. */
-    record Address(String link, AddressSpec address, int protocol) implements KernelObject {
-        @Override
-        public String noun() {
-            return "address " + address;
-        }
-
-        @Override
-        public Phase addPhase() {
-            return Phase.ADD_ADDRESS;
-        }
-
-        @Override
-        public Phase deletePhase() {
-            return Phase.DELETE_ADDRESS;
-        }
-
-        @Override
-        public NlRequest add(EncodeContext ctx) {
-            return AddressRequests.add(ctx.ifindex(link), link, address, protocol);
-        }
-
-        /** The same address with other lifetimes (or, IPv6, other flags). */
-        @Override
-        public NlRequest replace(EncodeContext ctx) {
-            return AddressRequests.replace(ctx.ifindex(link), link, address, protocol);
-        }
-
-        @Override
-        public NlRequest delete(EncodeContext ctx) {
-            return AddressRequests.delete(ctx.ifindex(link), link, address);
-        }
-
-        @Override
-        public String ipCommand(String verb) {
-            return AddressRequests.ipCommand(verb, link, address, protocol);
-        }
-
-        @Override
-        public void own(Ledger ledger) {
-            ObservedLink l = ledger.links().get(link);
-            if (l != null) {
-                ledger.addresses().add(new OwnedAddress(l.name(), l.index(), address.address(),
-                        address.prefixLength()));
-            }
-        }
-
-        @Override
-        public void disown(Ledger ledger) {
-            ledger.addresses().removeIf(x -> x.link().equals(link) && x.address().equals(address.address())
-                    && x.prefixLength() == address.prefixLength());
         }
     }
 }

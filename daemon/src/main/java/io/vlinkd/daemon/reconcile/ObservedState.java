@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.kind.IpText;
 import java.util.ArrayList;

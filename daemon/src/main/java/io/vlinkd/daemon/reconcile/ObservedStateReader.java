@@ -1,12 +1,12 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.route.AddressMessage;
-import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
@@ -48,15 +48,12 @@ public final class ObservedStateReader {
         return new ObservedState(links, addresses(addressDump), routes(routeDump));
     }
 
-    /** The addresses of an address dump. */
+    /** The addresses of an address dump (decoded by {@link AddressType}). */
     public static List<ObservedAddress> addresses(List<NlMessage> addressDump) throws MalformedMessageException {
         List<ObservedAddress> addresses = new ArrayList<>();
         for (NlMessage m : addressDump) {
             if (m.type() == Rtnl.RTM_NEWADDR) {
-                ObservedAddress a = address(AddressMessage.decode(m));
-                if (a != null) {
-                    addresses.add(a);
-                }
+                AddressType.TYPE.decode(m).ifPresent(addresses::add);
             }
         }
         return addresses;
@@ -71,16 +68,6 @@ public final class ObservedStateReader {
             }
         }
         return routes;
-    }
-
-    /** The address an RTM_NEWADDR or RTM_DELADDR message is about, or null when it carries none of its own. */
-    static ObservedAddress address(AddressMessage am) throws MalformedMessageException {
-        if (am.own() == null) {
-            return null;
-        }
-        long[] lifetimes = lifetimes(am);
-        return new ObservedAddress(am.index(), am.own(), am.prefixLength(), am.peer(), am.flags(),
-                (int) am.attrs().integer(Ifa.IFA_PROTO, 0), lifetimes[0], lifetimes[1]);
     }
 
     /**
@@ -106,20 +93,5 @@ public final class ObservedStateReader {
                 lm.address(), lm.isUp(), lm.master() == null ? 0 : lm.master(), lm.link() == null ? 0 : lm.link(),
                 lm.alias(), lm.txqlen() == null ? 0 : lm.txqlen(), lm.operstate(),
                 lm.linkNetnsId() == null ? -1 : lm.linkNetnsId());
-    }
-
-    /**
-     * {valid, preferred} seconds left from IFA_CACHEINFO ({@code struct ifa_cacheinfo}: ifa_prefered, ifa_valid,
-     * in host order), forever when absent.
-     */
-    static long[] lifetimes(AddressMessage am) {
-        byte[] ci = am.attrs().bytes(Ifa.IFA_CACHEINFO).orElse(null);
-        if (ci == null || ci.length < 8) {
-            return new long[] {ObservedAddress.FOREVER, ObservedAddress.FOREVER};
-        }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(ci).order(java.nio.ByteOrder.nativeOrder());
-        long preferred = b.getInt(0) & 0xffffffffL;
-        long valid = b.getInt(4) & 0xffffffffL;
-        return new long[] {valid, preferred};
     }
 }

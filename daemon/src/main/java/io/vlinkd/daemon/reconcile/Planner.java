@@ -8,7 +8,6 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
@@ -17,8 +16,6 @@ import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
-import io.vlinkd.netlink.route.AddressSpec;
-import java.net.Inet6Address;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -112,7 +109,7 @@ public final class Planner {
                 desiredCompanions.addAll(KindTraits.companions(d.link().kind(), d.link().spec()));
             }
             for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
-                objects.add(new ObjectPlan<>(t, observed, owned, protocol));
+                objects.add(new ObjectPlan<>(t, desired, observed, owned, protocol));
             }
         }
 
@@ -122,10 +119,13 @@ public final class Planner {
             for (DesiredLink d : desired.links()) {
                 planLink(d);
             }
-            // The objects on links (routes...) after the links: they depend on what the links' plan decided.
+            // The objects on links (addresses, routes...) after the links: they depend on what the links' plan
+            // decided. Each object's steps are listed after its link's, so a plan reads entry by entry.
+            List<Step> objectSteps = new ArrayList<>();
             for (ObjectPlan<?, ?, ?, ?> p : objects) {
-                p.plan(desired, this, steps, notes);
+                p.plan(this, objectSteps, notes);
             }
+            placeAfterTheirLinks(objectSteps);
             if (!problems.isEmpty()) {
                 return new Plan(List.of(), List.of(), problems, notes, observed, Map.of());
             }
@@ -145,6 +145,32 @@ public final class Planner {
             return new Plan(r.waves(), revert, problems, notes, observed, r.branches());
         }
 
+        /** Adds {@code objectSteps} to the steps, each after the last step on its link (at the end when none). */
+        private void placeAfterTheirLinks(List<Step> objectSteps) {
+            Map<String, Integer> lastOnLink = new HashMap<>();
+            for (int i = 0; i < steps.size(); i++) {
+                lastOnLink.put(steps.get(i).link(), i);
+            }
+            Map<Integer, List<Step>> after = new HashMap<>();
+            List<Step> atTheEnd = new ArrayList<>();
+            for (Step s : objectSteps) {
+                Integer i = lastOnLink.get(s.link());
+                if (i == null) {
+                    atTheEnd.add(s);
+                } else {
+                    after.computeIfAbsent(i, k -> new ArrayList<>()).add(s);
+                }
+            }
+            List<Step> all = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                all.add(steps.get(i));
+                all.addAll(after.getOrDefault(i, List.of()));
+            }
+            all.addAll(atTheEnd);
+            steps.clear();
+            steps.addAll(all);
+        }
+
         @Override
         public boolean renewed(String link) {
             return created.contains(link) || gone.contains(link);
@@ -153,6 +179,12 @@ public final class Planner {
         @Override
         public boolean dropped(String link) {
             return gone.contains(link) || recreate.containsKey(link);
+        }
+
+        @Override
+        public boolean awaited(String link) {
+            DesiredLink d = desiredByName.get(link);
+            return d != null && d.link().isExisting() && !byName.containsKey(link) && !created.contains(link);
         }
 
         private ObservedLink linkAt(int index) {
@@ -326,17 +358,6 @@ public final class Planner {
                 if (cl != null && cl.master() > 0) {
                     after.add(new Step.SetMaster(c, nameOf(cl.master()), null, null));
                 }
-                if (cl != null) {
-                    observed.addressesOf(cl.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> after.add(Step.ObjectChange.add(new KernelObject.Address(c, a.toSpec(),
-                                    a.protocol()), null)));
-                }
-            }
-            for (ObservedAddress a : observed.addressesOf(o.index())) {
-                if (!a.isKernelLinkLocal()) {
-                    after.add(Step.ObjectChange.add(new KernelObject.Address(o.name(), a.toSpec(), a.protocol()),
-                            null));
-                }
             }
             Set<Integer> indexes = new HashSet<>();
             indexes.add(o.index());
@@ -388,10 +409,10 @@ public final class Planner {
                 steps.add(new Step.DeleteLink(o.name(), restoreSpec(o), parts.needs, parts.companions,
                         parts.restoreAfter, d.where(), "to re-create: " + why));
                 create(d, spec, why);
-                if (!d.addressesManaged()) {
-                    observed.addressesOf(o.index()).stream().filter(a -> !a.isKernelLinkLocal())
-                            .forEach(a -> steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a.toSpec(),
-                                    a.protocol()), d.where())));
+                // What the config does not list comes back as it was (addresses of an entry without addresses:,
+                // someone else's routes); the listed objects come from the config.
+                for (ObjectPlan<?, ?, ?, ?> p : objects) {
+                    p.restoreKept(o.index(), d.where(), steps);
                 }
                 for (ObservedLink port : observed.portsOf(o.index())) {
                     DesiredLink dp = desiredByName.get(port.name());
@@ -400,9 +421,6 @@ public final class Planner {
                     if (!elsewhere && !recreate.containsKey(port.name()) && !gone.contains(port.name())) {
                         steps.add(new Step.SetMaster(port.name(), d.name(), d.name(), d.where()));
                     }
-                }
-                for (ObjectPlan<?, ?, ?, ?> p : objects) {
-                    p.restoreForeign(o.index(), steps);
                 }
                 return;
             }
@@ -419,9 +437,6 @@ public final class Planner {
             Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
             created.add(d.name());
             created.addAll(companions);
-            for (AddressSpec a : d.addresses()) {
-                steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
-            }
         }
 
         /**
@@ -457,8 +472,6 @@ public final class Planner {
             if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
                 steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
             }
-            d.addresses().forEach(a -> steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol),
-                    d.where())));
         }
 
         private void planInPlace(DesiredLink d, ObservedLink o) {
@@ -546,47 +559,6 @@ public final class Planner {
                 AdminState have = o.up() ? AdminState.UP : AdminState.DOWN;
                 if (want.state().get() != have) {
                     steps.add(new Step.SetState(d.name(), want.state().get(), have, d.where()));
-                }
-            }
-            if (d.addressesManaged()) {
-                List<ObservedAddress> have = observed.addressesOf(o.index()).stream()
-                        .filter(a -> !a.isKernelLinkLocal()).toList();
-                for (AddressSpec a : d.addresses()) {
-                    Optional<ObservedAddress> same = have.stream().filter(h -> h.sameAs(a)).findFirst();
-                    if (same.isEmpty()) {
-                        steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
-                        continue;
-                    }
-                    List<String> changed = same.get().differences(a);
-                    if (changed.isEmpty()) {
-                        continue;
-                    }
-                    ObservedAddress h = same.get();
-                    // NLM_F_REPLACE changes lifetimes (both families) and flags (IPv6 only); a peer is part of an
-                    // IPv4 address's identity, and IPv4 keeps its flags on replace: those are delete and add.
-                    boolean inPlace = !changed.contains("peer")
-                            && (!changed.contains("noprefixroute") || h.address() instanceof Inet6Address);
-                    if (inPlace) {
-                        steps.add(Step.ObjectChange.replace(new KernelObject.Address(d.name(), a, protocol),
-                                new KernelObject.Address(d.name(), h.toSpec(), protocol), d.where()));
-                    } else {
-                        steps.add(Step.ObjectChange.delete(new KernelObject.Address(d.name(), h.toSpec(), h.protocol()),
-                                d.where()));
-                        steps.add(Step.ObjectChange.add(new KernelObject.Address(d.name(), a, protocol), d.where()));
-                    }
-                }
-                for (ObservedAddress h : have) {
-                    if (d.addresses().stream().anyMatch(h::sameAs)) {
-                        continue;
-                    }
-                    boolean ours = owned.ownsAddress(new OwnedAddress(d.name(), o.index(), h.address(),
-                            h.prefixLength()));
-                    // Someone else's address stays unless the entry is exclusive; a dynamic one (SLAAC, DHCP)
-                    // stays even then: whatever renews it would only add it again.
-                    if (ours || d.addressesExclusive() && h.isPermanent()) {
-                        steps.add(Step.ObjectChange.delete(new KernelObject.Address(d.name(), h.toSpec(), h.protocol()),
-                                d.where()));
-                    }
                 }
             }
         }

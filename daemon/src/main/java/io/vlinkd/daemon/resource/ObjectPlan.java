@@ -8,7 +8,7 @@ import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,43 +28,63 @@ public final class ObjectPlan<K, D, O, L> {
 
         /** Deleted or re-created by the plan: the kernel deletes what is on it (the link's inverse restores it). */
         boolean dropped(String link);
+
+        /**
+         * Named by the config as an existing interface that is not there (the plan notes it): the objects on it
+         * wait until it appears.
+         */
+        boolean awaited(String link);
     }
 
     private final ResourceType<K, D, O, L> type;
+    private final DesiredState desired;
     private final ObservedState observed;
     private final int protocol;
     private final Set<L> recorded;
+    private final Map<K, D> listed = new LinkedHashMap<>();
+    /** Someone else's objects at a listed key put back on a re-created link by {@link #restoreKept}. */
+    private final Map<K, O> keptForeign = new HashMap<>();
 
     /** @param protocol {@code settings.route-protocol}: vlinkd's mark */
-    public ObjectPlan(ResourceType<K, D, O, L> type, ObservedState observed, Ownership owned, int protocol) {
+    public ObjectPlan(ResourceType<K, D, O, L> type, DesiredState desired, ObservedState observed, Ownership owned,
+                      int protocol) {
         this.type = type;
+        this.desired = desired;
         this.observed = observed;
         this.protocol = protocol;
         this.recorded = type.recorded(owned);
+        for (D d : type.desired(desired)) {
+            listed.putIfAbsent(type.key(d), d);
+        }
     }
 
-    /** vlinkd's own object: its mark and a ledger line together, never the mark alone. */
+    /** vlinkd's own object, as its type decides from the ledger and the mark. */
     public boolean ours(O o) {
-        return type.marked(o, protocol) && recorded.contains(type.line(type.observedKey(o)));
+        return type.ours(o, recorded.contains(type.line(o, observed)), protocol);
     }
 
     /**
      * The type's steps: adds and in-place replaces for the config's objects (a note for someone else's object at a
-     * key the config wants), deletes of vlinkd's objects the config no longer lists, except those the kernel
-     * drops with their link.
+     * key the config wants), deletes of the objects at keys the config does not list that the type deletes
+     * (vlinkd's own, at least), except those the kernel drops with their link.
      */
-    public void plan(DesiredState desired, Links links, List<Step> steps, List<String> notes) {
+    public void plan(Links links, List<Step> steps, List<String> notes) {
         Map<K, List<O>> have = new HashMap<>();
         for (O o : type.observed(observed)) {
-            have.computeIfAbsent(type.observedKey(o), k -> new ArrayList<>()).add(o);
+            have.computeIfAbsent(type.observedKey(o, observed), k -> new ArrayList<>()).add(o);
         }
-        Set<K> wanted = new HashSet<>();
         for (D d : type.desired(desired)) {
             K key = type.key(d);
-            wanted.add(key);
             SourceLocation where = type.where(d);
-            boolean renewed = type.needs(d).stream().anyMatch(links::renewed);
+            Set<String> needs = type.needs(d);
+            if (needs.stream().anyMatch(links::awaited)) {
+                continue;
+            }
+            boolean renewed = needs.stream().anyMatch(links::renewed);
             List<O> same = renewed ? List.of() : have.getOrDefault(key, List.of());
+            if (renewed && keptForeign.containsKey(key)) {
+                same = List.of(keptForeign.get(key));
+            }
             if (same.isEmpty()) {
                 steps.add(ObjectChange.add(type.object(d, protocol), where));
                 continue;
@@ -73,17 +93,21 @@ public final class ObjectPlan<K, D, O, L> {
             if (type.matches(d, current, observed)) {
                 continue;
             }
-            if (ours(current)) {
+            if (!ours(current)) {
+                notes.add(where + ": " + type.object(d, protocol).noun() + ": " + type.differentOne(key, current)
+                        + ", not installed by vlinkd; left alone");
+            } else if (type.replacesInPlace(d, current)) {
                 // The same key: the kernel replaces it in place.
                 steps.add(ObjectChange.replace(type.object(d, protocol), type.observedObject(current, observed),
                         where));
             } else {
-                notes.add(where + ": " + type.object(d, protocol).noun() + ": " + type.differentOne(key, current)
-                        + ", not installed by vlinkd; left alone");
+                steps.add(ObjectChange.delete(type.observedObject(current, observed), where));
+                steps.add(ObjectChange.add(type.object(d, protocol), where));
             }
         }
         for (O o : type.observed(observed)) {
-            if (!ours(o) || wanted.contains(type.observedKey(o))) {
+            if (type.kernels(o) || listed.containsKey(type.observedKey(o, observed))
+                    || !type.deletesUnlisted(o, ours(o), desired, observed)) {
                 continue;
             }
             String link = observed.nameOf(type.ifindex(o));
@@ -107,13 +131,25 @@ public final class ObjectPlan<K, D, O, L> {
     }
 
     /**
-     * Adds to {@code out} the steps that put back someone else's objects on the link of {@code index} after it is
-     * re-created (vlinkd's own come back from the config, as the link is renewed).
+     * Adds to {@code out} the steps that put back, after the link of {@code index} is re-created, the objects on it
+     * that stay: someone else's (one at a key the config lists is still left alone, with a note, by {@link #plan}),
+     * and vlinkd's own that the config does not list and the type keeps (still vlinkd's: they carry {@code where},
+     * the link's entry). vlinkd's listed objects come back from the config. Called before {@link #plan}.
      */
-    public void restoreForeign(int index, List<Step> out) {
+    public void restoreKept(int index, SourceLocation where, List<Step> out) {
         for (O o : type.observed(observed)) {
-            if (!type.kernels(o) && !ours(o) && type.ifindex(o) == index) {
-                out.add(ObjectChange.add(type.observedObject(o, observed), null));
+            if (type.kernels(o) || type.ifindex(o) != index) {
+                continue;
+            }
+            K key = type.observedKey(o, observed);
+            boolean ours = ours(o);
+            if (listed.containsKey(key)) {
+                if (!ours) {
+                    out.add(ObjectChange.add(type.observedObject(o, observed), null));
+                    keptForeign.put(key, o);
+                }
+            } else if (!type.deletesUnlisted(o, ours, desired, observed)) {
+                out.add(ObjectChange.add(type.observedObject(o, observed), ours ? where : null));
             }
         }
     }

@@ -79,7 +79,8 @@ public interface ResourceType<K, D, O, L> {
     /** The observed objects of this type, in the kernel's dump order. */
     List<O> observed(ObservedState observed);
 
-    K observedKey(O observed);
+    /** The key of an observed object ({@code state} names the interface of an object keyed by it). */
+    K observedKey(O observed, ObservedState state);
 
     /** The interface the object is on (a route's RTA_OIF), 0 when none: the kernel deletes it with that link. */
     int ifindex(O observed);
@@ -89,6 +90,14 @@ public interface ResourceType<K, D, O, L> {
 
     /** True when {@code have} is {@code want} in every key the config sets: nothing to write. */
     boolean matches(D want, O have, ObservedState observed);
+
+    /**
+     * Whether vlinkd's {@code have}, which differs from {@code want} at the same key, is changed in place
+     * (NLM_F_REPLACE); otherwise it is deleted and {@code want} added.
+     */
+    default boolean replacesInPlace(D want, O have) {
+        return true;
+    }
 
     /**
      * {@code have} as observed, with the mark it was observed with: what a delete removes, what the revert of a
@@ -112,8 +121,36 @@ public interface ResourceType<K, D, O, L> {
     /** Whether {@code observed} carries vlinkd's mark, {@code protocol} ({@code settings.route-protocol}). */
     boolean marked(O observed, int protocol);
 
-    /** The ledger line of vlinkd's object at {@code key}. */
-    L line(K key);
+    /**
+     * Whether a change to someone else's object on an interface the config names can be drift (an address: an
+     * exclusive entry removes it); when not, such a change matters only to {@code settings.foreign: report}.
+     */
+    boolean managedOnItsLink();
+
+    /** How a drift report names an object of this type on {@code dev}: {@code address on br0}. */
+    String on(String dev);
+
+    /**
+     * Whether {@code observed} is vlinkd's, given whether the ledger records it ({@code recorded}) and vlinkd's mark
+     * ({@code protocol}, {@code settings.route-protocol}).
+     */
+    boolean ours(O observed, boolean recorded, int protocol);
+
+    /**
+     * Whether {@code observed}, not recorded, becomes vlinkd's (is recorded from now on): {@code listed} is the
+     * configured object at its key, null when none; {@code owned} the links vlinkd owns. This is how ownership
+     * heals after a lost ledger.
+     */
+    boolean claims(O observed, D listed, ObservedState state, Ownership owned, int protocol);
+
+    /**
+     * Whether vlinkd deletes {@code have}, at a key the config does not list; {@code ours} says whether it is
+     * vlinkd's.
+     */
+    boolean deletesUnlisted(O have, boolean ours, DesiredState desired, ObservedState observed);
+
+    /** The ledger line of {@code observed}, vlinkd's. */
+    L line(O observed, ObservedState state);
 
     /** The ledger lines of this type in {@code owned}. */
     Set<L> recorded(Ownership owned);

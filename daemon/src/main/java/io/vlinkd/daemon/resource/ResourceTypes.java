@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.resource;
 
+import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.List;
 
@@ -8,5 +9,5 @@ public final class ResourceTypes {
     private ResourceTypes() {
     }
 
-    public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(RouteType.TYPE);
+    public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE);
 }

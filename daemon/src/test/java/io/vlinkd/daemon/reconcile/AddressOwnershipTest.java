@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.netlink.route.Rtnl;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;

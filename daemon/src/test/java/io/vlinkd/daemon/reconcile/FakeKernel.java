@@ -3,6 +3,8 @@ package io.vlinkd.daemon.reconcile;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_CREATE;
 import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 
+import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
@@ -528,7 +530,7 @@ public final class FakeKernel implements KernelPort {
      * IFA_FLAGS' noprefixroute and IFA_PROTO are kept.
      */
     private static ObservedAddress address(AddressMessage am, InetAddress own) throws MalformedMessageException {
-        long[] lifetimes = ObservedStateReader.lifetimes(am);
+        long[] lifetimes = AddressType.lifetimes(am);
         int flags = (lifetimes[0] == ObservedAddress.FOREVER ? Rtnl.IFA_F_PERMANENT : 0)
                 | (int) (am.attrs().integer(Ifa.IFA_FLAGS, 0) & Rtnl.IFA_F_NOPREFIXROUTE);
         return new ObservedAddress(am.index(), own, am.prefixLength(), am.peer(), flags,

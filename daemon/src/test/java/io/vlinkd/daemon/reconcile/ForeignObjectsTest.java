@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ForeignObject.Type;
+import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;

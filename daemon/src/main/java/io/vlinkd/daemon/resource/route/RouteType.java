@@ -116,7 +116,7 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     }
 
     @Override
-    public RouteKey observedKey(ObservedRoute observed) {
+    public RouteKey observedKey(ObservedRoute observed, ObservedState state) {
         return observed.key();
     }
 
@@ -227,8 +227,36 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     }
 
     @Override
-    public OwnedRoute line(RouteKey key) {
-        return key.owned();
+    public boolean managedOnItsLink() {
+        return false;
+    }
+
+    @Override
+    public String on(String dev) {
+        return "a route through " + dev;
+    }
+
+    /** The mark and the ledger together: the protocol number alone never makes a route vlinkd's. */
+    @Override
+    public boolean ours(ObservedRoute observed, boolean recorded, int protocol) {
+        return recorded && marked(observed, protocol);
+    }
+
+    /** With vlinkd's mark and exactly as the config lists it (someone else's route to that destination is not). */
+    @Override
+    public boolean claims(ObservedRoute observed, DesiredRoute listed, ObservedState state, Ownership owned,
+                          int protocol) {
+        return listed != null && marked(observed, protocol) && matches(listed, observed, state);
+    }
+
+    @Override
+    public boolean deletesUnlisted(ObservedRoute have, boolean ours, DesiredState desired, ObservedState observed) {
+        return ours;
+    }
+
+    @Override
+    public OwnedRoute line(ObservedRoute observed, ObservedState state) {
+        return observed.key().owned();
     }
 
     @Override

@@ -83,6 +83,11 @@ class RouteTypeTest {
         public boolean dropped(String link) {
             return dropped.contains(link);
         }
+
+        @Override
+        public boolean awaited(String link) {
+            return false;
+        }
     }
 
     private static final DesiredState DESIRED = new DesiredState(List.of(), List.of(), List.of(
@@ -90,7 +95,7 @@ class RouteTypeTest {
             wanted("192.0.2.0", 24, null)), DaemonSettings.defaults(), List.of());
 
     private final ObjectPlan<RouteKey, DesiredRoute, ObservedRoute, ?> plan =
-            new ObjectPlan<>(RouteType.TYPE, OBSERVED, OWNED, P);
+            new ObjectPlan<>(RouteType.TYPE, DESIRED, OBSERVED, OWNED, P);
 
     @Test
     void routesAreARegisteredResourceType() {
@@ -104,7 +109,7 @@ class RouteTypeTest {
                 Optional.empty(), Optional.of(100L), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 Optional.empty()));
         assertThat(v6).isEqualTo(new RouteKey(Rtnl.AF_INET6, ip("2001:db8::"), 64, 100, 1024));
-        assertThat(RouteType.TYPE.line(v6)).isEqualTo(new OwnedRoute(ip("2001:db8::"), 64, 100, 1024));
+        assertThat(v6.owned()).isEqualTo(new OwnedRoute(ip("2001:db8::"), 64, 100, 1024));
     }
 
     @Test
@@ -118,7 +123,7 @@ class RouteTypeTest {
     void replacesItsOwnInPlaceNotesAForeignOneAddsTheMissingAndDeletesWhatLeftTheConfig() {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        plan.plan(DESIRED, new Fate(Set.of(), Set.of()), steps, notes);
+        plan.plan(new Fate(Set.of(), Set.of()), steps, notes);
 
         assertThat(steps).extracting(Step::ipCommand).containsExactly(
                 "ip route replace 198.51.100.0/24 via 10.0.0.253 dev eth9 proto 247",
@@ -139,7 +144,7 @@ class RouteTypeTest {
     void onARenewedLinkEveryRouteIsAddedAndOnADroppedOneNoneDeleted() {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        plan.plan(DESIRED, new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
+        plan.plan(new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
 
         assertThat(steps).extracting(Step::operation).containsExactly(
                 "add route 198.51.100.0/24 via 10.0.0.253 dev eth9",
@@ -160,10 +165,25 @@ class RouteTypeTest {
         assertThat(all).allMatch(s -> s.where() == null);
 
         List<Step> foreign = new ArrayList<>();
-        plan.restoreForeign(ETH9, foreign);
+        plan.restoreKept(ETH9, WHERE, foreign);
         assertThat(foreign).extracting(Step::ipCommand).containsExactly(
                 "ip route add 10.9.0.0/16 via 10.0.0.254 scope global dev eth9 proto 247",
                 "ip route add 10.8.0.0/16 via 10.0.0.254 scope global dev eth9 proto 3");
+    }
+
+    @Test
+    void someoneElsesRoutePutBackOnAReCreatedLinkIsStillLeftAloneWhereTheConfigWantsItsKey() {
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        plan.restoreKept(ETH9, WHERE, steps);
+        steps.clear();
+        plan.plan(new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
+
+        assertThat(steps).extracting(Step::operation).containsExactly(
+                "add route 198.51.100.0/24 via 10.0.0.253 dev eth9",
+                "add route 192.0.2.0/24 dev eth9");
+        assertThat(notes).containsExactly(WHERE + ": route 10.9.0.0/16 via 10.0.0.253 dev eth9: a different route "
+                + "to 10.9.0.0/16 table 254 metric 0 exists (proto 247), not installed by vlinkd; left alone");
     }
 
     @Test

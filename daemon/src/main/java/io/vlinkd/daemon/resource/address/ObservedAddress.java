@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.address;
 
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.route.Rtnl;
