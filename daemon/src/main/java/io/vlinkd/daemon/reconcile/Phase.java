@@ -3,7 +3,8 @@ package io.vlinkd.daemon.reconcile;
 /**
  * The order of steps on one interface: removals first (routes, then addresses, then the link: children before
  * parents is the dependency graph's job), then creation, changes, generic-netlink configuration (a team's mode: before
- * any port joins, see {@link Step.ConfigureLink}), enslavement, up/down, addresses, and routes last
+ * any port joins, see {@link Step.ConfigureLink}), down before joining a master that takes only down ports,
+ * enslavement, up/down, addresses, and routes last
  * (a gateway must be reachable through an address, and a route needs its device up).
  *
  * <p>The phases before {@link #DELETE_ADDRESS} and after {@link #ADD_ADDRESS} are those of the resource types
@@ -11,8 +12,8 @@ package io.vlinkd.daemon.reconcile;
  * everything else, across interfaces. A new type's phases go there: its deletion first, its addition last.
  */
 public enum Phase {
-    DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_MASTER, SET_STATE, ADD_ADDRESS,
-    ADD_ROUTE;
+    DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_DOWN_TO_ENSLAVE, SET_MASTER,
+    SET_STATE, ADD_ADDRESS, ADD_ROUTE;
 
     /** A resource type's deletion: before every other step of a plan. */
     boolean removesObjectFirst() {

@@ -35,14 +35,12 @@ import java.util.Set;
  *
  * <p>Rules (BRIEF.md, "The flow of one reconcile"): what the config does not set is not managed; a difference the
  * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
- * also recreates the interfaces stacked on it and re-attaches its ports, addresses and routes. A route of vlinkd's
- * whose other attributes changed is replaced in place; an address's lifetimes (and IPv6 flags) likewise. An
- * interface that left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one
- * whatever created it. Nothing vlinkd does not own and the config does not name is ever touched: a route is
- * vlinkd's when it carries its protocol number and the ledger records it; an address when the ledger records it or
- * it carries vlinkd's IFA_PROTO mark on a link vlinkd owns (see {@link Claims});
- * {@code addresses-exclusive: true} also removes the other permanent addresses of the interface. Dynamic addresses
- * (SLAAC, DHCP: not IFA_F_PERMANENT) and IPv6 link-local ones are never deleted.
+ * also recreates the interfaces stacked on it and re-attaches its ports and the objects on it. An interface that
+ * left the config is deleted only if vlinkd created it; {@code state: absent} deletes a named one whatever created
+ * it. An interface that is up joins a bond or team down, then is set up again. The objects on links (addresses,
+ * routes: every {@link io.vlinkd.daemon.resource.ResourceType}) are planned after the links, by one
+ * {@link ObjectPlan} per type, which also says what to restore when a link is deleted or re-created. Nothing vlinkd
+ * does not own and the config does not name is ever touched.
  */
 public final class Planner {
 
@@ -185,6 +183,16 @@ public final class Planner {
         public boolean awaited(String link) {
             DesiredLink d = desiredByName.get(link);
             return d != null && d.link().isExisting() && !byName.containsKey(link) && !created.contains(link);
+        }
+
+        /** A bond or team, as the config defines it or as it exists. */
+        private boolean takesOnlyDownPorts(String master) {
+            DesiredLink d = desiredByName.get(master);
+            if (d != null && d.link().kind() != null) {
+                return d.link().kind().takesOnlyDownPorts();
+            }
+            ObservedLink m = byName.get(master);
+            return m != null && m.kind() != null && m.kind().takesOnlyDownPorts();
         }
 
         private ObservedLink linkAt(int index) {
@@ -547,19 +555,24 @@ public final class Planner {
             if (!keys.isEmpty()) {
                 steps.add(new Step.ChangeLink(d.name(), change, revert, keys, needs, d.where()));
             }
+            AdminState state = o.up() ? AdminState.UP : AdminState.DOWN;
             if (want.master().isPresent()) {
+                String master = want.master().get();
                 String have = nameOf(o.master());
-                if (!want.master().get().equals(have) || recreate.containsKey(want.master().get())) {
-                    if (!recreate.containsKey(want.master().get()) || !Objects.equals(have, want.master().get())) {
-                        steps.add(new Step.SetMaster(d.name(), want.master().get(), have, d.where()));
+                if (!master.equals(have) || recreate.containsKey(master)) {
+                    if (!recreate.containsKey(master) || !Objects.equals(have, master)) {
+                        if (o.up() && takesOnlyDownPorts(master)) {
+                            steps.add(new Step.SetDownToEnslave(d.name(), master, d.where()));
+                            state = AdminState.DOWN;
+                        }
+                        steps.add(new Step.SetMaster(d.name(), master, have, d.where()));
                     }
                 }
             }
-            if (want.state().isPresent()) {
-                AdminState have = o.up() ? AdminState.UP : AdminState.DOWN;
-                if (want.state().get() != have) {
-                    steps.add(new Step.SetState(d.name(), want.state().get(), have, d.where()));
-                }
+            // Up as it was (an entry without state: leaves it so), unless the config says otherwise.
+            AdminState wanted = want.state().orElse(o.up() ? AdminState.UP : AdminState.DOWN);
+            if (wanted != state) {
+                steps.add(new Step.SetState(d.name(), wanted, state, d.where()));
             }
         }
 

@@ -296,6 +296,38 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code ip link set dev NAME down} before an interface that is up joins {@code master}, a bond or team: they
+     * refuse a port that is up (bond: EPERM "Device can not be enslaved while up"; team: EBUSY). A
+     * {@link SetState} after the {@link SetMaster} brings it up again unless the config wants it down.
+     */
+    record SetDownToEnslave(String link, String master, SourceLocation where) implements Step {
+        @Override
+        public Phase phase() {
+            return Phase.SET_DOWN_TO_ENSLAVE;
+        }
+
+        @Override
+        public Write write(EncodeContext ctx) {
+            return rtnl(LinkRequests.setState(ctx.ifindex(link), link, AdminState.DOWN));
+        }
+
+        @Override
+        public String ipCommand() {
+            return "ip link set dev " + link + " down";
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return List.of(new SetState(link, AdminState.UP, AdminState.DOWN, null));
+        }
+
+        @Override
+        public String operation() {
+            return "set down (to join " + master + ")";
+        }
+    }
+
     /** {@code ip link set dev NAME master M} or {@code nomaster} ({@code master} null). */
     record SetMaster(String link, String master, String previous, SourceLocation where) implements Step {
         @Override

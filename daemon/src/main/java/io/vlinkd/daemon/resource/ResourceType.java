@@ -15,30 +15,31 @@ import java.util.Set;
 
 /**
  * A type of object vlinkd manages in the kernel beside links, keyed as the kernel keys it, added, replaced in place
- * and deleted whole: routes ({@link io.vlinkd.daemon.resource.route.RouteType}); rules, nexthops, neighbours, FDB
- * entries and qdiscs next (issue 14, item 2).
+ * and deleted whole: addresses ({@link io.vlinkd.daemon.resource.address.AddressType}) and routes
+ * ({@link io.vlinkd.daemon.resource.route.RouteType}); rules, nexthops, neighbours, FDB entries and qdiscs next.
  *
- * <p>A type says what its objects are; {@link ObjectPlan} does the rest, the same for every type: it pairs desired
- * and observed objects by key, adds what is missing, replaces in place what is vlinkd's and differs, notes (and
- * leaves alone) someone else's object at a key the config wants, deletes vlinkd's objects that left the config,
- * and restores the objects the kernel drops with a link that the plan deletes. The steps are
- * {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the type's {@link KernelObject}, so their inverses,
- * phases, {@code ip} commands and ledger updates come from that object. The planner, the ownership claims, the
- * revert, the foreign report, the drift watcher and the event subscriptions ask every type in
- * {@link ResourceTypes#ALL}: none of them names a type.
+ * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type:
+ * it pairs desired and observed objects by key, adds what is missing (everything on a link the plan creates; nothing
+ * on a configured interface that does not exist yet), replaces in place what is vlinkd's and differs (or deletes and
+ * adds it where the kernel cannot replace), notes (and leaves alone) someone else's object at a key the config
+ * wants, deletes the unlisted objects the type deletes, and restores the objects the kernel drops with a link that
+ * the plan deletes or re-creates. The steps are {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the
+ * type's {@link KernelObject}, so their inverses, phases, {@code ip} commands and ledger updates come from that
+ * object. The planner, the ownership claims, the revert, the foreign report, the drift watcher and the event
+ * subscriptions ask every type in {@link ResourceTypes#ALL}: none of them names a type.
  *
- * <p>Ownership: an object is vlinkd's when it carries vlinkd's mark ({@code settings.route-protocol} as a route's
- * protocol) <em>and</em> the ledger records it; the mark alone never makes it vlinkd's (someone else may use the
- * number). An observed object with the mark that is exactly as the config lists it is claimed (recorded), so a lost
- * ledger heals; a recorded object the kernel no longer has is forgotten.
+ * <p>Ownership: what the ledger records, with the type's mark where the type asks for it (a route's protocol: the
+ * number alone never makes a route vlinkd's, since someone else may use it); what the type claims beyond the ledger
+ * (an object with the mark that is exactly as configured; an address with the mark on a link vlinkd owns) is
+ * recorded, so a lost ledger heals; a recorded object the kernel no longer has is forgotten.
  *
  * <p>To add a type (a rule, say): a package {@code io.vlinkd.daemon.resource.rule} with its {@code ResourceType},
  * its {@link KernelObject} (requests, {@code ip} words, phases, ledger line) and its key, beside a test like
  * {@code RouteTypeTest}; its entry in {@link ResourceTypes#ALL}; its two phases in
  * {@link io.vlinkd.daemon.reconcile.Phase}. Still written by hand outside the package until observation and the
- * ledger are per type (issue 14 items 2 and 5): its list in {@link ObservedState} with its dump in
- * {@code NetlinkKernelPort}, {@code EventFedObservation} and {@code ObservedStateReader}; its lines in
- * {@code Ownership} and {@code OwnershipStore}; its config entry (config module) and the fake kernel's support.
+ * ledger are per type: its list in {@link ObservedState} with its dump in {@code NetlinkKernelPort},
+ * {@code EventFedObservation} and {@code ObservedStateReader}; its lines in {@code Ownership} and
+ * {@code OwnershipStore}; its config entry (config module) and the fake kernel's support.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place

@@ -69,7 +69,7 @@ public final class ConfigWatcher implements AutoCloseable {
             throws IOException {
         ConfigWatcher w = new ConfigWatcher(dir, quiet, recheck, onChange);
         if (!w.arm()) {
-            LOG.warn("{}: no such directory; watching for it to appear (the running config is kept)", dir);
+            LOG.warn("{}: no such directory; watching for it to appear (the running config, if any, is kept)", dir);
         }
         w.thread.start();
         return w;

@@ -80,6 +80,69 @@ class PortsOfMastersTest extends OverFakeKernel {
         }
     }
 
+    /**
+     * An interface that exists and is up (a NIC) joins a bond or team: set down, enslaved, set up again (as it was,
+     * or as {@code state:} says); a bridge or vrf takes it up, with no down and up. Undone in the reverse order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bond", "team", "bridge", "vrf"})
+    void anExistingInterfaceThatIsUpJoinsItsMaster(String kind) throws Exception {
+        kernel.addForeignLink("eth5", null, null, true);
+        DesiredState d = config("interfaces:\n"
+                + "  - { name: m0, kind: " + kind + (kind.equals("vrf") ? ", vrf: { table: 10 }" : "") + " }\n"
+                + "  - { name: eth5, master: m0 }\n");
+        Plan plan = reconciler.plan(d);
+        boolean downFirst = kind.equals("bond") || kind.equals("team");
+        if (downFirst) {
+            assertThat(plan.toIpCommands()).contains("ip link set dev eth5 down\n")
+                    .contains("ip link set dev eth5 master m0\n").contains("ip link set dev eth5 up\n");
+            assertThat(waveOf(plan, "eth5", Phase.SET_MASTER))
+                    .isGreaterThan(waveOf(plan, "eth5", Phase.SET_DOWN_TO_ENSLAVE))
+                    .isLessThan(waveOf(plan, "eth5", Phase.SET_STATE));
+        } else {
+            assertThat(plan.toIpCommands()).contains("ip link set dev eth5 master m0\n")
+                    .doesNotContain("ip link set dev eth5 down\n").doesNotContain("ip link set dev eth5 up\n");
+        }
+        ApplyResult r = reconciler.apply(d);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(link(kernel, "eth5").up()).isTrue();
+        assertThat(link(kernel, "eth5").master()).isEqualTo(link(kernel, "m0").index());
+        assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void anExistingInterfaceThatIsUpJoinsABondDownWhenTheConfigSaysSo() throws Exception {
+        kernel.addForeignLink("eth5", null, null, true);
+        DesiredState d = config("interfaces:\n  - { name: m0, kind: bond }\n"
+                + "  - { name: eth5, master: m0, state: down }\n");
+        assertThat(reconciler.plan(d).toIpCommands()).contains("ip link set dev eth5 down\n")
+                .doesNotContain("ip link set dev eth5 up\n");
+        assertThat(reconciler.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(link(kernel, "eth5").up()).isFalse();
+        assertThat(link(kernel, "eth5").master()).isEqualTo(link(kernel, "m0").index());
+    }
+
+    @Test
+    void aFailedJoinOfAnExistingInterfaceLeavesItUpAndOutsideTheBond() throws Exception {
+        kernel.addForeignLink("eth5", null, null, true);
+        DesiredState d = config("interfaces:\n  - { name: m0, kind: bond }\n  - { name: eth5, master: m0 }\n");
+        ObservedState.Snapshot before = kernel.observe().snapshot();
+        int start = kernel.writes();
+        reconciler.apply(d);
+        int n = kernel.writes() - start;
+        for (int k = 1; k <= n; k++) {
+            startFakeKernel();
+            kernel.addForeignLink("eth5", null, null, true);
+            before = kernel.observe().snapshot();
+            kernel.failWrite(k, Errno.EBUSY, "injected at write " + k);
+            ApplyResult r = reconciler.apply(d);
+            assertThat(r.outcome()).as("failure at write %d of %d: %s", k, n, r.errors())
+                    .isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(kernel.observe().snapshot()).as("after a failure at write %d", k).isEqualTo(before);
+        }
+    }
+
     private static int waveOf(Plan plan, String link, Phase phase) {
         return ReconcileChecks.waveOf(plan, link, phase);
     }

@@ -112,7 +112,7 @@ class VlinkdProcessTest {
         // Some time later, an event on an owned link: with no valid config there is nothing to repair towards, so
         // nothing is done (it was read as the empty config, and every owned link deleted).
         for (int mtu = 1400; mtu < 1403; mtu++) {
-            Thread.sleep(1500); // the drift debounce is 300 ms
+            Thread.sleep(1500); // well past the drift debounce (2 ms): a repair would have run by then
             ns.ip("link", "set", "bra", "mtu", Integer.toString(mtu));
             ns.ip("link", "set", "brb", "down");
         }

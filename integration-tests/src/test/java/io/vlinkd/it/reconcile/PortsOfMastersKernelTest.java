@@ -86,6 +86,35 @@ class PortsOfMastersKernelTest {
     }
 
     /**
+     * An interface vlinkd did not create (a veth made with {@code ip}, standing for a NIC) that is up, configured
+     * with {@code master:} only: a bond or team refuses it while up, so vlinkd sets it down, enslaves it and sets it
+     * up again; a bridge or vrf takes it as it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bond", "team", "vrf", "bridge"})
+    void anExistingInterfaceThatIsUpJoinsItsMasterAndStaysUp(String kind) throws Exception {
+        TestNamespace ns = kernel.freshNamespace();
+        String[] probe = kind.equals("vrf") ? new String[] {"table", "10"} : new String[0];
+        Assumptions.assumeTrue(ns.supportsKind(kind, probe), "this kernel has no " + kind
+                + ": runs in the full-kernel lane");
+        ns.ip("link", "add", "nic0", "up", "type", "veth", "peer", "name", "nic0x");
+        Reconciler r = KernelFixture.reconciler(kernel.open(), new OwnershipStore(dir.resolve("owned")));
+        DesiredState d = config(master(kind), new LinkSpec("nic0", null, null, java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("m0"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+
+        ApplyResult result = r.apply(d);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        JsonNode l = ns.link("nic0");
+        assertThat(l.get("master").asText()).isEqualTo("m0");
+        assertThat(up(l)).as("nic0 up: " + l).isTrue();
+        assertThat(r.apply(d).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+    }
+
+    /**
      * 12.10: a bridge port vlinkd creates up, without carrier (its peer is down), has the STP state that the
      * {@code ip link add ... master br0 up} command vlinkd prints gives it.
      */

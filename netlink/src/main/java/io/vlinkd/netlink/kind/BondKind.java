@@ -215,6 +215,11 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
     }
 
     @Override
+    public boolean takesOnlyDownPorts() {
+        return true;
+    }
+
+    @Override
     protected void validate(OptionValues v, LinkCommon common, Problems problems) {
         Optional<String> mode = v.string("mode");
         Optional<Long> miimon = v.integer("miimon");

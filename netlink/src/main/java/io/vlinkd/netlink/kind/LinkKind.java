@@ -125,6 +125,15 @@ public interface LinkKind<S extends KindSpec> {
         return false;
     }
 
+    /**
+     * Whether links of this kind refuse a port that is up, so that an interface that is up is set down before it
+     * joins (bond: EPERM "Device can not be enslaved while up"; team: EBUSY "Device is up. Set it down before
+     * adding it as a team port").
+     */
+    default boolean takesOnlyDownPorts() {
+        return false;
+    }
+
     /** The MTUs this kind's devices take ({@code mtu:}); {@link MtuRule#COMMON} unless the kind says otherwise. */
     default MtuRule mtu() {
         return MtuRule.COMMON;

@@ -62,6 +62,11 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
     }
 
     @Override
+    public boolean takesOnlyDownPorts() {
+        return true;
+    }
+
+    @Override
     public Optional<String> notes() {
         return Optional.of("`mode: activebackup` works without teamd: the kernel chooses no active port by itself"
                 + " and drops every frame until user space sets the team's `activeport` option, and the daemon"
