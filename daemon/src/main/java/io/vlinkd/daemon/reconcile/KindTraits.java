@@ -21,7 +21,7 @@ public final class KindTraits {
     private KindTraits() {
     }
 
-    static final String PEER_NETNS = "peer-netns";
+    public static final String PEER_NETNS = "peer-netns";
 
     /** Names of other interfaces the spec refers to (not its companion). */
     public static List<String> references(LinkKind<?> kind, KindSpec spec) {

@@ -76,8 +76,8 @@ public sealed interface Step {
          * port ("Device can not be enslaved while up", EPERM), a team too (EBUSY). Done for every master kind, so a
          * port is built the same way whatever its master; the revert sets it down, then deletes it.
          */
-        static List<Step> portDownFirst(LinkSpec spec, Set<String> needs, List<String> companions,
-                                        SourceLocation where, String reason) {
+        public static List<Step> portDownFirst(LinkSpec spec, Set<String> needs, List<String> companions,
+                                               SourceLocation where, String reason) {
             if (spec.master().isEmpty() || spec.state().orElse(AdminState.DOWN) != AdminState.UP) {
                 return List.of(new CreateLink(spec, needs, companions, where, reason));
             }
@@ -254,7 +254,7 @@ public sealed interface Step {
          * What a link created from {@code spec} must be configured with after {@link CreateLink}, or none (not
          * such a kind, or none of its post-create options set).
          */
-        static java.util.Optional<Step> afterCreate(LinkSpec spec, SourceLocation where) {
+        public static java.util.Optional<Step> afterCreate(LinkSpec spec, SourceLocation where) {
             if (spec.kind() == null || spec.spec() == null
                     || spec.kind().typed(spec.spec()).postCreateCommands(spec.name()).isEmpty()) {
                 return java.util.Optional.empty();
