@@ -210,11 +210,6 @@ public final class BondKind extends AbstractLinkKind<BondKind.BondSpec> {
     }
 
     @Override
-    public boolean takesPorts() {
-        return true;
-    }
-
-    @Override
     public boolean takesOnlyDownPorts() {
         return true;
     }

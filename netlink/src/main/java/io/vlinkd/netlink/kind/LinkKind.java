@@ -119,10 +119,10 @@ public interface LinkKind<S extends KindSpec> {
 
     /**
      * Whether links of this kind take ports, so that another link's {@code master:} may name one (the kernel's
-     * device has ndo_add_slave: bridge, bond, team, vrf).
+     * device has ndo_add_slave: bridge, bond, team, vrf); every kind that takes only down ports does.
      */
     default boolean takesPorts() {
-        return false;
+        return takesOnlyDownPorts();
     }
 
     /**

@@ -57,11 +57,6 @@ public final class TeamKind extends AbstractLinkKind<TeamKind.TeamSpec>
     }
 
     @Override
-    public boolean takesPorts() {
-        return true;
-    }
-
-    @Override
     public boolean takesOnlyDownPorts() {
         return true;
     }

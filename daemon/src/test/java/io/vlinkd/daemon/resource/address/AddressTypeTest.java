@@ -10,6 +10,7 @@ import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Step;
+import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedAddress;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,26 +73,6 @@ class AddressTypeTest {
     /** The ledger records OURS and LEFT. */
     private static final Ownership OWNED = Ownership.none().withAddresses(List.of(
             AddressType.TYPE.line(OURS, OBSERVED), AddressType.TYPE.line(LEFT, OBSERVED)));
-
-    private record Fate(Set<String> renewed, Set<String> awaited) implements ObjectPlan.Links {
-        static final Fate NONE = new Fate(Set.of(), Set.of());
-
-        @Override
-        public boolean renewed(String link) {
-            return renewed.contains(link);
-        }
-
-        /** A renewed link that was observed is re-created: the kernel drops what was on it. */
-        @Override
-        public boolean dropped(String link) {
-            return renewed.contains(link);
-        }
-
-        @Override
-        public boolean awaited(String link) {
-            return awaited.contains(link);
-        }
-    }
 
     private static List<String> plan(DesiredState desired, Fate fate) {
         List<Step> steps = new ArrayList<>();
@@ -156,13 +136,13 @@ class AddressTypeTest {
     @Test
     void onARenewedLinkEveryListedAddressIsAddedAndOnAnAwaitedOneNone() {
         DesiredState desired = eth9(true, false, spec("10.0.0.2", 24));
-        assertThat(plan(desired, new Fate(Set.of("eth9"), Set.of()))).containsExactly(
+        assertThat(plan(desired, Fate.recreated("eth9"))).containsExactly(
                 "ip addr add 10.0.0.2/24 dev eth9 proto 247");
         DesiredLink eth8 = new DesiredLink(LinkSpec.of("eth8", null, null), List.of(spec("10.0.8.1", 24)), true,
                 WHERE);
         DesiredState awaited = new DesiredState(List.of(eth8), List.of(), List.of(), DaemonSettings.defaults(),
                 List.of());
-        assertThat(plan(awaited, new Fate(Set.of(), Set.of("eth8")))).isEmpty();
+        assertThat(plan(awaited, Fate.awaiting("eth8"))).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Step;
+import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.OwnedRoute;
@@ -73,23 +74,6 @@ class RouteTypeTest {
     private static final Ownership OWNED = Ownership.none().withRoutes(List.of(OURS.key().owned(),
             LEFT.key().owned()));
 
-    private record Fate(Set<String> renewed, Set<String> dropped) implements ObjectPlan.Links {
-        @Override
-        public boolean renewed(String link) {
-            return renewed.contains(link);
-        }
-
-        @Override
-        public boolean dropped(String link) {
-            return dropped.contains(link);
-        }
-
-        @Override
-        public boolean awaited(String link) {
-            return false;
-        }
-    }
-
     private static final DesiredState DESIRED = new DesiredState(List.of(), List.of(), List.of(
             wanted("198.51.100.0", 24, "10.0.0.253"), wanted("10.9.0.0", 16, "10.0.0.253"),
             wanted("192.0.2.0", 24, null)), DaemonSettings.defaults(), List.of());
@@ -123,7 +107,7 @@ class RouteTypeTest {
     void replacesItsOwnInPlaceNotesAForeignOneAddsTheMissingAndDeletesWhatLeftTheConfig() {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        plan.plan(new Fate(Set.of(), Set.of()), steps, notes);
+        plan.plan(Fate.NONE, steps, notes);
 
         assertThat(steps).extracting(Step::ipCommand).containsExactly(
                 "ip route replace 198.51.100.0/24 via 10.0.0.253 dev eth9 proto 247",
@@ -144,7 +128,7 @@ class RouteTypeTest {
     void onARenewedLinkEveryRouteIsAddedAndOnADroppedOneNoneDeleted() {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        plan.plan(new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
+        plan.plan(Fate.recreated("eth9"), steps, notes);
 
         assertThat(steps).extracting(Step::operation).containsExactly(
                 "add route 198.51.100.0/24 via 10.0.0.253 dev eth9",
@@ -177,7 +161,7 @@ class RouteTypeTest {
         List<String> notes = new ArrayList<>();
         plan.restoreKept(ETH9, WHERE, steps);
         steps.clear();
-        plan.plan(new Fate(Set.of("eth9"), Set.of("eth9")), steps, notes);
+        plan.plan(Fate.recreated("eth9"), steps, notes);
 
         assertThat(steps).extracting(Step::operation).containsExactly(
                 "add route 198.51.100.0/24 via 10.0.0.253 dev eth9",
