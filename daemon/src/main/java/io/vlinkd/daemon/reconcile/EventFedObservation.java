@@ -1,23 +1,23 @@
 package io.vlinkd.daemon.reconcile;
 
-import io.vlinkd.daemon.resource.address.AddressType;
-import io.vlinkd.daemon.resource.address.ObservedAddress;
-import io.vlinkd.daemon.resource.route.ObservedRoute;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *       fill as a dump). A veth peer created from another namespace is announced before it has its peer, and
  *       without IFLA_LINK_NETNSID; more than {@value #MAX_LINK_QUERIES} links changed at once are dumped instead.
  *       An RTM_DELLINK of family AF_BRIDGE is a port leaving its bridge, not a link deleted;</li>
- *   <li>IPv4 routes flushed because their device went down or lost its address, or was deleted, are removed
- *       silently: the routes are dumped again after any link, address or route event but a link's attribute-only
- *       change (same flags, same master) and a new address;</li>
+ *   <li>the objects of a {@link ResourceType} whose every change is announced (addresses) are kept from their
+ *       notifications; the others (routes: IPv4 routes flushed because their device went down or lost its address,
+ *       or was deleted, are removed silently) are dumped again after any of their own notifications, a link's
+ *       change of flags or master, a link's deletion and the deletion of an announced object;</li>
  *   <li>after vlinkd's own writes (what the reconciler verifies), everything is dumped again: verification compares
  *       with the kernel's own answer, as it always did;</li>
  *   <li>lost notifications (ENOBUFS) dump everything again, and so does {@link #invalidate} (the daemon's periodic
@@ -55,9 +56,8 @@ final class EventFedObservation {
     interface Source {
         List<NlMessage> dumpLinks() throws NetlinkException;
 
-        List<NlMessage> dumpAddresses() throws NetlinkException;
-
-        List<NlMessage> dumpRoutes() throws NetlinkException;
+        /** Every object of {@code type} ({@link ResourceType#dumpRequest}). */
+        List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) throws NetlinkException;
 
         /** One link as a dump reports it; empty when it is gone (ENODEV). */
         List<NlMessage> getLink(int index) throws NetlinkException;
@@ -66,23 +66,19 @@ final class EventFedObservation {
         List<NlMessage> pending() throws NetlinkException;
     }
 
-    /** An address's identity in the kernel: its interface, its local address, prefix length and peer. */
-    private record AddressKey(int index, InetAddress address, int prefixLength, InetAddress peer) {
-        static AddressKey of(ObservedAddress a) {
-            return new AddressKey(a.index(), a.address(), a.prefixLength(), a.peer());
-        }
-    }
-
     private final Source source;
     private final ObservedStateReader reader;
 
     private final Map<Integer, LinkMessage> linkMessages = new HashMap<>();
     private final Map<Integer, ObservedLink> links = new HashMap<>();
     private final Set<Integer> changedLinks = new LinkedHashSet<>();
-    private final Map<AddressKey, ObservedAddress> addresses = new LinkedHashMap<>();
-    private List<ObservedRoute> routes = List.of();
+    /** The objects of the types whose every change is announced, by identity, in the order first seen. */
+    private final Map<ResourceType<?, ?, ?, ?>, Map<Object, Object>> announced = new HashMap<>();
+    /** The objects of the other types, as last dumped. */
+    private final Map<ResourceType<?, ?, ?, ?>, List<?>> dumped = new HashMap<>();
+    /** The types of {@link #dumped} to dump again before the next snapshot. */
+    private final Set<ResourceType<?, ?, ?, ?>> toDump = new HashSet<>();
     private boolean stale = true;
-    private boolean routesStale = true;
     private int fullDumps;
 
     EventFedObservation(Source source, ObservedStateReader reader) {
@@ -127,10 +123,10 @@ final class EventFedObservation {
         } else {
             queryChangedLinks();
         }
-        if (routesStale) {
-            routes = ObservedStateReader.routes(source.dumpRoutes());
-            routesStale = false;
+        for (ResourceType<?, ?, ?, ?> t : toDump) {
+            dumped.put(t, ObservedStateReader.objects(t, source.dump(t)));
         }
+        toDump.clear();
         return snapshot();
     }
 
@@ -151,15 +147,26 @@ final class EventFedObservation {
                 linkMessages.put(lm.index(), lm);
             }
         }
-        addresses.clear();
-        for (ObservedAddress a : ObservedStateReader.addresses(source.dumpAddresses())) {
-            addresses.put(AddressKey.of(a), a);
+        announced.clear();
+        dumped.clear();
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            dumpAll(t);
         }
-        routes = ObservedStateReader.routes(source.dumpRoutes());
         changedLinks.clear();
         stale = false;
-        routesStale = false;
+        toDump.clear();
         fullDumps++;
+    }
+
+    private <O> void dumpAll(ResourceType<?, ?, O, ?> type) throws NetlinkException, MalformedMessageException {
+        List<O> objects = ObservedStateReader.objects(type, source.dump(type));
+        if (type.announcedExactly()) {
+            Map<Object, Object> byIdentity = new LinkedHashMap<>();
+            objects.forEach(o -> byIdentity.put(type.identity(o), o));
+            announced.put(type, byIdentity);
+        } else {
+            dumped.put(type, objects);
+        }
     }
 
     private void apply(NlMessage m) throws MalformedMessageException {
@@ -168,7 +175,7 @@ final class EventFedObservation {
                 LinkMessage lm = LinkMessage.decode(m);
                 LinkMessage was = linkMessages.get(lm.index());
                 if (was == null || was.flags() != lm.flags() || !Objects.equals(was.master(), lm.master())) {
-                    routesStale = true;
+                    dumpSilentlyChangedTypes();
                 }
                 changedLinks.add(lm.index());
             }
@@ -177,26 +184,61 @@ final class EventFedObservation {
                 int index = lm.index();
                 if (!lm.isDeletion()) {
                     changedLinks.add(index); // a port that left its bridge
-                    routesStale = true;
+                    dumpSilentlyChangedTypes();
                     return;
                 }
                 changedLinks.remove(index);
                 forget(index);
-                addresses.keySet().removeIf(k -> k.index() == index);
-                routesStale = true;
-            }
-            case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> {
-                ObservedAddress a = AddressType.TYPE.decode(m).orElse(null);
-                if (a != null && m.type() == Rtnl.RTM_NEWADDR) {
-                    addresses.put(AddressKey.of(a), a);
-                } else if (a != null) {
-                    addresses.remove(AddressKey.of(a));
-                    routesStale = true;
+                for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                    forgetObjectsOn(t, index);
                 }
+                dumpSilentlyChangedTypes();
             }
-            case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> routesStale = true;
             default -> {
+                for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+                    if (apply(t, m)) {
+                        return;
+                    }
+                }
                 // Other groups are not subscribed.
+            }
+        }
+    }
+
+    /** Applies {@code m} when it reports an object of {@code type}; false when it does not. */
+    private <O> boolean apply(ResourceType<?, ?, O, ?> type, NlMessage m) throws MalformedMessageException {
+        Optional<O> o = type.decode(m);
+        if (o.isEmpty()) {
+            return false;
+        }
+        if (!type.announcedExactly()) {
+            toDump.add(type);
+        } else if (Rtnl.isDeletion(m.type())) {
+            objectsOf(type).remove(type.identity(o.get()));
+            dumpSilentlyChangedTypes(); // an IPv4 route through a deleted address goes with it
+        } else {
+            objectsOf(type).put(type.identity(o.get()), o.get());
+        }
+        return true;
+    }
+
+    private Map<Object, Object> objectsOf(ResourceType<?, ?, ?, ?> type) {
+        return announced.computeIfAbsent(type, t -> new LinkedHashMap<>());
+    }
+
+    private <O> void forgetObjectsOn(ResourceType<?, ?, O, ?> type, int index) {
+        if (type.announcedExactly()) {
+            @SuppressWarnings("unchecked") // put by dumpAll and apply for this type: its objects
+            Map<Object, O> objects = (Map<Object, O>) (Map<Object, ?>) objectsOf(type);
+            objects.values().removeIf(o -> type.ifindex(o) == index);
+        }
+    }
+
+    /** The types whose objects the kernel may have changed without a notification are dumped again. */
+    private void dumpSilentlyChangedTypes() {
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            if (!t.announcedExactly()) {
+                toDump.add(t);
             }
         }
     }
@@ -248,6 +290,8 @@ final class EventFedObservation {
             out.add(links.computeIfAbsent(lm.index(), i -> reader.link(lm, names)));
         }
         out.sort(Comparator.comparingInt(ObservedLink::index));
-        return new ObservedState(out, new ArrayList<>(addresses.values()), routes);
+        Map<ResourceType<?, ?, ?, ?>, List<?>> objects = new HashMap<>(dumped);
+        announced.forEach((t, byIdentity) -> objects.put(t, new ArrayList<>(byIdentity.values())));
+        return new ObservedState(out, objects);
     }
 }

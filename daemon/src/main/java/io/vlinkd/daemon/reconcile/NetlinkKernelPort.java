@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
@@ -8,8 +9,6 @@ import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.link.LinkRequests;
-import io.vlinkd.netlink.route.AddressRequests;
-import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.BatchResult;
 import io.vlinkd.netlink.socket.EventSocket;
@@ -55,13 +54,8 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
             }
 
             @Override
-            public List<NlMessage> dumpAddresses() throws NetlinkException {
-                return socket.dump(AddressRequests.dump());
-            }
-
-            @Override
-            public List<NlMessage> dumpRoutes() throws NetlinkException {
-                return socket.dump(RouteRequests.dump());
+            public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
+                return socket.dump(type.dumpRequest());
             }
 
             @Override
@@ -84,12 +78,11 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     }
 
     /**
-     * The rtnetlink groups whose notifications report what an observation holds: links, addresses, and the
-     * objects of each resource type of {@link ResourceTypes#ALL}.
+     * The rtnetlink groups whose notifications report what an observation holds: links, and the objects of each
+     * resource type of {@link ResourceTypes#ALL}.
      */
     public static int[] eventGroups() {
-        List<Integer> groups = new ArrayList<>(List.of(Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
-                Rtnl.RTNLGRP_IPV6_IFADDR));
+        List<Integer> groups = new ArrayList<>(List.of(Rtnl.RTNLGRP_LINK));
         ResourceTypes.ALL.forEach(t -> groups.addAll(t.eventGroups()));
         return groups.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -158,7 +151,7 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
                 links.add(l);
             }
         }
-        return new ObservedState(links, state.addresses(), state.routes());
+        return state.withLinks(links);
     }
 
     private static boolean configuredAfterCreate(ObservedLink l) {

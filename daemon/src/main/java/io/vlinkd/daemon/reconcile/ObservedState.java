@@ -1,12 +1,16 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
-import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,37 +18,59 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything one observation found: links, addresses and routes, with lookups by name and index. The lookups are
- * indexed once, on first use: a plan over thousands of links asks for each link's addresses and master.
+ * Everything one observation found: links, and the objects of each {@link ResourceType} (addresses, routes), with
+ * lookups by name and index. The lookups are indexed once, on first use: a plan over thousands of links asks for
+ * each link's addresses and master.
  */
 public final class ObservedState {
     private final List<ObservedLink> links;
-    private final List<ObservedAddress> addresses;
-    private final List<ObservedRoute> routes;
+    /** The objects of each type of {@link ResourceTypes#ALL}, in that order; an empty list for a type none of. */
+    private final Map<ResourceType<?, ?, ?, ?>, List<?>> objects;
     private Map<String, ObservedLink> byName;
     private Map<Integer, ObservedLink> byIndex;
     private Map<Integer, List<ObservedAddress>> addressesByIndex;
 
-    public ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
+    /** @param objects the observed objects by type; a type without an entry has none */
+    public ObservedState(List<ObservedLink> links, Map<? extends ResourceType<?, ?, ?, ?>, ? extends List<?>> objects) {
         this.links = List.copyOf(links);
-        this.addresses = List.copyOf(addresses);
-        this.routes = List.copyOf(routes);
+        Map<ResourceType<?, ?, ?, ?>, List<?>> m = new LinkedHashMap<>();
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            m.put(t, List.copyOf(objects.containsKey(t) ? objects.get(t) : List.of()));
+        }
+        this.objects = m;
+    }
+
+    /** A state of links, addresses and routes (the types of today's tests). */
+    public ObservedState(List<ObservedLink> links, List<ObservedAddress> addresses, List<ObservedRoute> routes) {
+        this(links, Map.of(AddressType.TYPE, addresses, RouteType.TYPE, routes));
+    }
+
+    /** The same objects with these links (their specs completed). */
+    public ObservedState withLinks(List<ObservedLink> completed) {
+        return new ObservedState(completed, objects);
     }
 
     public static ObservedState empty() {
-        return new ObservedState(List.of(), List.of(), List.of());
+        return new ObservedState(List.of(), Map.of());
     }
 
     public List<ObservedLink> links() {
         return links;
     }
 
+    /** The observed objects of {@code type}, in the kernel's dump order. */
+    public <O> List<O> objects(ResourceType<?, ?, O, ?> type) {
+        @SuppressWarnings("unchecked") // put by the constructor for this type from its decoder's output: a List<O>
+        List<O> l = (List<O>) objects.get(type);
+        return l;
+    }
+
     public List<ObservedAddress> addresses() {
-        return addresses;
+        return objects(AddressType.TYPE);
     }
 
     public List<ObservedRoute> routes() {
-        return routes;
+        return objects(RouteType.TYPE);
     }
 
     public Optional<ObservedLink> link(String name) {
@@ -66,7 +92,7 @@ public final class ObservedState {
     public List<ObservedAddress> addressesOf(int index) {
         if (addressesByIndex == null) {
             Map<Integer, List<ObservedAddress>> m = new HashMap<>();
-            for (ObservedAddress a : addresses) {
+            for (ObservedAddress a : addresses()) {
                 m.computeIfAbsent(a.index(), i -> new ArrayList<>()).add(a);
             }
             addressesByIndex = m;
@@ -100,24 +126,25 @@ public final class ObservedState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObservedState s && s.links.equals(links) && s.addresses.equals(addresses)
-                && s.routes.equals(routes);
+        return o instanceof ObservedState s && s.links.equals(links) && s.objects.equals(objects);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(links, addresses, routes);
+        return Objects.hash(links, objects);
     }
 
     @Override
     public String toString() {
-        return "ObservedState[links=" + links + ", addresses=" + addresses + ", routes=" + routes + "]";
+        StringBuilder sb = new StringBuilder("ObservedState[links=").append(links);
+        objects.forEach((t, l) -> sb.append(", ").append(t.noun()).append("s=").append(l));
+        return sb.append(']').toString();
     }
 
     /**
      * The state with interface indexes replaced by names and sorted, so two observations compare equal when the
      * same objects exist with the same settings even if a link was re-created (new ifindex) in between: the
-     * "state before equals state after" of a rolled-back apply.
+     * "state before equals state after" of a rolled-back apply. The kernel's own objects are left out.
      */
     public Snapshot snapshot() {
         Map<Integer, String> names = new HashMap<>();
@@ -129,41 +156,53 @@ public final class ObservedState {
                     + " parent=" + (l.linkNetnsId() >= 0 ? "netns" + l.linkNetnsId() + ":" + l.parent()
                     : names.get(l.parent())) + " alias=" + l.alias() + " txqlen=" + l.txqueuelen());
         }
-        List<String> as = new ArrayList<>();
-        for (ObservedAddress a : addresses) {
-            if (!a.isKernelLinkLocal()) {
-                as.add(names.get(a.index()) + " " + IpText.format(a.address()) + "/" + a.prefixLength());
-            }
-        }
-        List<String> rs = new ArrayList<>();
-        for (ObservedRoute r : routes) {
-            if (!r.isKernels()) {
-                rs.add(r.key() + " proto " + r.protocol() + " via " + (r.gateway() == null ? "none" : IpText.format(r.gateway())) + " dev " + names.get(r.oif())
-                        + " scope " + r.scope() + " type " + r.type());
-            }
-        }
         ls.sort(Comparator.naturalOrder());
-        as.sort(Comparator.naturalOrder());
-        rs.sort(Comparator.naturalOrder());
-        return new Snapshot(ls, as, rs);
+        Map<String, List<Snapshot.Line>> lines = new LinkedHashMap<>();
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            lines.put(t.noun(), lines(t));
+        }
+        return new Snapshot(ls, lines);
+    }
+
+    private <O> List<Snapshot.Line> lines(ResourceType<?, ?, O, ?> type) {
+        List<Snapshot.Line> out = new ArrayList<>();
+        for (O o : objects(type)) {
+            if (!type.kernels(o)) {
+                out.add(new Snapshot.Line(nameOf(type.ifindex(o)), type.snapshotLine(o, this)));
+            }
+        }
+        out.sort(Comparator.comparing(Snapshot.Line::text));
+        return out;
     }
 
     private static Object optionsOf(ObservedLink l) {
         return l.kind().typed(l.spec()).options().asMap();
     }
 
-    /** A comparable, index-free rendering of an observation: one line per link, address and non-kernel route. */
-    public record Snapshot(List<String> links, List<String> addresses, List<String> routes) {
+    /**
+     * A comparable, index-free rendering of an observation: one line per link, and per object of each type (by its
+     * noun) that is not the kernel's own.
+     */
+    public record Snapshot(List<String> links, Map<String, List<Line>> objects) {
 
-        /** Only the lines of these interfaces (their links, addresses and routes); all of them when null. */
+        /** One object: the interface it is on (null when none) and how it reads. */
+        public record Line(String link, String text) {
+            @Override
+            public String toString() {
+                return text;
+            }
+        }
+
+        /** Only the lines of these interfaces (their links and the objects on them); all of them when null. */
         public Snapshot about(Set<String> names) {
             if (names == null) {
                 return this;
             }
-            return new Snapshot(
-                    links.stream().filter(l -> names.contains(l.substring(0, l.indexOf(' ')))).toList(),
-                    addresses.stream().filter(a -> names.contains(a.substring(0, a.indexOf(' ')))).toList(),
-                    routes.stream().filter(r -> names.stream().anyMatch(n -> r.contains(" dev " + n + " "))).toList());
+            Map<String, List<Line>> on = new LinkedHashMap<>();
+            objects.forEach((noun, lines) -> on.put(noun, lines.stream().filter(l -> names.contains(l.link()))
+                    .toList()));
+            return new Snapshot(links.stream().filter(l -> names.contains(l.substring(0, l.indexOf(' ')))).toList(),
+                    on);
         }
     }
 }

@@ -1,9 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
-import io.vlinkd.daemon.resource.address.AddressType;
-import io.vlinkd.daemon.resource.address.ObservedAddress;
-import io.vlinkd.daemon.resource.route.ObservedRoute;
-import io.vlinkd.daemon.resource.route.RouteType;
+import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
@@ -20,7 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns the three dumps (links, addresses, routes) into an {@link ObservedState}. Pure. */
+/** Decodes dumps into what an {@link ObservedState} holds: links, and the objects of a {@link ResourceType}. Pure. */
 public final class ObservedStateReader {
     private static final Logger LOG = LoggerFactory.getLogger(ObservedStateReader.class);
 
@@ -30,44 +27,16 @@ public final class ObservedStateReader {
         this.kinds = kinds;
     }
 
-    public ObservedState read(List<NlMessage> linkDump, List<NlMessage> addressDump, List<NlMessage> routeDump)
+    /** The objects of {@code type} in its dump, as its decoder reads them. */
+    public static <O> List<O> objects(ResourceType<?, ?, O, ?> type, List<NlMessage> dump)
             throws MalformedMessageException {
-        List<LinkMessage> lms = new ArrayList<>();
-        Map<Integer, String> names = new HashMap<>();
-        for (NlMessage m : linkDump) {
-            if (m.type() == Rtnl.RTM_NEWLINK) {
-                LinkMessage lm = LinkMessage.decode(m);
-                lms.add(lm);
-                names.put(lm.index(), lm.name());
+        List<O> out = new ArrayList<>();
+        for (NlMessage m : dump) {
+            if (!Rtnl.isDeletion(m.type())) {
+                type.decode(m).ifPresent(out::add);
             }
         }
-        List<ObservedLink> links = new ArrayList<>();
-        for (LinkMessage lm : lms) {
-            links.add(link(lm, names));
-        }
-        return new ObservedState(links, addresses(addressDump), routes(routeDump));
-    }
-
-    /** The addresses of an address dump (decoded by {@link AddressType}). */
-    public static List<ObservedAddress> addresses(List<NlMessage> addressDump) throws MalformedMessageException {
-        List<ObservedAddress> addresses = new ArrayList<>();
-        for (NlMessage m : addressDump) {
-            if (m.type() == Rtnl.RTM_NEWADDR) {
-                AddressType.TYPE.decode(m).ifPresent(addresses::add);
-            }
-        }
-        return addresses;
-    }
-
-    /** The IPv4 and IPv6 routes of a route dump (decoded by {@link RouteType}). */
-    public static List<ObservedRoute> routes(List<NlMessage> routeDump) throws MalformedMessageException {
-        List<ObservedRoute> routes = new ArrayList<>();
-        for (NlMessage m : routeDump) {
-            if (m.type() == Rtnl.RTM_NEWROUTE) {
-                RouteType.TYPE.decode(m).ifPresent(routes::add);
-            }
-        }
-        return routes;
+        return out;
     }
 
     /**

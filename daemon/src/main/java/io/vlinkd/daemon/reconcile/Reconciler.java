@@ -503,18 +503,17 @@ public final class Reconciler {
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {
         List<String> out = new ArrayList<>();
         diff("link", was.links(), now.links(), out);
-        diff("address", was.addresses(), now.addresses(), out);
-        diff("route", was.routes(), now.routes(), out);
+        was.objects().forEach((noun, lines) -> diff(noun, lines, now.objects().get(noun), out));
         return String.join("; ", out);
     }
 
-    private static void diff(String what, List<String> was, List<String> now, List<String> out) {
-        for (String w : was) {
+    private static void diff(String what, List<?> was, List<?> now, List<String> out) {
+        for (Object w : was) {
             if (!now.contains(w)) {
                 out.add("lost " + what + " " + w);
             }
         }
-        for (String n : now) {
+        for (Object n : now) {
             if (!was.contains(n)) {
                 out.add("extra " + what + " " + n);
             }

@@ -8,6 +8,7 @@ import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,23 @@ public interface ResourceType<K, D, O, L> {
     /** The rtnetlink multicast groups whose notifications report this type's objects. */
     List<Integer> eventGroups();
 
+    /** The request that dumps every object of this type. */
+    NlRequest dumpRequest();
+
+    /**
+     * Whether the kernel announces every change of this type's objects, so that the event-fed view keeps them from
+     * notifications (addresses). When not, the view dumps them again after any notification that may have changed
+     * one silently (routes: IPv4 routes are flushed without a notification when their link goes down, loses an
+     * address or is deleted).
+     */
+    boolean announcedExactly();
+
+    /**
+     * What tells one observed object from another among notifications: a notification of the same identity replaces
+     * or deletes it (an address: its link, local address, prefix length and peer).
+     */
+    Object identity(O observed);
+
     /**
      * The object a dumped or notified message describes (its new or deleted form); empty when the message is not
      * one of this type's, or of a family vlinkd does not manage.
@@ -78,10 +96,18 @@ public interface ResourceType<K, D, O, L> {
     KernelObject object(D desired, int protocol);
 
     /** The observed objects of this type, in the kernel's dump order. */
-    List<O> observed(ObservedState observed);
+    default List<O> observed(ObservedState observed) {
+        return observed.objects(this);
+    }
 
     /** The key of an observed object ({@code state} names the interface of an object keyed by it). */
     K observedKey(O observed, ObservedState state);
+
+    /**
+     * How {@code observed} reads in a snapshot of the state ({@link ObservedState#snapshot}): every setting that
+     * a rolled-back apply must have put back, with interface names instead of indexes.
+     */
+    String snapshotLine(O observed, ObservedState state);
 
     /** The interface the object is on (a route's RTA_OIF), 0 when none: the kernel deletes it with that link. */
     int ifindex(O observed);

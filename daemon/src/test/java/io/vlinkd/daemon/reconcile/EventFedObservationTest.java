@@ -2,6 +2,8 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -186,15 +188,13 @@ class EventFedObservationTest {
             return List.copyOf(links.values());
         }
 
+        /** Its addresses; no route (the dumps of routes are counted). */
         @Override
-        public List<NlMessage> dumpAddresses() {
+        public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) {
             requests++;
-            return List.copyOf(addresses);
-        }
-
-        @Override
-        public List<NlMessage> dumpRoutes() {
-            requests++;
+            if (type == AddressType.TYPE) {
+                return List.copyOf(addresses);
+            }
             routeDumps++;
             return List.of();
         }

@@ -91,4 +91,9 @@ public final class Rtnl {
             default -> "type " + type;
         };
     }
+
+    /** Whether an rtnetlink message type deletes: RTM_DEL*, the second of each family's four (RTM_BASE + 4n + 1). */
+    public static boolean isDeletion(int type) {
+        return type >= RTM_NEWLINK && (type - RTM_NEWLINK) % 4 == 1;
+    }
 }

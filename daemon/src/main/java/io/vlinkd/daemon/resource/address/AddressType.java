@@ -12,11 +12,14 @@ import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.AddressMessage;
+import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -54,6 +57,26 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
     @Override
     public List<Integer> eventGroups() {
         return List.of(Rtnl.RTNLGRP_IPV4_IFADDR, Rtnl.RTNLGRP_IPV6_IFADDR);
+    }
+
+    @Override
+    public NlRequest dumpRequest() {
+        return AddressRequests.dump();
+    }
+
+    /** Every address the kernel adds, changes or deletes is announced (RTM_NEWADDR, RTM_DELADDR). */
+    @Override
+    public boolean announcedExactly() {
+        return true;
+    }
+
+    /** The kernel's identity of an address: its link, local address, prefix length and (IPv4) peer. */
+    @Override
+    public Object identity(ObservedAddress observed) {
+        return new Identity(observed.index(), observed.address(), observed.prefixLength(), observed.peer());
+    }
+
+    private record Identity(int index, InetAddress address, int prefixLength, InetAddress peer) {
     }
 
     /** The address of an RTM_NEWADDR or RTM_DELADDR; empty when the message carries none of its own. */
@@ -116,13 +139,14 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
     }
 
     @Override
-    public List<ObservedAddress> observed(ObservedState observed) {
-        return observed.addresses();
+    public AddressKey observedKey(ObservedAddress observed, ObservedState state) {
+        return new AddressKey(state.nameOf(observed.index()), observed.address(), observed.prefixLength());
     }
 
     @Override
-    public AddressKey observedKey(ObservedAddress observed, ObservedState state) {
-        return new AddressKey(state.nameOf(observed.index()), observed.address(), observed.prefixLength());
+    public String snapshotLine(ObservedAddress observed, ObservedState state) {
+        return state.nameOf(observed.index()) + " " + IpText.format(observed.address()) + "/"
+                + observed.prefixLength();
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -56,6 +57,25 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     @Override
     public List<Integer> eventGroups() {
         return List.of(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE);
+    }
+
+    @Override
+    public NlRequest dumpRequest() {
+        return RouteRequests.dump();
+    }
+
+    /** IPv4 routes are flushed silently with their link's carrier, address or existence: dumped again. */
+    @Override
+    public boolean announcedExactly() {
+        return false;
+    }
+
+    @Override
+    public Object identity(ObservedRoute observed) {
+        return new Identity(observed.key(), observed.oif());
+    }
+
+    private record Identity(RouteKey key, int oif) {
     }
 
     /** An IPv4 or IPv6 route of RTM_NEWROUTE or RTM_DELROUTE. */
@@ -111,13 +131,15 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     }
 
     @Override
-    public List<ObservedRoute> observed(ObservedState observed) {
-        return observed.routes();
+    public RouteKey observedKey(ObservedRoute observed, ObservedState state) {
+        return observed.key();
     }
 
     @Override
-    public RouteKey observedKey(ObservedRoute observed, ObservedState state) {
-        return observed.key();
+    public String snapshotLine(ObservedRoute r, ObservedState state) {
+        return r.key() + " proto " + r.protocol() + " via " + (r.gateway() == null ? "none"
+                : IpText.format(r.gateway())) + " dev " + state.nameOf(r.oif()) + " scope " + r.scope() + " type "
+                + r.type();
     }
 
     @Override
