@@ -5,6 +5,7 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
@@ -32,21 +33,24 @@ import java.util.Set;
  * <p>Ownership: what the ledger records, with the type's mark where the type asks for it (a route's protocol: the
  * number alone never makes a route vlinkd's, since someone else may use it); what the type claims beyond the ledger
  * (an object with the mark that is exactly as configured; an address with the mark on a link vlinkd owns) is
- * recorded, so a lost ledger heals; a recorded object the kernel no longer has is forgotten.
+ * recorded, so a lost ledger heals; a recorded object the kernel no longer has is forgotten. The type writes and
+ * reads its own ledger lines ({@link #ledgerWord}, {@link #ledgerFields}, {@link #writeLine}, {@link #readLine});
+ * {@link Ownership} keeps them by type and {@link io.vlinkd.daemon.state.OwnershipStore} files them, after the
+ * links, in the order of {@link ResourceTypes#IN_LEDGER}.
  *
- * <p>To add a type (a rule, say): a package {@code io.vlinkd.daemon.resource.rule} with its {@code ResourceType},
- * its {@link KernelObject} (requests, {@code ip} words, phases, ledger line) and its key, beside a test like
- * {@code RouteTypeTest}; its entry in {@link ResourceTypes#ALL}; its two phases in
- * {@link io.vlinkd.daemon.reconcile.Phase}. Still written by hand outside the package until observation and the
- * ledger are per type: its list in {@link ObservedState} with its dump in {@code NetlinkKernelPort},
- * {@code EventFedObservation} and {@code ObservedStateReader}; its lines in {@code Ownership} and
- * {@code OwnershipStore}; its config entry (config module) and the fake kernel's support.
+ * <p>To add a type (a rule, say): a package {@code io.vlinkd.daemon.resource.rule} with its {@code ResourceType}
+ * (dump, decoding, events, ownership and its ledger line among its methods), its {@link KernelObject} (requests,
+ * {@code ip} words, phases, ledger updates), its key and its ledger line record, beside a test like
+ * {@code RouteTypeTest}. Outside the package: its entry in {@link ResourceTypes#ALL}; its two phases in
+ * {@link io.vlinkd.daemon.reconcile.Phase}; its {@link ForeignObject.Type} when it reports someone else's objects;
+ * its config entry (config module); the fake kernel's support (test sources).
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place
  * @param <D> one configured object, with where the config wrote it
  * @param <O> one object as observed (dumped)
- * @param <L> how the ownership ledger records one of vlinkd's objects (one line of the ledger file)
+ * @param <L> how the ownership ledger records one of vlinkd's objects (one line of the ledger file, after the
+ *            type's word)
  */
 public interface ResourceType<K, D, O, L> {
 
@@ -180,8 +184,44 @@ public interface ResourceType<K, D, O, L> {
     L line(O observed, ObservedState state);
 
     /** The ledger lines of this type in {@code owned}. */
-    Set<L> recorded(Ownership owned);
+    default Set<L> recorded(Ownership owned) {
+        return owned.lines(this);
+    }
 
     /** {@code owned} with exactly {@code lines} as this type's lines, in that order. */
-    Ownership withRecorded(Ownership owned, Collection<L> lines);
+    default Ownership withRecorded(Ownership owned, Collection<L> lines) {
+        return owned.withLines(this, lines);
+    }
+
+    /**
+     * The word that begins this type's lines in the ownership ledger file ({@code route}); one type's alone, and
+     * neither {@code link} nor {@code intent}.
+     */
+    String ledgerWord();
+
+    /**
+     * The fields of its ledger line after the word, as the file's header and a damage report name them, separated
+     * by single spaces: {@code DST/LEN TABLE METRIC}. A line has exactly as many fields (and may end in
+     * {@code netns=NS}, which the store reads).
+     */
+    String ledgerFields();
+
+    /** Appends the fields of {@code line} (those {@link #ledgerFields} names, separated by spaces) to {@code to}. */
+    void writeLine(L line, StringBuilder to);
+
+    /**
+     * The line whose fields {@link #writeLine} wrote: {@code f[1]} up to the number of {@link #ledgerFields}
+     * ({@code f[0]} is the word; the store has checked their number). Called for every line of the type at every
+     * load of a changed file, so it is kept cheap.
+     *
+     * @throws LedgerFields.BadLine what is wrong with a field, in the words of a damage report:
+     *                              {@code TABLE is not a positive number}
+     */
+    L readLine(String[] f) throws LedgerFields.BadLine;
+
+    /**
+     * What of this type stays vlinkd's once its ledger lines are lost (what {@link #claims} takes back), in the
+     * words of the damaged ledger's log line: {@code routes with its protocol exactly as configured}.
+     */
+    String claimedWithoutLedger();
 }

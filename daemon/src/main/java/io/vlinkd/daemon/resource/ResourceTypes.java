@@ -3,6 +3,7 @@ package io.vlinkd.daemon.resource;
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The resource types vlinkd manages beside links, in the order their steps are planned. */
 public final class ResourceTypes {
@@ -10,4 +11,12 @@ public final class ResourceTypes {
     }
 
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE);
+
+    /**
+     * The same types in the order the ownership ledger writes their lines and its header names them: routes before
+     * addresses, as the file has had them since addresses were first recorded (a rewrite keeps the file's order),
+     * then every other type in the order of {@link #ALL}.
+     */
+    public static final List<ResourceType<?, ?, ?, ?>> IN_LEDGER = Stream.concat(Stream.of(RouteType.TYPE),
+            ALL.stream().filter(t -> t != RouteType.TYPE)).toList();
 }

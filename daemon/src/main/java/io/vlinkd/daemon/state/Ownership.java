@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.state;
 
+import io.vlinkd.daemon.resource.ResourceType;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,53 +12,57 @@ import java.util.Set;
 
 /**
  * What vlinkd owns: the links it created, by name, the links it is about to create ({@link LinkIntent}s,
- * written ahead of the requests), the routes it installed and the addresses it added. Immutable; changes make a
- * new value.
+ * written ahead of the requests), and the ledger lines of each {@link ResourceType} (the routes it installed, the
+ * addresses it added). Immutable; changes make a new value.
  */
 public final class Ownership {
     private final Map<String, OwnedLink> links;
     private final Map<String, LinkIntent> intents;
-    private final Set<OwnedRoute> routes;
-    private final Set<OwnedAddress> addresses;
+    /** The lines of each type that has any (a type without lines has no entry, so equal values are equal maps). */
+    private final Map<ResourceType<?, ?, ?, ?>, Set<?>> lines;
 
     private Ownership(Map<String, OwnedLink> links, Map<String, LinkIntent> intents) {
-        this(links, intents, Set.of(), Set.of());
+        this(links, intents, Map.of());
     }
 
-    private Ownership(Map<String, OwnedLink> links, Map<String, LinkIntent> intents, Set<OwnedRoute> routes,
-                      Set<OwnedAddress> addresses) {
+    private Ownership(Map<String, OwnedLink> links, Map<String, LinkIntent> intents,
+                      Map<ResourceType<?, ?, ?, ?>, Set<?>> lines) {
         this.links = Collections.unmodifiableMap(links);
         this.intents = Collections.unmodifiableMap(intents);
-        this.routes = Collections.unmodifiableSet(new LinkedHashSet<>(routes));
-        this.addresses = Collections.unmodifiableSet(new LinkedHashSet<>(addresses));
+        this.lines = lines;
     }
 
-    /** The routes vlinkd installed (with its protocol number). */
-    public Set<OwnedRoute> routes() {
-        return routes;
+    /** The ledger lines of {@code type}: the objects of that type vlinkd owns, in the order they were recorded. */
+    public <L> Set<L> lines(ResourceType<?, ?, ?, L> type) {
+        @SuppressWarnings("unchecked") // withLines and withRead put only lines of a type under it: a Set<L>
+        Set<L> s = (Set<L>) lines.getOrDefault(type, Set.of());
+        return s;
     }
 
-    /** The addresses vlinkd added. */
-    public Set<OwnedAddress> addresses() {
-        return addresses;
+    /** The same links, intents and other types' lines, with exactly these lines of {@code type}. */
+    public <L> Ownership withLines(ResourceType<?, ?, ?, L> type, Collection<? extends L> owned) {
+        Map<ResourceType<?, ?, ?, ?>, Set<?>> m = new LinkedHashMap<>(lines);
+        put(m, type, owned);
+        return new Ownership(links, intents, Collections.unmodifiableMap(m));
     }
 
-    public boolean ownsRoute(OwnedRoute r) {
-        return routes.contains(r);
+    /**
+     * The same links and intents with the lines {@link OwnershipStore} read, by type (each read by its type's
+     * {@link ResourceType#readLine}), in one copy.
+     */
+    Ownership withRead(Map<ResourceType<?, ?, ?, ?>, ? extends Collection<?>> read) {
+        Map<ResourceType<?, ?, ?, ?>, Set<?>> m = new LinkedHashMap<>(lines);
+        read.forEach((type, owned) -> put(m, type, owned));
+        return new Ownership(links, intents, Collections.unmodifiableMap(m));
     }
 
-    public boolean ownsAddress(OwnedAddress a) {
-        return addresses.contains(a);
-    }
-
-    /** The same links and intents, with exactly these routes. */
-    public Ownership withRoutes(Collection<OwnedRoute> owned) {
-        return new Ownership(links, intents, new LinkedHashSet<>(owned), addresses);
-    }
-
-    /** The same links and intents, with exactly these addresses. */
-    public Ownership withAddresses(Collection<OwnedAddress> owned) {
-        return new Ownership(links, intents, routes, new LinkedHashSet<>(owned));
+    private static void put(Map<ResourceType<?, ?, ?, ?>, Set<?>> m, ResourceType<?, ?, ?, ?> type,
+                            Collection<?> owned) {
+        if (owned.isEmpty()) {
+            m.remove(type);
+        } else {
+            m.put(type, Collections.unmodifiableSet(new LinkedHashSet<>(owned)));
+        }
     }
 
     public static Ownership none() {
@@ -100,13 +105,13 @@ public final class Ownership {
         m.put(link.name(), link);
         Map<String, LinkIntent> i = new LinkedHashMap<>(intents);
         i.remove(link.name());
-        return new Ownership(m, i, routes, addresses);
+        return new Ownership(m, i, lines);
     }
 
     public Ownership without(String name) {
         Map<String, OwnedLink> m = new LinkedHashMap<>(links);
         m.remove(name);
-        return new Ownership(m, intents, routes, addresses);
+        return new Ownership(m, intents, lines);
     }
 
     /** This ownership plus the intent to create {@code intent}'s link. */
@@ -118,29 +123,32 @@ public final class Ownership {
     public Ownership withIntents(Collection<LinkIntent> more) {
         Map<String, LinkIntent> i = new LinkedHashMap<>(intents);
         more.forEach(t -> i.put(t.name(), t));
-        return new Ownership(links, i, routes, addresses);
+        return new Ownership(links, i, lines);
     }
 
     /** The same links, no intents. */
     public Ownership withoutIntents() {
-        return new Ownership(links, new LinkedHashMap<>(), routes, addresses);
+        return new Ownership(links, new LinkedHashMap<>(), lines);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Ownership other && other.links.equals(links) && other.intents.equals(intents)
-                && other.routes.equals(routes) && other.addresses.equals(addresses);
+                && other.lines.equals(lines);
     }
 
     @Override
     public int hashCode() {
-        return ((links.hashCode() * 31 + intents.hashCode()) * 31 + routes.hashCode()) * 31 + addresses.hashCode();
+        return (links.hashCode() * 31 + intents.hashCode()) * 31 + lines.hashCode();
     }
 
     @Override
     public String toString() {
-        return links.values() + (intents.isEmpty() ? "" : " intents " + intents.values())
-                + (routes.isEmpty() ? "" : " routes " + routes)
-                + (addresses.isEmpty() ? "" : " addresses " + addresses);
+        StringBuilder sb = new StringBuilder().append(links.values());
+        if (!intents.isEmpty()) {
+            sb.append(" intents ").append(intents.values());
+        }
+        lines.forEach((type, owned) -> sb.append(' ').append(type.ledgerWord()).append(' ').append(owned));
+        return sb.toString();
     }
 }

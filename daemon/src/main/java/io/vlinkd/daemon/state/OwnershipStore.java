@@ -1,6 +1,7 @@
 package io.vlinkd.daemon.state;
 
-import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +35,14 @@ import org.slf4j.LoggerFactory;
  * # vlinkd ownership v1
  * link NAME IFINDEX KIND [netns=NS]     a link vlinkd created
  * intent NAME KIND AFTER [netns=NS]     a link vlinkd is creating (written before the request; {@link LinkIntent})
- * route DST/LEN TABLE METRIC [netns=NS] a route vlinkd installed ({@link OwnedRoute})
- * address LINK IFINDEX ADDR/LEN [netns=NS]  an address vlinkd added to link LINK ({@link OwnedAddress})
+ * WORD FIELDS [netns=NS]                an object of the {@link ResourceType} whose ledger word is WORD
  * </pre>
- * A file written before route and address lines existed loads as before: it records no route and no address
- * (the reconciler then claims those the config lists, and addresses carrying vlinkd's IFA_PROTO mark on owned
- * links).
+ * Each resource type of {@link ResourceTypes#IN_LEDGER} writes and reads its own lines
+ * ({@link ResourceType#ledgerWord}, {@link ResourceType#ledgerFields}): {@code route DST/LEN TABLE METRIC} (a route
+ * vlinkd installed), {@code address LINK IFINDEX ADDR/LEN} (an address vlinkd added to link LINK). A file written
+ * before a type's lines existed loads as before: it records none of its objects (the reconciler then claims those
+ * the type claims: the routes and addresses the config lists, and addresses carrying vlinkd's IFA_PROTO mark on
+ * owned links).
  * {@code netns=NS} puts the line in the named network namespace NS; a line without it (as every line written
  * before namespaces were managed) is of the daemon's own namespace. A store is one namespace's partition of the
  * file ({@link #inNetns}): it loads only that namespace's lines and saves them leaving the others' as they were.
@@ -61,11 +66,30 @@ public final class OwnershipStore {
     static final String HEADER = "# vlinkd ownership v1";
     private static final String HEADER_TEXT = HEADER
             + ": link NAME IFINDEX KIND [netns=NS] (created), intent NAME KIND AFTER [netns=NS] (being created), "
-            + "route DST/LEN TABLE METRIC [netns=NS], address LINK IFINDEX ADDR/LEN [netns=NS]";
+            + String.join(", ", ResourceTypes.IN_LEDGER.stream()
+                    .map(t -> t.ledgerWord() + " " + t.ledgerFields() + " [netns=NS]").toList());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private static final String NETNS_FIELD = "netns=";
+
+    /** A resource type's line form: how many fields follow its word, and the damage when they are not as many. */
+    private record LineForm(ResourceType<?, ?, ?, ?> type, int fields, String malformed) {
+    }
+
+    /** The line form of each resource type, by its ledger word (looked up once per line). */
+    private static final Map<String, LineForm> FORMS = new HashMap<>();
+
+    static {
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.IN_LEDGER) {
+            FORMS.put(t.ledgerWord(), new LineForm(t, t.ledgerFields().split(" ").length,
+                    "not '" + t.ledgerWord() + " " + t.ledgerFields() + " [netns=NS]'"));
+        }
+    }
+
+    /** What every type takes back without its ledger lines, as the damage log line says it. */
+    private static final String CLAIMED_WITHOUT_LEDGER = String.join(", and ", ResourceTypes.ALL.stream()
+            .map(ResourceType::claimedWithoutLedger).toList());
 
     private final Path file;
     private final Clock clock;
@@ -108,13 +132,11 @@ public final class OwnershipStore {
     }
 
     /**
-     * One intact line: a link, an intent, a route or an address (one of them), and the named namespace it is in
-     * (null: the daemon's own).
+     * One intact line: an {@link OwnedLink}, a {@link LinkIntent} ({@code type} null) or a line of resource type
+     * {@code type} (as its {@link ResourceType#readLine} read it), and the named namespace it is in (null: the
+     * daemon's own).
      */
-    private record Entry(OwnedLink link, LinkIntent intent, OwnedRoute route, OwnedAddress address, String netns) {
-        Entry(OwnedLink link, LinkIntent intent, String netns) {
-            this(link, intent, null, null, netns);
-        }
+    private record Entry(ResourceType<?, ?, ?, ?> type, Object line, String netns) {
     }
 
     /** The whole file: its intact entries of every namespace, what is wrong, names on damaged lines. */
@@ -165,16 +187,21 @@ public final class OwnershipStore {
             save(r.ownership());
             LOG.error("{}: the ownership ledger is damaged ({}); a copy is kept as {}; kept {} intact record(s): {}; "
                             + "no longer owned: {}: vlinkd leaves such links alone (nothing is deleted because of "
-                            + "this) until the config names them with adopt: true; addresses carrying vlinkd's "
-                            + "IFA_PROTO mark on its links, and routes with its protocol exactly as configured, are "
-                            + "still vlinkd's",
-                    file, String.join("; ", r.damage()), copy, r.ownership().links().size()
-                            + r.ownership().intents().size() + r.ownership().routes().size()
-                            + r.ownership().addresses().size(), names(r.ownership()),
+                            + "this) until the config names them with adopt: true; {}, are still vlinkd's",
+                    file, String.join("; ", r.damage()), copy, count(r.ownership()), names(r.ownership()),
                     r.lost().isEmpty() ? "whatever the unreadable part named" : String.join(", ", r.lost())
-                            + " and whatever an unreadable part named");
+                            + " and whatever an unreadable part named", CLAIMED_WITHOUT_LEDGER);
         }
         return r.ownership();
+    }
+
+    /** The records of {@code o}: links, intents and the lines of every type. */
+    private static int count(Ownership o) {
+        int n = o.links().size() + o.intents().size();
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.IN_LEDGER) {
+            n += o.lines(t).size();
+        }
+        return n;
     }
 
     private static String names(Ownership o) {
@@ -189,23 +216,19 @@ public final class OwnershipStore {
         Parsed p = parse();
         List<OwnedLink> links = new ArrayList<>();
         List<LinkIntent> intents = new ArrayList<>();
-        List<OwnedRoute> routes = new ArrayList<>();
-        List<OwnedAddress> addresses = new ArrayList<>();
+        Map<ResourceType<?, ?, ?, ?>, List<Object>> lines = new HashMap<>();
         for (Entry e : p.entries()) {
             if (java.util.Objects.equals(e.netns(), netns)) {
-                if (e.link() != null) {
-                    links.add(e.link());
-                } else if (e.intent() != null) {
-                    intents.add(e.intent());
-                } else if (e.route() != null) {
-                    routes.add(e.route());
+                if (e.type() != null) {
+                    lines.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e.line());
+                } else if (e.line() instanceof OwnedLink l) {
+                    links.add(l);
                 } else {
-                    addresses.add(e.address());
+                    intents.add((LinkIntent) e.line());
                 }
             }
         }
-        return new Reading(Ownership.of(links, intents).withRoutes(routes).withAddresses(addresses), p.damage(),
-                p.lost());
+        return new Reading(Ownership.of(links, intents).withRead(lines), p.damage(), p.lost());
     }
 
     /**
@@ -291,7 +314,7 @@ public final class OwnershipStore {
     /** The name a damaged {@code link}/{@code intent} line still shows, if it is a valid one. */
     private static void lostName(String line, List<String> lost) {
         String[] f = line.split(" ", -1);
-        if (f.length >= 2 && (f[0].equals("link") || f[0].equals("intent")) && checkName(f[1]) == null) {
+        if (f.length >= 2 && (f[0].equals("link") || f[0].equals("intent")) && LedgerFields.checkName(f[1]) == null) {
             lost.add(f[1]);
         }
     }
@@ -299,164 +322,83 @@ public final class OwnershipStore {
     /** Parses one line into {@code entries}; the problem when it is not a valid line. */
     private static String parse(String line, List<Entry> entries) {
         String[] f = line.split(" ", -1);
-        String ns = null;
-        if (f.length == 5 && f[4].startsWith(NETNS_FIELD) && f[4].length() > NETNS_FIELD.length()
-                && !f[4].contains("/")) {
-            ns = f[4].substring(NETNS_FIELD.length());
+        return switch (f[0]) {
+            case "link", "intent" -> parseLink(f, entries);
+            default -> {
+                LineForm form = FORMS.get(f[0]);
+                yield form == null ? "unknown line type '" + f[0] + "'" : parse(form, f, entries);
+            }
+        };
+    }
+
+    /** The named namespace of a line of {@code fields} fields after its word that ends in {@code netns=NS}. */
+    private static String netns(String[] f, int fields) {
+        String last = f[f.length - 1];
+        if (f.length == fields + 2 && last.startsWith(NETNS_FIELD) && last.length() > NETNS_FIELD.length()
+                && !last.contains("/")) {
+            return last.substring(NETNS_FIELD.length());
+        }
+        return null;
+    }
+
+    /** A line of a resource type: {@code f} is the line split at spaces, its word first. */
+    private static String parse(LineForm form, String[] f, List<Entry> entries) {
+        String ns = netns(f, form.fields());
+        if (f.length != form.fields() + (ns == null ? 1 : 2)) {
+            return form.malformed();
+        }
+        try {
+            entries.add(new Entry(form.type(), form.type().readLine(f), ns));
+            return null;
+        } catch (LedgerFields.BadLine e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A link or intent line: {@code f} is the line split at spaces, its word first. */
+    private static String parseLink(String[] f, List<Entry> entries) {
+        String ns = netns(f, 3);
+        if (ns != null) {
             f = java.util.Arrays.copyOf(f, 4);
         }
-        switch (f[0]) {
-            case "link" -> {
-                if (f.length != 4) {
-                    return "not 'link NAME IFINDEX KIND [netns=NS]'";
-                }
-                String bad = checkName(f[1]);
-                if (bad == null) {
-                    bad = checkKind(f[3]);
-                }
-                int index = number(f[2]);
-                if (bad == null && index <= 0) {
-                    bad = "ifindex is not a positive number";
-                }
-                if (bad != null) {
-                    return bad;
-                }
-                entries.add(new Entry(new OwnedLink(f[1], index, f[3]), null, ns));
-                return null;
+        if (f[0].equals("link")) {
+            if (f.length != 4) {
+                return "not 'link NAME IFINDEX KIND [netns=NS]'";
             }
-            case "intent" -> {
-                if (f.length != 4) {
-                    return "not 'intent NAME KIND AFTER [netns=NS]'";
-                }
-                String bad = checkName(f[1]);
-                if (bad == null) {
-                    bad = checkKind(f[2]);
-                }
-                int after = number(f[3]);
-                if (bad == null && after < 0) {
-                    bad = "AFTER is not a number";
-                }
-                if (bad != null) {
-                    return bad;
-                }
-                entries.add(new Entry(null, new LinkIntent(f[1], f[2], after), ns));
-                return null;
+            String bad = LedgerFields.checkName(f[1]);
+            if (bad == null) {
+                bad = checkKind(f[3]);
             }
-            case "route" -> {
-                if (f.length != 4) {
-                    return "not 'route DST/LEN TABLE METRIC [netns=NS]'";
-                }
-                Prefix dst = prefix(f[1]);
-                long table = u32(f[2]);
-                long metric = u32(f[3]);
-                if (dst == null) {
-                    return "DST/LEN is not an address with a prefix length";
-                }
-                if (table <= 0 || metric < 0) {
-                    return table <= 0 ? "TABLE is not a positive number" : "METRIC is not a number";
-                }
-                entries.add(new Entry(null, null, new OwnedRoute(dst.address(), dst.length(), table, metric), null,
-                        ns));
-                return null;
+            int index = LedgerFields.number(f[2]);
+            if (bad == null && index <= 0) {
+                bad = "ifindex is not a positive number";
             }
-            case "address" -> {
-                if (f.length != 4) {
-                    return "not 'address LINK IFINDEX ADDR/LEN [netns=NS]'";
-                }
-                String bad = checkName(f[1]);
-                int index = number(f[2]);
-                Prefix a = prefix(f[3]);
-                if (bad == null && index <= 0) {
-                    bad = "ifindex is not a positive number";
-                }
-                if (bad == null && a == null) {
-                    bad = "ADDR/LEN is not an address with a prefix length";
-                }
-                if (bad != null) {
-                    return bad;
-                }
-                entries.add(new Entry(null, null, null, new OwnedAddress(f[1], index, a.address(), a.length()), ns));
-                return null;
+            if (bad != null) {
+                return bad;
             }
-            default -> {
-                return "unknown line type '" + f[0] + "'";
-            }
-        }
-    }
-
-    private record Prefix(java.net.InetAddress address, int length) {
-    }
-
-    /**
-     * {@code ADDR/LEN} as this store writes it ({@link IpText#format}); null for anything else. Only literals
-     * reach {@link java.net.InetAddress#getByName} (checked characters, and the text must read back the same), so
-     * no name is ever looked up.
-     */
-    private static Prefix prefix(String text) {
-        int slash = text.indexOf('/');
-        if (slash <= 0 || !text.substring(0, slash).matches("[0-9a-f:.]{2,45}")
-                || !(text.contains(":") || text.substring(0, slash).split("\\.", -1).length == 4)) {
+            entries.add(new Entry(null, new OwnedLink(f[1], index, f[3]), ns));
             return null;
         }
-        int len = number(text.substring(slash + 1));
-        try {
-            java.net.InetAddress a = java.net.InetAddress.getByName(text.substring(0, slash));
-            int bits = a.getAddress().length * 8;
-            if (len < 0 || len > bits || !IpText.format(a).equals(text.substring(0, slash))) {
-                return null;
-            }
-            return new Prefix(a, len);
-        } catch (java.net.UnknownHostException e) {
-            return null;
+        if (f.length != 4) {
+            return "not 'intent NAME KIND AFTER [netns=NS]'";
         }
-    }
-
-    private static String format(java.net.InetAddress a, int length) {
-        return IpText.format(a) + "/" + length;
-    }
-
-    /** As net/core/dev.c dev_valid_name(): 1 to 15 bytes, not "." or "..", no '/', ':' or whitespace. */
-    private static String checkName(String name) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > 15 || name.equals(".") || name.equals("..")
-                || name.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c) || c < 0x20)) {
-            return "not an interface name";
+        String bad = LedgerFields.checkName(f[1]);
+        if (bad == null) {
+            bad = checkKind(f[2]);
         }
+        int after = LedgerFields.number(f[3]);
+        if (bad == null && after < 0) {
+            bad = "AFTER is not a number";
+        }
+        if (bad != null) {
+            return bad;
+        }
+        entries.add(new Entry(null, new LinkIntent(f[1], f[2], after), ns));
         return null;
     }
 
     private static String checkKind(String kind) {
         return LinkKinds.byName(kind).isPresent() ? null : "unknown kind '" + kind + "'";
-    }
-
-    /** One to ten decimal digits (without a regular expression: thousands of lines are read per reconcile). */
-    private static boolean digits(String s) {
-        if (s.isEmpty() || s.length() > 10) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A u32 (route tables and metrics); -1 when not one. */
-    private static long u32(String s) {
-        if (!digits(s)) {
-            return -1;
-        }
-        long v = Long.parseLong(s);
-        return v > 0xffffffffL ? -1 : v;
-    }
-
-    private static int number(String s) {
-        if (!digits(s)) {
-            return -1;
-        }
-        long v = Long.parseLong(s);
-        return v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     /** A line as it may be logged: control characters escaped, at most 80 characters. */
@@ -471,38 +413,25 @@ public final class OwnershipStore {
     }
 
     private static void append(StringBuilder sb, Entry e) {
-        if (e.route() != null) {
-            OwnedRoute r = e.route();
-            sb.append("route ").append(format(r.dst(), r.prefixLength())).append(' ').append(r.table()).append(' ')
-                    .append(r.metric());
-            netns(sb, e.netns());
-        } else if (e.address() != null) {
-            OwnedAddress a = e.address();
-            sb.append("address ").append(a.link()).append(' ').append(a.ifindex()).append(' ')
-                    .append(format(a.address(), a.prefixLength()));
-            netns(sb, e.netns());
-        } else {
-            append(sb, e.link(), e.intent(), e.netns());
-        }
-    }
-
-    private static void netns(StringBuilder sb, String netns) {
-        if (netns != null) {
-            sb.append(' ').append(NETNS_FIELD).append(netns);
-        }
-        sb.append('\n');
-    }
-
-    private static void append(StringBuilder sb, OwnedLink l, LinkIntent i, String netns) {
-        if (l != null) {
+        if (e.type() != null) {
+            append(sb, e.type(), e.line());
+        } else if (e.line() instanceof OwnedLink l) {
             sb.append("link ").append(l.name()).append(' ').append(l.ifindex()).append(' ').append(l.kind());
         } else {
+            LinkIntent i = (LinkIntent) e.line();
             sb.append("intent ").append(i.name()).append(' ').append(i.kind()).append(' ').append(i.after());
         }
-        if (netns != null) {
-            sb.append(' ').append(NETNS_FIELD).append(netns);
+        if (e.netns() != null) {
+            sb.append(' ').append(NETNS_FIELD).append(e.netns());
         }
         sb.append('\n');
+    }
+
+    private static <L> void append(StringBuilder sb, ResourceType<?, ?, ?, L> type, Object line) {
+        @SuppressWarnings("unchecked") // an Entry of type holds what type.readLine returned, or a line of type's
+        L l = (L) line;
+        sb.append(type.ledgerWord()).append(' ');
+        type.writeLine(l, sb);
     }
 
     /** Replaces this namespace's lines with {@code ownership}; the other namespaces' intact lines are kept. */
@@ -514,16 +443,15 @@ public final class OwnershipStore {
             }
         }
         for (OwnedLink l : ownership.links()) {
-            append(sb, l, null, netns);
+            append(sb, new Entry(null, l, netns));
         }
         for (LinkIntent i : ownership.intents()) {
-            append(sb, null, i, netns);
+            append(sb, new Entry(null, i, netns));
         }
-        for (OwnedRoute r : ownership.routes()) {
-            append(sb, new Entry(null, null, r, null, netns));
-        }
-        for (OwnedAddress a : ownership.addresses()) {
-            append(sb, new Entry(null, null, null, a, netns));
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.IN_LEDGER) {
+            for (Object line : ownership.lines(t)) {
+                append(sb, new Entry(t, line, netns));
+            }
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -10,6 +10,8 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ForeignObject.Type;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
+import io.vlinkd.daemon.resource.route.OwnedRoute;
+import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.route.Rtnl;
@@ -106,8 +108,8 @@ class ForeignObjectsTest {
                 route("10.9.0.0", 16, "192.0.2.254", BR0, Planner.VLINKD_PROTOCOL, Rtnl.RT_TABLE_MAIN), // ours
                 route("10.8.0.0", 16, null, OTHER0, Rtnl.RTPROT_BOOT, Rtnl.RT_TABLE_MAIN),            // elsewhere
                 route("10.7.0.0", 16, "192.0.2.254", BR0, Planner.VLINKD_PROTOCOL, Rtnl.RT_TABLE_MAIN)); // number only
-        Ownership owned = Ownership.none().withRoutes(List.of(
-                new io.vlinkd.daemon.state.OwnedRoute(ip("10.9.0.0"), 16, Rtnl.RT_TABLE_MAIN, 0)));
+        Ownership owned = Ownership.none().withLines(RouteType.TYPE, List.of(
+                new OwnedRoute(ip("10.9.0.0"), 16, Rtnl.RT_TABLE_MAIN, 0)));
         assertThat(find(CONFIGURED, List.of(), routes, owned)).containsExactly(
                 new ForeignObject(Type.ROUTE, "br0", "10.7.0.0/16", "via 192.0.2.254 table main metric 0 proto 247"),
                 new ForeignObject(Type.ROUTE, "br0", "203.0.113.0/24",

@@ -2,6 +2,10 @@ package io.vlinkd.daemon.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.address.OwnedAddress;
+import io.vlinkd.daemon.resource.route.OwnedRoute;
+import io.vlinkd.daemon.resource.route.RouteType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +42,10 @@ class OwnershipStoreTest {
         java.net.InetAddress net = java.net.InetAddress.getByName("198.51.100.0");
         java.net.InetAddress v6 = java.net.InetAddress.getByName("2001:db8::10");
         Ownership own = Ownership.of(List.of(new OwnedLink("br0", 5, "bridge")))
-                .withRoutes(List.of(new OwnedRoute(net, 24, 254, 0), new OwnedRoute(v6, 128, 4000000000L, 1024)))
-                .withAddresses(List.of(new OwnedAddress("br0", 5, v6, 64)));
-        Ownership blue = Ownership.none().withAddresses(List.of(new OwnedAddress("eth0", 2, net, 30)));
+                .withLines(RouteType.TYPE, List.of(new OwnedRoute(net, 24, 254, 0),
+                        new OwnedRoute(v6, 128, 4000000000L, 1024)))
+                .withLines(AddressType.TYPE, List.of(new OwnedAddress("br0", 5, v6, 64)));
+        Ownership blue = Ownership.none().withLines(AddressType.TYPE, List.of(new OwnedAddress("eth0", 2, net, 30)));
         store.save(own);
         store.inNetns("blue").save(blue);
 
@@ -57,7 +62,7 @@ class OwnershipStoreTest {
         OwnershipStore.Reading r = read(OwnershipStore.HEADER + "\nroute 198.51.100.0/24 254\n"
                 + "route example.com/24 254 0\naddress br0 5 10.0.0.1/33\naddress br0 5 10.0.0.1/24\n");
         assertThat(r.damage()).hasSize(3);
-        assertThat(r.ownership().addresses()).hasSize(1);
+        assertThat(r.ownership().lines(AddressType.TYPE)).hasSize(1);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.vlinkd.daemon.resource.address;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.AddressSpec;

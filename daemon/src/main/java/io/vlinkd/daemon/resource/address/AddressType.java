@@ -8,7 +8,7 @@ import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.resource.ResourceType;
-import io.vlinkd.daemon.state.OwnedAddress;
+import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.AddressMessage;
@@ -23,7 +23,6 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -244,12 +243,40 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
     }
 
     @Override
-    public Set<OwnedAddress> recorded(Ownership owned) {
-        return owned.addresses();
+    public String ledgerWord() {
+        return "address";
     }
 
     @Override
-    public Ownership withRecorded(Ownership owned, Collection<OwnedAddress> lines) {
-        return owned.withAddresses(lines);
+    public String ledgerFields() {
+        return "LINK IFINDEX ADDR/LEN";
+    }
+
+    @Override
+    public void writeLine(OwnedAddress line, StringBuilder to) {
+        to.append(line.link()).append(' ').append(line.ifindex()).append(' ')
+                .append(LedgerFields.prefix(line.address(), line.prefixLength()));
+    }
+
+    @Override
+    public OwnedAddress readLine(String[] f) throws LedgerFields.BadLine {
+        String bad = LedgerFields.checkName(f[1]);
+        int index = LedgerFields.number(f[2]);
+        LedgerFields.Prefix a = LedgerFields.prefix(f[3]);
+        if (bad == null && index <= 0) {
+            bad = "ifindex is not a positive number";
+        }
+        if (bad == null && a == null) {
+            bad = "ADDR/LEN is not an address with a prefix length";
+        }
+        if (bad != null) {
+            throw new LedgerFields.BadLine(bad);
+        }
+        return new OwnedAddress(f[1], index, a.address(), a.length());
+    }
+
+    @Override
+    public String claimedWithoutLedger() {
+        return "addresses carrying vlinkd's IFA_PROTO mark on its links";
     }
 }

@@ -1,6 +1,5 @@
 package io.vlinkd.daemon.resource.route;
 
-import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.RouteRequests;

@@ -7,7 +7,7 @@ import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.resource.ResourceType;
-import io.vlinkd.daemon.state.OwnedRoute;
+import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.RouteMessage;
@@ -20,7 +20,6 @@ import io.vlinkd.netlink.wire.NlRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -282,12 +281,37 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     }
 
     @Override
-    public Set<OwnedRoute> recorded(Ownership owned) {
-        return owned.routes();
+    public String ledgerWord() {
+        return "route";
     }
 
     @Override
-    public Ownership withRecorded(Ownership owned, Collection<OwnedRoute> lines) {
-        return owned.withRoutes(lines);
+    public String ledgerFields() {
+        return "DST/LEN TABLE METRIC";
+    }
+
+    @Override
+    public void writeLine(OwnedRoute line, StringBuilder to) {
+        to.append(LedgerFields.prefix(line.dst(), line.prefixLength())).append(' ').append(line.table()).append(' ')
+                .append(line.metric());
+    }
+
+    @Override
+    public OwnedRoute readLine(String[] f) throws LedgerFields.BadLine {
+        LedgerFields.Prefix dst = LedgerFields.prefix(f[1]);
+        long table = LedgerFields.u32(f[2]);
+        long metric = LedgerFields.u32(f[3]);
+        if (dst == null) {
+            throw new LedgerFields.BadLine("DST/LEN is not an address with a prefix length");
+        }
+        if (table <= 0 || metric < 0) {
+            throw new LedgerFields.BadLine(table <= 0 ? "TABLE is not a positive number" : "METRIC is not a number");
+        }
+        return new OwnedRoute(dst.address(), dst.length(), table, metric);
+    }
+
+    @Override
+    public String claimedWithoutLedger() {
+        return "routes with its protocol exactly as configured";
     }
 }

@@ -13,7 +13,6 @@ import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedAddress;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkSpec;
@@ -71,7 +70,7 @@ class AddressTypeTest {
     private static final ObservedState OBSERVED = new ObservedState(List.of(ETH9_LINK),
             List.of(OURS, LEFT, FOREIGN, DYNAMIC, LINK_LOCAL), List.of());
     /** The ledger records OURS and LEFT. */
-    private static final Ownership OWNED = Ownership.none().withAddresses(List.of(
+    private static final Ownership OWNED = Ownership.none().withLines(AddressType.TYPE, List.of(
             AddressType.TYPE.line(OURS, OBSERVED), AddressType.TYPE.line(LEFT, OBSERVED)));
 
     private static List<String> plan(DesiredState desired, Fate fate) {

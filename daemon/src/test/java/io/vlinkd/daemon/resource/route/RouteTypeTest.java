@@ -14,7 +14,6 @@ import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedRoute;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.route.RouteRequests;
@@ -71,7 +70,7 @@ class RouteTypeTest {
     private static final ObservedState OBSERVED = new ObservedState(List.of(ETH9_LINK), List.of(),
             List.of(OURS, LEFT, NUMBER_ONLY, BOOT));
     /** The ledger records OURS and LEFT; NUMBER_ONLY carries the number without being recorded. */
-    private static final Ownership OWNED = Ownership.none().withRoutes(List.of(OURS.key().owned(),
+    private static final Ownership OWNED = Ownership.none().withLines(RouteType.TYPE, List.of(OURS.key().owned(),
             LEFT.key().owned()));
 
     private static final DesiredState DESIRED = new DesiredState(List.of(), List.of(), List.of(

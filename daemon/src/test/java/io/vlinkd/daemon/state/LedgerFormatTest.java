@@ -1,0 +1,102 @@
+package io.vlinkd.daemon.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ResourceTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger file byte for byte: the header, the order of its lines and the damage each bad line is reported as.
+ * Every resource type writes and reads its own lines; the file they make together is the one earlier versions wrote
+ * and read, so a daemon can be upgraded and downgraded over the same file.
+ */
+class LedgerFormatTest {
+    private static final String HEADER = "# vlinkd ownership v1: link NAME IFINDEX KIND [netns=NS] (created), "
+            + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
+            + "address LINK IFINDEX ADDR/LEN [netns=NS]\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSaveWritesTheOtherNamespacesLinesAsTheyWereThenLinksIntentsRoutesAndAddresses() throws IOException {
+        Path file = dir.resolve("owned");
+        String blue = "link br1 9 bridge netns=blue\n"
+                + "address eth0 2 198.51.100.0/30 netns=blue\n"
+                + "route 10.0.0.0/8 254 0 netns=blue\n";
+        String own = "link br0 5 bridge\n"
+                + "intent v0 veth 5\n"
+                + "route 198.51.100.0/24 254 0\n"
+                + "route 2001:db8::10/128 4000000000 1024\n"
+                + "address br0 5 2001:db8::10/64\n"
+                + "address br0 5 192.0.2.1/24\n";
+        Files.writeString(file, HEADER + blue + own);
+        OwnershipStore store = new OwnershipStore(file);
+
+        store.save(store.load());
+        assertThat(Files.readString(file)).isEqualTo(HEADER + blue + own);
+
+        OwnershipStore inBlue = store.inNetns("blue");
+        inBlue.save(inBlue.load());
+        assertThat(Files.readString(file)).isEqualTo(HEADER + own
+                + "link br1 9 bridge netns=blue\n"
+                + "route 10.0.0.0/8 254 0 netns=blue\n"
+                + "address eth0 2 198.51.100.0/30 netns=blue\n");
+    }
+
+    @Test
+    void eachBadRouteOrAddressLineIsReportedAsBefore() throws IOException {
+        Path file = dir.resolve("owned");
+        String[] lines = {
+            "route 198.51.100.0/24 254",
+            "route example.com/24 254 0",
+            "route 10.0.0.0/8 0 0",
+            "route 10.0.0.0/8 254 x",
+            "route 10.0.0.0/8 254 netns=blue",
+            "route 10.0.0.0/8 254 0 netns=a/b",
+            "address br0 5",
+            "address br0/ 5 10.0.0.1/24",
+            "address br0 0 10.0.0.1/24",
+            "address br0 5 10.0.0.1/33",
+            "address br0 5 10.0.0.1/24 netns=blue extra",
+            "rule 1 2 3",
+        };
+        Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
+
+        OwnershipStore.Reading r = new OwnershipStore(file).read();
+
+        String[] problems = {
+            "not 'route DST/LEN TABLE METRIC [netns=NS]'",
+            "DST/LEN is not an address with a prefix length",
+            "TABLE is not a positive number",
+            "METRIC is not a number",
+            "METRIC is not a number",
+            "not 'route DST/LEN TABLE METRIC [netns=NS]'",
+            "not 'address LINK IFINDEX ADDR/LEN [netns=NS]'",
+            "not an interface name",
+            "ifindex is not a positive number",
+            "ADDR/LEN is not an address with a prefix length",
+            "not 'address LINK IFINDEX ADDR/LEN [netns=NS]'",
+            "unknown line type 'rule'",
+        };
+        assertThat(r.damage()).hasSize(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            assertThat(r.damage().get(i))
+                    .isEqualTo(file + ":" + (i + 2) + ": " + problems[i] + ": '" + lines[i] + "'");
+        }
+        assertThat(r.ownership()).isEqualTo(Ownership.none());
+        assertThat(r.lost()).isEmpty();
+    }
+
+    @Test
+    void everyResourceTypeWritesItsLinesUnderAWordOfItsOwn() {
+        assertThat(ResourceTypes.IN_LEDGER).containsExactlyInAnyOrderElementsOf(ResourceTypes.ALL);
+        assertThat(ResourceTypes.IN_LEDGER.stream().map(ResourceType::ledgerWord).toList())
+                .doesNotHaveDuplicates().doesNotContain("link", "intent");
+    }
+}
