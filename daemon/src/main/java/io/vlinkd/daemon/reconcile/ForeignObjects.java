@@ -50,16 +50,19 @@ public final class ForeignObjects {
             }
             if (configured.containsKey(l.master())) {
                 String on = configured.get(l.master()).name();
-                out.add(new ForeignObject(ForeignObject.Type.LINK, on, l.name(), kindOf(l) + ", port of " + on));
+                out.add(new ForeignObject(ForeignObject.LINK, on, l.name(), kindOf(l) + ", port of " + on));
             } else if (l.linkNetnsId() < 0 && l.parent() != l.index() && configured.containsKey(l.parent())) {
                 String on = configured.get(l.parent()).name();
-                out.add(new ForeignObject(ForeignObject.Type.LINK, on, l.name(), kindOf(l) + ", on " + on));
+                out.add(new ForeignObject(ForeignObject.LINK, on, l.name(), kindOf(l) + ", on " + on));
             }
         }
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
             find(t, desired, observed, owned, protocol, configured, out);
         }
-        out.sort(Comparator.comparing(ForeignObject::iface).thenComparing(ForeignObject::type)
+        // Per interface: links first, then each type's objects in the order of ResourceTypes.ALL.
+        List<String> order = new ArrayList<>(List.of(ForeignObject.LINK));
+        ResourceTypes.ALL.forEach(t -> order.add(t.noun()));
+        out.sort(Comparator.comparing(ForeignObject::iface).thenComparing(o -> order.indexOf(o.type()))
                 .thenComparing(ForeignObject::object).thenComparing(ForeignObject::detail));
         return out;
     }

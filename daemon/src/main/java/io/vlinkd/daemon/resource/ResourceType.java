@@ -42,8 +42,8 @@ import java.util.Set;
  * (dump, decoding, events, ownership and its ledger line among its methods), its {@link KernelObject} (requests,
  * {@code ip} words, phases, ledger updates), its key and its ledger line record, beside a test like
  * {@code RouteTypeTest}. Outside the package: its entry in {@link ResourceTypes#ALL}; its two phases in
- * {@link io.vlinkd.daemon.reconcile.Phase}; its {@link ForeignObject.Type} when it reports someone else's objects;
- * its config entry (config module); the fake kernel's support (test sources).
+ * {@link io.vlinkd.daemon.reconcile.Phase}; its config entry (config module); the fake kernel's support (test
+ * sources).
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place

@@ -72,7 +72,7 @@ public final class StatusView implements StatusRenderer {
             out.add("foreign objects on configured interfaces (settings.foreign: report; vlinkd leaves them alone):");
             out.add(String.format("%-16s %-8s %-24s %s", "ON", "TYPE", "OBJECT", "DETAIL"));
             for (ForeignObject o : list) {
-                out.add(String.format("%-16s %-8s %-24s %s", o.iface(), o.type().word(), o.object(),
+                out.add(String.format("%-16s %-8s %-24s %s", o.iface(), o.type(), o.object(),
                         o.detail().isEmpty() ? "-" : o.detail()));
             }
         });
@@ -169,7 +169,7 @@ public final class StatusView implements StatusRenderer {
         for (int i = 0; i < list.size(); i++) {
             ForeignObject o = list.get(i);
             sb.append(i > 0 ? "," : "").append("{\"interface\":").append(Json.string(o.iface()))
-                    .append(",\"type\":").append(Json.string(o.type().word()))
+                    .append(",\"type\":").append(Json.string(o.type()))
                     .append(",\"object\":").append(Json.string(o.object()))
                     .append(",\"detail\":").append(Json.string(o.detail())).append('}');
         }

@@ -7,7 +7,6 @@ import static io.vlinkd.daemon.reconcile.Desired.veth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.reconcile.ForeignObject.Type;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.OwnedRoute;
@@ -58,7 +57,7 @@ class ForeignObjectsTest {
         List<ObservedLink> links = new java.util.ArrayList<>(CONFIGURED);
         links.add(link(30, "dummy0", "dummy", BR0, 0));
         assertThat(find(links, List.of(), List.of(), Ownership.none())).containsExactly(
-                new ForeignObject(Type.LINK, "br0", "dummy0", "dummy, port of br0"));
+                new ForeignObject("link", "br0", "dummy0", "dummy, port of br0"));
     }
 
     @Test
@@ -66,7 +65,7 @@ class ForeignObjectsTest {
         List<ObservedLink> links = new java.util.ArrayList<>(CONFIGURED);
         links.add(link(31, "br0.7", "vlan", 0, BR0));
         assertThat(find(links, List.of(), List.of(), Ownership.none())).containsExactly(
-                new ForeignObject(Type.LINK, "br0", "br0.7", "vlan, on br0"));
+                new ForeignObject("link", "br0", "br0.7", "vlan, on br0"));
     }
 
     @Test
@@ -94,7 +93,7 @@ class ForeignObjectsTest {
         List<ObservedAddress> addresses = List.of(address(BR0, "192.0.2.1", 24), address(BR0, "192.0.2.99", 24),
                 address(BR0, "fe80::1", 64), address(OTHER0, "203.0.113.1", 24));
         assertThat(find(CONFIGURED, addresses, List.of(), Ownership.none())).containsExactly(
-                new ForeignObject(Type.ADDRESS, "br0", "192.0.2.99/24", ""));
+                new ForeignObject("address", "br0", "192.0.2.99/24", ""));
     }
 
     @Test
@@ -111,17 +110,17 @@ class ForeignObjectsTest {
         Ownership owned = Ownership.none().withLines(RouteType.TYPE, List.of(
                 new OwnedRoute(ip("10.9.0.0"), 16, Rtnl.RT_TABLE_MAIN, 0)));
         assertThat(find(CONFIGURED, List.of(), routes, owned)).containsExactly(
-                new ForeignObject(Type.ROUTE, "br0", "10.7.0.0/16", "via 192.0.2.254 table main metric 0 proto 247"),
-                new ForeignObject(Type.ROUTE, "br0", "203.0.113.0/24",
+                new ForeignObject("route", "br0", "10.7.0.0/16", "via 192.0.2.254 table main metric 0 proto 247"),
+                new ForeignObject("route", "br0", "203.0.113.0/24",
                         "via 192.0.2.254 table main metric 0 proto boot"),
-                new ForeignObject(Type.ROUTE, "br0", "default", "via 192.0.2.254 table main metric 0 proto dhcp"));
+                new ForeignObject("route", "br0", "default", "via 192.0.2.254 table main metric 0 proto dhcp"));
     }
 
     @Test
     void theLogLineSaysWhereWhatAndWhich() {
-        assertThat(new ForeignObject(Type.LINK, "br0", "dummy0", "dummy, port of br0"))
+        assertThat(new ForeignObject("link", "br0", "dummy0", "dummy, port of br0"))
                 .hasToString("br0: foreign link dummy0 (dummy, port of br0)");
-        assertThat(new ForeignObject(Type.ADDRESS, "br0", "192.0.2.99/24", ""))
+        assertThat(new ForeignObject("address", "br0", "192.0.2.99/24", ""))
                 .hasToString("br0: foreign address 192.0.2.99/24");
     }
 }

@@ -2,13 +2,12 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.daemon.reconcile.ForeignObject.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ForeignTrackerTest {
-    private static final ForeignObject PORT = new ForeignObject(Type.LINK, "br0", "dummy0", "dummy, port of br0");
-    private static final ForeignObject ADDRESS = new ForeignObject(Type.ADDRESS, "br0", "192.0.2.99/24", "");
+    private static final ForeignObject PORT = new ForeignObject("link", "br0", "dummy0", "dummy, port of br0");
+    private static final ForeignObject ADDRESS = new ForeignObject("address", "br0", "192.0.2.99/24", "");
 
     @Test
     void eachObjectIsReportedOnceWhileItStays() {

@@ -189,7 +189,7 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
         if (desired.link(on).filter(d -> d.addresses().stream().anyMatch(have::sameAs)).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new ForeignObject(ForeignObject.Type.ADDRESS, on,
+        return Optional.of(new ForeignObject(noun(), on,
                 IpText.format(have.address()) + "/" + have.prefixLength(), ""));
     }
 

@@ -214,7 +214,7 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
         }
         String destination = have.prefixLength() == 0 ? (have.isIpv4() ? "default" : "-6 default")
                 : IpText.format(have.dst()) + "/" + have.prefixLength();
-        return Optional.of(new ForeignObject(ForeignObject.Type.ROUTE, on, destination, foreignDetail(have)));
+        return Optional.of(new ForeignObject(noun(), on, destination, foreignDetail(have)));
     }
 
     /** In {@code ip route}'s words: {@code via 192.0.2.1 table main metric 100 proto boot}. */
