@@ -202,8 +202,8 @@ public final class DriftWatcher implements Runnable {
         }
         O o = decoded.get();
         boolean onRelevant = onRelevant(type.ifindex(o), relevant);
-        if (onRelevant && type.managedOnItsLink()) {
-            return type.on(names.get(type.ifindex(o)));
+        if (type.managedOnItsLink()) {
+            return onRelevant ? type.on(names.get(type.ifindex(o))) : null;
         }
         // The mark alone makes an object worth a look (a drift check then asks the ledger too).
         if (type.marked(o, desired.get().settings().routeProtocol())) {

@@ -153,8 +153,10 @@ public interface ResourceType<K, D, O, L> {
     boolean marked(O observed, int protocol);
 
     /**
-     * Whether a change to someone else's object on an interface the config names can be drift (an address: an
-     * exclusive entry removes it); when not, such a change matters only to {@code settings.foreign: report}.
+     * Whether this type's objects are managed per interface the config names (an address: an entry lists them, an
+     * exclusive one removes the others): any change to one there can be drift, and one elsewhere is not vlinkd's.
+     * When not (a route), a change can be drift when the object carries vlinkd's mark; a change on a configured
+     * interface matters then only to {@code settings.foreign: report}.
      */
     boolean managedOnItsLink();
 
