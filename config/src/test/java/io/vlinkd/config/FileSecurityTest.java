@@ -1,6 +1,7 @@
 package io.vlinkd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,20 +86,43 @@ class FileSecurityTest {
 
     /**
      * A directory whose every ancestor passes the check, for symlink targets: the test's own temporary directory is
-     * under /tmp, which others may write, so no symlink into it could ever be trusted.
+     * under /tmp, which others may write, so no symlink into it could ever be trusted; neither could one into the
+     * checkout's target/ when the checkout itself is under /tmp (as in CI). /run is root's and 0755 on every systemd
+     * host, so the scratch directory is made there first; the checkout's target/ is the fallback, and the test is
+     * skipped only when neither place is trusted.
      */
     private Path trustedScratch() throws IOException {
-        Path target = Path.of("target").toAbsolutePath();
-        Files.createDirectories(target);
-        scratch = Files.createTempDirectory(target, "symlinks");
-        Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (Path p = scratch; p != null; p = p.getParent()) {
-            assumeTrue(FileSecurity.problem(p).isEmpty(), p + " would not be trusted: " + FileSecurity.problem(p));
+        StringBuilder untrusted = new StringBuilder();
+        for (Path parent : List.of(Path.of("/run"), Path.of("target").toAbsolutePath())) {
+            Optional<String> why = untrustedAncestor(parent);
+            if (why.isEmpty()) {
+                scratch = Files.createTempDirectory(parent, "vlinkd-test-");
+                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+                return scratch;
+            }
+            untrusted.append(' ').append(why.get());
         }
-        return scratch;
+        return abort("no trusted place for a scratch directory:" + untrusted);
     }
 
-    /** The trusted scratch directory is not under @TempDir (see trustedScratch), so the test removes it. */
+    /** Why {@code dir} or a directory above it would not be trusted, or empty if all pass. */
+    private static Optional<String> untrustedAncestor(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.of(dir + " does not exist;");
+        }
+        for (Path p = dir; p != null; p = p.getParent()) {
+            Optional<String> problem = FileSecurity.problem(p);
+            if (problem.isPresent()) {
+                return Optional.of(p + ": " + problem.get() + ";");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The trusted scratch directory is not under @TempDir (see trustedScratch), so the test removes it; an after-each
+     * method runs when the test fails too, so /run keeps nothing of a failed run.
+     */
     @AfterEach
     void deleteScratch() throws IOException {
         if (scratch == null) {
