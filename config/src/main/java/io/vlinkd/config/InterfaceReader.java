@@ -14,6 +14,7 @@ import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.wire.MacAddress;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,8 @@ final class InterfaceReader {
             }
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
-                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, List.of(), List.of()));
+                    Optional.of(new AbsentLink(name.get(), where)), List.of(), false, Optional.empty(), List.of(),
+                    List.of(), Optional.empty()));
         }
 
         // The kind decides which section key is allowed.
@@ -97,11 +99,22 @@ final class InterfaceReader {
 
         List<Values.Ref> refs = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
-        // The MTUs a device takes belong to its kind (a CAN device's are its frame sizes); an interface vlinkd
-        // does not create is held to the common range.
+        // The MTUs a device takes belong to its kind (a CAN device's are its frame sizes). An entry without kind:
+        // may configure the peer another entry creates, of that entry's kind (a vxcan's other end takes CAN frame
+        // sizes): an integer some kind takes is kept for the merge, which knows the creators (Merger
+        // checkKindlessMtus); anything else is refused here in the words of the common range.
         MtuRule mtuRule = kind.map(LinkKind::mtu).orElse(MtuRule.COMMON);
-        Optional<Integer> mtu = m.get("mtu").flatMap(f -> Values.read(f.value(), mtuRule.envelope(), ctx,
-                path + ".mtu", new ArrayList<>())).map(v -> ((Long) v).intValue());
+        ValueType.Int anyKind = (ValueType.Int) key("mtu").type();
+        Optional<Mapping.Field> mtuField = m.get("mtu");
+        Optional<InterfaceEntry.KindlessMtu> kindlessMtu = mtuField.filter(f -> kindField.isEmpty())
+                .flatMap(f -> Values.bigInteger(f.value())
+                        .filter(n -> n.compareTo(BigInteger.valueOf(anyKind.min())) >= 0
+                                && n.compareTo(BigInteger.valueOf(anyKind.max())) <= 0)
+                        .map(n -> new InterfaceEntry.KindlessMtu(n.intValueExact(), ctx.at(f.value()),
+                                path + ".mtu")));
+        Optional<Integer> mtu = kindlessMtu.isPresent() ? kindlessMtu.map(InterfaceEntry.KindlessMtu::value)
+                : mtuField.flatMap(f -> Values.read(f.value(), mtuRule.envelope(), ctx, path + ".mtu",
+                        new ArrayList<>())).map(v -> ((Long) v).intValue());
         Optional<MacAddress> mac = m.get("mac").flatMap(f -> mac(f, path));
         Optional<String> master = m.get("master")
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.MASTER, references));
@@ -138,7 +151,7 @@ final class InterfaceReader {
                     "link: names the parent of an interface vlinkd creates; this entry has no kind:");
         }
 
-        if (mtu.isPresent()) {
+        if (mtu.isPresent() && kindlessMtu.isEmpty()) {
             Optional<String> bad = mtuRule.problem(mtu.get());
             if (bad.isPresent()) {
                 ctx.add(m.get("mtu").orElseThrow().value(), path + ".mtu", bad.get() + " for a " + kindName);
@@ -173,7 +186,7 @@ final class InterfaceReader {
                     adopt, exclusive));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references, kindField.isPresent(), List.copyOf(peers), List.copyOf(netnsRefs)));
+                references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */

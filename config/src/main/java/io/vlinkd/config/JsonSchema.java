@@ -88,18 +88,25 @@ public final class JsonSchema {
         return s;
     }
 
-    /** mtu: the kinds with their own MTUs (vcan, vxcan: CAN frame sizes), every other entry 68..65535. */
+    /**
+     * mtu: the kinds with their own MTUs (vcan, vxcan: CAN frame sizes), every other kind 68..65535. An entry
+     * without kind: may configure a vxcan's peer, which takes CAN frame sizes; which entries are peers the schema
+     * cannot tell, so such an entry keeps the key's own range (what some kind takes) and the loader checks the rest.
+     */
     private static Map<String, Object> mtuOfKind() {
         List<String> own = LinkKinds.all().stream().filter(k -> k.mtu() != MtuRule.COMMON).map(LinkKind::name)
                 .toList();
         MtuRule can = MtuRule.CAN;
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("if", Map.of("required", List.of("kind")));
+        common.put("then", Map.of("properties", Map.of("mtu", Map.of("minimum", MtuRule.COMMON.rangeMin(),
+                "maximum", MtuRule.COMMON.rangeMax()))));
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("if", Map.of("required", List.of("kind"), "properties", Map.of("kind", Map.of("enum", own))));
         rule.put("then", Map.of("properties", Map.of("mtu", Map.of("anyOf", List.of(
                 Map.of("enum", can.singles()),
                 Map.of("type", "integer", "minimum", can.rangeMin(), "maximum", can.rangeMax()))))));
-        rule.put("else", Map.of("properties", Map.of("mtu", Map.of("minimum", MtuRule.COMMON.rangeMin(),
-                "maximum", MtuRule.COMMON.rangeMax()))));
+        rule.put("else", common);
         return rule;
     }
 

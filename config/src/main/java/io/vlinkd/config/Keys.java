@@ -33,7 +33,8 @@ final class Keys {
             KIND,
             new Key("mtu", ValueType.integer(16, 65535),
                     "IFLA_MTU: maximum transmission unit in bytes: 68..65535; "
-                    + "vcan and vxcan: 16 (CAN), 72 (CAN FD) or 76..2060 (CAN XL, kernel 6.2+)"),
+                    + "vcan and vxcan, and the entry for a vxcan's peer: 16 (CAN), 72 (CAN FD) or 76..2060 (CAN XL, "
+                    + "kernel 6.2+)"),
             new Key("mac", ValueType.mac(), "IFLA_ADDRESS: unicast Ethernet address (ip link set NAME address)"),
             STATE,
             new Key("master", ValueType.interfaceName(),

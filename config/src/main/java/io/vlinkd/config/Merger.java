@@ -1,5 +1,7 @@
 package io.vlinkd.config;
 
+import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.link.AdminState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * Merges the files' contents in order and runs the checks that need the whole config: an interface or route defined
  * twice (naming both places), references to interfaces the config does not define, ports in another namespace than
  * their master, a parent or a route device in another namespace, namespaces that do not exist, a peer's entry in
- * another namespace than its creator puts it, and dependency cycles over {@code link}, {@code master} and kind
+ * another namespace than its creator puts it, the MTU of an entry without kind: (a peer's takes its creator's
+ * kind's MTUs), and dependency cycles over {@code link}, {@code master} and kind
  * options that name interfaces.
  */
 final class Merger {
@@ -57,6 +60,7 @@ final class Merger {
         }
         checkReferences(files, byName, peerOf);
         checkNamespaces(files, byName, peerOf);
+        checkKindlessMtus(files, peerOf);
         new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
@@ -203,6 +207,29 @@ final class Merger {
             add(where, entry.path() + ".netns", "interface " + entry.name() + " is created by " + creator.name()
                     + " (at " + creator.where() + ") in " + ns(creator.peerNetns()) + " but this entry is for "
                     + ns(entry.netns()) + creator.peerNetns().map(n -> "; add netns: " + n).orElse(""));
+        }
+    }
+
+    /**
+     * The {@code mtu:} of an entry without {@code kind:} against the MTUs of the device it configures. The entry
+     * for a peer another entry creates takes the creator's kind's MTUs: a vxcan's other end is a vxcan and takes
+     * the CAN frame sizes, a veth's the common range. Any other entry names an interface the config does not
+     * create, whose kind is known only once the apply observes it; it is held to the common range, the MTUs of
+     * every kind but the CAN ones: such an entry is an uplink, lo or a bridge someone else made nearly always, an
+     * operator expects a value under 68 there (which would take IPv4 off the link) to be refused with its file,
+     * line and column before anything is applied, not by the kernel halfway through an apply that then rolls back.
+     */
+    private void checkKindlessMtus(List<FileContents> files, Map<String, InterfaceEntry> peerOf) {
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                e.kindlessMtu().ifPresent(mtu -> {
+                    Optional<InterfaceEntry> creator = Optional.ofNullable(peerOf.get(e.name()));
+                    Optional<LinkKind<?>> kind = creator.flatMap(InterfaceEntry::kind);
+                    kind.map(LinkKind::mtu).orElse(MtuRule.COMMON).problem(mtu.value()).ifPresent(problem ->
+                            add(mtu.where(), mtu.key(), problem + kind.map(k -> " for a " + k.name() + " (the peer "
+                                    + creator.orElseThrow().name() + " creates)").orElse("")));
+                });
+            }
         }
     }
 

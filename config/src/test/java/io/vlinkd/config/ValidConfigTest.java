@@ -118,6 +118,35 @@ class ValidConfigTest {
                 "20.yaml:7:35: interfaces[d1].mtu: 70000 is out of range 68..65535");
     }
 
+    /**
+     * 12.10c: the entry without kind: that configures a peer takes its creator's kind's MTUs, wherever the creator
+     * is written: a vxcan's other end the CAN frame sizes, a veth's the common range.
+     */
+    @Test
+    void thePeersEntryTakesTheMtusOfTheKindThatCreatesIt() {
+        fx().write("a/10.yaml", """
+                interfaces:
+                  - { name: x0, kind: vxcan, vxcan: { peer: x1 }, mtu: 72 }
+                """);
+        fx().write("a/20.yaml", """
+                interfaces:
+                  - { name: x1, mtu: 16 }
+                """);
+        DesiredState s = fx().valid(tmp.resolve("a"));
+        assertThat(s.link("x1").orElseThrow().link().mtu()).contains(16);
+        Path bad = fx().write("20.yaml", """
+                interfaces:
+                  - { name: x1, mtu: 20 }
+                  - { name: x0, kind: vxcan, vxcan: { peer: x1 } }
+                  - { name: v0, kind: veth, veth: { peer: v1 } }
+                  - { name: v1, mtu: 16 }
+                """);
+        assertThat(fx().problems(bad)).containsExactly(
+                "20.yaml:2:22: interfaces[x1].mtu: 20 is not one of 16 (CAN), 72 (CAN FD) or 76..2060 (CAN XL,"
+                        + " kernel 6.2+) for a vxcan (the peer x0 creates)",
+                "20.yaml:5:22: interfaces[v1].mtu: 16 is out of range 68..65535 for a veth (the peer v0 creates)");
+    }
+
     @Test
     void commonKeysBecomeTheLinkSpec() throws Exception {
         Path f = fx().write("10.yaml", """

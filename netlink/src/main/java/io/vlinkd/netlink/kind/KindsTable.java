@@ -39,8 +39,10 @@ public final class KindsTable {
                     .append("\n\n"));
             k.notes().ifPresent(n -> sb.append(n).append("\n\n"));
             if (k.mtu() != MtuRule.COMMON) {
-                sb.append("`mtu`: ").append(k.mtu().text()).append(" (not 68..65535); the kernel changes it only while")
-                        .append(" the link is down (EBUSY otherwise).\n\n");
+                sb.append("`mtu`: ").append(k.mtu().text()).append(" (not 68..65535)")
+                        .append(k instanceof PairKind ? ", also on the entry (without `kind:`) that configures its peer"
+                                : "")
+                        .append("; the kernel changes it only while the link is down (EBUSY otherwise).\n\n");
             }
             List<Option> options = k.options();
             if (options.isEmpty()) {
