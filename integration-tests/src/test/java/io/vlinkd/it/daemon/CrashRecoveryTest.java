@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of the real daemon at random moments of an apply (a reload) of 300 bridges and 100 veth pairs
  * (each pair's end a port of one of the bridges), in a private namespace that also holds links vlinkd did not
- * create. After each kill the daemon is started again on the emptied config: it must own, hence delete, every link
+ * create. Three trials in four are aimed into the creation itself (once a random number of the bridges exist); the
+ * others fall at a random moment of a window timed on a first reload, before the first create, between or after the
+ * last; at least a third of all trials must land while the links are being created. After each kill the daemon is started again on the emptied config: it must own, hence delete, every link
  * the killed run made, and leave every foreign link as it was; the ledger is never damaged by a kill (atomic
  * writes). Every fifth trial the restart first gets the full config again and must converge without refusing any
  * link ("a bridge that vlinkd did not create") before the config is emptied by a reload. (Deleting 400 links takes
@@ -99,15 +101,36 @@ class CrashRecoveryTest {
 
             List<String> summary = new ArrayList<>();
             try {
+                int total = BRIDGES + 2 * VETHS;
+                int midway = 0;
                 for (int t = 1; t <= trials; t++) {
                     writeFullConfig(config);
-                    long at = from + (long) (random.nextDouble() * (to - from));
-                    d.signal("HUP");
-                    Thread.sleep(at);
+                    String when;
+                    if (t % 4 == 0) {
+                        // At a moment of the calibrated window: before the first create, between, or after the last.
+                        long at = from + (long) (random.nextDouble() * (to - from));
+                        d.signal("HUP");
+                        Thread.sleep(at);
+                        when = at + " ms into the reload";
+                    } else {
+                        // Aimed into the creation itself (a later reload runs faster than the calibrating one, so
+                        // timed kills land mostly before or after it): once at least `aim` links exist. The links
+                        // come in two waves, the bridges and then the veth pairs on them, each one batch that the
+                        // kernel takes in a few milliseconds: aiming at the bridges lands between or in the waves.
+                        int aim = 1 + random.nextInt(BRIDGES);
+                        d.signal("HUP");
+                        Instant deadline = Instant.now().plus(CONVERGE);
+                        while (configuredLinks(ns).size() < aim && Instant.now().isBefore(deadline)) {
+                            Thread.sleep(1);
+                        }
+                        when = "once " + aim + " links existed";
+                    }
                     d.kill();
                     int made = configuredLinks(ns).size();
-                    summary.add("trial " + t + ": kill -9 " + at + " ms into the reload, " + made + " of "
-                            + (BRIDGES + 2 * VETHS) + " links made");
+                    if (made > 0 && made < total) {
+                        midway++;
+                    }
+                    summary.add("trial " + t + ": kill -9 " + when + ", " + made + " of " + total + " links made");
                     boolean converge = t % 5 == 0;
                     if (!converge) {
                         // The restart finds the emptied config: it must own, hence delete, what the killed run made.
@@ -125,6 +148,8 @@ class CrashRecoveryTest {
                     assertClean(ns, foreign, state);
                 }
                 assertThat(d.stop(Duration.ofSeconds(30))).isZero();
+                assertThat(midway).as("kills that landed while the links were being created").isGreaterThanOrEqualTo(
+                        trials / 3);
             } finally {
                 d.close();
                 summary.forEach(s -> System.out.println("CrashRecoveryTest: " + s));
