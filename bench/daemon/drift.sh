@@ -17,6 +17,8 @@ work=$(mktemp -d)
 ns=vlinkd-drift-$$
 cleanup() {
   [ -n "${dpid:-}" ] && kill "$dpid" 2>/dev/null && wait "$dpid" 2>/dev/null
+  # Kept on failure too (a repair that never came is what the log has to explain).
+  [ -z "${VLINKD_BENCH_KEEP_LOG:-}" ] || cp "$work/log" "$VLINKD_BENCH_KEEP_LOG" 2>/dev/null || true
   ip netns del "$ns" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -124,4 +126,4 @@ line(lat, "its RTM_DELLINK")
 # in the kernel for the deletion to finish.
 line(full, "the first notification of its deletion (it went down)")
 PY
-echo "daemon log lines at warn or above: $(grep -c . "$work/log")"; head -5 "$work/log"; [ -z "${VLINKD_BENCH_KEEP_LOG:-}" ] || cp "$work/log" "$VLINKD_BENCH_KEEP_LOG"
+echo "daemon log lines at warn or above: $(grep -c . "$work/log")"; head -5 "$work/log"

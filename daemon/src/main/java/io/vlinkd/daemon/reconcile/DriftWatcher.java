@@ -51,6 +51,11 @@ public final class DriftWatcher implements Runnable {
     private final Duration debounce;
     private final Consumer<String> onDrift;
     private final Map<Integer, String> names = new HashMap<>();
+    /** The names {@link #configured} found in the config it was last given (the daemon swaps the whole object). */
+    private DesiredState configuredOf;
+    private Set<String> configured = Set.of();
+    /** Per resource type, the links on which the config ({@link #configuredOf}) lists objects of that type. */
+    private final Map<ResourceType<?, ?, ?, ?>, Set<String>> listedOn = new HashMap<>();
     private volatile boolean stopped;
     private String firstChange;
     private long quietSince;
@@ -115,8 +120,7 @@ public final class DriftWatcher implements Runnable {
         } catch (NetlinkException e) {
             throw new KernelException("drift watch: " + e.getMessage(), e);
         }
-        // The ledger is read only when there is something to judge, never on an idle wake-up.
-        Set<String> relevant = batch.isEmpty() ? Set.of() : relevantNames();
+        Relevant relevant = new Relevant(configured(desired.get()));
         boolean foreign = desired.get().settings().foreign() == DaemonSettings.ForeignPolicy.REPORT;
         for (NlMessage m : batch) {
             String which = concerns(m, relevant, foreign);
@@ -140,21 +144,63 @@ public final class DriftWatcher implements Runnable {
         quietSince = System.nanoTime();
     }
 
-    /** Names whose changes matter: configured, absent-listed and owned interfaces. */
-    private Set<String> relevantNames() throws IOException {
-        Set<String> out = new HashSet<>();
-        DesiredState d = desired.get();
-        for (DesiredLink l : d.links()) {
-            out.add(l.name());
-            out.addAll(KindTraits.companions(l.link().kind(), l.link().spec()));
+    /** Configured (with their companions) and absent-listed names of {@code d}, worked out once per config. */
+    private Set<String> configured(DesiredState d) {
+        if (d != configuredOf) {
+            Set<String> out = new HashSet<>();
+            for (DesiredLink l : d.links()) {
+                out.add(l.name());
+                out.addAll(KindTraits.companions(l.link().kind(), l.link().spec()));
+            }
+            for (AbsentLink a : d.absent()) {
+                out.add(a.name());
+            }
+            configured = out;
+            configuredOf = d;
+            listedOn.clear();
         }
-        for (AbsentLink a : d.absent()) {
-            out.add(a.name());
+        return configured;
+    }
+
+    /** The links on which the config lists objects of {@code type} (worked out once per config and type). */
+    private <D> Set<String> listedOn(ResourceType<?, D, ?, ?> type) {
+        return listedOn.computeIfAbsent(type, t -> {
+            Set<String> out = new HashSet<>();
+            for (D d : type.desired(configuredOf)) {
+                out.addAll(type.needs(d));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Names whose changes matter: configured, absent-listed and owned interfaces. The ledger is read only for a
+     * name the config does not have, once per batch (a repair's notifications concern configured interfaces: the
+     * watcher hands them over without parsing the ledger of thousands of links), never on an idle wake-up.
+     */
+    private final class Relevant {
+        private final Set<String> configured;
+        private Set<String> owned;
+
+        Relevant(Set<String> configured) {
+            this.configured = configured;
         }
-        for (OwnedLink o : store.load().links()) {
-            out.add(o.name());
+
+        boolean contains(String name) throws IOException {
+            if (name == null) {
+                return false;
+            }
+            if (configured.contains(name)) {
+                return true;
+            }
+            if (owned == null) {
+                owned = new HashSet<>();
+                for (OwnedLink o : store.load().links()) {
+                    owned.add(o.name());
+                }
+            }
+            return owned.contains(name);
         }
-        return out;
     }
 
     /**
@@ -162,13 +208,13 @@ public final class DriftWatcher implements Runnable {
      * {@code foreign} (settings.foreign: report) a link attached to a relevant one and a route through one count
      * too, so that a foreign object is reported when it appears.
      */
-    private String concerns(NlMessage m, Set<String> relevant, boolean foreign) {
+    private String concerns(NlMessage m, Relevant relevant, boolean foreign) throws IOException {
         try {
             switch (m.type()) {
                 case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> {
                     LinkMessage l = LinkMessage.decode(m);
                     String old = l.isDeletion() ? names.remove(l.index()) : names.put(l.index(), l.name());
-                    if (l.name() != null && relevant.contains(l.name())) {
+                    if (relevant.contains(l.name())) {
                         return l.name();
                     }
                     if (foreign && (onRelevant(l.master(), relevant) || onRelevant(l.link(), relevant))) {
@@ -194,27 +240,33 @@ public final class DriftWatcher implements Runnable {
     }
 
     /** What {@code m} concerns when it reports a relevant object of {@code type}, or null. */
-    private <O> String concerns(ResourceType<?, ?, O, ?> type, NlMessage m, Set<String> relevant, boolean foreign)
-            throws MalformedMessageException {
+    private <D, O> String concerns(ResourceType<?, D, O, ?> type, NlMessage m, Relevant relevant, boolean foreign)
+            throws MalformedMessageException, IOException {
         Optional<O> decoded = type.decode(m);
         if (decoded.isEmpty()) {
             return null;
         }
         O o = decoded.get();
+        int protocol = desired.get().settings().routeProtocol();
+        if (type.kernels(o) && !type.marked(o, protocol) && !listedOn(type).contains(names.get(type.ifindex(o)))) {
+            // The kernel's own (an IPv6 link-local address finishing DAD on a re-created bridge, a prefix route):
+            // never restored, deleted or reported, so no repair can concern it, unless the config lists objects
+            // of its type on its link (one may sit at the same key).
+            return null;
+        }
         boolean onRelevant = onRelevant(type.ifindex(o), relevant);
         if (type.managedOnItsLink()) {
             return onRelevant ? type.on(names.get(type.ifindex(o))) : null;
         }
         // The mark alone makes an object worth a look (a drift check then asks the ledger too).
-        if (type.marked(o, desired.get().settings().routeProtocol())) {
+        if (type.marked(o, protocol)) {
             return "a " + type.noun() + " with vlinkd's protocol";
         }
         return foreign && onRelevant ? type.on(names.get(type.ifindex(o))) : null;
     }
 
-    private boolean onRelevant(Integer index, Set<String> relevant) {
-        String name = index == null ? null : names.get(index);
-        return name != null && relevant.contains(name);
+    private boolean onRelevant(Integer index, Relevant relevant) throws IOException {
+        return index != null && relevant.contains(names.get(index));
     }
 
     private void refreshNames() throws KernelException {

@@ -38,9 +38,16 @@ import org.slf4j.LoggerFactory;
  *       without IFLA_LINK_NETNSID; more than {@value #MAX_LINK_QUERIES} links changed at once are dumped instead.
  *       An RTM_DELLINK of family AF_BRIDGE is a port leaving its bridge, not a link deleted;</li>
  *   <li>the objects of a {@link ResourceType} whose every change is announced (addresses) are kept from their
- *       notifications; the others (routes: IPv4 routes flushed because their device went down or lost its address,
- *       or was deleted, are removed silently) are dumped again after any of their own notifications, a link's
- *       change of flags or master, a link's deletion and the deletion of an announced object;</li>
+ *       notifications; the others (routes: IPv4 routes flushed because their device went down or lost its address
+ *       are removed silently, and an IPv4 address takes the routes whose source it was along, on any device) are
+ *       dumped again after their own notifications of a new object, a link's change of master, and a link's
+ *       change of flags or loss of an announced object unless that link turns out deleted;</li>
+ *   <li>a deleted link's objects are all gone with it: they are dropped here without a dump (a repair of one of
+ *       2,000 bridges does not read their 6,000 routes again), unless it lost an object that is not the kernel's
+ *       own (an address: routes elsewhere may have had it as their source), another link is still attached to it
+ *       (its port's or child's notifications may not be read yet), or an object not on any link may go through it
+ *       (a multipath route is decoded without its nexthops). A dumped type's object announced deleted is removed
+ *       when the view holds it as announced, and ignored when its link is already gone here;</li>
  *   <li>after vlinkd's own writes (what the reconciler verifies), everything is dumped again: verification compares
  *       with the kernel's own answer, as it always did;</li>
  *   <li>lost notifications (ENOBUFS) dump everything again, and so does {@link #invalidate} (the daemon's periodic
@@ -78,6 +85,14 @@ final class EventFedObservation {
     private final Map<ResourceType<?, ?, ?, ?>, List<?>> dumped = new HashMap<>();
     /** The types of {@link #dumped} to dump again before the next snapshot. */
     private final Set<ResourceType<?, ?, ?, ?>> toDump = new HashSet<>();
+    /**
+     * Links that changed flags (went down), lost an announced object or were deleted since the dumped types were
+     * read: some of their objects may have gone without a notification. If all of them turn out deleted, their
+     * objects are dropped without a dump ({@link #droppedWithTheirLinks}).
+     */
+    private final Set<Integer> touched = new HashSet<>();
+    /** An announced object that is not the kernel's own was lost since the dumped types were read. */
+    private boolean lostOwnObject;
     private boolean stale = true;
     private int fullDumps;
 
@@ -123,6 +138,11 @@ final class EventFedObservation {
         } else {
             queryChangedLinks();
         }
+        if (!touched.isEmpty() && !droppedWithTheirLinks()) {
+            dumpSilentlyChangedTypes();
+        }
+        touched.clear();
+        lostOwnObject = false;
         for (ResourceType<?, ?, ?, ?> t : toDump) {
             dumped.put(t, ObservedStateReader.objects(t, source.dump(t)));
         }
@@ -155,6 +175,8 @@ final class EventFedObservation {
         changedLinks.clear();
         stale = false;
         toDump.clear();
+        touched.clear();
+        lostOwnObject = false;
         fullDumps++;
     }
 
@@ -174,8 +196,10 @@ final class EventFedObservation {
             case Rtnl.RTM_NEWLINK -> {
                 LinkMessage lm = LinkMessage.decode(m);
                 LinkMessage was = linkMessages.get(lm.index());
-                if (was == null || was.flags() != lm.flags() || !Objects.equals(was.master(), lm.master())) {
+                if (was == null || !Objects.equals(was.master(), lm.master())) {
                     dumpSilentlyChangedTypes();
+                } else if (was.flags() != lm.flags()) {
+                    touched.add(lm.index()); // down: its IPv4 routes go silently, unless it is being deleted
                 }
                 changedLinks.add(lm.index());
             }
@@ -188,11 +212,7 @@ final class EventFedObservation {
                     return;
                 }
                 changedLinks.remove(index);
-                forget(index);
-                for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
-                    forgetObjectsOn(t, index);
-                }
-                dumpSilentlyChangedTypes();
+                deleted(index);
             }
             default -> {
                 for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
@@ -211,15 +231,90 @@ final class EventFedObservation {
         if (o.isEmpty()) {
             return false;
         }
+        // An object on a link deleted here went with it (its deletion was counted then).
+        boolean linkGone = type.ifindex(o.get()) != 0 && !linkMessages.containsKey(type.ifindex(o.get()));
         if (!type.announcedExactly()) {
-            toDump.add(type);
+            List<?> held = dumped.get(type);
+            if (!Rtnl.isDeletion(m.type()) || held == null || !held.remove(o.get()) && !linkGone) {
+                toDump.add(type);
+            }
         } else if (Rtnl.isDeletion(m.type())) {
-            objectsOf(type).remove(type.identity(o.get()));
-            dumpSilentlyChangedTypes(); // an IPv4 route through a deleted address goes with it
+            if (objectsOf(type).remove(type.identity(o.get())) != null || !linkGone) {
+                lost(type, o.get());
+            }
         } else {
             objectsOf(type).put(type.identity(o.get()), o.get());
         }
         return true;
+    }
+
+    /** A link is deleted: its objects went with it. */
+    private void deleted(int index) {
+        forget(index);
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            forgetObjectsOn(t, index);
+        }
+        touched.add(index);
+    }
+
+    /** An announced object is gone: what the kernel may have changed along with it is read again (see above). */
+    private <O> void lost(ResourceType<?, ?, O, ?> type, O o) {
+        if (type.ifindex(o) != 0) {
+            touched.add(type.ifindex(o));
+        }
+        if (!type.kernels(o)) {
+            lostOwnObject = true; // an IPv4 route whose source it was goes with it, on any device
+        }
+    }
+
+    /**
+     * Drops the objects of the dumped types on the {@link #touched} links when every one of them is deleted and
+     * nothing else may have changed silently with them (see the class comment); false, dropping nothing, otherwise.
+     */
+    private boolean droppedWithTheirLinks() {
+        if (lostOwnObject) {
+            return false;
+        }
+        for (int index : touched) {
+            if (linkMessages.containsKey(index)) {
+                return false; // down or lost an address: some of its IPv4 routes went, not all
+            }
+        }
+        for (LinkMessage lm : linkMessages.values()) {
+            if (touched.contains(lm.master()) || touched.contains(lm.link())) {
+                return false;
+            }
+        }
+        Map<ResourceType<?, ?, ?, ?>, List<?>> kept = new HashMap<>();
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            if (!t.announcedExactly() && !toDump.contains(t) && dumped.containsKey(t)) {
+                List<?> k = keptOf(t);
+                if (k == null) {
+                    return false;
+                }
+                kept.put(t, k);
+            }
+        }
+        dumped.putAll(kept);
+        return true;
+    }
+
+    /** The dumped objects of {@code type} not on a touched link; null when one not on any link may depend on one. */
+    private <O> List<O> keptOf(ResourceType<?, ?, O, ?> type) {
+        @SuppressWarnings("unchecked") // put by dumpAll and current for this type: its objects
+        List<O> objects = (List<O>) dumped.get(type);
+        List<O> kept = new ArrayList<>(objects.size());
+        for (O o : objects) {
+            int index = type.ifindex(o);
+            if (touched.contains(index)) {
+                continue;
+            }
+            if (index == 0 && !type.kernels(o)) {
+                return null; // a multipath route, decoded without its nexthops, may go through a deleted link
+            }
+            kept.add(o);
+        }
+        return kept;
     }
 
     private Map<Object, Object> objectsOf(ResourceType<?, ?, ?, ?> type) {
@@ -230,7 +325,9 @@ final class EventFedObservation {
         if (type.announcedExactly()) {
             @SuppressWarnings("unchecked") // put by dumpAll and apply for this type: its objects
             Map<Object, O> objects = (Map<Object, O>) (Map<Object, ?>) objectsOf(type);
-            objects.values().removeIf(o -> type.ifindex(o) == index);
+            List<O> gone = new ArrayList<>();
+            objects.values().removeIf(o -> type.ifindex(o) == index && gone.add(o));
+            gone.forEach(o -> lost(type, o));
         }
     }
 
@@ -252,7 +349,7 @@ final class EventFedObservation {
                 }
             }
             if (now == null) {
-                forget(index); // deleted since: its RTM_DELLINK is on its way
+                deleted(index); // deleted since: its RTM_DELLINK is on its way
                 continue;
             }
             LinkMessage was = linkMessages.put(index, now);

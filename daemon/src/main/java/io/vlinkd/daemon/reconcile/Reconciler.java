@@ -347,6 +347,8 @@ public final class Reconciler {
                 return new Verification(List.of(), now);
             }
             if (attempt < verifyAttempts) {
+                LOG.debug("verify: attempt {} still needs {}{}", attempt,
+                        pending.stream().map(Step::ipCommand).toList(), again.problems());
                 sleep();
             }
         }

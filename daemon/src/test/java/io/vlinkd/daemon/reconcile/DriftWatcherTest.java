@@ -154,4 +154,32 @@ class DriftWatcherTest {
         w.pollOnce(Duration.ZERO);
         assertThat(detected).containsExactly("br0");
     }
+
+    @Test
+    void theKernelsOwnAddressOnAConfiguredLinkIsNoDriftUnlessTheConfigListsAddressesThere() throws Exception {
+        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
+        reconciler.apply(d);
+        DriftWatcher w = watcher(d, Duration.ZERO);
+        int index = kernel.observe().link("br0").orElseThrow().index();
+        // A re-created bridge's IPv6 link-local address, as it finishes DAD: never vlinkd's, never restored.
+        queue.add(addressEvent(index, "fe80::1", 64));
+        w.pollOnce(Duration.ZERO);
+        assertThat(detected).isEmpty();
+        queue.add(addressEvent(index, "192.0.2.1", 24));
+        w.pollOnce(Duration.ZERO);
+        assertThat(detected).containsExactly("address on br0");
+
+        detected.clear();
+        DesiredState listing = config().link(bridge("br0"), "fe80::1/64").build();
+        reconciler.apply(listing);
+        DriftWatcher listed = watcher(listing, Duration.ZERO);
+        queue.add(addressEvent(kernel.observe().link("br0").orElseThrow().index(), "fe80::1", 64));
+        listed.pollOnce(Duration.ZERO);
+        assertThat(detected).as("the config lists one at that key").containsExactly("address on br0");
+    }
+
+    private static NlMessage addressEvent(int index, String ip, int prefixLength) throws Exception {
+        return NlMessage.parseOne(io.vlinkd.netlink.route.AddressRequests.add(index, "dev",
+                io.vlinkd.netlink.route.AddressSpec.of(java.net.InetAddress.getByName(ip), prefixLength)).bytes());
+    }
 }

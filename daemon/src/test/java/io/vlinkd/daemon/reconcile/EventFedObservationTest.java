@@ -10,6 +10,8 @@ import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
+import io.vlinkd.netlink.route.Rta;
+import io.vlinkd.netlink.route.RtMsg;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -71,6 +73,112 @@ class EventFedObservationTest {
         assertThat(kernel.routeDumps).as("IPv4 routes of a deleted link go without a notification")
                 .isEqualTo(routeDumps + 1);
         assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedLinkWithoutIpv4AddressesTakesItsRoutesAlongWithoutADump() throws Exception {
+        kernel.addresses.add(address(2, "fe80::1"));
+        kernel.routes.add(route(2, "fe80::", 64, null));
+        kernel.routes.add(route(2, "ff00::", 8, null));
+        kernel.routes.add(route(1, "::1", 128, null));
+        assertThat(view.current().routes()).hasSize(3);
+        int routeDumps = kernel.routeDumps;
+        // As `ip link del br0` announces it: the link goes down, its address and routes go, then the link.
+        kernel.links.remove(2);
+        NlMessage loopback = kernel.routes.get(2);
+        kernel.routes.clear();
+        kernel.routes.add(loopback);
+        kernel.events.add(link(2, "br0", 0, null));
+        kernel.events.add(deleted(address(2, "fe80::1")));
+        kernel.events.add(deleted(route(2, "ff00::", 8, null)));
+        kernel.events.add(deleted(link(2, "br0", 0, null)));
+        ObservedState s = view.current();
+        assertThat(names(s)).containsExactly("lo");
+        assertThat(s.addressesOf(2)).isEmpty();
+        assertThat(s.routes()).extracting(r -> r.oif()).containsExactly(1);
+        assertThat(kernel.routeDumps).isEqualTo(routeDumps);
+        assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkFoundGoneWhenAskedForIsDeletedWithItsAddressesAndRoutes() throws Exception {
+        kernel.addresses.add(address(2, "fe80::1"));
+        kernel.routes.add(route(2, "fe80::", 64, null));
+        view.current();
+        int routeDumps = kernel.routeDumps;
+        // The repair reads the link going down; the link is gone when it asks (its RTM_DELLINK comes later).
+        kernel.links.remove(2);
+        kernel.routes.clear();
+        kernel.events.add(link(2, "br0", 0, null));
+        ObservedState s = view.current();
+        assertThat(names(s)).containsExactly("lo");
+        assertThat(s.addressesOf(2)).isEmpty();
+        assertThat(s.routes()).isEmpty();
+        kernel.events.add(deleted(address(2, "fe80::1")));
+        kernel.events.add(deleted(route(2, "fe80::", 64, null)));
+        kernel.events.add(deleted(link(2, "br0", 0, null)));
+        assertThat(view.current().routes()).isEmpty();
+        assertThat(kernel.routeDumps).as("what was announced after is what the view already dropped")
+                .isEqualTo(routeDumps);
+    }
+
+    @Test
+    void aDeletedLinkThatRoutesMayStillDependOnHasTheRoutesDumpedAgain() throws Exception {
+        kernel.links.put(3, link(3, "br1", IFF_UP, null));
+        kernel.links.put(4, link(4, "br2", IFF_UP, null));
+        kernel.links.put(5, link(5, "p0", IFF_UP, null, 4));
+        kernel.addresses.add(address(2, "2001:db8::1"));
+        // A multipath route (no RTA_OIF: its nexthops are not decoded) and a route whose source is br0's address.
+        kernel.routes.add(route(0, "198.51.100.0", 24, null));
+        kernel.routes.add(route(1, "2001:db8:1::", 64, "2001:db8::1"));
+        view.current();
+
+        int routeDumps = kernel.routeDumps;
+        kernel.links.remove(2);
+        kernel.events.add(deleted(link(2, "br0", IFF_UP, null)));
+        view.current();
+        assertThat(kernel.routeDumps).as("a multipath route may go through it; an IPv6 source is cleared")
+                .isEqualTo(routeDumps + 1);
+
+        kernel.routes.clear();
+        view.invalidate();
+        view.current();
+        routeDumps = kernel.routeDumps;
+        kernel.links.remove(4);
+        kernel.events.add(deleted(link(4, "br2", IFF_UP, null)));
+        view.current();
+        assertThat(kernel.routeDumps).as("a master's ports are released (their notifications may not be read yet)")
+                .isEqualTo(routeDumps + 1);
+
+        kernel.links.put(6, link(6, "br3", IFF_UP, null));
+        kernel.addresses.add(address(6, "192.0.2.1"));
+        view.invalidate();
+        view.current();
+        routeDumps = kernel.routeDumps;
+        kernel.links.remove(6);
+        kernel.events.add(deleted(link(6, "br3", IFF_UP, null)));
+        view.current();
+        assertThat(kernel.routeDumps).as("an IPv4 address takes the routes whose source it was, on any device")
+                .isEqualTo(routeDumps + 1);
+    }
+
+    @Test
+    void aRouteDeletionIsAppliedWhenTheViewHoldsThatRoute() throws Exception {
+        kernel.routes.add(route(2, "2001:db8:1::", 64, null));
+        kernel.routes.add(route(2, "2001:db8:2::", 64, null));
+        view.current();
+        int routeDumps = kernel.routeDumps;
+        kernel.events.add(deleted(route(2, "2001:db8:1::", 64, null)));
+        assertThat(view.current().routes()).extracting(r -> r.dst().getHostAddress())
+                .containsExactly("2001:db8:2:0:0:0:0:0");
+        assertThat(kernel.routeDumps).isEqualTo(routeDumps);
+
+        kernel.events.add(deleted(route(2, "2001:db8:3::", 64, null)));
+        view.current();
+        assertThat(kernel.routeDumps).as("a route the view does not hold so").isEqualTo(routeDumps + 1);
+        kernel.events.add(route(2, "2001:db8:3::", 64, null));
+        view.current();
+        assertThat(kernel.routeDumps).as("a route added").isEqualTo(routeDumps + 2);
     }
 
     @Test
@@ -138,12 +246,20 @@ class EventFedObservationTest {
     }
 
     private static NlMessage link(int index, String name, int flags, Integer parent) throws Exception {
+        return link(index, name, flags, parent, null);
+    }
+
+    private static NlMessage link(int index, String name, int flags, Integer parent, Integer master)
+            throws Exception {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, 0);
         new IfInfoMsg(0, 1, index, flags, 0).writeTo(w);
         w.putString(Ifla.IFLA_IFNAME, name);
         w.putInt(Ifla.IFLA_MTU, 1500);
         if (parent != null) {
             w.putInt(Ifla.IFLA_LINK, parent);
+        }
+        if (master != null) {
+            w.putInt(Ifla.IFLA_MASTER, master);
         }
         return NlMessage.parseOne(w.finish("test link").bytes());
     }
@@ -159,11 +275,28 @@ class EventFedObservationTest {
         return NlMessage.parseOne(w.finish("test veth").bytes());
     }
 
+    /** The deletion of what {@code m} announces (RTM_NEWLINK, RTM_NEWADDR, RTM_NEWROUTE + 1). */
     private static NlMessage deleted(NlMessage m) throws Exception {
         byte[] b = m.buf().clone();
-        b[4] = (byte) Rtnl.RTM_DELLINK;
+        b[4] = (byte) (m.type() + 1);
         b[5] = 0;
         return NlMessage.parseOne(b);
+    }
+
+    /** A unicast route of the main table through {@code oif} (0: none, as a multipath route is decoded). */
+    private static NlMessage route(int oif, String dst, int prefixLength, String prefsrc) throws Exception {
+        InetAddress to = InetAddress.getByName(dst);
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWROUTE, 0);
+        new RtMsg(to instanceof java.net.Inet4Address ? Rtnl.AF_INET : Rtnl.AF_INET6, prefixLength, 0, 0, 254,
+                Rtnl.RTPROT_KERNEL, 0, Rtnl.RTN_UNICAST, 0).writeTo(w);
+        w.putAddress(Rta.RTA_DST, to);
+        if (prefsrc != null) {
+            w.putAddress(Rta.RTA_PREFSRC, InetAddress.getByName(prefsrc));
+        }
+        if (oif != 0) {
+            w.putInt(Rta.RTA_OIF, oif);
+        }
+        return NlMessage.parseOne(w.finish("test route").bytes());
     }
 
     private static NlMessage address(int index, String ip) throws Exception {
@@ -175,6 +308,7 @@ class EventFedObservationTest {
     private static final class ScriptedKernel implements EventFedObservation.Source {
         final Map<Integer, NlMessage> links = new LinkedHashMap<>();
         final List<NlMessage> addresses = new ArrayList<>();
+        final List<NlMessage> routes = new ArrayList<>();
         final List<NlMessage> events = new ArrayList<>();
         final List<Integer> linkQueries = new ArrayList<>();
         boolean lose;
@@ -188,7 +322,7 @@ class EventFedObservationTest {
             return List.copyOf(links.values());
         }
 
-        /** Its addresses; no route (the dumps of routes are counted). */
+        /** Its addresses; its routes (their dumps are counted). */
         @Override
         public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) {
             requests++;
@@ -196,7 +330,7 @@ class EventFedObservationTest {
                 return List.copyOf(addresses);
             }
             routeDumps++;
-            return List.of();
+            return List.copyOf(routes);
         }
 
         @Override
