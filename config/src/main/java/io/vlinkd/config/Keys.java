@@ -24,9 +24,11 @@ final class Keys {
             + "interface vlinkd creates (kind:, or the peer of one); an interface without kind: keeps its state");
     static final Key ADDRESSES = new Key("addresses", null,
             "These addresses (ip addr add, marked with settings.route-protocol as IFA_PROTO); an address vlinkd "
-                    + "added is deleted when it leaves the list; others (dynamic, link-local, added by someone "
-                    + "else) are left alone unless addresses-exclusive: true; leave the key out to leave addresses "
-                    + "unmanaged");
+                    + "added is deleted when it leaves the list; an address someone else added is left alone unless "
+                    + "addresses-exclusive: true; never deleted: IPv6 link-local addresses (fe80::/10) and dynamic "
+                    + "addresses vlinkd did not add (no IFA_F_PERMANENT: SLAAC, DHCP, added with a lifetime); an "
+                    + "IPv4 link-local address (169.254.0.0/16) is not protected; leave the key out to leave "
+                    + "addresses unmanaged");
 
     static final List<Key> INTERFACE = List.of(
             NAME,
@@ -45,9 +47,11 @@ final class Keys {
             new Key("netns", new ValueType.Text(Names.MAX_NETNS_NAME_BYTES),
                     "IFLA_NET_NS_FD: the named network namespace (/run/netns/NAME) the interface lives in"),
             ADDRESSES,
-            new Key("addresses-exclusive", ValueType.bool(), "true: remove every permanent address of the "
-                    + "interface that addresses: does not list, whoever added it (never dynamic ones, SLAAC/DHCP, "
-                    + "nor IPv6 link-local); default false: remove only addresses vlinkd added"),
+            new Key("addresses-exclusive", ValueType.bool(), "true: remove every permanent (IFA_F_PERMANENT) "
+                    + "address of the interface that addresses: does not list, whoever added it, IPv4 link-local "
+                    + "(169.254.0.0/16) included; never IPv6 link-local ones (fe80::/10) nor dynamic ones vlinkd "
+                    + "did not add (SLAAC, DHCP, added with a lifetime); default false: remove only addresses "
+                    + "vlinkd added"),
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
                     + "a link is refused. Only with kind:"));

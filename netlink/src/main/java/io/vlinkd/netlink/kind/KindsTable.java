@@ -23,8 +23,9 @@ public final class KindsTable {
         sb.append("Common to every kind: `mtu`, `mac`, `state`, `master`, `link`, `alias`, `txqueuelen`, `netns`, ");
         sb.append("`addresses`, `addresses-exclusive` (all in place, except `netns`). `addresses` deletes only ");
         sb.append("addresses vlinkd added (marked with IFA_PROTO `settings.route-protocol`, recorded in the ledger); ");
-        sb.append("`addresses-exclusive: true` also removes every other permanent address; dynamic (SLAAC/DHCP) and ");
-        sb.append("IPv6 link-local addresses are never deleted (README, \"Routes and addresses\"). `state` is `up` ");
+        sb.append("`addresses-exclusive: true` also removes every other permanent address, IPv4 link-local ");
+        sb.append("(169.254.0.0/16) included; IPv6 link-local addresses and dynamic ones vlinkd did not add ");
+        sb.append("(SLAAC/DHCP) are never deleted (README, \"Routes and addresses\"). `state` is `up` ");
         sb.append("when not given (`state: down` keeps a\nlink down).\n\n");
         sb.append("| kind | options |\n|---|---|\n");
         for (LinkKind<?> k : LinkKinds.all()) {
