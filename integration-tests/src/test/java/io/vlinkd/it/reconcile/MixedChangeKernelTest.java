@@ -3,12 +3,15 @@ package io.vlinkd.it.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.ApplyResult;
+import io.vlinkd.daemon.reconcile.Desired;
+import io.vlinkd.daemon.reconcile.KindTraits;
 import io.vlinkd.daemon.reconcile.Plan;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
+import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.link.LinkSpec;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -56,7 +59,34 @@ class MixedChangeKernelTest {
                         "gretap: { local: 192.0.2.1, remote: 192.0.2.2, ttl: 20 }", false),
                 Arguments.of("vti", new String[] {"local", "192.0.2.1", "remote", "192.0.2.2"},
                         "vti: { local: 192.0.2.1, remote: 192.0.2.2 }",
-                        "vti: { local: 192.0.2.1, remote: 192.0.2.3 }", false));
+                        "vti: { local: 192.0.2.1, remote: 192.0.2.3 }", false),
+                // The options below are those each kind's own kernel test (kinds/*KernelTest) changes in place on
+                // both lane kernels (6.1 and the full one).
+                Arguments.of("bond", new String[] {"mode", "active-backup"},
+                        "bond: { mode: active-backup, miimon: 100 }",
+                        "bond: { mode: active-backup, miimon: 200 }", false),
+                Arguments.of("macvtap", new String[] {"mode", "vepa"}, "macvtap: { mode: vepa }",
+                        "macvtap: { mode: bridge }", true),
+                Arguments.of("ipvtap", new String[] {"mode", "l2"}, "ipvtap: { mode: l2, flags: bridge }",
+                        "ipvtap: { mode: l3, flags: bridge }", true),
+                Arguments.of("sit", new String[] {"local", "192.0.2.1", "remote", "192.0.2.2"},
+                        "sit: { mode: ip6ip, local: 192.0.2.1, remote: 192.0.2.2, ttl: 64 }",
+                        "sit: { mode: ip6ip, local: 192.0.2.1, remote: 192.0.2.2, ttl: 10 }", false),
+                Arguments.of("ip6tnl", new String[] {"local", "2001:db8::1", "remote", "2001:db8::2"},
+                        "ip6tnl: { mode: ip6ip6, local: \"2001:db8::1\", remote: \"2001:db8::2\" }",
+                        "ip6tnl: { mode: ipip6, local: \"2001:db8::1\", remote: \"2001:db8::2\" }", false),
+                Arguments.of("ip6gre", new String[] {"local", "2001:db8::1", "remote", "2001:db8::2"},
+                        "ip6gre: { local: \"2001:db8::1\", remote: \"2001:db8::2\", hoplimit: 32 }",
+                        "ip6gre: { local: \"2001:db8::1\", remote: \"2001:db8::2\", hoplimit: 16 }", false),
+                Arguments.of("ip6gretap", new String[] {"local", "2001:db8::1", "remote", "2001:db8::2"},
+                        "ip6gretap: { local: \"2001:db8::1\", remote: \"2001:db8::2\", tos: af41 }",
+                        "ip6gretap: { local: \"2001:db8::1\", remote: \"2001:db8::2\", tos: cs1 }", false),
+                Arguments.of("vti6", new String[] {"local", "2001:db8::1", "remote", "2001:db8::2"},
+                        "vti6: { local: \"2001:db8::1\", remote: \"2001:db8::2\" }",
+                        "vti6: { local: \"2001:db8::1\", remote: \"2001:db8::3\" }", false),
+                Arguments.of("macsec", new String[0],
+                        "macsec: { port: 11, encrypt: true, validate: strict }",
+                        "macsec: { port: 11, encrypt: false, validate: check }", true));
     }
 
     private DesiredState config(String yaml) throws Exception {
@@ -96,6 +126,21 @@ class MixedChangeKernelTest {
         assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(ns.link("k0").get("mtu").asInt()).isEqualTo(1300);
         assertThat(r.apply(changed).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+    }
+
+    /**
+     * On any kernel, also where a row's kind is missing and its kernel test skips: both of the row's configs load,
+     * and they differ in kind options that the kind changes in place, so each row tests a mixed in-place change
+     * (a re-create would send the mtu with the new link) in whichever lane it runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void eachRowChangesAKindOptionInPlace(String kind, String[] probe, String before, String after, boolean onP0)
+            throws Exception {
+        LinkSpec was = config(entry(kind, onP0, 1400, before)).link("k0").orElseThrow().link();
+        LinkSpec now = config(entry(kind, onP0, 1300, after)).link("k0").orElseThrow().link();
+        assertThat(KindTraits.differences(now.kind(), now.spec(), was.spec())).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.change()).as(d.key()).isEqualTo(Option.Change.IN_PLACE));
     }
 
     /** {@code ip link add probe [link p0] type KIND ARGS}; a parent-based kind probes on p0. */
