@@ -137,6 +137,16 @@ class RouteTypeTest {
     }
 
     @Test
+    void routesThroughAnInterfaceTheConfigNamesButThatIsNotThereWaitForIt() {
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        plan.plan(Fate.awaiting("eth9"), steps, notes);
+
+        assertThat(steps).extracting(Step::operation).noneMatch(o -> o.startsWith("add") || o.startsWith("replace"));
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
     void aDeletedLinksRoutesAreRestoredWithTheirOwnProtocolAndAReCreatedLinksForeignOnes() {
         List<Step> all = new ArrayList<>();
         plan.restore(Set.of(ETH9), all);
