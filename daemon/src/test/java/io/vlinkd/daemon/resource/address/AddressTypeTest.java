@@ -1,14 +1,16 @@
 package io.vlinkd.daemon.resource.address;
 
+import static io.vlinkd.daemon.resource.OnEth9.ETH9;
+import static io.vlinkd.daemon.resource.OnEth9.ETH9_LINK;
+import static io.vlinkd.daemon.resource.OnEth9.P;
+import static io.vlinkd.daemon.resource.OnEth9.WHERE;
+import static io.vlinkd.daemon.resource.OnEth9.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.SourceLocation;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
@@ -18,9 +20,6 @@ import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.route.Rtnl;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +33,6 @@ import org.junit.jupiter.api.Test;
  * AddressOwnershipTest and EveryKeyComparedTest (unit), AddressKernelTest (kernel).
  */
 class AddressTypeTest {
-    private static final int P = Planner.VLINKD_PROTOCOL;
-    private static final int ETH9 = 9;
-    private static final SourceLocation WHERE = new SourceLocation(Path.of("/etc/vlinkd/10.yaml"), 3, 5);
-
-    private static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static AddressSpec spec(String a, int len) {
         return new AddressSpec(ip(a), len, Optional.empty(), Optional.empty(), Optional.empty(), false);
@@ -60,8 +48,6 @@ class AddressTypeTest {
         return new ObservedAddress(ETH9, ip(a), len, null, flags, protocol);
     }
 
-    private static final ObservedLink ETH9_LINK = new ObservedLink(ETH9, "eth9", null, null, null, 1500, null, true,
-            0, 0, null, 1000, 6, -1);
     private static final ObservedAddress OURS = seen("10.0.0.2", 24, Rtnl.IFA_F_PERMANENT, P);
     private static final ObservedAddress LEFT = seen("10.0.0.3", 24, Rtnl.IFA_F_PERMANENT, P);
     private static final ObservedAddress FOREIGN = seen("10.0.0.1", 24, Rtnl.IFA_F_PERMANENT, 0);

@@ -1,18 +1,21 @@
 package io.vlinkd.daemon.resource.route;
 
+import static io.vlinkd.daemon.resource.OnEth9.ETH9;
+import static io.vlinkd.daemon.resource.OnEth9.ETH9_LINK;
+import static io.vlinkd.daemon.resource.OnEth9.P;
+import static io.vlinkd.daemon.resource.OnEth9.WHERE;
+import static io.vlinkd.daemon.resource.OnEth9.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.reconcile.Planner;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.OnEth9;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkRequests;
@@ -20,9 +23,6 @@ import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.NlMessage;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,21 +36,10 @@ import org.junit.jupiter.api.Test;
  * EveryKeyComparedTest, ReconcilerTest (unit) and RouteChangeKernelTest (kernel).
  */
 class RouteTypeTest {
-    private static final int P = Planner.VLINKD_PROTOCOL;
-    private static final int ETH9 = 9;
-    private static final SourceLocation WHERE = new SourceLocation(Path.of("/etc/vlinkd/10.yaml"), 3, 5);
-
-    private static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** {@code to} via {@code via} dev eth9, as configured. */
     private static DesiredRoute wanted(String to, int len, String via) {
-        return new DesiredRoute(new RouteSpec(ip(to), len, Optional.ofNullable(via).map(RouteTypeTest::ip),
+        return new DesiredRoute(new RouteSpec(ip(to), len, Optional.ofNullable(via).map(OnEth9::ip),
                 Optional.of("eth9"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Optional.empty()), WHERE);
     }
@@ -61,8 +50,6 @@ class RouteTypeTest {
                 Rtnl.RTN_UNICAST, ip(via), oif, 0, null, false, 0);
     }
 
-    private static final ObservedLink ETH9_LINK = new ObservedLink(ETH9, "eth9", null, null, null, 1500, null, true,
-            0, 0, null, 1000, 6, -1);
     private static final ObservedRoute OURS = seen("198.51.100.0", 24, "10.0.0.254", ETH9, P);
     private static final ObservedRoute LEFT = seen("203.0.113.0", 24, "10.0.0.254", ETH9, P);
     private static final ObservedRoute NUMBER_ONLY = seen("10.9.0.0", 16, "10.0.0.254", ETH9, P);
