@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *       notifications; the others (routes: IPv4 routes flushed because their device went down or lost its address
  *       are removed silently, and an IPv4 address takes the routes whose source it was along, on any device) are
  *       dumped again after their own notifications of a new object, a link's change of master, and a link's
- *       change of flags or loss of an announced object unless that link turns out deleted;</li>
+ *       going down or loss of an announced object unless that link turns out deleted;</li>
  *   <li>a deleted link's objects are all gone with it: they are dropped here without a dump (a repair of one of
  *       2,000 bridges does not read their 6,000 routes again), unless it lost an object that is not the kernel's
  *       own (an address: routes elsewhere may have had it as their source), another link is still attached to it
@@ -198,8 +198,11 @@ final class EventFedObservation {
                 LinkMessage was = linkMessages.get(lm.index());
                 if (was == null || !Objects.equals(was.master(), lm.master())) {
                     dumpSilentlyChangedTypes();
-                } else if (was.flags() != lm.flags()) {
-                    touched.add(lm.index()); // down: its IPv4 routes go silently, unless it is being deleted
+                } else if (was.isUp() && !lm.isUp()) {
+                    // Down (NETDEV_DOWN): its IPv4 routes go silently, unless it is being deleted. A carrier
+                    // change only marks nexthops linkdown (fib_sync_down_dev), which the view does not hold, and
+                    // what going up adds is announced.
+                    touched.add(lm.index());
                 }
                 changedLinks.add(lm.index());
             }

@@ -194,6 +194,24 @@ class EventFedObservationTest {
     }
 
     @Test
+    void aCarrierChangeOrALinkGoingUpLeavesTheRoutesAsTheyWere() throws Exception {
+        view.current();
+        int routeDumps = kernel.routeDumps;
+        int running = 0x40;
+        int lowerUp = 0x10000;
+        kernel.events.add(link(2, "br0", IFF_UP | running | lowerUp, null));
+        view.current();
+        kernel.events.add(link(2, "br0", IFF_UP, null));
+        view.current();
+        assertThat(kernel.routeDumps).as("a carrier change only marks nexthops linkdown").isEqualTo(routeDumps);
+        kernel.events.add(link(2, "br0", 0, null));
+        view.current();
+        kernel.events.add(link(2, "br0", IFF_UP, null));
+        view.current();
+        assertThat(kernel.routeDumps).as("down dumps; what going up adds is announced").isEqualTo(routeDumps + 1);
+    }
+
+    @Test
     void lostNotificationsOurOwnWritesAndManyChangesEachDumpEverything() throws Exception {
         view.current();
         kernel.lose = true;

@@ -100,6 +100,14 @@ class EventFedObservationKernelTest {
                 {"link", "set", "br3", "down"},
                 {"link", "del", "br3"},
                 {"link", "del", "br2"},
+                // Carrier changes (the peer going up and down) leave the routes as the view has them.
+                {"link", "add", "c0", "type", "veth", "peer", "name", "c0p"},
+                {"addr", "add", "192.0.2.9/24", "dev", "c0"},
+                {"link", "set", "c0", "up"},
+                {"route", "add", "198.51.100.0/24", "via", "192.0.2.254", "dev", "c0"},
+                {"link", "set", "c0p", "up"},
+                {"link", "set", "c0p", "down"},
+                {"link", "set", "c0", "down"},
         };
         for (String[] change : changes) {
             ns.ip(change);
