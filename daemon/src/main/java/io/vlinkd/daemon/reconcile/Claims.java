@@ -46,7 +46,8 @@ final class Claims {
             listed.putIfAbsent(type.key(d), d);
         }
         for (O o : type.observed(observed)) {
-            if (type.claims(o, listed.get(type.observedKey(o, observed)), observed, present, protocol)) {
+            D want = listed.isEmpty() ? null : listed.get(type.observedKey(o, observed));
+            if (type.claims(o, want, observed, present, protocol)) {
                 lines.add(type.line(o, observed));
             }
         }

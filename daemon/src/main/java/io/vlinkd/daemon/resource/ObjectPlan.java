@@ -69,9 +69,13 @@ public final class ObjectPlan<K, D, O, L> {
      * (vlinkd's own, at least), except those the kernel drops with their link.
      */
     public void plan(Links links, List<Step> steps, List<String> notes) {
+        // Keyed only when the config lists objects of this type: a repair over thousands of links without any
+        // (bridges with their kernel routes) keys nothing.
         Map<K, List<O>> have = new HashMap<>();
-        for (O o : type.observed(observed)) {
-            have.computeIfAbsent(type.observedKey(o, observed), k -> new ArrayList<>()).add(o);
+        if (!listed.isEmpty()) {
+            for (O o : type.observed(observed)) {
+                have.computeIfAbsent(type.observedKey(o, observed), k -> new ArrayList<>()).add(o);
+            }
         }
         for (D d : type.desired(desired)) {
             K key = type.key(d);
@@ -106,7 +110,7 @@ public final class ObjectPlan<K, D, O, L> {
             }
         }
         for (O o : type.observed(observed)) {
-            if (type.kernels(o) || listed.containsKey(type.observedKey(o, observed))
+            if (type.kernels(o) || !listed.isEmpty() && listed.containsKey(type.observedKey(o, observed))
                     || !type.deletesUnlisted(o, ours(o), desired, observed)) {
                 continue;
             }
