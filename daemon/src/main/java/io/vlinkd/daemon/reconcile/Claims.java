@@ -66,6 +66,9 @@ final class Claims {
     /** {@code owned} without the lines of {@code type} whose object is not observed as one of vlinkd's. */
     private static <K, D, O, L> Ownership present(ResourceType<K, D, O, L> type, Ownership owned,
                                                   ObservedState observed, int protocol) {
+        if (type.recorded(owned).isEmpty()) {
+            return owned;
+        }
         Set<L> existing = new HashSet<>();
         for (O o : type.observed(observed)) {
             if (type.ours(o, true, protocol)) {
