@@ -134,6 +134,24 @@ public interface LinkKind<S extends KindSpec> {
         return false;
     }
 
+    /**
+     * Whether this kind's changelink sets the MTU again from its lower device or route unless the same request
+     * carries IFLA_MTU (vti6_changelink: vti6_update(t, p, tb[IFLA_MTU]); ip6gre and ip6tnl likewise when a route
+     * to the remote exists): a change of its options then carries the MTU the link is to keep, in one request with
+     * the common settings.
+     */
+    default boolean changeResetsMtu() {
+        return false;
+    }
+
+    /**
+     * Whether this kind's newlink sets the MTU itself whatever IFLA_MTU says (macsec on 6.1: its lower device's MTU
+     * less the SecTAG and ICV): a configured {@code mtu:} is then set by a change after the create.
+     */
+    default boolean createIgnoresMtu() {
+        return false;
+    }
+
     /** The MTUs this kind's devices take ({@code mtu:}); {@link MtuRule#COMMON} unless the kind says otherwise. */
     default MtuRule mtu() {
         return MtuRule.COMMON;

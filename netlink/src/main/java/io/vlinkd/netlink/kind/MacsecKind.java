@@ -262,4 +262,10 @@ public final class MacsecKind extends AbstractLinkKind<MacsecKind.MacsecSpec> {
                     id == MACSEC_DEFAULT_CIPHER_ID ? CIPHERS.value("gcm-aes-128") : id));
         }
     }
+
+    /** See {@link LinkKind#createIgnoresMtu()}. */
+    @Override
+    public boolean createIgnoresMtu() {
+        return true;
+    }
 }

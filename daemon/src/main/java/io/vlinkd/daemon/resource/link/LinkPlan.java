@@ -398,6 +398,12 @@ public final class LinkPlan implements ObjectPlan.Links {
         needs.addAll(KindTraits.references(spec.kind(), spec.spec()));
         List<String> companions = KindTraits.companions(spec.kind(), spec.spec());
         steps.addAll(Step.CreateLink.portDownFirst(spec, needs, companions, d.where(), why));
+        if (spec.kind().createIgnoresMtu() && spec.mtu().isPresent()) {
+            // Set again once created (macsec takes its lower device's MTU); reverting the create deletes it anyway.
+            int mtu = spec.mtu().get();
+            steps.add(new Step.ChangeLink(d.name(), bare(d.name()).withMtu(mtu), bare(d.name()), List.of("mtu " + mtu),
+                    Set.of(), d.where()));
+        }
         Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
         created.add(d.name());
         created.addAll(companions);
@@ -489,7 +495,15 @@ public final class LinkPlan implements ObjectPlan.Links {
                 // The common part is its own request, before the kind's: a kind's changelink may refuse a
                 // common attribute beside IFLA_INFO_DATA (vxlan_nl2conf: "Cannot change mtu", EOPNOTSUPP).
                 // Each request reverts on its own, so the revert is two requests too (kind first, then common).
-                if (!keys.isEmpty()) {
+                // A kind whose changelink resets the MTU unless told it (vti6) gets one request, with the MTU.
+                if (want.kind().changeResetsMtu()) {
+                    if (change.mtu().isEmpty()) {
+                        change = change.withMtu(o.mtu());
+                    }
+                    if (revert.mtu().isEmpty()) {
+                        revert = revert.withMtu(o.mtu());
+                    }
+                } else if (!keys.isEmpty()) {
                     steps.add(new Step.ChangeLink(d.name(), change, revert, keys, Set.of(), d.where()));
                     keys = new ArrayList<>();
                     change = bare(want.name());

@@ -79,4 +79,9 @@ public abstract class Gre6TunnelKind<S extends KindSpec & Gre6TunnelKind.Setting
         return specOf(values);
     }
 
+    /** See {@link LinkKind#changeResetsMtu()}. */
+    @Override
+    public boolean changeResetsMtu() {
+        return true;
+    }
 }

@@ -99,4 +99,9 @@ public final class Ip6tnlKind extends TunnelKind<Ip6tnlKind.Ip6tnlSpec> {
         return specOf(values);
     }
 
+    /** See {@link LinkKind#changeResetsMtu()}. */
+    @Override
+    public boolean changeResetsMtu() {
+        return true;
+    }
 }

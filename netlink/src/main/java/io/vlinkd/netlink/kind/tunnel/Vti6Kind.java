@@ -27,4 +27,10 @@ public final class Vti6Kind extends VtiTunnelKind<Vti6Kind.Vti6Spec> {
         // ip6_vti.c came with Linux 3.13.
         super("vti6", Vti6Spec.class, true, "3.13");
     }
+
+    /** See {@link LinkKind#changeResetsMtu()}. */
+    @Override
+    public boolean changeResetsMtu() {
+        return true;
+    }
 }
