@@ -65,13 +65,22 @@ class PortsOfMastersTest extends OverFakeKernel {
 
     @Test
     void aFailedApplyRevertsThePortsInOrder() throws Exception {
-        DesiredState d = portsOf("bond");
-        ObservedState.Snapshot before = kernel.observe().snapshot();
+        everyFailedWriteRestores(portsOf("bond"), () -> { });
+    }
+
+    /**
+     * For each write k of {@code d}'s apply on a kernel set up by {@code setUp}: an apply whose k-th write fails
+     * is rolled back, and the kernel is as it was.
+     */
+    private void everyFailedWriteRestores(DesiredState d, Runnable setUp) throws Exception {
+        setUp.run();
         int start = kernel.writes();
         reconciler.apply(d);
         int n = kernel.writes() - start;
         for (int k = 1; k <= n; k++) {
             startFakeKernel();
+            setUp.run();
+            ObservedState.Snapshot before = kernel.observe().snapshot();
             kernel.failWrite(k, Errno.EBUSY, "injected at write " + k);
             ApplyResult r = reconciler.apply(d);
             assertThat(r.outcome()).as("failure at write %d of %d: %s", k, n, r.errors())
@@ -125,22 +134,8 @@ class PortsOfMastersTest extends OverFakeKernel {
 
     @Test
     void aFailedJoinOfAnExistingInterfaceLeavesItUpAndOutsideTheBond() throws Exception {
-        kernel.addForeignLink("eth5", null, null, true);
         DesiredState d = config("interfaces:\n  - { name: m0, kind: bond }\n  - { name: eth5, master: m0 }\n");
-        ObservedState.Snapshot before = kernel.observe().snapshot();
-        int start = kernel.writes();
-        reconciler.apply(d);
-        int n = kernel.writes() - start;
-        for (int k = 1; k <= n; k++) {
-            startFakeKernel();
-            kernel.addForeignLink("eth5", null, null, true);
-            before = kernel.observe().snapshot();
-            kernel.failWrite(k, Errno.EBUSY, "injected at write " + k);
-            ApplyResult r = reconciler.apply(d);
-            assertThat(r.outcome()).as("failure at write %d of %d: %s", k, n, r.errors())
-                    .isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
-            assertThat(kernel.observe().snapshot()).as("after a failure at write %d", k).isEqualTo(before);
-        }
+        everyFailedWriteRestores(d, () -> kernel.addForeignLink("eth5", null, null, true));
     }
 
     private static int waveOf(Plan plan, String link, Phase phase) {
