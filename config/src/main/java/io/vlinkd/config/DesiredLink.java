@@ -2,6 +2,7 @@ package io.vlinkd.config;
 
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.NeighbourSpec;
 import java.util.List;
 
 /**
@@ -14,9 +15,17 @@ import java.util.List;
  *                          over and owned (deleted when it leaves the config); without it such a link is refused
  * @param addressesExclusive {@code addresses-exclusive: true}: every other permanent address of the interface is
  *                          removed too (except IPv6 link-local); without it only addresses vlinkd added are
+ * @param neighbours        {@code neighbours:}, the permanent neighbour entries of the interface
  */
 public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged,
-                          SourceLocation where, boolean adopt, boolean addressesExclusive) {
+                          SourceLocation where, boolean adopt, boolean addressesExclusive,
+                          List<NeighbourSpec> neighbours) {
+
+    /** An entry without {@code neighbours:}. */
+    public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
+                       boolean adopt, boolean addressesExclusive) {
+        this(link, addresses, addressesManaged, where, adopt, addressesExclusive, List.of());
+    }
 
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
                        boolean adopt) {
@@ -28,9 +37,9 @@ public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean ad
         this(link, addresses, addressesManaged, where, false);
     }
 
-    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive) kept. */
+    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive, neighbours) kept. */
     public DesiredLink withLink(LinkSpec other) {
-        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive);
+        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours);
     }
 
     public String name() {

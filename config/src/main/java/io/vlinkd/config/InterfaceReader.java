@@ -13,6 +13,7 @@ import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -137,6 +138,8 @@ final class InterfaceReader {
             ctx.add(m.get("addresses-exclusive").orElseThrow().keyNode(), path + ".addresses-exclusive",
                     "addresses-exclusive: needs addresses: (the addresses to keep)");
         }
+        List<NeighbourSpec> neighbours = m.get("neighbours")
+                .flatMap(f -> NeighbourReader.read(f.value(), ctx, path + ".neighbours")).orElse(List.of());
         boolean adopt = m.get("adopt").flatMap(f -> read(f, key("adopt"), path)).map(Boolean.class::cast)
                 .orElse(false);
         if (m.has("adopt") && kindField.isEmpty()) {
@@ -183,7 +186,7 @@ final class InterfaceReader {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
                     state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
-                    adopt, exclusive));
+                    adopt, exclusive, neighbours));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu));

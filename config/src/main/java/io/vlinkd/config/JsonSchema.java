@@ -48,6 +48,7 @@ public final class JsonSchema {
         Map<String, Object> defs = new LinkedHashMap<>();
         defs.put("interface", interfaceSchema());
         defs.put("address", addressSchema());
+        defs.put("neighbour", neighbourSchema());
         defs.put("route", routeSchema());
         for (LinkKind<?> kind : LinkKinds.all()) {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -121,6 +122,12 @@ public final class JsonSchema {
         return s;
     }
 
+    private static Map<String, Object> neighbourSchema() {
+        Map<String, Object> s = object(keys(Keys.NEIGHBOUR), "A permanent neighbour entry");
+        s.put("required", Key.names(Keys.NEIGHBOUR));
+        return s;
+    }
+
     private static Map<String, Object> routeSchema() {
         Map<String, Object> props = keys(Keys.ROUTE);
         Map<String, Object> to = new LinkedHashMap<>();
@@ -147,10 +154,10 @@ public final class JsonSchema {
         Map<String, Object> props = new LinkedHashMap<>();
         for (Key k : keys) {
             Map<String, Object> s;
-            if (k == Keys.ADDRESSES) {
+            if (k == Keys.ADDRESSES || k == Keys.NEIGHBOURS) {
                 s = new LinkedHashMap<>();
                 s.put("type", "array");
-                s.put("items", Map.of("$ref", "#/$defs/address"));
+                s.put("items", Map.of("$ref", k == Keys.ADDRESSES ? "#/$defs/address" : "#/$defs/neighbour"));
             } else if (k.type() == null) {
                 continue; // given by the caller
             } else {

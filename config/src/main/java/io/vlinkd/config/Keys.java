@@ -30,6 +30,12 @@ final class Keys {
                     + "IPv4 link-local address (169.254.0.0/16) is not protected; leave the key out to leave "
                     + "addresses unmanaged");
 
+    static final Key NEIGHBOURS = new Key("neighbours", null,
+            "Permanent neighbour entries of the interface (ip neigh replace ADDRESS lladdr MAC nud permanent, "
+                    + "marked with settings.route-protocol as NDA_PROTOCOL): an entry vlinkd added is deleted when "
+                    + "it leaves the list; an entry takes the place of the one the kernel learned for its address; "
+                    + "permanent entries someone else added are left alone");
+
     static final List<Key> INTERFACE = List.of(
             NAME,
             KIND,
@@ -52,6 +58,7 @@ final class Keys {
                     + "(169.254.0.0/16) included; never IPv6 link-local ones (fe80::/10) nor dynamic ones vlinkd "
                     + "did not add (SLAAC, DHCP, added with a lifetime); default false: remove only addresses "
                     + "vlinkd added"),
+            NEIGHBOURS,
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
                     + "a link is refused. Only with kind:"));
@@ -66,6 +73,11 @@ final class Keys {
             new Key("preferred-lft", lifetime(), "IFA_CACHEINFO preferred lifetime in seconds, or forever"),
             new Key("noprefixroute", ValueType.bool(),
                     "IFA_F_NOPREFIXROUTE: the kernel adds no prefix route for the address"));
+
+    static final Key NEIGHBOUR_ADDRESS = new Key("address", ValueType.ip(),
+            "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour");
+    static final Key NEIGHBOUR_MAC = new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address");
+    static final List<Key> NEIGHBOUR = List.of(NEIGHBOUR_ADDRESS, NEIGHBOUR_MAC);
 
     static final List<Key> ROUTE = List.of(
             new Key("to", null, "RTA_DST: destination prefix (198.51.100.0/24), an address (host route) or default"),
@@ -88,11 +100,12 @@ final class Keys {
             new Key("drift", ValueType.choice("enforce", "report"),
                     "enforce: repair drift of configured objects; report: only log it"),
             new Key("foreign", ValueType.choice("ignore", "report"),
-                    "ignore: never look at interfaces the config does not name; report: log each link, address and route on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
+                    "ignore: never look at interfaces the config does not name; report: log each link, address, route and permanent neighbour entry on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
             new Key("on-error", ValueType.choice("rollback", "isolate"),
                     "rollback: all or nothing; isolate: revert only the failing branch"),
             new Key("route-protocol", ValueType.integer(DaemonSettings.MIN_ROUTE_PROTOCOL, 255),
-                    "The number vlinkd marks its routes (rtm_protocol) and addresses (IFA_PROTO) with, 5..255, "
+                    "The number vlinkd marks its routes (rtm_protocol), addresses (IFA_PROTO) and neighbour entries "
+                            + "(NDA_PROTOCOL) with, 5..255, "
                             + "default 247; a route is vlinkd's only when it carries this number and the ownership "
                             + "ledger records it"),
             new Key("resync-interval", ValueType.integer(0, 86400),

@@ -86,6 +86,9 @@ public final class ObjectPlan<K, D, O, L> {
             }
             boolean renewed = needs.stream().anyMatch(links::renewed);
             List<O> same = renewed ? List.of() : have.getOrDefault(key, List.of());
+            if (type.writesOverKernels()) {
+                same = same.stream().filter(o -> !type.kernels(o)).toList();
+            }
             if (renewed && keptForeign.containsKey(key)) {
                 same = List.of(keptForeign.get(key));
             }

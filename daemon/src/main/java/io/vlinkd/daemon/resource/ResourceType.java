@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A type of object vlinkd manages in the kernel beside links, keyed as the kernel keys it, added, replaced in place
  * and deleted whole: addresses ({@link io.vlinkd.daemon.resource.address.AddressType}) and routes
- * ({@link io.vlinkd.daemon.resource.route.RouteType}); rules, nexthops, neighbours, FDB entries and qdiscs next.
+ * ({@link io.vlinkd.daemon.resource.route.RouteType}) and permanent neighbour entries
+ * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType}); rules, nexthops, FDB entries and qdiscs next.
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type:
  * it pairs desired and observed objects by key, adds what is missing (everything on a link the plan creates; nothing
@@ -118,6 +119,15 @@ public interface ResourceType<K, D, O, L> {
 
     /** Installed by the kernel itself (a prefix route, the local table): never restored and never vlinkd's. */
     boolean kernels(O observed);
+
+    /**
+     * Whether a configured object takes the place of the kernel's own ({@link #kernels}) at its key: a permanent
+     * neighbour entry over the one ARP learned. Its add then replaces (NLM_F_REPLACE), and the kernel's object is
+     * as good as absent; otherwise a kernel's object at a configured key is left alone with a note.
+     */
+    default boolean writesOverKernels() {
+        return false;
+    }
 
     /** True when {@code have} is {@code want} in every key the config sets: nothing to write. */
     boolean matches(D want, O have, ObservedState observed);

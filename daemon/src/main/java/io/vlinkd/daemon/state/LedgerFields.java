@@ -54,6 +54,12 @@ public final class LedgerFields {
         }
     }
 
+    /** An address alone ({@code ADDR}, as {@link IpText#format} writes it); null for anything else. */
+    public static InetAddress address(String text) {
+        Prefix p = prefix(text + "/0");
+        return p == null ? null : p.address();
+    }
+
     /** The {@code ADDR/LEN} field of {@code a} with prefix length {@code length}. */
     public static String prefix(InetAddress a, int length) {
         return IpText.format(a) + "/" + length;

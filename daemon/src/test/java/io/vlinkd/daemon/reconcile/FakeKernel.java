@@ -5,7 +5,10 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
+import io.vlinkd.daemon.resource.neighbour.NeighbourType;
+import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
+import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.Difference;
@@ -19,6 +22,7 @@ import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.Attr;
@@ -67,6 +71,7 @@ public final class FakeKernel implements KernelPort {
     private final TreeMap<Integer, ObservedLink> links = new TreeMap<>();
     private final List<ObservedAddress> addresses = new ArrayList<>();
     private final List<ObservedRoute> routes = new ArrayList<>();
+    private final List<ObservedNeighbour> neighbours = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -106,7 +111,8 @@ public final class FakeKernel implements KernelPort {
     @Override
     public synchronized ObservedState observe() {
         observations++;
-        return new ObservedState(new ArrayList<>(links.values()), addresses, routes);
+        return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
+                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours));
     }
 
     @Override
@@ -149,6 +155,7 @@ public final class FakeKernel implements KernelPort {
         links.remove(index);
         addresses.removeIf(a -> a.index() == index);
         routes.removeIf(r -> r.oif() == index);
+        neighbours.removeIf(n -> n.index() == index);
     }
 
     /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
@@ -268,6 +275,8 @@ public final class FakeKernel implements KernelPort {
             case Rtnl.RTM_DELADDR -> delAddr(AddressMessage.decode(m));
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
             case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
+            case Rtnl.RTM_NEWNEIGH -> newNeigh(NeighbourMessage.decode(m));
+            case Rtnl.RTM_DELNEIGH -> delNeigh(NeighbourMessage.decode(m));
             default -> throw new Refusal(Errno.EOPNOTSUPP, "the fake kernel does not handle "
                     + Rtnl.typeName(m.type()));
         }
@@ -462,8 +471,9 @@ public final class FakeKernel implements KernelPort {
                 lm.txqlen() == null ? l.txqueuelen() : lm.txqlen(), up ? 6 : 2, l.linkNetnsId());
         links.put(l.index(), updated);
         if (l.up() && !up) {
-            // fib_disable_ip: taking a device down flushes its IPv4 routes.
+            // fib_disable_ip: taking a device down flushes its IPv4 routes; neigh_ifdown its neighbour entries.
             routes.removeIf(r -> r.oif() == l.index() && r.isIpv4());
+            neighbours.removeIf(n -> n.index() == l.index());
         }
     }
 
@@ -501,6 +511,31 @@ public final class FakeKernel implements KernelPort {
         }
         addresses.removeIf(a -> doomed.contains(a.index()));
         routes.removeIf(r -> doomed.contains(r.oif()));
+        neighbours.removeIf(n -> doomed.contains(n.index()));
+    }
+
+    /** vlinkd sends every neighbour entry with NLM_F_REPLACE: it creates the entry or replaces it in place. */
+    private void newNeigh(NeighbourMessage nm) throws Refusal {
+        if (!links.containsKey(nm.header().index())) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        ObservedNeighbour n = new ObservedNeighbour(nm.header().index(), nm.address(), nm.lladdr(), nm.isPermanent(),
+                nm.protocol());
+        neighbours.removeIf(x -> x.index() == n.index() && x.address().equals(n.address()));
+        neighbours.add(n);
+    }
+
+    private void delNeigh(NeighbourMessage nm) throws Refusal {
+        if (!neighbours.removeIf(x -> x.index() == nm.header().index() && x.address().equals(nm.address()))) {
+            throw new Refusal(Errno.ENOENT, null);
+        }
+    }
+
+    /** An entry the kernel learned (ARP, NDP) or someone else added on {@code name}. */
+    public synchronized void addForeignNeighbour(String name, InetAddress address, String lladdr, boolean permanent,
+                                                 int protocol) {
+        ObservedLink l = byName(name);
+        neighbours.add(new ObservedNeighbour(l.index(), address, lladdr, permanent, protocol));
     }
 
     private void newAddr(AddressMessage am, int flags) throws Refusal, MalformedMessageException {

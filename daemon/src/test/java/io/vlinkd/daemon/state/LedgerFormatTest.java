@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerFormatTest {
     private static final String HEADER = "# vlinkd ownership v1: link NAME IFINDEX KIND [netns=NS] (created), "
             + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
-            + "address LINK IFINDEX ADDR/LEN [netns=NS]\n";
+            + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -34,7 +34,9 @@ class LedgerFormatTest {
                 + "route 198.51.100.0/24 254 0\n"
                 + "route 2001:db8::10/128 4000000000 1024\n"
                 + "address br0 5 2001:db8::10/64\n"
-                + "address br0 5 192.0.2.1/24\n";
+                + "address br0 5 192.0.2.1/24\n"
+                + "neighbour br0 5 192.0.2.9\n"
+                + "neighbour br0 5 2001:db8::9\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -50,7 +52,7 @@ class LedgerFormatTest {
     }
 
     @Test
-    void eachBadRouteOrAddressLineIsReportedAsBefore() throws IOException {
+    void eachBadRouteAddressOrNeighbourLineIsReported() throws IOException {
         Path file = dir.resolve("owned");
         String[] lines = {
             "route 198.51.100.0/24 254",
@@ -64,6 +66,10 @@ class LedgerFormatTest {
             "address br0 0 10.0.0.1/24",
             "address br0 5 10.0.0.1/33",
             "address br0 5 10.0.0.1/24 netns=blue extra",
+            "neighbour br0 5",
+            "neighbour br0 x 192.0.2.9",
+            "neighbour br0 5 192.0.2.9/24",
+            "neighbour br0 5 example.com",
             "rule 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
@@ -82,6 +88,10 @@ class LedgerFormatTest {
             "ifindex is not a positive number",
             "ADDR/LEN is not an address with a prefix length",
             "not 'address LINK IFINDEX ADDR/LEN [netns=NS]'",
+            "not 'neighbour LINK IFINDEX ADDRESS [netns=NS]'",
+            "ifindex is not a positive number",
+            "ADDRESS is not an IP address",
+            "ADDRESS is not an IP address",
             "unknown line type 'rule'",
         };
         assertThat(r.damage()).hasSize(lines.length);

@@ -15,9 +15,13 @@ public final class Rtnl {
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
+    public static final int RTM_NEWNEIGH = 28;
+    public static final int RTM_DELNEIGH = 29;
+    public static final int RTM_GETNEIGH = 30;
 
     /** Multicast groups (enum rtnetlink_groups), joined with NETLINK_ADD_MEMBERSHIP. */
     public static final int RTNLGRP_LINK = 1;
+    public static final int RTNLGRP_NEIGH = 3;
     public static final int RTNLGRP_IPV4_IFADDR = 5;
     public static final int RTNLGRP_IPV4_ROUTE = 7;
     public static final int RTNLGRP_IPV6_IFADDR = 9;
@@ -68,6 +72,11 @@ public final class Rtnl {
     public static final int IFA_F_PERMANENT = 0x80;
     public static final int IFA_F_NOPREFIXROUTE = 0x200;
 
+    /** Neighbour states and flags ({@code <linux/neighbour.h>}: NUD_*, NTF_*). */
+    public static final int NUD_NOARP = 0x40;
+    public static final int NUD_PERMANENT = 0x80;
+    public static final int NTF_PROXY = 0x08;
+
     /** Operational states (RFC 2863, {@code IF_OPER_*}). */
     public static final String[] OPERSTATES = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING",
         "DORMANT", "UP"};
@@ -88,6 +97,9 @@ public final class Rtnl {
             case RTM_NEWROUTE -> "RTM_NEWROUTE";
             case RTM_DELROUTE -> "RTM_DELROUTE";
             case RTM_GETROUTE -> "RTM_GETROUTE";
+            case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
+            case RTM_DELNEIGH -> "RTM_DELNEIGH";
+            case RTM_GETNEIGH -> "RTM_GETNEIGH";
             default -> "type " + type;
         };
     }

@@ -1,0 +1,249 @@
+package io.vlinkd.daemon.resource.neighbour;
+
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ForeignObject;
+import io.vlinkd.daemon.reconcile.KernelObject;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.state.LedgerFields;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.netlink.route.NeighbourMessage;
+import io.vlinkd.netlink.route.NeighbourRequests;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Permanent neighbour entries ({@code neighbours:} of an interface entry: static ARP and NDP entries), keyed by
+ * interface and address ({@link NeighbourKey}), marked as vlinkd's by NDA_PROTOCOL ({@code settings.route-protocol};
+ * kernel 5.2+; {@code ip neigh show proto 247}) and recorded in the ledger as {@code neighbour LINK IFINDEX ADDRESS}.
+ *
+ * <p>What is whose, as for routes: an entry is vlinkd's when the ledger records it and it carries the mark; a marked
+ * entry exactly as configured is claimed (a lost ledger heals). vlinkd's entries that leave the config are deleted;
+ * someone else's permanent entry at a configured address is left alone with a note. The entries the kernel learns
+ * (ARP and NDP resolution: not NUD_PERMANENT) are the kernel's: never deleted, restored or reported, and a configured
+ * entry takes the place of the learned one at its address ({@link #writesOverKernels}). Proxy entries and bridges'
+ * FDB entries are not neighbour entries here.
+ *
+ * <p>The kernel flushes every entry of an interface, permanent ones too, when it goes down or is deleted, and
+ * announces each (RTM_DELNEIGH): an interface set down by someone loses vlinkd's entries, which the drift repair adds
+ * again with the interface back up.
+ */
+public final class NeighbourType
+        implements ResourceType<NeighbourKey, ListedNeighbour, ObservedNeighbour, OwnedNeighbour> {
+
+    public static final NeighbourType TYPE = new NeighbourType();
+
+    private NeighbourType() {
+    }
+
+    @Override
+    public String noun() {
+        return "neighbour";
+    }
+
+    @Override
+    public List<Integer> eventGroups() {
+        return List.of(Rtnl.RTNLGRP_NEIGH);
+    }
+
+    @Override
+    public NlRequest dumpRequest() {
+        return NeighbourRequests.dump();
+    }
+
+    /** Every entry the kernel adds, changes or removes is announced (neigh_update_notify, neigh_cleanup_and_release). */
+    @Override
+    public boolean announcedExactly() {
+        return true;
+    }
+
+    @Override
+    public Object identity(ObservedNeighbour observed) {
+        return new NeighbourIdentity(observed.index(), observed.address());
+    }
+
+    private record NeighbourIdentity(int index, InetAddress address) {
+    }
+
+    /** An ARP or NDP entry of an RTM_NEWNEIGH or RTM_DELNEIGH; empty for FDB and proxy entries. */
+    @Override
+    public Optional<ObservedNeighbour> decode(NlMessage message) throws MalformedMessageException {
+        if (message.type() != Rtnl.RTM_NEWNEIGH && message.type() != Rtnl.RTM_DELNEIGH) {
+            return Optional.empty();
+        }
+        NeighbourMessage n = NeighbourMessage.decode(message);
+        if (!n.isHostEntry()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObservedNeighbour(n.header().index(), n.address(), n.lladdr(), n.isPermanent(),
+                n.protocol()));
+    }
+
+    @Override
+    public List<ListedNeighbour> desired(DesiredState desired) {
+        List<ListedNeighbour> out = new ArrayList<>();
+        for (DesiredLink d : desired.links()) {
+            d.neighbours().forEach(n -> out.add(new ListedNeighbour(d, n)));
+        }
+        return out;
+    }
+
+    @Override
+    public NeighbourKey key(ListedNeighbour desired) {
+        return desired.key();
+    }
+
+    @Override
+    public SourceLocation where(ListedNeighbour desired) {
+        return desired.entry().where();
+    }
+
+    @Override
+    public Set<String> needs(ListedNeighbour desired) {
+        return Set.of(desired.entry().name());
+    }
+
+    @Override
+    public KernelObject object(ListedNeighbour desired, int protocol) {
+        return new NeighbourObject(desired.entry().name(), desired.spec(), protocol);
+    }
+
+    @Override
+    public NeighbourKey observedKey(ObservedNeighbour observed, ObservedState state) {
+        return new NeighbourKey(state.nameOf(observed.index()), observed.address());
+    }
+
+    @Override
+    public String snapshotLine(ObservedNeighbour observed, ObservedState state) {
+        return state.nameOf(observed.index()) + " neighbour " + observed.toSpec() + " proto " + observed.protocol();
+    }
+
+    @Override
+    public int ifindex(ObservedNeighbour observed) {
+        return observed.index();
+    }
+
+    /** Learned by ARP or NDP: the kernel's, changing all the time. */
+    @Override
+    public boolean kernels(ObservedNeighbour observed) {
+        return !observed.permanent();
+    }
+
+    @Override
+    public boolean writesOverKernels() {
+        return true;
+    }
+
+    @Override
+    public boolean matches(ListedNeighbour want, ObservedNeighbour have, ObservedState observed) {
+        return have.permanent() && Objects.equals(want.spec().lladdr(), have.lladdr());
+    }
+
+    @Override
+    public KernelObject observedObject(ObservedNeighbour have, ObservedState observed) {
+        return new NeighbourObject(observed.nameOf(have.index()), have.toSpec(), have.protocol());
+    }
+
+    @Override
+    public String differentOne(NeighbourKey key, ObservedNeighbour have) {
+        return "a permanent entry for " + key + " exists with lladdr " + have.lladdr() + " (proto " + have.protocol()
+                + ")";
+    }
+
+    @Override
+    public Optional<ForeignObject> foreign(ObservedNeighbour have, String on, DesiredState desired) {
+        if (desired.link(on).filter(d -> d.neighbours().stream()
+                .anyMatch(n -> n.address().equals(have.address()))).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForeignObject(noun(), on, IpText.format(have.address()),
+                have.lladdr() == null ? "" : "lladdr " + have.lladdr()));
+    }
+
+    /** NDA_PROTOCOL; the ledger must record the entry too (someone else may use the number). */
+    @Override
+    public boolean marked(ObservedNeighbour observed, int protocol) {
+        return observed.protocol() == protocol;
+    }
+
+    @Override
+    public boolean managedOnItsLink() {
+        return false;
+    }
+
+    @Override
+    public String on(String dev) {
+        return "neighbour entry on " + dev;
+    }
+
+    @Override
+    public boolean ours(ObservedNeighbour observed, boolean recorded, int protocol) {
+        return recorded && marked(observed, protocol);
+    }
+
+    /** With vlinkd's mark and exactly as the config lists it. */
+    @Override
+    public boolean claims(ObservedNeighbour observed, ListedNeighbour listed, ObservedState state, Ownership owned,
+                          int protocol) {
+        return listed != null && marked(observed, protocol) && matches(listed, observed, state);
+    }
+
+    @Override
+    public boolean deletesUnlisted(ObservedNeighbour have, boolean ours, DesiredState desired,
+                                   ObservedState observed) {
+        return ours;
+    }
+
+    @Override
+    public OwnedNeighbour line(ObservedNeighbour observed, ObservedState state) {
+        return new OwnedNeighbour(state.nameOf(observed.index()), observed.index(), observed.address());
+    }
+
+    @Override
+    public String ledgerWord() {
+        return "neighbour";
+    }
+
+    @Override
+    public String ledgerFields() {
+        return "LINK IFINDEX ADDRESS";
+    }
+
+    @Override
+    public void writeLine(OwnedNeighbour line, StringBuilder to) {
+        to.append(line.link()).append(' ').append(line.ifindex()).append(' ').append(IpText.format(line.address()));
+    }
+
+    @Override
+    public OwnedNeighbour readLine(String[] f) throws LedgerFields.BadLine {
+        String bad = LedgerFields.checkName(f[1]);
+        int index = LedgerFields.number(f[2]);
+        InetAddress a = LedgerFields.address(f[3]);
+        if (bad == null && index <= 0) {
+            bad = "ifindex is not a positive number";
+        }
+        if (bad == null && a == null) {
+            bad = "ADDRESS is not an IP address";
+        }
+        if (bad != null) {
+            throw new LedgerFields.BadLine(bad);
+        }
+        return new OwnedNeighbour(f[1], index, a);
+    }
+
+    @Override
+    public String claimedWithoutLedger() {
+        return "neighbour entries with its protocol exactly as configured";
+    }
+}
