@@ -140,6 +140,27 @@ class DaemonKernelTest {
         assertThat(notifier.sent).anySatisfy(s -> assertThat(s).startsWith("STATUS converged: " + expected));
     }
 
+    /** Issue 15: a deleted permanent neighbour entry of vlinkd's is drift, re-added by the running daemon. */
+    @Test
+    void aDeletedNeighbourEntryIsAddedAgain() throws Exception {
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                interfaces:
+                  - name: bra
+                    kind: bridge
+                    neighbours: [{ address: 192.0.2.2, mac: "02:00:00:00:00:02" }]
+                """);
+        start(backend);
+        assertThat(ns.ip("neigh", "show", "dev", "bra")).contains("192.0.2.2 lladdr 02:00:00:00:00:02 PERMANENT "
+                + "proto 247");
+        ns.ip("neigh", "del", "192.0.2.2", "dev", "bra");
+        String expected = "drift repaired (a neighbour with vlinkd's protocol changed): applied and verified";
+        for (int i = 0; i < 100 && !lastSummary().startsWith(expected); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(lastSummary()).startsWith(expected);
+        assertThat(ns.ip("neigh", "show", "dev", "bra")).contains("192.0.2.2 lladdr 02:00:00:00:00:02 PERMANENT");
+    }
+
     /** The backend, with the return of one apply held back (the reload has applied, but is not done). */
     private static final class SlowAfterApply implements ReconcilePort {
         private final ReconcilePort real;
