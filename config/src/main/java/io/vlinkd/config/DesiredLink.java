@@ -2,6 +2,7 @@ package io.vlinkd.config;
 
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.FdbSpec;
 import io.vlinkd.netlink.route.NeighbourSpec;
 import java.util.List;
 
@@ -16,15 +17,16 @@ import java.util.List;
  * @param addressesExclusive {@code addresses-exclusive: true}: every other permanent address of the interface is
  *                          removed too (except IPv6 link-local); without it only addresses vlinkd added are
  * @param neighbours        {@code neighbours:}, the permanent neighbour entries of the interface
+ * @param fdb               {@code fdb:}, its static FDB entries (a bridge port's) or remotes (a VXLAN's)
  */
 public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged,
                           SourceLocation where, boolean adopt, boolean addressesExclusive,
-                          List<NeighbourSpec> neighbours) {
+                          List<NeighbourSpec> neighbours, List<FdbSpec> fdb) {
 
-    /** An entry without {@code neighbours:}. */
+    /** An entry without {@code neighbours:} or {@code fdb:}. */
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
                        boolean adopt, boolean addressesExclusive) {
-        this(link, addresses, addressesManaged, where, adopt, addressesExclusive, List.of());
+        this(link, addresses, addressesManaged, where, adopt, addressesExclusive, List.of(), List.of());
     }
 
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
@@ -37,9 +39,21 @@ public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean ad
         this(link, addresses, addressesManaged, where, false);
     }
 
-    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive, neighbours) kept. */
+    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive, neighbours, fdb) kept. */
     public DesiredLink withLink(LinkSpec other) {
-        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours);
+        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours,
+                fdb);
+    }
+
+    /** This entry with {@code neighbours:} as given. */
+    public DesiredLink withNeighbours(List<NeighbourSpec> entries) {
+        return new DesiredLink(link, addresses, addressesManaged, where, adopt, addressesExclusive, entries, fdb);
+    }
+
+    /** This entry with {@code fdb:} as given. */
+    public DesiredLink withFdb(List<FdbSpec> entries) {
+        return new DesiredLink(link, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours,
+                entries);
     }
 
     public String name() {

@@ -13,6 +13,7 @@ import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
+import io.vlinkd.netlink.route.FdbSpec;
 import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.math.BigInteger;
@@ -140,6 +141,9 @@ final class InterfaceReader {
         }
         List<NeighbourSpec> neighbours = m.get("neighbours")
                 .flatMap(f -> NeighbourReader.read(f.value(), ctx, path + ".neighbours")).orElse(List.of());
+        String kindOfEntry = kind.map(LinkKind::name).orElse(null);
+        List<FdbSpec> fdb = m.get("fdb").flatMap(f -> FdbReader.read(f.value(), ctx, path + ".fdb", kindOfEntry,
+                m.has("master"))).orElse(List.of());
         boolean adopt = m.get("adopt").flatMap(f -> read(f, key("adopt"), path)).map(Boolean.class::cast)
                 .orElse(false);
         if (m.has("adopt") && kindField.isEmpty()) {
@@ -186,7 +190,7 @@ final class InterfaceReader {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
                     state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
-                    adopt, exclusive, neighbours));
+                    adopt, exclusive, neighbours, fdb));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu));

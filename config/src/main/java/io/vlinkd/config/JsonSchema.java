@@ -49,6 +49,7 @@ public final class JsonSchema {
         defs.put("interface", interfaceSchema());
         defs.put("address", addressSchema());
         defs.put("neighbour", neighbourSchema());
+        defs.put("fdb", fdbSchema());
         defs.put("route", routeSchema());
         for (LinkKind<?> kind : LinkKinds.all()) {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -128,6 +129,12 @@ public final class JsonSchema {
         return s;
     }
 
+    private static Map<String, Object> fdbSchema() {
+        Map<String, Object> s = object(keys(Keys.FDB_ENTRY), "A bridge port's static FDB entry or a VXLAN remote");
+        s.put("required", List.of("mac"));
+        return s;
+    }
+
     private static Map<String, Object> routeSchema() {
         Map<String, Object> props = keys(Keys.ROUTE);
         Map<String, Object> to = new LinkedHashMap<>();
@@ -154,10 +161,11 @@ public final class JsonSchema {
         Map<String, Object> props = new LinkedHashMap<>();
         for (Key k : keys) {
             Map<String, Object> s;
-            if (k == Keys.ADDRESSES || k == Keys.NEIGHBOURS) {
+            if (k == Keys.ADDRESSES || k == Keys.NEIGHBOURS || k == Keys.FDB) {
                 s = new LinkedHashMap<>();
                 s.put("type", "array");
-                s.put("items", Map.of("$ref", k == Keys.ADDRESSES ? "#/$defs/address" : "#/$defs/neighbour"));
+                s.put("items", Map.of("$ref", "#/$defs/" + (k == Keys.ADDRESSES ? "address"
+                        : k == Keys.NEIGHBOURS ? "neighbour" : "fdb")));
             } else if (k.type() == null) {
                 continue; // given by the caller
             } else {

@@ -36,6 +36,12 @@ final class Keys {
                     + "it leaves the list; an entry takes the place of the one the kernel learned for its address; "
                     + "permanent entries someone else added are left alone");
 
+    static final Key FDB = new Key("fdb", null,
+            "Forwarding database entries: on a bridge port, static entries (bridge fdb replace MAC dev PORT master "
+                    + "static [vlan V]); on a VXLAN, remotes (bridge fdb append MAC dev VXLAN dst IP [vni N] [port P] "
+                    + "self permanent; MAC 00:00:00:00:00:00 with several remotes is head-end replication). An entry "
+                    + "vlinkd added is deleted when it leaves the list; learned entries and others' are left alone");
+
     static final List<Key> INTERFACE = List.of(
             NAME,
             KIND,
@@ -59,6 +65,7 @@ final class Keys {
                     + "did not add (SLAAC, DHCP, added with a lifetime); default false: remove only addresses "
                     + "vlinkd added"),
             NEIGHBOURS,
+            FDB,
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
                     + "a link is refused. Only with kind:"));
@@ -78,6 +85,17 @@ final class Keys {
             "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour");
     static final Key NEIGHBOUR_MAC = new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address");
     static final List<Key> NEIGHBOUR = List.of(NEIGHBOUR_ADDRESS, NEIGHBOUR_MAC);
+
+    static final List<Key> FDB_ENTRY = List.of(
+            new Key("mac", ValueType.mac(), "NDA_LLADDR: the destination MAC; 00:00:00:00:00:00 on a VXLAN is the "
+                    + "default destination (broadcast, unknown unicast, multicast)"),
+            new Key("vlan", ValueType.integer(1, 4094), "NDA_VLAN: the VLAN of a bridge port's entry"),
+            new Key("dst", ValueType.ip(), "NDA_DST: the remote VTEP of a VXLAN entry"),
+            new Key("vni", ValueType.integer(0, 0xffffff), "NDA_VNI: the VNI to send with (default: the VXLAN's id)"),
+            new Key("port", ValueType.integer(1, 65535), "NDA_PORT: the remote UDP port (default: the VXLAN's "
+                    + "dstport)"),
+            new Key("sticky", ValueType.bool(), "NTF_STICKY: a bridge port's entry stays on its port even when the "
+                    + "bridge sees the MAC on another (default false: the bridge moves it)"));
 
     static final List<Key> ROUTE = List.of(
             new Key("to", null, "RTA_DST: destination prefix (198.51.100.0/24), an address (host route) or default"),
@@ -100,7 +118,7 @@ final class Keys {
             new Key("drift", ValueType.choice("enforce", "report"),
                     "enforce: repair drift of configured objects; report: only log it"),
             new Key("foreign", ValueType.choice("ignore", "report"),
-                    "ignore: never look at interfaces the config does not name; report: log each link, address, route and permanent neighbour entry on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
+                    "ignore: never look at interfaces the config does not name; report: log each link, address, route, permanent neighbour entry and static FDB entry on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
             new Key("on-error", ValueType.choice("rollback", "isolate"),
                     "rollback: all or nothing; isolate: revert only the failing branch"),
             new Key("route-protocol", ValueType.integer(DaemonSettings.MIN_ROUTE_PROTOCOL, 255),

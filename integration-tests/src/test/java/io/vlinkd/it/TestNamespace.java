@@ -124,6 +124,17 @@ public final class TestNamespace implements AutoCloseable {
         }
     }
 
+    /** {@code bridge -j ARGS...} parsed as JSON ({@code fdb show dev vx0}). */
+    public JsonNode bridgeJson(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("bridge", "-n", name, "-j"));
+        cmd.addAll(List.of(args));
+        try {
+            return JSON.readTree(run(cmd));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /**
      * Whether this kernel can create links of {@code kind} (FACTS.md: this machine's kernel has no dummy, bond,
      * vlan...). Probes with a throwaway link; tests that need a missing kind skip with {@code Assumptions}.

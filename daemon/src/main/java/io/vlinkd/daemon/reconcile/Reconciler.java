@@ -466,8 +466,9 @@ public final class Reconciler {
 
     /**
      * Ownership after {@code steps}: links they created are vlinkd's (by their new index), deleted ones are not;
-     * routes and addresses that the config asked for and that carry vlinkd's {@code protocol} are vlinkd's,
-     * deleted ones are not; restores of someone else's (no config location, or another protocol) change nothing.
+     * objects of every resource type that the config asked for (or vlinkd's own, restored) are vlinkd's, deleted
+     * ones are not; restores of someone else's (no config location) change nothing. What {@code now} no longer has
+     * as vlinkd's (marked with {@code protocol} where the type marks) is not recorded.
      */
     static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now, int protocol) {
         java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
@@ -475,11 +476,12 @@ public final class Reconciler {
         java.util.Map<String, ObservedLink> byName = now.byName();
         KernelObject.Ledger ledger = new KernelObject.Ledger(byName, owned);
         for (Step s : steps) {
-            // Restores of someone else's objects (no config location, or another protocol) change nothing.
+            // Restores of someone else's objects (no config location) change nothing; an object with a config
+            // location is the config's (written with vlinkd's mark where its type has one) or vlinkd's own restored.
             if (s instanceof Step.ObjectChange c) {
                 if (c.change() == Step.ObjectChange.Change.DELETE) {
                     c.object().disown(ledger);
-                } else if (c.where() != null && c.object().protocol() == protocol) {
+                } else if (c.where() != null) {
                     c.object().own(ledger);
                 }
             } else if (s instanceof Step.DeleteLink d) {

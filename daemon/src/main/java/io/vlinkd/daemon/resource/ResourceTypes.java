@@ -1,6 +1,7 @@
 package io.vlinkd.daemon.resource;
 
 import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class ResourceTypes {
     }
 
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
-            NeighbourType.TYPE);
+            NeighbourType.TYPE, FdbType.TYPE);
 
     /**
      * The same types in the order the ownership ledger writes their lines and its header names them: routes before

@@ -5,6 +5,8 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_EXCL;
 
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
+import io.vlinkd.daemon.resource.fdb.FdbType;
+import io.vlinkd.daemon.resource.fdb.ObservedFdb;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
@@ -22,6 +24,9 @@ import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.FdbMessage;
+import io.vlinkd.netlink.route.FdbSpec;
+import io.vlinkd.netlink.route.NdMsg;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.Rtnl;
@@ -72,6 +77,7 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedAddress> addresses = new ArrayList<>();
     private final List<ObservedRoute> routes = new ArrayList<>();
     private final List<ObservedNeighbour> neighbours = new ArrayList<>();
+    private final List<ObservedFdb> fdb = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -112,7 +118,7 @@ public final class FakeKernel implements KernelPort {
     public synchronized ObservedState observe() {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
-                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours));
+                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, FdbType.TYPE, fdb));
     }
 
     @Override
@@ -156,6 +162,7 @@ public final class FakeKernel implements KernelPort {
         addresses.removeIf(a -> a.index() == index);
         routes.removeIf(r -> r.oif() == index);
         neighbours.removeIf(n -> n.index() == index);
+        fdb.removeIf(e -> e.index() == index);
     }
 
     /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
@@ -275,8 +282,15 @@ public final class FakeKernel implements KernelPort {
             case Rtnl.RTM_DELADDR -> delAddr(AddressMessage.decode(m));
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
             case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
-            case Rtnl.RTM_NEWNEIGH -> newNeigh(NeighbourMessage.decode(m));
-            case Rtnl.RTM_DELNEIGH -> delNeigh(NeighbourMessage.decode(m));
+            case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> {
+                if (NdMsg.read(m).family() == Rtnl.AF_BRIDGE) {
+                    fdb(FdbMessage.decode(m).orElseThrow(), m.type() == Rtnl.RTM_NEWNEIGH);
+                } else if (m.type() == Rtnl.RTM_NEWNEIGH) {
+                    newNeigh(NeighbourMessage.decode(m));
+                } else {
+                    delNeigh(NeighbourMessage.decode(m));
+                }
+            }
             default -> throw new Refusal(Errno.EOPNOTSUPP, "the fake kernel does not handle "
                     + Rtnl.typeName(m.type()));
         }
@@ -475,6 +489,10 @@ public final class FakeKernel implements KernelPort {
             routes.removeIf(r -> r.oif() == l.index() && r.isIpv4());
             neighbours.removeIf(n -> n.index() == l.index());
         }
+        if (l.master() != updated.master()) {
+            // br_fdb_delete_by_port: a port that leaves its bridge takes its entries in that bridge along.
+            fdb.removeIf(e -> e.index() == l.index() && (e.flags() & Rtnl.NTF_MASTER) != 0);
+        }
     }
 
     private void delLink(LinkMessage lm) throws Refusal {
@@ -512,6 +530,43 @@ public final class FakeKernel implements KernelPort {
         addresses.removeIf(a -> doomed.contains(a.index()));
         routes.removeIf(r -> doomed.contains(r.oif()));
         neighbours.removeIf(n -> doomed.contains(n.index()));
+        fdb.removeIf(e -> doomed.contains(e.index()) || doomed.contains(masterOf(e)));
+    }
+
+    /** The bridge a port's entry is in (0 for a device's own entry). */
+    private int masterOf(ObservedFdb e) {
+        ObservedLink l = links.get(e.index());
+        return (e.flags() & Rtnl.NTF_MASTER) != 0 && l != null ? l.master() : 0;
+    }
+
+    /**
+     * A port's entry (NTF_MASTER) needs the port to have a master, and replaces the entry of its MAC and VLAN; a
+     * remote (NTF_SELF with a destination) is appended beside the MAC's others. A delete removes exactly its entry.
+     */
+    private void fdb(FdbMessage fm, boolean add) throws Refusal {
+        int index = fm.header().index();
+        ObservedLink l = links.get(index);
+        if (l == null) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        boolean master = (fm.header().flags() & Rtnl.NTF_MASTER) != 0;
+        if (master && l.master() == 0) {
+            throw new Refusal(Errno.EINVAL, "not a bridge port");
+        }
+        ObservedFdb e = new ObservedFdb(index, fm.entry(), master ? Rtnl.NUD_NOARP : fm.header().state(),
+                fm.header().flags());
+        boolean had = fdb.removeIf(x -> x.index() == index && x.entry().equals(fm.entry())
+                && (x.flags() & Rtnl.NTF_MASTER) == (fm.header().flags() & Rtnl.NTF_MASTER));
+        if (add) {
+            fdb.add(e);
+        } else if (!had) {
+            throw new Refusal(Errno.ENOENT, null);
+        }
+    }
+
+    /** An entry the bridge learned ({@code state} NUD_REACHABLE), or someone else's, on {@code name}. */
+    public synchronized void addForeignFdb(String name, FdbSpec entry, int state, int flags) {
+        fdb.add(new ObservedFdb(byName(name).index(), entry, state, flags));
     }
 
     /** vlinkd sends every neighbour entry with NLM_F_REPLACE: it creates the entry or replaces it in place. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerFormatTest {
     private static final String HEADER = "# vlinkd ownership v1: link NAME IFINDEX KIND [netns=NS] (created), "
             + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
-            + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS]\n";
+            + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
+            + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -36,7 +37,9 @@ class LedgerFormatTest {
                 + "address br0 5 2001:db8::10/64\n"
                 + "address br0 5 192.0.2.1/24\n"
                 + "neighbour br0 5 192.0.2.9\n"
-                + "neighbour br0 5 2001:db8::9\n";
+                + "neighbour br0 5 2001:db8::9\n"
+                + "fdb v0 6 02:00:00:00:00:10 10 - - - sticky\n"
+                + "fdb vx0 7 00:00:00:00:00:00 - 2001:db8::2 43 4790 -\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -52,7 +55,7 @@ class LedgerFormatTest {
     }
 
     @Test
-    void eachBadRouteAddressOrNeighbourLineIsReported() throws IOException {
+    void eachBadLineOfAResourceTypeIsReported() throws IOException {
         Path file = dir.resolve("owned");
         String[] lines = {
             "route 198.51.100.0/24 254",
@@ -70,6 +73,11 @@ class LedgerFormatTest {
             "neighbour br0 x 192.0.2.9",
             "neighbour br0 5 192.0.2.9/24",
             "neighbour br0 5 example.com",
+            "fdb v0 6 02:00:00:00:00:10 0 - - - -",
+            "fdb v0 6 02:00:00:00:10 - - - - -",
+            "fdb vx0 7 00:00:00:00:00:00 - 192.0.2.2/32 - - -",
+            "fdb vx0 7 00:00:00:00:00:00 - 192.0.2.2 16777216 - -",
+            "fdb v0 6 02:00:00:00:00:10 - - - - yes",
             "rule 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
@@ -92,6 +100,11 @@ class LedgerFormatTest {
             "ifindex is not a positive number",
             "ADDRESS is not an IP address",
             "ADDRESS is not an IP address",
+            "VLAN is not - or 1..4094",
+            "MAC is not a MAC address",
+            "DST is not - or an IP address",
+            "VNI is not - or a VNI",
+            "STICKY is not - or sticky",
             "unknown line type 'rule'",
         };
         assertThat(r.damage()).hasSize(lines.length);

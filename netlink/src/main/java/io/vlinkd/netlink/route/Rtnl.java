@@ -73,9 +73,14 @@ public final class Rtnl {
     public static final int IFA_F_NOPREFIXROUTE = 0x200;
 
     /** Neighbour states and flags ({@code <linux/neighbour.h>}: NUD_*, NTF_*). */
+    public static final int NUD_REACHABLE = 0x02;
     public static final int NUD_NOARP = 0x40;
     public static final int NUD_PERMANENT = 0x80;
+    public static final int NTF_SELF = 0x02;
+    public static final int NTF_MASTER = 0x04;
     public static final int NTF_PROXY = 0x08;
+    public static final int NTF_EXT_LEARNED = 0x10;
+    public static final int NTF_STICKY = 0x40;
 
     /** Operational states (RFC 2863, {@code IF_OPER_*}). */
     public static final String[] OPERSTATES = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING",

@@ -63,8 +63,8 @@ class NeighbourTypeTest {
             NeighbourType.TYPE.line(OURS, OBSERVED), NeighbourType.TYPE.line(LEFT, OBSERVED)));
 
     private static DesiredState eth9(NeighbourSpec... listed) {
-        DesiredLink d = new DesiredLink(LinkSpec.of("eth9", null, null), List.of(), false, WHERE, false, false,
-                List.of(listed));
+        DesiredLink d = new DesiredLink(LinkSpec.of("eth9", null, null), List.of(), false, WHERE, false, false)
+                .withNeighbours(List.of(listed));
         return new DesiredState(List.of(d), List.of(), List.of(), DaemonSettings.defaults(), List.of());
     }
 

@@ -1,0 +1,284 @@
+package io.vlinkd.daemon.resource.fdb;
+
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ForeignObject;
+import io.vlinkd.daemon.reconcile.KernelObject;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.state.LedgerFields;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.netlink.route.FdbMessage;
+import io.vlinkd.netlink.route.FdbRequests;
+import io.vlinkd.netlink.route.FdbSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.MacAddress;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Forwarding database entries ({@code fdb:} of an interface entry): a bridge port's static entries and a VXLAN's
+ * remotes, keyed by interface and every setting ({@link FdbKey}) and recorded in the ledger as
+ * {@code fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY}. The FDB has no protocol attribute, so the ledger alone says what is
+ * vlinkd's; an entry the config lists that is already there is claimed (a lost ledger heals for listed entries).
+ * vlinkd's entries that leave the config are deleted; entries the kernel made (learned from traffic, a bridge's
+ * local entries, devices' address lists) and everyone else's are never touched. A port's configured entry takes
+ * the place of what the bridge learned for its MAC ({@link #writesOverKernels}).
+ *
+ * <p>The kernel drops a port's entries when the port leaves its bridge or the bridge is deleted, and a VXLAN's with
+ * the VXLAN: a port's entry therefore needs both its port and its bridge, and is added anew when the plan re-creates
+ * either.
+ */
+public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFdb, OwnedFdb> {
+
+    public static final FdbType TYPE = new FdbType();
+
+    private static final String NONE = "-";
+    private static final String STICKY = "sticky";
+
+    private FdbType() {
+    }
+
+    @Override
+    public String noun() {
+        return "fdb entry";
+    }
+
+    @Override
+    public List<Integer> eventGroups() {
+        return List.of(Rtnl.RTNLGRP_NEIGH);
+    }
+
+    @Override
+    public NlRequest dumpRequest() {
+        return FdbRequests.dump();
+    }
+
+    /**
+     * The bridge announces every entry it adds, learns, ages out or flushes (fdb_notify), a VXLAN every remote it
+     * adds or deletes; a VXLAN deleted takes its entries without a word, which the view handles as for every type
+     * (what was on a deleted link went with it).
+     */
+    @Override
+    public boolean announcedExactly() {
+        return true;
+    }
+
+    @Override
+    public Object identity(ObservedFdb observed) {
+        return new FdbIdentity(observed.index(), observed.entry(), observed.flags() & Rtnl.NTF_MASTER);
+    }
+
+    private record FdbIdentity(int index, FdbSpec entry, int master) {
+    }
+
+    /**
+     * A bridge reports a port's entry with NDA_MASTER (its own index) and without NTF_MASTER, which a request
+     * carries: the observed entry has NTF_MASTER either way.
+     */
+    @Override
+    public Optional<ObservedFdb> decode(NlMessage message) throws MalformedMessageException {
+        return FdbMessage.decode(message).map(m -> new ObservedFdb(m.header().index(), m.entry(), m.header().state(),
+                m.header().flags() | (m.master() != 0 ? Rtnl.NTF_MASTER : 0)));
+    }
+
+    @Override
+    public List<ListedFdb> desired(DesiredState desired) {
+        List<ListedFdb> out = new ArrayList<>();
+        for (DesiredLink d : desired.links()) {
+            d.fdb().forEach(e -> out.add(new ListedFdb(d, e)));
+        }
+        return out;
+    }
+
+    @Override
+    public FdbKey key(ListedFdb desired) {
+        return desired.key();
+    }
+
+    @Override
+    public SourceLocation where(ListedFdb desired) {
+        return desired.entry().where();
+    }
+
+    /** Its interface, and a port's entry its bridge too. */
+    @Override
+    public Set<String> needs(ListedFdb desired) {
+        Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
+        if (!desired.spec().isRemote()) {
+            desired.entry().link().master().ifPresent(needs::add);
+        }
+        return needs;
+    }
+
+    @Override
+    public KernelObject object(ListedFdb desired, int protocol) {
+        return new FdbObject(desired.entry().name(), desired.spec());
+    }
+
+    @Override
+    public FdbKey observedKey(ObservedFdb observed, ObservedState state) {
+        return new FdbKey(state.nameOf(observed.index()), observed.entry());
+    }
+
+    @Override
+    public String snapshotLine(ObservedFdb observed, ObservedState state) {
+        return state.nameOf(observed.index()) + " fdb " + observed.entry() + " state " + observed.state()
+                + " flags " + observed.flags();
+    }
+
+    @Override
+    public int ifindex(ObservedFdb observed) {
+        return observed.index();
+    }
+
+    @Override
+    public boolean kernels(ObservedFdb observed) {
+        return observed.isKernels();
+    }
+
+    @Override
+    public boolean writesOverKernels() {
+        return true;
+    }
+
+    /** Every setting is in the key: an entry at the key is the configured one. */
+    @Override
+    public boolean matches(ListedFdb want, ObservedFdb have, ObservedState observed) {
+        return true;
+    }
+
+    @Override
+    public KernelObject observedObject(ObservedFdb have, ObservedState observed) {
+        return new FdbObject(observed.nameOf(have.index()), have.entry());
+    }
+
+    @Override
+    public String differentOne(FdbKey key, ObservedFdb have) {
+        return "fdb entry " + key + " exists";
+    }
+
+    @Override
+    public Optional<ForeignObject> foreign(ObservedFdb have, String on, DesiredState desired) {
+        return Optional.of(new ForeignObject(noun(), on, have.entry().toString(),
+                (have.flags() & Rtnl.NTF_MASTER) != 0 ? "master" : "self"));
+    }
+
+    /** No mark: the FDB has no protocol attribute. */
+    @Override
+    public boolean marked(ObservedFdb observed, int protocol) {
+        return false;
+    }
+
+    @Override
+    public boolean managedOnItsLink() {
+        return false;
+    }
+
+    @Override
+    public String on(String dev) {
+        return "fdb entry on " + dev;
+    }
+
+    @Override
+    public boolean ours(ObservedFdb observed, boolean recorded, int protocol) {
+        return recorded;
+    }
+
+    /** Listed by the config and already there: vlinkd's from now on. */
+    @Override
+    public boolean claims(ObservedFdb observed, ListedFdb listed, ObservedState state, Ownership owned,
+                          int protocol) {
+        return listed != null;
+    }
+
+    @Override
+    public boolean deletesUnlisted(ObservedFdb have, boolean ours, DesiredState desired, ObservedState observed) {
+        return ours;
+    }
+
+    @Override
+    public OwnedFdb line(ObservedFdb observed, ObservedState state) {
+        return new OwnedFdb(state.nameOf(observed.index()), observed.index(), observed.entry());
+    }
+
+    @Override
+    public String ledgerWord() {
+        return "fdb";
+    }
+
+    @Override
+    public String ledgerFields() {
+        return "LINK IFINDEX MAC VLAN DST VNI PORT STICKY";
+    }
+
+    @Override
+    public void writeLine(OwnedFdb line, StringBuilder to) {
+        FdbSpec e = line.entry();
+        to.append(line.link()).append(' ').append(line.ifindex()).append(' ').append(e.mac()).append(' ')
+                .append(e.vlan().map(String::valueOf).orElse(NONE)).append(' ')
+                .append(e.dst().map(IpText::format).orElse(NONE)).append(' ')
+                .append(e.vni().map(String::valueOf).orElse(NONE)).append(' ')
+                .append(e.port().map(String::valueOf).orElse(NONE)).append(' ')
+                .append(e.sticky() ? STICKY : NONE);
+    }
+
+    @Override
+    public OwnedFdb readLine(String[] f) throws LedgerFields.BadLine {
+        String bad = LedgerFields.checkName(f[1]);
+        int index = LedgerFields.number(f[2]);
+        if (bad == null && index <= 0) {
+            bad = "ifindex is not a positive number";
+        }
+        MacAddress mac = null;
+        try {
+            mac = MacAddress.parse(f[3]);
+        } catch (IllegalArgumentException e) {
+            bad = bad == null ? "MAC is not a MAC address" : bad;
+        }
+        Optional<Integer> vlan = optional(f[4], 1, 4094);
+        InetAddress dst = f[5].equals(NONE) ? null : LedgerFields.address(f[5]);
+        Optional<Integer> vni = optional(f[6], 0, 0xffffff);
+        Optional<Integer> port = optional(f[7], 1, 65535);
+        if (bad == null && vlan == null) {
+            bad = "VLAN is not - or 1..4094";
+        }
+        if (bad == null && !f[5].equals(NONE) && dst == null) {
+            bad = "DST is not - or an IP address";
+        }
+        if (bad == null && (vni == null || port == null)) {
+            bad = vni == null ? "VNI is not - or a VNI" : "PORT is not - or a port number";
+        }
+        if (bad == null && !f[8].equals(NONE) && !f[8].equals(STICKY)) {
+            bad = "STICKY is not - or sticky";
+        }
+        if (bad != null) {
+            throw new LedgerFields.BadLine(bad);
+        }
+        return new OwnedFdb(f[1], index, new FdbSpec(mac, vlan, Optional.ofNullable(dst), vni.map(Long::valueOf),
+                port, f[8].equals(STICKY)));
+    }
+
+    /** Empty for {@code -}, the number when it is within min..max, null when it is not. */
+    private static Optional<Integer> optional(String text, int min, int max) {
+        if (text.equals(NONE)) {
+            return Optional.empty();
+        }
+        int n = LedgerFields.number(text);
+        return n < min || n > max ? null : Optional.of(n);
+    }
+
+    @Override
+    public String claimedWithoutLedger() {
+        return "fdb entries exactly as configured";
+    }
+}
