@@ -2,10 +2,10 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.resource.ObjectPlan;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.PlannedType;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.resource.link.LinkPlan;
+import io.vlinkd.daemon.resource.TypePlan;
+import io.vlinkd.daemon.resource.TypePlanner;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +15,10 @@ import java.util.Map;
 /**
  * Computes a {@link Plan} from desired state, observed state and ownership. Pure: no I/O.
  *
- * <p>The links are planned by {@link LinkPlan}; the objects on links (addresses, routes: every {@link ResourceType})
- * after them, by one {@link ObjectPlan} per type, which also says what to restore when a link is deleted or
- * re-created. Nothing here names a link kind or an object type. Nothing vlinkd does not own and the config does not
- * name is ever touched.
+ * <p>Every type of {@link ResourceTypes#PLANNED} is planned by its own {@link TypePlanner}, in that order, each told
+ * what the types before it decided about links ({@link TypePlan.Links}); the first type's plan (links) also has the
+ * later ones restore what the kernel deletes with a link. Nothing here names a type, a link kind or an object type.
+ * Nothing vlinkd does not own and the config does not name is ever touched.
  */
 public final class Planner {
 
@@ -29,32 +29,32 @@ public final class Planner {
      */
     public static final int VLINKD_PROTOCOL = DaemonSettings.DEFAULT_ROUTE_PROTOCOL;
 
-    /** The links' comparisons of the last plan, carried to the next (see {@link LinkPlan.Memo}). */
-    private LinkPlan.Memo memo = new LinkPlan.Memo();
+    /** One per type of {@link ResourceTypes#PLANNED}, in its order; each may carry what a pass computed to the next. */
+    private final List<TypePlanner> planners = ResourceTypes.PLANNED.stream().map(PlannedType::planner).toList();
 
     /**
-     * The plan: the links' steps ({@link LinkPlan}), then those of the objects on links, one {@link ObjectPlan} per
-     * type of {@link ResourceTypes#ALL}, each told what the links' plan decided; ordered into waves
-     * ({@link DependencyGraph}), with the revert plan as the inverse of every step, last wave first.
+     * The plan: every type's steps, its notes and the problems that refuse it, the types in the order of
+     * {@link ResourceTypes#PLANNED}; the steps of the first type in their order, each later type's after the last
+     * step of the first on the same interface; ordered into waves ({@link DependencyGraph}), with the revert plan as
+     * the inverse of every step, last wave first.
      */
     public synchronized Plan plan(DesiredState desired, ObservedState observed, Ownership owned) {
-        int protocol = desired.settings().routeProtocol();
-        List<ObjectPlan<?, ?, ?, ?>> objects = new ArrayList<>();
-        LinkPlan links = new LinkPlan(desired, observed, owned, memo, objects);
-        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
-            objects.add(new ObjectPlan<>(t, desired, observed, owned, protocol));
+        // Made last to first: each type's plan is given the plans of the types after it.
+        List<TypePlan> plans = new ArrayList<>();
+        for (int i = planners.size() - 1; i >= 0; i--) {
+            plans.add(0, planners.get(i).pass(desired, observed, owned, List.copyOf(plans)));
         }
-        links.plan();
-        memo = links.memo();
-        List<String> notes = new ArrayList<>(links.notes());
-        List<PlanProblem> problems = new ArrayList<>(links.problems());
-        // The objects on links (addresses, routes...) after the links: they depend on what the links' plan decided.
-        // Each object's steps are listed after its link's, so a plan reads entry by entry.
-        List<Step> objectSteps = new ArrayList<>();
-        for (ObjectPlan<?, ?, ?, ?> p : objects) {
-            p.plan(links, objectSteps, notes);
+        List<String> notes = new ArrayList<>();
+        List<PlanProblem> problems = new ArrayList<>();
+        List<Step> firstSteps = new ArrayList<>();
+        List<Step> laterSteps = new ArrayList<>();
+        TypePlan.Links decided = TypePlan.Links.NONE;
+        for (int i = 0; i < plans.size(); i++) {
+            decided = plans.get(i).plan(decided, i == 0 ? firstSteps : laterSteps, notes);
+            problems.addAll(plans.get(i).problems());
         }
-        List<Step> steps = afterTheirLinks(links.steps(), objectSteps);
+        // Each later type's steps after the first type's on their interface, so a plan reads entry by entry.
+        List<Step> steps = afterTheFirst(firstSteps, laterSteps);
         if (!problems.isEmpty()) {
             return new Plan(List.of(), List.of(), problems, notes, observed, Map.of());
         }
@@ -74,16 +74,19 @@ public final class Planner {
         return new Plan(r.waves(), revert, problems, notes, observed, r.branches());
     }
 
-    /** {@code linkSteps} with each of {@code objectSteps} after the last step on its link (at the end when none). */
-    private static List<Step> afterTheirLinks(List<Step> linkSteps, List<Step> objectSteps) {
-        Map<String, Integer> lastOnLink = new HashMap<>();
-        for (int i = 0; i < linkSteps.size(); i++) {
-            lastOnLink.put(linkSteps.get(i).link(), i);
+    /**
+     * {@code firstSteps} with each of {@code laterSteps} after the last of them on its interface (at the end when
+     * none).
+     */
+    private static List<Step> afterTheFirst(List<Step> firstSteps, List<Step> laterSteps) {
+        Map<String, Integer> lastOnInterface = new HashMap<>();
+        for (int i = 0; i < firstSteps.size(); i++) {
+            lastOnInterface.put(firstSteps.get(i).link(), i);
         }
         Map<Integer, List<Step>> after = new HashMap<>();
         List<Step> atTheEnd = new ArrayList<>();
-        for (Step s : objectSteps) {
-            Integer i = lastOnLink.get(s.link());
+        for (Step s : laterSteps) {
+            Integer i = lastOnInterface.get(s.link());
             if (i == null) {
                 atTheEnd.add(s);
             } else {
@@ -91,8 +94,8 @@ public final class Planner {
             }
         }
         List<Step> all = new ArrayList<>();
-        for (int i = 0; i < linkSteps.size(); i++) {
-            all.add(linkSteps.get(i));
+        for (int i = 0; i < firstSteps.size(); i++) {
+            all.add(firstSteps.get(i));
             all.addAll(after.getOrDefault(i, List.of()));
         }
         all.addAll(atTheEnd);

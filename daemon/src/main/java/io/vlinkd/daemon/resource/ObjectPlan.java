@@ -15,26 +15,10 @@ import java.util.Set;
 
 /**
  * The plan of one {@link ResourceType} in one planning pass: the same for every type (see there for the rules).
- * The planner makes one per type and pass, and asks it for the type's steps after the links' and for what to
- * restore when it deletes or re-creates a link.
+ * Every resource type's {@link ResourceType#planner} makes one per pass; it plans the type's steps knowing what the
+ * links' plan decided, and says what to restore when that plan deletes or re-creates a link.
  */
-public final class ObjectPlan<K, D, O, L> {
-
-    /** What the links' plan decided, as the objects on those links need it. */
-    public interface Links {
-
-        /** Created or deleted by the plan (new, re-created or gone): nothing observed on it is there afterwards. */
-        boolean renewed(String link);
-
-        /** Deleted or re-created by the plan: the kernel deletes what is on it (the link's inverse restores it). */
-        boolean dropped(String link);
-
-        /**
-         * Named by the config as an existing interface that is not there (the plan notes it): the objects on it
-         * wait until it appears.
-         */
-        boolean awaited(String link);
-    }
+public final class ObjectPlan<K, D, O, L> implements TypePlan {
 
     private final ResourceType<K, D, O, L> type;
     private final DesiredState desired;
@@ -66,9 +50,11 @@ public final class ObjectPlan<K, D, O, L> {
     /**
      * The type's steps: adds and in-place replaces for the config's objects (a note for someone else's object at a
      * key the config wants), deletes of the objects at keys the config does not list that the type deletes
-     * (vlinkd's own, at least), except those the kernel drops with their link.
+     * (vlinkd's own, at least), except those the kernel drops with their link. Decides nothing about links:
+     * returns {@code links}.
      */
-    public void plan(Links links, List<Step> steps, List<String> notes) {
+    @Override
+    public Links plan(Links links, List<Step> steps, List<String> notes) {
         // Keyed only when the config lists objects of this type: a repair over thousands of links without any
         // (bridges with their kernel routes) keys nothing.
         Map<K, List<O>> have = new HashMap<>();
@@ -123,12 +109,14 @@ public final class ObjectPlan<K, D, O, L> {
             }
             steps.add(ObjectChange.delete(type.observedObject(o, observed), null));
         }
+        return links;
     }
 
     /**
      * Adds to {@code out} the steps that put back, as observed, the objects the kernel deletes with the links of
      * {@code indexes} (a deleted link's inverse).
      */
+    @Override
     public void restore(Set<Integer> indexes, List<Step> out) {
         for (O o : type.observed(observed)) {
             if (!type.kernels(o) && indexes.contains(type.ifindex(o))) {
@@ -143,6 +131,7 @@ public final class ObjectPlan<K, D, O, L> {
      * and vlinkd's own that the config does not list and the type keeps (still vlinkd's: they carry {@code where},
      * the link's entry). vlinkd's listed objects come back from the config. Called before {@link #plan}.
      */
+    @Override
     public void restoreKept(int index, SourceLocation where, List<Step> out) {
         for (O o : type.observed(observed)) {
             if (type.kernels(o) || type.ifindex(o) != index) {

@@ -2,18 +2,30 @@ package io.vlinkd.daemon.resource;
 
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.fdb.FdbType;
+import io.vlinkd.daemon.resource.link.LinkType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The resource types vlinkd manages beside links, in the order their steps are planned. */
+/** The types vlinkd manages: the registry every generic part of the daemon iterates. */
 public final class ResourceTypes {
     private ResourceTypes() {
     }
 
+    /**
+     * The {@link ResourceType}s, the objects on links, in the order their steps are planned (after the links'): what
+     * the ownership claims, the foreign report, the observation, the drift watcher and the event subscriptions ask.
+     */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
             NeighbourType.TYPE, FdbType.TYPE);
+
+    /**
+     * Every type the planner plans, in the order it plans them: links first, since what their plan decides (which
+     * links are created, deleted, re-created) is what the later types' plans learn; then the types of {@link #ALL}.
+     */
+    public static final List<PlannedType> PLANNED = Stream.<PlannedType>concat(Stream.of(LinkType.TYPE),
+            ALL.stream()).toList();
 
     /**
      * The same types in the order the ownership ledger writes their lines and its header names them: routes before

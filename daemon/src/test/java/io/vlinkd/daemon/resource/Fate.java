@@ -3,7 +3,7 @@ package io.vlinkd.daemon.resource;
 import java.util.Set;
 
 /** What the links' plan decided, as the tests of a resource type set it: the links renewed, dropped and awaited. */
-public record Fate(Set<String> renewed, Set<String> dropped, Set<String> awaited) implements ObjectPlan.Links {
+public record Fate(Set<String> renewed, Set<String> dropped, Set<String> awaited) implements TypePlan.Links {
     public static final Fate NONE = new Fate(Set.of(), Set.of(), Set.of());
 
     /** {@code links} re-created by the plan: renewed, and what was on them dropped. */

@@ -9,7 +9,7 @@ import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.PlanProblem;
 import io.vlinkd.daemon.reconcile.Step;
-import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.TypePlan;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.Difference;
@@ -33,8 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The plan of the links in one planning pass: which links are created, changed in place, re-created or deleted, and
- * what the objects on them ({@link ObjectPlan}s) need to know of it ({@link ObjectPlan.Links}). Pure: no I/O.
+ * The plan of the links in one planning pass ({@link LinkType}'s): which links are created, changed in place,
+ * re-created or deleted, and what the objects on them (the plans of the later types) need to know of it
+ * ({@link TypePlan.Links}). Pure: no I/O.
  *
  * <p>Rules (BRIEF.md, "The flow of one reconcile"): what the config does not set is not managed; a difference the
  * kind can change in place becomes one change request; any other becomes an explicit delete-and-recreate, which
@@ -43,7 +44,7 @@ import java.util.Set;
  * it; someone else's link of a configured name is refused unless the entry adopts it. A port created up is created
  * down in its master, then set up; an interface that is up joins a bond or team down, then is set up again.
  */
-public final class LinkPlan implements ObjectPlan.Links {
+public final class LinkPlan implements TypePlan, TypePlan.Links {
 
     /**
      * Each desired link's kind differences as the last plan computed them, with the observed link (and its peer's
@@ -78,20 +79,20 @@ public final class LinkPlan implements ObjectPlan.Links {
     private final Memo next = new Memo();
     /** Memo of this pass, by identity: the specs are records whose equals walks every option. */
     private final Map<ObservedLink, KindSpec> observedSpecs = new IdentityHashMap<>();
-    /** The plans of the objects on links: what a deleted or re-created link takes along is restored by them. */
-    private final List<ObjectPlan<?, ?, ?, ?>> objects;
+    /** The plans of the later types: what a deleted or re-created link takes along is restored by them. */
+    private final List<TypePlan> later;
 
     /**
      * @param previous the memo of the last plan (see {@link Memo})
-     * @param objects  the plans of the objects on links, complete when {@link #plan()} runs
+     * @param later    the plans of the types planned after the links
      */
     public LinkPlan(DesiredState desired, ObservedState observed, Ownership owned, Memo previous,
-                    List<ObjectPlan<?, ?, ?, ?>> objects) {
+                    List<TypePlan> later) {
         this.desired = desired;
         this.observed = observed;
         this.owned = owned;
         this.previous = previous;
-        this.objects = objects;
+        this.later = later;
         this.byName = observed.byName();
         for (DesiredLink d : desired.links()) {
             desiredByName.put(d.name(), d);
@@ -99,25 +100,25 @@ public final class LinkPlan implements ObjectPlan.Links {
         }
     }
 
-    /** Plans every link; then {@link #steps()}, {@link #problems()} and {@link #notes()} hold the outcome. */
-    public void plan() {
+    /**
+     * Plans every link (the first type planned: {@code decided} is {@link TypePlan.Links#NONE}); then
+     * {@link #problems()} holds what refuses the plan. Returns this plan's decisions, for the later types.
+     */
+    @Override
+    public Links plan(Links decided, List<Step> steps, List<String> notes) {
         decideRecreates();
         planDeletions();
         for (DesiredLink d : desired.links()) {
             planLink(d);
         }
+        steps.addAll(this.steps);
+        notes.addAll(this.notes);
+        return this;
     }
 
-    public List<Step> steps() {
-        return steps;
-    }
-
+    @Override
     public List<PlanProblem> problems() {
         return problems;
-    }
-
-    public List<String> notes() {
-        return notes;
     }
 
     /** This pass's memo, for the next plan. */
@@ -326,7 +327,7 @@ public final class LinkPlan implements ObjectPlan.Links {
         Set<Integer> indexes = new HashSet<>();
         indexes.add(o.index());
         companions.forEach(c -> indexes.add(byName.get(c).index()));
-        for (ObjectPlan<?, ?, ?, ?> p : objects) {
+        for (TypePlan p : later) {
             p.restore(indexes, after);
         }
         return new DeleteParts(restoreSpec(o), needs, companions, after);
@@ -375,7 +376,7 @@ public final class LinkPlan implements ObjectPlan.Links {
             create(d, spec, why);
             // What the config does not list comes back as it was (addresses of an entry without addresses:,
             // someone else's routes); the listed objects come from the config.
-            for (ObjectPlan<?, ?, ?, ?> p : objects) {
+            for (TypePlan p : later) {
                 p.restoreKept(o.index(), d.where(), steps);
             }
             for (ObservedLink port : observed.portsOf(o.index())) {

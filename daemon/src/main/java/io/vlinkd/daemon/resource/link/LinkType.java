@@ -1,0 +1,42 @@
+package io.vlinkd.daemon.resource.link;
+
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.resource.PlannedType;
+import io.vlinkd.daemon.resource.TypePlan;
+import io.vlinkd.daemon.resource.TypePlanner;
+import io.vlinkd.daemon.state.Ownership;
+import java.util.List;
+
+/**
+ * Links as a planned type, the first of {@link io.vlinkd.daemon.resource.ResourceTypes#PLANNED}: each pass is a
+ * {@link LinkPlan}, which decides which links are created, deleted and re-created, and has the plans of the later
+ * types restore what the kernel deletes with a link. Links do not fit the generic object diff of a
+ * {@link io.vlinkd.daemon.resource.ResourceType} (kinds, companions, stacking, ports, adoption), so they have a
+ * planner of their own.
+ */
+public final class LinkType implements PlannedType {
+
+    public static final LinkType TYPE = new LinkType();
+
+    private LinkType() {
+    }
+
+    /** A planner that carries each pass's kind comparisons to the next ({@link LinkPlan.Memo}). */
+    @Override
+    public TypePlanner planner() {
+        return new Remembering();
+    }
+
+    private static final class Remembering implements TypePlanner {
+        private LinkPlan.Memo memo = new LinkPlan.Memo();
+
+        @Override
+        public TypePlan pass(DesiredState desired, ObservedState observed, Ownership owned, List<TypePlan> later) {
+            LinkPlan plan = new LinkPlan(desired, observed, owned, memo, later);
+            // Filled as the pass plans; the next pass starts from it.
+            memo = plan.memo();
+            return plan;
+        }
+    }
+}
