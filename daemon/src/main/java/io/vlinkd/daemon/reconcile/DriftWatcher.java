@@ -6,6 +6,7 @@ import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.NetlinkException;

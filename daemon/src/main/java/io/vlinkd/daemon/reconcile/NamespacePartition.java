@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.netlink.kind.PairKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import java.util.ArrayList;

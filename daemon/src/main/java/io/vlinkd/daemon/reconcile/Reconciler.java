@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.link.Adoption;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;

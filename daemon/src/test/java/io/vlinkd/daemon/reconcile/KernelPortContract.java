@@ -7,6 +7,7 @@ import static io.vlinkd.daemon.reconcile.Desired.vxlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.link.AdminState;

@@ -8,6 +8,7 @@ import static io.vlinkd.daemon.reconcile.ReconcileChecks.waveOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.link.AdminState;

@@ -4,7 +4,6 @@ import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
-import io.vlinkd.daemon.reconcile.KindTraits;
 import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.PlanProblem;

@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
@@ -8,7 +8,8 @@ import io.vlinkd.netlink.kind.ValueType;
 import java.util.List;
 
 /**
- * What the planner reads from a kind's option table, without knowing any kind by name:
+ * What the link type reads from a kind's option table, without knowing any kind by name ({@link LinkPlan},
+ * {@link Adoption}, and wherever the daemon meets a link's peer or the interfaces it references):
  * <ul>
  *   <li>options of type {@link ValueType.InterfaceName} reference another interface that must exist first
  *       (vxlan {@code dev}, bond {@code primary});</li>
@@ -48,7 +49,7 @@ public final class KindTraits {
     }
 
     /** The key of the kind's {@link ValueType.PeerName} option ({@code peer} for veth and vxcan). */
-    static String peerKey(LinkKind<?> kind) {
+    public static String peerKey(LinkKind<?> kind) {
         return kind.options().stream().filter(o -> o.type() instanceof ValueType.PeerName).map(Option::key)
                 .findFirst().orElseThrow();
     }

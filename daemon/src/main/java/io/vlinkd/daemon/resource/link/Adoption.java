@@ -1,7 +1,9 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.reconcile.ObservedLink;
+import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
@@ -16,12 +18,12 @@ import java.util.Objects;
  * Without {@code adopt} the planner refuses such a link ({@code exists as a bridge that vlinkd did not create}).
  * A link of another kind is never adopted: vlinkd does not replace someone else's link.
  */
-final class Adoption {
+public final class Adoption {
     private Adoption() {
     }
 
     /** {@code owned} plus the links the config adopts now (and their companions: a veth's peer). */
-    static Ownership adopt(DesiredState desired, ObservedState observed, Ownership owned) {
+    public static Ownership adopt(DesiredState desired, ObservedState observed, Ownership owned) {
         Map<String, ObservedLink> byName = observed.byName();
         Ownership o = owned;
         for (DesiredLink d : desired.links()) {
