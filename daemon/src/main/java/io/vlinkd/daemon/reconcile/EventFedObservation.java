@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;

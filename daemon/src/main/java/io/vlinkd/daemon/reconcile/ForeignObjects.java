@@ -7,6 +7,7 @@ import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.link.KindTraits;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
 import java.util.Comparator;

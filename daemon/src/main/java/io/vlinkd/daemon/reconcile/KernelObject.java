@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.wire.NlRequest;

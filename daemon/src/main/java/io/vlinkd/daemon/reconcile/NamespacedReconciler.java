@@ -3,7 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import java.io.IOException;

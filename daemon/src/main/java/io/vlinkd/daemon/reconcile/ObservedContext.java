@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 
 /** Resolves interface names to the indexes of one observation, and namespaces through the port. */

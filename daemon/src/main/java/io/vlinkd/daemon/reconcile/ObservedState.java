@@ -4,6 +4,7 @@ import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;

@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.AttrLocation;

@@ -2,6 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.resource.link.KindTraits;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package io.vlinkd.daemon.reconcile;
 
-import io.vlinkd.daemon.state.LinkIntent;
-import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.resource.link.LinkIntent;
+import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
 import java.util.List;

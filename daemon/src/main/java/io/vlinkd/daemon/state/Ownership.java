@@ -1,6 +1,8 @@
 package io.vlinkd.daemon.state;
 
 import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.link.LinkIntent;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package io.vlinkd.daemon.state;
 
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.link.LinkIntent;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;

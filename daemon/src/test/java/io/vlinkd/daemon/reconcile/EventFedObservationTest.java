@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.link.KindTraits;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.route.AddressRequests;

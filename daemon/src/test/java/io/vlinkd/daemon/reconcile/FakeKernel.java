@@ -8,6 +8,7 @@ import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.fdb.ObservedFdb;
 import io.vlinkd.daemon.resource.link.KindTraits;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
 import io.vlinkd.daemon.resource.route.ObservedRoute;

@@ -7,6 +7,8 @@ import static io.vlinkd.daemon.reconcile.Desired.vxlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
@@ -81,10 +83,10 @@ class FaultInjectionTest {
                     .isEqualTo(before);
             // Same links owned; one the revert re-created is owned under its new index.
             Ownership ownedAfter = store.load();
-            assertThat(ownedAfter.links()).extracting(io.vlinkd.daemon.state.OwnedLink::name)
+            assertThat(ownedAfter.links()).extracting(OwnedLink::name)
                     .containsExactlyInAnyOrderElementsOf(ownedBefore.links().stream()
-                            .map(io.vlinkd.daemon.state.OwnedLink::name).toList());
-            for (io.vlinkd.daemon.state.OwnedLink l : ownedAfter.links()) {
+                            .map(OwnedLink::name).toList());
+            for (OwnedLink l : ownedAfter.links()) {
                 assertThat(kernel.observe().link(l.name()).map(ObservedLink::index)).as("owned %s", l.name())
                         .contains(l.ifindex());
             }

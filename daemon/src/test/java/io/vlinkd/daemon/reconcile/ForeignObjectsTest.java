@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
+import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.OwnedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
-import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.route.Rtnl;
 import java.util.List;

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.LinkIntent;
-import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.resource.link.LinkIntent;
+import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.link.AdminState;

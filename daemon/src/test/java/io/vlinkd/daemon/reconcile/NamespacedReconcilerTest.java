@@ -3,7 +3,8 @@ package io.vlinkd.daemon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.Errno;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.vlinkd.daemon.reconcile;
 
+import io.vlinkd.daemon.resource.link.ObservedLink;
+
 /** What the reconciler tests ask of a plan, and of the fake kernel after an apply. */
 final class ReconcileChecks {
     private ReconcileChecks() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.link.KindTraits;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.link.AdminState;

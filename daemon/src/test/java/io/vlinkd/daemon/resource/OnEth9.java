@@ -1,8 +1,8 @@
 package io.vlinkd.daemon.resource;
 
 import io.vlinkd.config.SourceLocation;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.Planner;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

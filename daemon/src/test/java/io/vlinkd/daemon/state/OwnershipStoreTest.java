@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.OwnedAddress;
+import io.vlinkd.daemon.resource.link.LinkIntent;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.resource.route.OwnedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.io.IOException;

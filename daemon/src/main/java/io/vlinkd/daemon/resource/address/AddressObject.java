@@ -1,8 +1,8 @@
 package io.vlinkd.daemon.resource.address;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.Phase;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.AddressRequests;
 import io.vlinkd.netlink.route.AddressSpec;

@@ -2,9 +2,7 @@ package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.state.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import java.util.ArrayList;
 import java.util.List;

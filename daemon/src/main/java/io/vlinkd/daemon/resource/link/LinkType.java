@@ -14,6 +14,12 @@ import java.util.List;
  * types restore what the kernel deletes with a link. Links do not fit the generic object diff of a
  * {@link io.vlinkd.daemon.resource.ResourceType} (kinds, companions, stacking, ports, adoption), so they have a
  * planner of their own.
+ *
+ * <p>This package holds the link type's parts: its plan, what it reads from a kind's option table
+ * ({@link KindTraits}), {@code adopt: true} ({@link Adoption}), a link as observed ({@link ObservedLink}) and as the
+ * ownership ledger records it ({@link OwnedLink}, and {@link LinkIntent} written ahead of a create). The
+ * observation keeps the links beside the other types' objects ({@link io.vlinkd.daemon.reconcile.ObservedState}),
+ * and the ledger files their lines first ({@link io.vlinkd.daemon.state.OwnershipStore}).
  */
 public final class LinkType implements PlannedType {
 

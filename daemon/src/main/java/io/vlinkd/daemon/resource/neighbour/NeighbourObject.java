@@ -1,8 +1,8 @@
 package io.vlinkd.daemon.resource.neighbour;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
-import io.vlinkd.daemon.reconcile.ObservedLink;
 import io.vlinkd.daemon.reconcile.Phase;
+import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourRequests;

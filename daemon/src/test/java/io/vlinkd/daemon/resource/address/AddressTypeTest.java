@@ -15,7 +15,7 @@ import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
 import io.vlinkd.daemon.resource.ObjectPlan;
 import io.vlinkd.daemon.resource.ResourceTypes;
-import io.vlinkd.daemon.state.OwnedLink;
+import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;

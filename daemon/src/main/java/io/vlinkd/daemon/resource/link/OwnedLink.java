@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.state;
+package io.vlinkd.daemon.resource.link;
 
 /**
  * A link vlinkd created: name, the ifindex it got, and its kind. The index tells our link from a namesake someone

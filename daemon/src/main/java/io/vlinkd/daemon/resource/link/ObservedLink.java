@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.reconcile;
+package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;

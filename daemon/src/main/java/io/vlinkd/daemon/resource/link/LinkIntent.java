@@ -1,4 +1,4 @@
-package io.vlinkd.daemon.state;
+package io.vlinkd.daemon.resource.link;
 
 /**
  * A link vlinkd is about to create (the write-ahead entry of the ledger): its name and kind, and the highest
