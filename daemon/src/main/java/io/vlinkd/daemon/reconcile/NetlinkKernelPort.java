@@ -10,7 +10,6 @@ import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.link.LinkRequests;
-import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.BatchResult;
 import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.NetlinkSocket;
@@ -79,12 +78,12 @@ public final class NetlinkKernelPort implements KernelPort, AutoCloseable {
     }
 
     /**
-     * The rtnetlink groups whose notifications report what an observation holds: links, and the objects of each
-     * resource type of {@link ResourceTypes#ALL}.
+     * The rtnetlink groups whose notifications report what an observation holds: those of every type of
+     * {@link ResourceTypes#MANAGED} (links, and the objects of each resource type).
      */
     public static int[] eventGroups() {
-        List<Integer> groups = new ArrayList<>(List.of(Rtnl.RTNLGRP_LINK));
-        ResourceTypes.ALL.forEach(t -> groups.addAll(t.eventGroups()));
+        List<Integer> groups = new ArrayList<>();
+        ResourceTypes.MANAGED.forEach(t -> groups.addAll(t.eventGroups()));
         return groups.stream().mapToInt(Integer::intValue).toArray();
     }
 

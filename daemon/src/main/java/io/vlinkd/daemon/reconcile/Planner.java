@@ -2,7 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.resource.PlannedType;
+import io.vlinkd.daemon.resource.ManagedType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.TypePlan;
 import io.vlinkd.daemon.resource.TypePlanner;
@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Computes a {@link Plan} from desired state, observed state and ownership. Pure: no I/O.
  *
- * <p>Every type of {@link ResourceTypes#PLANNED} is planned by its own {@link TypePlanner}, in that order, each told
+ * <p>Every type of {@link ResourceTypes#MANAGED} is planned by its own {@link TypePlanner}, in that order, each told
  * what the types before it decided about links ({@link TypePlan.Links}); the first type's plan (links) also has the
  * later ones restore what the kernel deletes with a link. Nothing here names a type, a link kind or an object type.
  * Nothing vlinkd does not own and the config does not name is ever touched.
@@ -29,12 +29,12 @@ public final class Planner {
      */
     public static final int VLINKD_PROTOCOL = DaemonSettings.DEFAULT_ROUTE_PROTOCOL;
 
-    /** One per type of {@link ResourceTypes#PLANNED}, in its order; each may carry what a pass computed to the next. */
-    private final List<TypePlanner> planners = ResourceTypes.PLANNED.stream().map(PlannedType::planner).toList();
+    /** One per type of {@link ResourceTypes#MANAGED}, in its order; each may carry what a pass computed to the next. */
+    private final List<TypePlanner> planners = ResourceTypes.MANAGED.stream().map(ManagedType::planner).toList();
 
     /**
      * The plan: every type's steps, its notes and the problems that refuse it, the types in the order of
-     * {@link ResourceTypes#PLANNED}; the steps of the first type in their order, each later type's after the last
+     * {@link ResourceTypes#MANAGED}; the steps of the first type in their order, each later type's after the last
      * step of the first on the same interface; ordered into waves ({@link DependencyGraph}), with the revert plan as
      * the inverse of every step, last wave first.
      */

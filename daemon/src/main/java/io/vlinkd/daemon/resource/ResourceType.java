@@ -20,7 +20,7 @@ import java.util.Set;
  * deleted whole: addresses ({@link io.vlinkd.daemon.resource.address.AddressType}), routes
  * ({@link io.vlinkd.daemon.resource.route.RouteType}) and permanent neighbour entries
  * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType}); rules, nexthops, FDB entries and qdiscs next.
- * Links themselves are a {@link PlannedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
+ * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type
  * (it is every resource type's {@link #planner}): it pairs desired and observed objects by key, adds what is missing
@@ -29,9 +29,9 @@ import java.util.Set;
  * alone) someone else's object at a key the config wants, deletes the unlisted objects the type deletes, and
  * restores the objects the kernel drops with a link that the plan deletes or re-creates. The steps are
  * {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the type's {@link KernelObject}, so their inverses,
- * phases, {@code ip} commands and ledger updates come from that object. The planner asks every type of
- * {@link ResourceTypes#PLANNED}; the ownership claims, the revert, the foreign report, the drift watcher and the
- * event subscriptions ask every type in {@link ResourceTypes#ALL}: none of them names a type.
+ * phases, {@code ip} commands and ledger updates come from that object. The planner and the event subscriptions
+ * ask every type of {@link ResourceTypes#MANAGED}; the ownership claims, the revert, the foreign report and the drift
+ * watcher ask every type in {@link ResourceTypes#ALL}: none of them names a type.
  *
  * <p>Ownership: what the ledger records, with the type's mark where the type asks for it (a route's protocol: the
  * number alone never makes a route vlinkd's, since someone else may use it); what the type claims beyond the ledger
@@ -55,7 +55,7 @@ import java.util.Set;
  * @param <L> how the ownership ledger records one of vlinkd's objects (one line of the ledger file, after the
  *            type's word)
  */
-public interface ResourceType<K, D, O, L> extends PlannedType {
+public interface ResourceType<K, D, O, L> extends ManagedType {
 
     /** The generic {@link ObjectPlan} of this type, marking with {@code settings.route-protocol}. */
     @Override
@@ -66,9 +66,6 @@ public interface ResourceType<K, D, O, L> extends PlannedType {
 
     /** What one object of this type is called in a notification's description: {@code route}. */
     String noun();
-
-    /** The rtnetlink multicast groups whose notifications report this type's objects. */
-    List<Integer> eventGroups();
 
     /** The request that dumps every object of this type. */
     NlRequest dumpRequest();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The plan of one {@link PlannedType} in one planning pass, made by the type's {@link TypePlanner}. The planner
+ * The plan of one {@link ManagedType} in one planning pass, made by the type's {@link TypePlanner}. The planner
  * makes every type's plan of the pass first, then has each plan its steps in the order of
- * {@link ResourceTypes#PLANNED}, passing on what the plans so far decided about links ({@link Links}): the first
+ * {@link ResourceTypes#MANAGED}, passing on what the plans so far decided about links ({@link Links}): the first
  * type (links) decides which links the pass creates, deletes and re-creates, and has the plans of the later types
  * put back what the kernel deletes with such a link ({@link #restore}, {@link #restoreKept}); every later type plans
  * its objects knowing that.

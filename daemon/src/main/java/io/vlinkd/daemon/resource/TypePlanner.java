@@ -6,7 +6,7 @@ import io.vlinkd.daemon.state.Ownership;
 import java.util.List;
 
 /**
- * How one {@link PlannedType} is planned, for the life of one {@link io.vlinkd.daemon.reconcile.Planner}: it makes
+ * How one {@link ManagedType} is planned, for the life of one {@link io.vlinkd.daemon.reconcile.Planner}: it makes
  * the type's {@link TypePlan} of each pass, and may carry what one pass computed to the next (the links' kind
  * comparisons). Called under the planner's lock, one pass at a time.
  */
@@ -16,7 +16,7 @@ public interface TypePlanner {
     /**
      * The type's plan of one pass.
      *
-     * @param later the plans of the types after this one in {@link ResourceTypes#PLANNED}, in that order
+     * @param later the plans of the types after this one in {@link ResourceTypes#MANAGED}, in that order
      */
     TypePlan pass(DesiredState desired, ObservedState observed, Ownership owned, List<TypePlan> later);
 }

@@ -2,8 +2,10 @@ package io.vlinkd.daemon.resource.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.daemon.resource.PlannedType;
+import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
+import io.vlinkd.daemon.resource.ManagedType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.netlink.route.Rtnl;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,15 @@ class LinkTypeTest {
 
     @Test
     void linksArePlannedFirstThenEveryResourceType() {
-        List<PlannedType> expected = new ArrayList<>();
+        List<ManagedType> expected = new ArrayList<>();
         expected.add(LinkType.TYPE);
         expected.addAll(ResourceTypes.ALL);
-        assertThat(ResourceTypes.PLANNED).containsExactlyElementsOf(expected);
+        assertThat(ResourceTypes.MANAGED).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theNotificationsOfEveryTypeAreSubscribed() {
+        assertThat(NetlinkKernelPort.eventGroups()).contains(Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_IFADDR,
+                Rtnl.RTNLGRP_IPV6_ROUTE);
     }
 }
