@@ -4,7 +4,6 @@ import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.link.LinkIntent;
 import io.vlinkd.daemon.resource.link.OwnedLink;
-import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -67,7 +66,8 @@ public final class OwnershipStore {
     public static final Path DEFAULT = Path.of("/var/lib/vlinkd/owned");
     static final String HEADER = "# vlinkd ownership v1";
     private static final String HEADER_TEXT = HEADER
-            + ": link NAME IFINDEX KIND [netns=NS] (created), intent NAME KIND AFTER [netns=NS] (being created), "
+            + ": " + OwnedLink.LEDGER_WORD + " " + OwnedLink.LEDGER_FIELDS + " [netns=NS] (created), "
+            + LinkIntent.LEDGER_WORD + " " + LinkIntent.LEDGER_FIELDS + " [netns=NS] (being created), "
             + String.join(", ", ResourceTypes.IN_LEDGER.stream()
                     .map(t -> t.ledgerWord() + " " + t.ledgerFields() + " [netns=NS]").toList());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
@@ -316,7 +316,8 @@ public final class OwnershipStore {
     /** The name a damaged {@code link}/{@code intent} line still shows, if it is a valid one. */
     private static void lostName(String line, List<String> lost) {
         String[] f = line.split(" ", -1);
-        if (f.length >= 2 && (f[0].equals("link") || f[0].equals("intent")) && LedgerFields.checkName(f[1]) == null) {
+        if (f.length >= 2 && (f[0].equals(OwnedLink.LEDGER_WORD) || f[0].equals(LinkIntent.LEDGER_WORD))
+                && LedgerFields.checkName(f[1]) == null) {
             lost.add(f[1]);
         }
     }
@@ -325,7 +326,7 @@ public final class OwnershipStore {
     private static String parse(String line, List<Entry> entries) {
         String[] f = line.split(" ", -1);
         return switch (f[0]) {
-            case "link", "intent" -> parseLink(f, entries);
+            case OwnedLink.LEDGER_WORD, LinkIntent.LEDGER_WORD -> parseLink(f, entries);
             default -> {
                 LineForm form = FORMS.get(f[0]);
                 yield form == null ? "unknown line type '" + f[0] + "'" : parse(form, f, entries);
@@ -363,44 +364,17 @@ public final class OwnershipStore {
         if (ns != null) {
             f = java.util.Arrays.copyOf(f, 4);
         }
-        if (f[0].equals("link")) {
-            if (f.length != 4) {
-                return "not 'link NAME IFINDEX KIND [netns=NS]'";
-            }
-            String bad = LedgerFields.checkName(f[1]);
-            if (bad == null) {
-                bad = checkKind(f[3]);
-            }
-            int index = LedgerFields.number(f[2]);
-            if (bad == null && index <= 0) {
-                bad = "ifindex is not a positive number";
-            }
-            if (bad != null) {
-                return bad;
-            }
-            entries.add(new Entry(null, new OwnedLink(f[1], index, f[3]), ns));
-            return null;
-        }
+        boolean link = f[0].equals(OwnedLink.LEDGER_WORD);
         if (f.length != 4) {
-            return "not 'intent NAME KIND AFTER [netns=NS]'";
+            return "not '" + f[0] + " " + (link ? OwnedLink.LEDGER_FIELDS : LinkIntent.LEDGER_FIELDS)
+                    + " [netns=NS]'";
         }
-        String bad = LedgerFields.checkName(f[1]);
-        if (bad == null) {
-            bad = checkKind(f[2]);
+        try {
+            entries.add(new Entry(null, link ? OwnedLink.readLine(f) : LinkIntent.readLine(f), ns));
+            return null;
+        } catch (LedgerFields.BadLine e) {
+            return e.getMessage();
         }
-        int after = LedgerFields.number(f[3]);
-        if (bad == null && after < 0) {
-            bad = "AFTER is not a number";
-        }
-        if (bad != null) {
-            return bad;
-        }
-        entries.add(new Entry(null, new LinkIntent(f[1], f[2], after), ns));
-        return null;
-    }
-
-    private static String checkKind(String kind) {
-        return LinkKinds.byName(kind).isPresent() ? null : "unknown kind '" + kind + "'";
     }
 
     /** A line as it may be logged: control characters escaped, at most 80 characters. */
@@ -418,10 +392,11 @@ public final class OwnershipStore {
         if (e.type() != null) {
             append(sb, e.type(), e.line());
         } else if (e.line() instanceof OwnedLink l) {
-            sb.append("link ").append(l.name()).append(' ').append(l.ifindex()).append(' ').append(l.kind());
+            sb.append(OwnedLink.LEDGER_WORD).append(' ');
+            l.writeLine(sb);
         } else {
-            LinkIntent i = (LinkIntent) e.line();
-            sb.append("intent ").append(i.name()).append(' ').append(i.kind()).append(' ').append(i.after());
+            sb.append(LinkIntent.LEDGER_WORD).append(' ');
+            ((LinkIntent) e.line()).writeLine(sb);
         }
         if (e.netns() != null) {
             sb.append(' ').append(NETNS_FIELD).append(e.netns());
