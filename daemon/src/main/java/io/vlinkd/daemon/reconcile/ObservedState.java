@@ -152,10 +152,7 @@ public final class ObservedState {
         links.forEach(l -> names.put(l.index(), l.name()));
         List<String> ls = new ArrayList<>();
         for (ObservedLink l : links) {
-            ls.add(l.name() + " kind=" + l.kindName() + " spec=" + (l.kind() == null ? null
-                    : optionsOf(l)) + " mtu=" + l.mtu() + " up=" + l.up() + " master=" + names.get(l.master())
-                    + " parent=" + (l.linkNetnsId() >= 0 ? "netns" + l.linkNetnsId() + ":" + l.parent()
-                    : names.get(l.parent())) + " alias=" + l.alias() + " txqlen=" + l.txqueuelen());
+            ls.add(l.snapshotLine(names));
         }
         ls.sort(Comparator.naturalOrder());
         Map<String, List<Snapshot.Line>> lines = new LinkedHashMap<>();
@@ -174,10 +171,6 @@ public final class ObservedState {
         }
         out.sort(Comparator.comparing(Snapshot.Line::text));
         return out;
-    }
-
-    private static Object optionsOf(ObservedLink l) {
-        return l.kind().typed(l.spec()).options().asMap();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.vlinkd.daemon.resource.link;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.wire.MacAddress;
+import java.util.Map;
 
 /**
  * A link as the kernel reported it in a dump.
@@ -17,6 +18,18 @@ import io.vlinkd.netlink.wire.MacAddress;
 public record ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
                            MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
                            int operstate, int linkNetnsId) {
+
+    /**
+     * How this link reads in a snapshot of the state ({@link io.vlinkd.daemon.reconcile.ObservedState#snapshot}):
+     * every setting that a rolled-back apply must have put back, with the names of {@code names} (by ifindex)
+     * instead of indexes.
+     */
+    public String snapshotLine(Map<Integer, String> names) {
+        return name + " kind=" + kindName + " spec=" + (kind == null ? null : kind.typed(spec).options().asMap())
+                + " mtu=" + mtu + " up=" + up + " master=" + names.get(master) + " parent="
+                + (linkNetnsId >= 0 ? "netns" + linkNetnsId + ":" + parent : names.get(parent)) + " alias=" + alias
+                + " txqlen=" + txqueuelen;
+    }
 
     public ObservedLink withSpec(KindSpec newSpec) {
         return new ObservedLink(index, name, kindName, kind, newSpec, mtu, mac, up, master, parent, alias,
