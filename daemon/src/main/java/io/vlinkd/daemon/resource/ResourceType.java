@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * A type of object vlinkd manages in the kernel on links, keyed as the kernel keys it, added, replaced in place and
  * deleted whole: addresses ({@link io.vlinkd.daemon.resource.address.AddressType}), routes
- * ({@link io.vlinkd.daemon.resource.route.RouteType}) and permanent neighbour entries
- * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType}); rules, nexthops, FDB entries and qdiscs next.
+ * ({@link io.vlinkd.daemon.resource.route.RouteType}), permanent neighbour entries
+ * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType}) and FDB entries
+ * ({@link io.vlinkd.daemon.resource.fdb.FdbType}); rules, nexthops and qdiscs next.
  * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type
