@@ -2,9 +2,9 @@ package io.vlinkd.config;
 
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
-import io.vlinkd.netlink.route.FdbSpec;
-import io.vlinkd.netlink.route.NeighbourSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One interface of the config: the link, the addresses it must have (these, when {@code addresses} is
@@ -16,17 +16,21 @@ import java.util.List;
  *                          over and owned (deleted when it leaves the config); without it such a link is refused
  * @param addressesExclusive {@code addresses-exclusive: true}: every other permanent address of the interface is
  *                          removed too (except IPv6 link-local); without it only addresses vlinkd added are
- * @param neighbours        {@code neighbours:}, the permanent neighbour entries of the interface
- * @param fdb               {@code fdb:}, its static FDB entries (a bridge port's) or remotes (a VXLAN's)
+ * @param sections          the lists the entry has of the {@link EntrySection}s ({@code neighbours:},
+ *                          {@code fdb:}), by section
  */
 public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged,
                           SourceLocation where, boolean adopt, boolean addressesExclusive,
-                          List<NeighbourSpec> neighbours, List<FdbSpec> fdb) {
+                          Map<EntrySection<?>, List<?>> sections) {
 
-    /** An entry without {@code neighbours:} or {@code fdb:}. */
+    public DesiredLink {
+        sections = Map.copyOf(sections);
+    }
+
+    /** An entry without any {@link EntrySection}'s list. */
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
                        boolean adopt, boolean addressesExclusive) {
-        this(link, addresses, addressesManaged, where, adopt, addressesExclusive, List.of(), List.of());
+        this(link, addresses, addressesManaged, where, adopt, addressesExclusive, Map.of());
     }
 
     public DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean addressesManaged, SourceLocation where,
@@ -39,21 +43,23 @@ public record DesiredLink(LinkSpec link, List<AddressSpec> addresses, boolean ad
         this(link, addresses, addressesManaged, where, false);
     }
 
-    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive, neighbours, fdb) kept. */
+    /** This entry with another link spec; every other field (addresses, adopt, addresses-exclusive, sections) kept. */
     public DesiredLink withLink(LinkSpec other) {
-        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours,
-                fdb);
+        return new DesiredLink(other, addresses, addressesManaged, where, adopt, addressesExclusive, sections);
     }
 
-    /** This entry with {@code neighbours:} as given. */
-    public DesiredLink withNeighbours(List<NeighbourSpec> entries) {
-        return new DesiredLink(link, addresses, addressesManaged, where, adopt, addressesExclusive, entries, fdb);
+    /** The objects the entry lists in {@code section}; empty when it has no such key. */
+    public <T> List<T> objects(EntrySection<T> section) {
+        @SuppressWarnings("unchecked") // put by the section's own read, or by withObjects, as a List<T>
+        List<T> l = (List<T>) sections.getOrDefault(section, List.of());
+        return l;
     }
 
-    /** This entry with {@code fdb:} as given. */
-    public DesiredLink withFdb(List<FdbSpec> entries) {
-        return new DesiredLink(link, addresses, addressesManaged, where, adopt, addressesExclusive, neighbours,
-                entries);
+    /** This entry with {@code objects} as its list of {@code section}. */
+    public <T> DesiredLink withObjects(EntrySection<T> section, List<T> objects) {
+        Map<EntrySection<?>, List<?>> m = new LinkedHashMap<>(sections);
+        m.put(section, List.copyOf(objects));
+        return new DesiredLink(link, addresses, addressesManaged, where, adopt, addressesExclusive, m);
     }
 
     public String name() {

@@ -13,12 +13,12 @@ import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.route.AddressSpec;
-import io.vlinkd.netlink.route.FdbSpec;
-import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -139,11 +139,13 @@ final class InterfaceReader {
             ctx.add(m.get("addresses-exclusive").orElseThrow().keyNode(), path + ".addresses-exclusive",
                     "addresses-exclusive: needs addresses: (the addresses to keep)");
         }
-        List<NeighbourSpec> neighbours = m.get("neighbours")
-                .flatMap(f -> NeighbourReader.read(f.value(), ctx, path + ".neighbours")).orElse(List.of());
-        String kindOfEntry = kind.map(LinkKind::name).orElse(null);
-        List<FdbSpec> fdb = m.get("fdb").flatMap(f -> FdbReader.read(f.value(), ctx, path + ".fdb", kindOfEntry,
-                m.has("master"))).orElse(List.of());
+        EntrySection.Entry facts = new EntrySection.Entry(kind.map(LinkKind::name).orElse(null), m.has("master"));
+        Map<EntrySection<?>, List<?>> sections = new LinkedHashMap<>();
+        for (EntrySection<?> section : EntrySections.ALL) {
+            String key = section.key().key();
+            m.get(key).flatMap(f -> section.read(f.value(), ctx, path + "." + key, facts))
+                    .ifPresent(list -> sections.put(section, list));
+        }
         boolean adopt = m.get("adopt").flatMap(f -> read(f, key("adopt"), path)).map(Boolean.class::cast)
                 .orElse(false);
         if (m.has("adopt") && kindField.isEmpty()) {
@@ -190,7 +192,7 @@ final class InterfaceReader {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
                     state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
-                    adopt, exclusive, neighbours, fdb));
+                    adopt, exclusive, sections));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu));

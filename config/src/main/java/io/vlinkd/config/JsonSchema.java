@@ -48,8 +48,9 @@ public final class JsonSchema {
         Map<String, Object> defs = new LinkedHashMap<>();
         defs.put("interface", interfaceSchema());
         defs.put("address", addressSchema());
-        defs.put("neighbour", neighbourSchema());
-        defs.put("fdb", fdbSchema());
+        for (EntrySection<?> section : EntrySections.ALL) {
+            defs.put(section.key().key(), sectionItemSchema(section));
+        }
         defs.put("route", routeSchema());
         for (LinkKind<?> kind : LinkKinds.all()) {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -123,15 +124,11 @@ public final class JsonSchema {
         return s;
     }
 
-    private static Map<String, Object> neighbourSchema() {
-        Map<String, Object> s = object(keys(Keys.NEIGHBOUR), "A permanent neighbour entry");
-        s.put("required", Key.names(Keys.NEIGHBOUR));
-        return s;
-    }
-
-    private static Map<String, Object> fdbSchema() {
-        Map<String, Object> s = object(keys(Keys.FDB_ENTRY), "A bridge port's static FDB entry or a VXLAN remote");
-        s.put("required", List.of("mac"));
+    /** One item of an entry's section ({@code neighbours:}): its keys, the required ones. */
+    private static Map<String, Object> sectionItemSchema(EntrySection<?> section) {
+        Map<String, Object> s = object(keys(section.itemKeys()), "One of " + section.key().key() + ": "
+                + section.item());
+        s.put("required", section.requiredItemKeys());
         return s;
     }
 
@@ -161,11 +158,10 @@ public final class JsonSchema {
         Map<String, Object> props = new LinkedHashMap<>();
         for (Key k : keys) {
             Map<String, Object> s;
-            if (k == Keys.ADDRESSES || k == Keys.NEIGHBOURS || k == Keys.FDB) {
+            if (k == Keys.ADDRESSES || EntrySections.ALL.stream().anyMatch(e -> e.key() == k)) {
                 s = new LinkedHashMap<>();
                 s.put("type", "array");
-                s.put("items", Map.of("$ref", "#/$defs/" + (k == Keys.ADDRESSES ? "address"
-                        : k == Keys.NEIGHBOURS ? "neighbour" : "fdb")));
+                s.put("items", Map.of("$ref", "#/$defs/" + (k == Keys.ADDRESSES ? "address" : k.key())));
             } else if (k.type() == null) {
                 continue; // given by the caller
             } else {

@@ -4,6 +4,7 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The config's own keys, in iproute2's words. Kind sections' keys come from each kind's options. */
 final class Keys {
@@ -30,19 +31,8 @@ final class Keys {
                     + "IPv4 link-local address (169.254.0.0/16) is not protected; leave the key out to leave "
                     + "addresses unmanaged");
 
-    static final Key NEIGHBOURS = new Key("neighbours", null,
-            "Permanent neighbour entries of the interface (ip neigh replace ADDRESS lladdr MAC nud permanent, "
-                    + "marked with settings.route-protocol as NDA_PROTOCOL): an entry vlinkd added is deleted when "
-                    + "it leaves the list; an entry takes the place of the one the kernel learned for its address; "
-                    + "permanent entries someone else added are left alone");
-
-    static final Key FDB = new Key("fdb", null,
-            "Forwarding database entries: on a bridge port, static entries (bridge fdb replace MAC dev PORT master "
-                    + "static [vlan V]); on a VXLAN, remotes (bridge fdb append MAC dev VXLAN dst IP [vni N] [port P] "
-                    + "self permanent; MAC 00:00:00:00:00:00 with several remotes is head-end replication). An entry "
-                    + "vlinkd added is deleted when it leaves the list; learned entries and others' are left alone");
-
-    static final List<Key> INTERFACE = List.of(
+    /** The keys of an interface entry: its own, then each {@link EntrySection}'s. */
+    static final List<Key> INTERFACE = Stream.concat(Stream.of(
             NAME,
             KIND,
             new Key("mtu", ValueType.integer(16, 65535),
@@ -64,11 +54,10 @@ final class Keys {
                     + "(169.254.0.0/16) included; never IPv6 link-local ones (fe80::/10) nor dynamic ones vlinkd "
                     + "did not add (SLAAC, DHCP, added with a lifetime); default false: remove only addresses "
                     + "vlinkd added"),
-            NEIGHBOURS,
-            FDB,
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
-                    + "a link is refused. Only with kind:"));
+                    + "a link is refused. Only with kind:")),
+            EntrySections.ALL.stream().map(EntrySection::key)).toList();
 
     /** Keys an entry with {@code state: absent} may have. */
     static final List<String> ABSENT = List.of("name", "state");
@@ -80,22 +69,6 @@ final class Keys {
             new Key("preferred-lft", lifetime(), "IFA_CACHEINFO preferred lifetime in seconds, or forever"),
             new Key("noprefixroute", ValueType.bool(),
                     "IFA_F_NOPREFIXROUTE: the kernel adds no prefix route for the address"));
-
-    static final Key NEIGHBOUR_ADDRESS = new Key("address", ValueType.ip(),
-            "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour");
-    static final Key NEIGHBOUR_MAC = new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address");
-    static final List<Key> NEIGHBOUR = List.of(NEIGHBOUR_ADDRESS, NEIGHBOUR_MAC);
-
-    static final List<Key> FDB_ENTRY = List.of(
-            new Key("mac", ValueType.mac(), "NDA_LLADDR: the destination MAC; 00:00:00:00:00:00 on a VXLAN is the "
-                    + "default destination (broadcast, unknown unicast, multicast)"),
-            new Key("vlan", ValueType.integer(1, 4094), "NDA_VLAN: the VLAN of a bridge port's entry"),
-            new Key("dst", ValueType.ip(), "NDA_DST: the remote VTEP of a VXLAN entry"),
-            new Key("vni", ValueType.integer(0, 0xffffff), "NDA_VNI: the VNI to send with (default: the VXLAN's id)"),
-            new Key("port", ValueType.integer(1, 65535), "NDA_PORT: the remote UDP port (default: the VXLAN's "
-                    + "dstport)"),
-            new Key("sticky", ValueType.bool(), "NTF_STICKY: a bridge port's entry stays on its port even when the "
-                    + "bridge sees the MAC on another (default false: the bridge moves it)"));
 
     static final List<Key> ROUTE = List.of(
             new Key("to", null, "RTA_DST: destination prefix (198.51.100.0/24), an address (host route) or default"),

@@ -44,10 +44,13 @@ import java.util.Set;
  *
  * <p>To add a type (a rule, say): a package {@code io.vlinkd.daemon.resource.rule} with its {@code ResourceType}
  * (dump, decoding, events, ownership and its ledger line among its methods), its {@link KernelObject} (requests,
- * {@code ip} words, phases, ledger updates), its key and its ledger line record, beside a test like
- * {@code RouteTypeTest}. Outside the package: its entry in {@link ResourceTypes#ALL}; its two phases in
- * {@link io.vlinkd.daemon.reconcile.Phase}; its config entry (config module); the fake kernel's support (test
- * sources).
+ * {@code ip} words, phases, ledger updates), its key, its listed, observed and ledger line records, beside a test
+ * like {@code NeighbourTypeTest}. Outside the package: its entry in {@link ResourceTypes#ALL}; its two phases in
+ * {@link io.vlinkd.daemon.reconcile.Phase}; its requests and messages in the netlink module
+ * ({@code io.vlinkd.netlink.route}); for a list on an interface entry, its {@code EntrySection} in the config
+ * module and that section's line in {@code EntrySections.ALL} (the loader, the schema and the docs ask the
+ * sections; a top-level list such as {@code routes:} is read by the loader itself); the fake kernel's support (test
+ * sources). Neighbour and FDB entries were added so.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place

@@ -2,6 +2,7 @@ package io.vlinkd.daemon.resource.fdb;
 
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.FdbSection;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
@@ -95,7 +96,7 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
     public List<ListedFdb> desired(DesiredState desired) {
         List<ListedFdb> out = new ArrayList<>();
         for (DesiredLink d : desired.links()) {
-            d.fdb().forEach(e -> out.add(new ListedFdb(d, e)));
+            d.objects(FdbSection.SECTION).forEach(e -> out.add(new ListedFdb(d, e)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.vlinkd.daemon.resource.neighbour;
 
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.NeighbourSection;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
@@ -94,7 +95,7 @@ public final class NeighbourType
     public List<ListedNeighbour> desired(DesiredState desired) {
         List<ListedNeighbour> out = new ArrayList<>();
         for (DesiredLink d : desired.links()) {
-            d.neighbours().forEach(n -> out.add(new ListedNeighbour(d, n)));
+            d.objects(NeighbourSection.SECTION).forEach(n -> out.add(new ListedNeighbour(d, n)));
         }
         return out;
     }
@@ -163,7 +164,7 @@ public final class NeighbourType
 
     @Override
     public Optional<ForeignObject> foreign(ObservedNeighbour have, String on, DesiredState desired) {
-        if (desired.link(on).filter(d -> d.neighbours().stream()
+        if (desired.link(on).filter(d -> d.objects(NeighbourSection.SECTION).stream()
                 .anyMatch(n -> n.address().equals(have.address()))).isPresent()) {
             return Optional.empty();
         }

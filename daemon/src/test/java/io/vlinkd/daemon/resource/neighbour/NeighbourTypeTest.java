@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.NeighbourSection;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Step;
@@ -64,7 +65,7 @@ class NeighbourTypeTest {
 
     private static DesiredState eth9(NeighbourSpec... listed) {
         DesiredLink d = new DesiredLink(LinkSpec.of("eth9", null, null), List.of(), false, WHERE, false, false)
-                .withNeighbours(List.of(listed));
+                .withObjects(NeighbourSection.SECTION, List.of(listed));
         return new DesiredState(List.of(d), List.of(), List.of(), DaemonSettings.defaults(), List.of());
     }
 

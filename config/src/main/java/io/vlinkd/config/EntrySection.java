@@ -1,0 +1,110 @@
+package io.vlinkd.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A list of objects on an interface entry that one resource type manages ({@code neighbours:}, {@code fdb:}): its
+ * key, the keys of one item, how an item is read and checked, and its JSON Schema. The loader, the schema and the
+ * list of an entry's keys ask every section of {@link EntrySections#ALL}; a {@link DesiredLink} holds what each read
+ * ({@link DesiredLink#objects}). A new type's section is one class here and its line in {@link EntrySections}.
+ *
+ * @param <T> one configured object, as the resource type plans it
+ */
+public abstract class EntrySection<T> {
+
+    /** What the rest of the entry says that an item's rules need: its kind (null: none) and whether it has a master. */
+    record Entry(String kindName, boolean hasMaster) {
+    }
+
+    /** The entry's key ({@code neighbours}) with its description. */
+    abstract Key key();
+
+    /** The keys of one item, in the order the schema and the docs list them. */
+    abstract List<Key> itemKeys();
+
+    /** The item keys an item must have. */
+    abstract List<String> requiredItemKeys();
+
+    /** What one item is called in messages: {@code a neighbour}. */
+    abstract String item();
+
+    /** What the list looks like, for the message about a value that is not one. */
+    abstract String example();
+
+    /**
+     * One item from its keys' values ({@code values}: read with their {@link Key#type}, every required one
+     * present); empty after reporting, at the item or its key, what the type's rules refuse.
+     */
+    abstract Optional<T> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry);
+
+    /** Why two items are the same object to the kernel (listing one twice is a typo): their identity. */
+    abstract Object identity(T item);
+
+    /** {@code neighbour 2001:db8::1}, {@code FDB entry 02:00:00:00:00:10}: how a duplicate is named. */
+    abstract String describe(T item);
+
+    /** The list at {@code node}; empty after reporting every problem of it. */
+    final Optional<List<T>> read(Node node, FileContext ctx, String path, Entry entry) {
+        if (!(node instanceof SequenceNode seq)) {
+            ctx.add(node, path, "expected a list of " + key().key() + " like " + example() + ", got "
+                    + Values.describe(node));
+            return Optional.empty();
+        }
+        List<T> out = new ArrayList<>();
+        Map<Object, Node> seen = new HashMap<>();
+        boolean ok = true;
+        int i = 0;
+        for (Node element : seq.getValue()) {
+            String at = path + "[" + i++ + "]";
+            Optional<T> t = readItem(element, ctx, at, entry);
+            if (t.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Node first = seen.putIfAbsent(identity(t.get()), element);
+            if (first != null) {
+                ctx.add(element, at, describe(t.get()) + " is listed twice (first at line " + ctx.at(first).line()
+                        + ")");
+                ok = false;
+                continue;
+            }
+            out.add(t.get());
+        }
+        return ok ? Optional.of(List.copyOf(out)) : Optional.empty();
+    }
+
+    private Optional<T> readItem(Node node, FileContext ctx, String path, Entry entry) {
+        Optional<Mapping> m = Mapping.read(node, ctx, path, item());
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean ok = true;
+        List<String> names = Key.names(itemKeys());
+        for (Mapping.Field f : m.get().fields()) {
+            if (!names.contains(f.key())) {
+                ctx.add(f.keyNode(), Mapping.join(path, f.key()), "unknown key" + Near.hint(f.key(), names));
+                ok = false;
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Key k : itemKeys()) {
+            Optional<Mapping.Field> f = m.get().get(k.key());
+            if (f.isPresent()) {
+                Optional<Object> v = Values.read(f.get().value(), k.type(), ctx, path + "." + k.key(),
+                        new ArrayList<>());
+                ok &= v.isPresent();
+                v.ifPresent(x -> values.put(k.key(), x));
+            } else if (requiredItemKeys().contains(k.key())) {
+                ctx.add(node, path, item() + " needs " + k.key() + ": (" + k.description() + ")");
+                return Optional.empty();
+            }
+        }
+        return ok ? item(values, m.get(), ctx, path, entry) : Optional.empty();
+    }
+}

@@ -1,0 +1,68 @@
+package io.vlinkd.config;
+
+import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.route.NeighbourSpec;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code neighbours:}: permanent ARP/NDP entries, each {@code {address: 192.0.2.5, mac: 02:00:00:00:00:05}}. */
+public final class NeighbourSection extends EntrySection<NeighbourSpec> {
+
+    public static final NeighbourSection SECTION = new NeighbourSection();
+
+    private static final Key KEY = new Key("neighbours", null,
+            "Permanent neighbour entries of the interface (ip neigh replace ADDRESS lladdr MAC nud permanent, "
+                    + "marked with settings.route-protocol as NDA_PROTOCOL): an entry vlinkd added is deleted when "
+                    + "it leaves the list; an entry takes the place of the one the kernel learned for its address; "
+                    + "permanent entries someone else added are left alone");
+    private static final List<Key> ITEM = List.of(
+            new Key("address", ValueType.ip(), "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour"),
+            new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address"));
+
+    private NeighbourSection() {
+    }
+
+    @Override
+    Key key() {
+        return KEY;
+    }
+
+    @Override
+    List<Key> itemKeys() {
+        return ITEM;
+    }
+
+    @Override
+    List<String> requiredItemKeys() {
+        return List.of("address", "mac");
+    }
+
+    @Override
+    String item() {
+        return "a neighbour";
+    }
+
+    @Override
+    String example() {
+        return "[{address: 192.0.2.5, mac: 02:00:00:00:00:05}]";
+    }
+
+    @Override
+    Optional<NeighbourSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,
+                                 Entry entry) {
+        return Optional.of(new NeighbourSpec((InetAddress) values.get("address"), values.get("mac").toString()));
+    }
+
+    /** The kernel keys an entry by address and interface: one address has one link-layer address. */
+    @Override
+    Object identity(NeighbourSpec item) {
+        return item.address();
+    }
+
+    @Override
+    String describe(NeighbourSpec item) {
+        return "neighbour " + IpText.format(item.address());
+    }
+}
