@@ -1,5 +1,6 @@
 package io.vlinkd.daemon.resource;
 
+import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
@@ -12,6 +13,7 @@ import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +32,8 @@ import java.util.Set;
  * alone) someone else's object at a key the config wants, deletes the unlisted objects the type deletes, and
  * restores the objects the kernel drops with a link that the plan deletes or re-creates. The steps are
  * {@link io.vlinkd.daemon.reconcile.Step.ObjectChange}s over the type's {@link KernelObject}, so their inverses,
- * phases, {@code ip} commands and ledger updates come from that object. The planner and the event subscriptions
- * ask every type of {@link ResourceTypes#MANAGED}; the ownership claims, the revert, the foreign report and the drift
+ * phases, {@code ip} commands and ledger updates come from that object. The planner, the foreign report and the
+ * event subscriptions ask every type of {@link ResourceTypes#MANAGED}; the ownership claims, the revert and the drift
  * watcher ask every type in {@link ResourceTypes#ALL}: none of them names a type.
  *
  * <p>Ownership: what the ledger records, with the type's mark where the type asks for it (a route's protocol: the
@@ -67,9 +69,6 @@ public interface ResourceType<K, D, O, L> extends ManagedType {
         return (desired, observed, owned, later) -> new ObjectPlan<>(this, desired, observed, owned,
                 desired.settings().routeProtocol());
     }
-
-    /** What one object of this type is called in a notification's description: {@code route}. */
-    String noun();
 
     /** The request that dumps every object of this type. */
     NlRequest dumpRequest();
@@ -168,6 +167,23 @@ public interface ResourceType<K, D, O, L> extends ManagedType {
      * the plan notes the difference instead).
      */
     Optional<ForeignObject> foreign(O have, String on, DesiredState desired);
+
+    /**
+     * The observed objects on a configured interface that are neither the kernel's nor vlinkd's, each as
+     * {@link #foreign} reports it.
+     */
+    @Override
+    default void findForeign(DesiredState desired, ObservedState state, Ownership owned, int protocol,
+                             Map<Integer, DesiredLink> configured, List<ForeignObject> out) {
+        ObjectPlan<K, D, O, L> plan = new ObjectPlan<>(this, desired, state, owned, protocol);
+        for (O o : observed(state)) {
+            DesiredLink d = configured.get(ifindex(o));
+            if (d == null || kernels(o) || plan.ours(o)) {
+                continue;
+            }
+            foreign(o, d.name(), desired).ifPresent(out::add);
+        }
+    }
 
     /** Whether {@code observed} carries vlinkd's mark, {@code protocol} ({@code settings.route-protocol}). */
     boolean marked(O observed, int protocol);

@@ -15,7 +15,7 @@ public final class ResourceTypes {
 
     /**
      * The {@link ResourceType}s, the objects on links, in the order their steps are planned (after the links'): what
-     * the ownership claims, the foreign report, the observation and the drift watcher ask.
+     * the ownership claims, the observation and the drift watcher ask.
      */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
             NeighbourType.TYPE, FdbType.TYPE);
@@ -23,7 +23,7 @@ public final class ResourceTypes {
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides
      * (which links are created, deleted, re-created) is what the later types' plans learn; then the types of
-     * {@link #ALL}. The kernel port subscribes to the notifications of each.
+     * {@link #ALL}. The kernel port subscribes to the notifications of each, and the foreign report asks each.
      */
     public static final List<ManagedType> MANAGED = Stream.<ManagedType>concat(Stream.of(LinkType.TYPE),
             ALL.stream()).toList();
