@@ -3,6 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.config.DaemonSettings;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.link.Adoption;
+import io.vlinkd.daemon.resource.link.LinkOwnership;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.Ownership;
@@ -291,12 +292,7 @@ public final class Reconciler {
     static Ownership afterRevert(Ownership current, Ownership before, List<Step> inverses, ObservedState now,
                                  int protocol) {
         Ownership o = ownershipAfter(current, inverses, now, protocol);
-        List<OwnedLink> keep = new ArrayList<>();
-        for (OwnedLink l : o.links()) {
-            if (current.get(l.name()).isPresent() || before.get(l.name()).isPresent()) {
-                keep.add(l);
-            }
-        }
+        List<OwnedLink> keep = LinkOwnership.keptByRevert(o.links(), current, before);
         // Addresses and the other objects: what was vlinkd's before or after the apply, as far as the kernel still
         // has it (a revert re-adds what the apply deleted and deletes what it added).
         return Claims.present(Claims.union(Ownership.of(keep), before, o), now, protocol);
@@ -473,8 +469,6 @@ public final class Reconciler {
      * as vlinkd's (marked with {@code protocol} where the type marks) is not recorded.
      */
     static Ownership ownershipAfter(Ownership owned, List<Step> steps, ObservedState now, int protocol) {
-        java.util.Map<String, OwnedLink> links = new java.util.LinkedHashMap<>();
-        owned.links().forEach(l -> links.put(l.name(), l));
         java.util.Map<String, ObservedLink> byName = now.byName();
         KernelObject.Ledger ledger = new KernelObject.Ledger(byName, owned);
         for (Step s : steps) {
@@ -486,24 +480,10 @@ public final class Reconciler {
                 } else if (c.where() != null) {
                     c.object().own(ledger);
                 }
-            } else if (s instanceof Step.DeleteLink d) {
-                links.remove(d.link());
-                d.companions().forEach(links::remove);
-            } else if (s instanceof Step.CreateLink c) {
-                List<String> names = new ArrayList<>();
-                names.add(c.link());
-                names.addAll(c.companions());
-                for (String n : names) {
-                    ObservedLink l = byName.get(n);
-                    if (l != null) {
-                        links.put(n, new OwnedLink(n, l.index(), c.spec().kindName()));
-                    } else {
-                        links.remove(n);
-                    }
-                }
             }
         }
-        return Claims.present(ledger.recorded(Ownership.of(links.values())), now, protocol);
+        return Claims.present(ledger.recorded(Ownership.of(LinkOwnership.after(owned.links(), steps, byName))), now,
+                protocol);
     }
 
     private static String describeDifference(ObservedState.Snapshot was, ObservedState.Snapshot now) {

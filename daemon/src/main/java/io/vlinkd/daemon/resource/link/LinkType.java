@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>This package holds the link type's parts: its plan, what it reads from a kind's option table
  * ({@link KindTraits}), {@code adopt: true} ({@link Adoption}), a link as observed ({@link ObservedLink}) and as the
- * ownership ledger records it ({@link OwnedLink}, and {@link LinkIntent} written ahead of a create); the type
+ * ownership ledger records it ({@link OwnedLink}, and {@link LinkIntent} written ahead of a create), which links
+ * are vlinkd's after an apply or a revert ({@link LinkOwnership}); the type
  * itself finds someone else's links on configured interfaces for the foreign report ({@link #findForeign}). The
  * observation keeps the links beside the other types' objects ({@link io.vlinkd.daemon.reconcile.ObservedState}),
  * and the ledger files their lines first ({@link io.vlinkd.daemon.state.OwnershipStore}).
