@@ -30,28 +30,12 @@ import java.util.Set;
  * observation keeps the links beside the other types' objects ({@link io.vlinkd.daemon.reconcile.ObservedState}),
  * and the ledger files their lines first ({@link io.vlinkd.daemon.state.OwnershipStore}).
  */
-public final class LinkType implements ManagedType {
-
-    public static final LinkType TYPE = new LinkType();
-
-    private LinkType() {
-    }
+public enum LinkType implements ManagedType {
+    TYPE;
 
     @Override
     public String noun() {
         return "link";
-    }
-
-    /** Link notifications: RTM_NEWLINK and RTM_DELLINK. */
-    @Override
-    public List<Integer> eventGroups() {
-        return List.of(Rtnl.RTNLGRP_LINK);
-    }
-
-    /** A planner that carries each pass's kind comparisons to the next ({@link LinkPlan.Memo}). */
-    @Override
-    public TypePlanner planner() {
-        return new Remembering();
     }
 
     /**
@@ -83,6 +67,18 @@ public final class LinkType implements ManagedType {
 
     private static String kindOf(ObservedLink l) {
         return l.kindName() == null ? "device" : l.kindName();
+    }
+
+    /** Link notifications: RTM_NEWLINK and RTM_DELLINK. */
+    @Override
+    public List<Integer> eventGroups() {
+        return List.of(Rtnl.RTNLGRP_LINK);
+    }
+
+    /** A planner that carries each pass's kind comparisons to the next ({@link LinkPlan.Memo}). */
+    @Override
+    public TypePlanner planner() {
+        return new Remembering();
     }
 
     private static final class Remembering implements TypePlanner {
