@@ -51,7 +51,7 @@ public final class DriftWatcher implements Runnable {
     private final Supplier<DesiredState> desired;
     private final DriftEvents events;
     private final Duration debounce;
-    private final Consumer<String> onDrift;
+    private final Listener onDrift;
     private final Map<Integer, String> names = new HashMap<>();
     /** The names {@link #configured} found in the config it was last given (the daemon swaps the whole object). */
     private DesiredState configuredOf;
@@ -60,18 +60,38 @@ public final class DriftWatcher implements Runnable {
     private final Map<ResourceType<?, ?, ?, ?>, Set<String>> listedOn = new HashMap<>();
     private volatile boolean stopped;
     private String firstChange;
+    /** The interfaces the changes of the burst concern; null once one concerned no interface in particular. */
+    private Set<String> changedLinks = new HashSet<>();
     private long quietSince;
     private int detections;
+
+    /** Hears of drift (see {@link #DriftWatcher}). */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param what  what changed first in the burst ({@code br0}, {@code address on br0}, ...)
+         * @param links the interfaces the burst's changes concern (a repair need plan only them and what is
+         *              connected to them); empty when one concerned none in particular (lost notifications, a
+         *              route with vlinkd's protocol): then the whole config is to be repaired
+         */
+        void drift(String what, Optional<Set<String>> links);
+    }
+
+    /** A watcher whose {@code onDrift} hears only what changed first in each burst. */
+    public DriftWatcher(KernelPort port, OwnershipStore store, Supplier<DesiredState> desired, DriftEvents events,
+                        Duration debounce, Consumer<String> onDrift) throws KernelException {
+        this(port, store, desired, events, debounce, (Listener) (what, links) -> onDrift.accept(what));
+    }
 
     /**
      * @param desired  the config whose interfaces matter (the daemon swaps it on reload)
      * @param debounce how long notifications must be quiet before drift is reported (a burst of events from one
      *                 {@code ip link del} of a bridge with ports becomes one report)
-     * @param onDrift  gets what changed first in the burst ({@code br0}, {@code address on br0}, ...); called on
-     *                 the watcher's thread, so it must only hand the repair over, never run it
+     * @param onDrift  hears of each burst ({@link Listener}); called on the watcher's thread, so it must only hand
+     *                 the repair over, never run it
      */
     public DriftWatcher(KernelPort port, OwnershipStore store, Supplier<DesiredState> desired, DriftEvents events,
-                        Duration debounce, Consumer<String> onDrift) throws KernelException {
+                        Duration debounce, Listener onDrift) throws KernelException {
         this.port = port;
         this.store = store;
         this.desired = desired;
@@ -116,7 +136,7 @@ public final class DriftWatcher implements Runnable {
             batch = events.poll(firstChange != null ? min(timeout, debounce) : timeout);
         } catch (EventsLostException e) {
             LOG.warn("drift watch: notifications were lost (ENOBUFS); re-dumping everything");
-            changed("notifications lost (ENOBUFS)");
+            changed(new Change("notifications lost (ENOBUFS)", null));
             refreshNames();
             batch = List.of();
         } catch (NetlinkException e) {
@@ -125,23 +145,46 @@ public final class DriftWatcher implements Runnable {
         Relevant relevant = new Relevant(configured(desired.get()));
         boolean foreign = desired.get().settings().foreign() == DaemonSettings.ForeignPolicy.REPORT;
         for (NlMessage m : batch) {
-            String which = concerns(m, relevant, foreign);
+            Change which = concerns(m, relevant, foreign);
             if (which != null) {
-                LOG.debug("drift watch: {} changed", which);
+                LOG.debug("drift watch: {} changed", which.what());
                 changed(which);
             }
         }
         if (firstChange != null && System.nanoTime() - quietSince >= debounce.toNanos()) {
             String what = firstChange;
+            Optional<Set<String>> links = Optional.ofNullable(changedLinks);
             firstChange = null;
+            changedLinks = new HashSet<>();
             detections++;
-            onDrift.accept(what);
+            onDrift.drift(what, links);
         }
     }
 
-    private void changed(String what) {
+    /**
+     * A relevant change: what it is, for the log, and the interfaces it concerns (null: none in particular, so the
+     * whole config is to be repaired).
+     */
+    private record Change(String what, Set<String> links) {
+        static Change on(String what, String... links) {
+            Set<String> s = new HashSet<>();
+            for (String l : links) {
+                if (l != null) {
+                    s.add(l);
+                }
+            }
+            return new Change(what, s);
+        }
+    }
+
+    private void changed(Change c) {
         if (firstChange == null) {
-            firstChange = what;
+            firstChange = c.what();
+        }
+        if (changedLinks != null && c.links() != null) {
+            changedLinks.addAll(c.links());
+        } else {
+            changedLinks = null;
         }
         quietSince = System.nanoTime();
     }
@@ -206,28 +249,33 @@ public final class DriftWatcher implements Runnable {
     }
 
     /**
-     * The name of the relevant object a notification concerns, or null when it is someone else's. With
-     * {@code foreign} (settings.foreign: report) a link attached to a relevant one and a route through one count
-     * too, so that a foreign object is reported when it appears.
+     * The relevant change a notification reports, or null when it is someone else's. With {@code foreign}
+     * (settings.foreign: report) a link attached to a relevant one and a route through one count too, so that a
+     * foreign object is reported when it appears.
      */
-    private String concerns(NlMessage m, Relevant relevant, boolean foreign) throws IOException {
+    private Change concerns(NlMessage m, Relevant relevant, boolean foreign) throws IOException {
         try {
             switch (m.type()) {
                 case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> {
                     LinkMessage l = LinkMessage.decode(m);
                     String old = l.isDeletion() ? names.remove(l.index()) : names.put(l.index(), l.name());
+                    // A rename concerns both names (a configured link may have been renamed onto another's).
+                    String renamedFrom = old != null && !old.equals(l.name()) ? old : null;
                     if (relevant.contains(l.name())) {
-                        return l.name();
+                        return Change.on(l.name(), l.name(), renamedFrom);
                     }
                     if (foreign && (onRelevant(l.master(), relevant) || onRelevant(l.link(), relevant))) {
-                        return l.name() + ", attached to a configured interface";
+                        return Change.on(l.name() + ", attached to a configured interface", l.name(),
+                                l.master() == null ? null : names.get(l.master()),
+                                l.link() == null ? null : names.get(l.link()), renamedFrom);
                     }
-                    return old != null && relevant.contains(old) ? old : null; // renamed away
+                    // Renamed away.
+                    return renamedFrom != null && relevant.contains(old) ? Change.on(old, old, l.name()) : null;
                 }
                 default -> {
                     // An object of a resource type (an address, a route): each type decodes only its own messages.
                     for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
-                        String c = concerns(t, m, relevant, foreign);
+                        Change c = concerns(t, m, relevant, foreign);
                         if (c != null) {
                             return c;
                         }
@@ -242,7 +290,7 @@ public final class DriftWatcher implements Runnable {
     }
 
     /** What {@code m} concerns when it reports a relevant object of {@code type}, or null. */
-    private <D, O> String concerns(ResourceType<?, D, O, ?> type, NlMessage m, Relevant relevant, boolean foreign)
+    private <D, O> Change concerns(ResourceType<?, D, O, ?> type, NlMessage m, Relevant relevant, boolean foreign)
             throws MalformedMessageException, IOException {
         Optional<O> decoded = type.decode(m);
         if (decoded.isEmpty()) {
@@ -257,14 +305,18 @@ public final class DriftWatcher implements Runnable {
             return null;
         }
         boolean onRelevant = onRelevant(type.ifindex(o), relevant);
+        String on = names.get(type.ifindex(o));
         if (type.managedOnItsLink()) {
-            return onRelevant ? type.on(names.get(type.ifindex(o))) : null;
+            return onRelevant ? Change.on(type.on(on), on) : null;
         }
-        // The mark alone makes an object worth a look (a drift check then asks the ledger too).
+        // The mark alone makes an object worth a look (a drift check then asks the ledger too). Off the relevant
+        // interfaces it may be one the config lists through no interface in particular, or one the ledger records
+        // on an interface that is gone: the whole config is repaired.
         if (type.marked(o, protocol)) {
-            return "a " + type.noun() + " with vlinkd's protocol";
+            String what = "a " + type.noun() + " with vlinkd's protocol";
+            return onRelevant ? Change.on(what, on) : new Change(what, null);
         }
-        return foreign && onRelevant ? type.on(names.get(type.ifindex(o))) : null;
+        return foreign && onRelevant ? Change.on(type.on(on), on) : null;
     }
 
     private boolean onRelevant(Integer index, Relevant relevant) throws IOException {

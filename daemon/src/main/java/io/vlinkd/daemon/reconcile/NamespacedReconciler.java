@@ -128,6 +128,20 @@ public final class NamespacedReconciler {
     }
 
     /**
+     * Repairs the drift the daemon's own namespace reported on {@code links} ({@link Reconciler#repair}). A config or
+     * ledger with links in named namespaces is repaired whole ({@link #apply}): those are reconciled through ports
+     * opened for the call, and nothing watches them for drift but this re-read.
+     */
+    public synchronized NamespacedResult repair(DesiredState running, java.util.Set<String> links)
+            throws KernelException, IOException {
+        if (!partition(running).ownOnly()) {
+            return apply(running);
+        }
+        ApplyResult r = own.repair(running, links);
+        return new NamespacedResult(r, List.of(new NamespacedResult.Part(null, r)));
+    }
+
+    /**
      * Plans, applies and verifies every namespace in order; on a failure, reverts it (its reconciler does) and
      * every namespace applied before it, last first, and checks each is back to its state before the apply.
      */

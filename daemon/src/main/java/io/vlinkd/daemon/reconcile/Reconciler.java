@@ -34,6 +34,13 @@ public final class Reconciler {
     private final KernelPort port;
     private final OwnershipStore store;
     private final Planner planner;
+    /**
+     * Plans the scoped drift repairs ({@link #repair}): the planner carries each link's comparisons from one plan to
+     * the next, and a plan of a few links would drop those of the whole config's.
+     */
+    private final Planner scopedPlanner = new Planner();
+    /** The connections of the config last repaired with a scope: the running config, the same until a reload. */
+    private RepairScope.Connections connections;
     /** {@code settings.route-protocol} of the last apply (what a later rollback of it prunes by). */
     private volatile int protocol = Planner.VLINKD_PROTOCOL;
     private final int verifyAttempts;
@@ -110,7 +117,39 @@ public final class Reconciler {
     /** Plans, applies, verifies; reverts everything (or the failed branches, {@code on-error: isolate}). */
     public synchronized ApplyResult apply(DesiredState desired) throws KernelException, IOException {
         ObservedState before = port.observe();
+        return apply(desired, before, recorded(before), null);
+    }
+
+    /**
+     * Repairs drift of the running config that concerned {@code links}: plans, applies and verifies only them and
+     * what is connected to them ({@link RepairScope}), or the whole config when scoping is not safe for it. The
+     * periodic re-read, a reload and lost notifications repair the whole config ({@link #apply}).
+     */
+    public synchronized ApplyResult repair(DesiredState running, Set<String> links)
+            throws KernelException, IOException {
+        ObservedState before = port.observe();
         Ownership recorded = recorded(before);
+        if (connections == null || connections.desired() != running) {
+            connections = new RepairScope.Connections(running);
+        }
+        RepairScope scope = RepairScope.of(connections, before, links).orElse(null);
+        if (scope != null) {
+            LOG.debug("drift repair of {}: plans {} interface(s) (the config has {} entries)", links,
+                    scope.names().size(), running.links().size());
+        }
+        return apply(running, before, recorded, scope);
+    }
+
+    /**
+     * {@link #apply} of {@code running}, or of its part in the scope of {@code repair} (null: all of it). {@code full} is the whole
+     * ledger as read: a scoped apply plans with its part ({@link RepairScope#narrow}) and saves it whole again.
+     */
+    private ApplyResult apply(DesiredState running, ObservedState before, Ownership full, RepairScope repair)
+            throws KernelException, IOException {
+        DesiredState desired = repair == null ? running : repair.desired();
+        Planner planner = repair == null ? this.planner : scopedPlanner;
+        Ownership recorded = repair == null ? full : repair.narrow(full, before);
+        java.util.function.UnaryOperator<Ownership> whole = repair == null ? o -> o : o -> repair.widen(o, full);
         Ownership owned = Claims.claim(desired, before, Adoption.adopt(desired, before, recorded));
         protocol = desired.settings().routeProtocol();
         Plan plan = planner.plan(desired, before, owned);
@@ -121,17 +160,17 @@ public final class Reconciler {
                 errors.add(new StepError(null, p.link() + ": " + p.message(), null, p.where()));
             }
             return new ApplyResult(ApplyResult.Outcome.REFUSED, plan, List.of(), errors,
-                    new AppliedChange(List.of(), owned, this));
+                    new AppliedChange(List.of(), whole.apply(owned), this));
         }
         plan.notes().forEach(n -> LOG.info("{}", n));
         if (plan.isEmpty()) {
             LOG.debug("nothing to change");
-            observer.observed(desired, before, owned);
+            observer.observed(running, before, whole.apply(owned));
             if (!owned.equals(recorded)) {
-                store.save(owned); // adopted links that already were as configured
+                store.save(whole.apply(owned)); // adopted links that already were as configured
             }
             return new ApplyResult(ApplyResult.Outcome.UNCHANGED, plan, List.of(), List.of(),
-                    new AppliedChange(List.of(), owned, this));
+                    new AppliedChange(List.of(), whole.apply(owned), this));
         }
         boolean isolate = desired.settings().onError() == DaemonSettings.OnError.ISOLATE;
 
@@ -161,7 +200,7 @@ public final class Reconciler {
                 List<Step> doneSoFar = journal.stream().flatMap(List::stream).toList();
                 ledger = WriteAhead.intend(ownershipAfter(owned, doneSoFar, state, protocol), steps(outgoing),
                         state);
-                store.save(ledger);
+                store.saveIntents(whole.apply(ledger));
             }
             List<WriteResult> results = execute(outgoing);
             List<Step> done = new ArrayList<>();
@@ -190,7 +229,7 @@ public final class Reconciler {
         List<Step> revertedInverses = List.of();
         if (errors.isEmpty() || isolate) {
             Set<String> failedNames = namesOf(plan, failedBranches);
-            Verification v = verify(desired, owned, journal, failedNames);
+            Verification v = verify(planner, desired, owned, journal, failedNames);
             last = v.observed();
             for (Step s : v.pending()) {
                 StepError e = new StepError(s, "not converged after apply: still needs " + s.ipCommand(), null,
@@ -253,12 +292,12 @@ public final class Reconciler {
             afterOwned = base;
         }
         if (!afterOwned.equals(ledger)) {
-            store.save(afterOwned);
+            store.save(whole.apply(afterOwned));
         }
         if (outcome == ApplyResult.Outcome.APPLIED && last != null) {
-            observer.observed(desired, last, afterOwned);
+            observer.observed(running, last, whole.apply(afterOwned));
         }
-        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, owned, this));
+        return new ApplyResult(outcome, plan, keptFlat, errors, new AppliedChange(kept, whole.apply(owned), this));
     }
 
     /** Reverts a change that was applied and kept ({@link AppliedChange#rollback()}). */
@@ -328,7 +367,7 @@ public final class Reconciler {
      * Re-dumps and re-plans: a converged apply leaves nothing to do. Retried a few times for what the kernel
      * settles asynchronously. Steps on {@code ignored} interfaces (failed branches under isolate) do not count.
      */
-    private Verification verify(DesiredState desired, Ownership owned, List<List<Step>> journal,
+    private Verification verify(Planner planner, DesiredState desired, Ownership owned, List<List<Step>> journal,
                                 Set<String> ignored) throws KernelException {
         List<Step> done = journal.stream().flatMap(List::stream).toList();
         // Only what this apply wrote is verified: someone else's change to another interface while it ran is drift

@@ -11,9 +11,11 @@ import io.vlinkd.daemon.service.ReconcilePort.PlanFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +61,22 @@ public final class Daemon {
     // The reasons of a reload and of a drift repair that are queued on the loop and not yet begun (null: none):
     // further requests join them instead of queueing a task each.
     private final AtomicReference<String> queuedReload = new AtomicReference<>();
-    private final AtomicReference<String> queuedRepair = new AtomicReference<>();
+    private final AtomicReference<Drift> queuedRepair = new AtomicReference<>();
+
+    /**
+     * A drift to repair: what changed first, and the interfaces it concerned (null: the whole config is repaired).
+     */
+    private record Drift(String what, Set<String> links) {
+        /** This and {@code later} as one repair. */
+        Drift join(Drift later) {
+            if (links == null || later.links() == null) {
+                return new Drift(what, null);
+            }
+            Set<String> all = new HashSet<>(links);
+            all.addAll(later.links());
+            return new Drift(what, all);
+        }
+    }
 
     // Confined to the loop thread.
     // Volatile: the drift watcher reads it from its own thread. Null until a valid config has been applied.
@@ -281,11 +298,22 @@ public final class Daemon {
 
     /**
      * The drift watcher saw {@code what} change (an owned or configured interface, an address on one, a vlinkd
-     * route, lost notifications): queues a repair on the loop and returns at once. Reports that arrive while a
-     * repair is queued join it.
+     * route, lost notifications): queues a repair of the whole config on the loop and returns at once. Reports that
+     * arrive while a repair is queued join it.
      */
     public void driftDetected(String what) {
-        if (queuedRepair.getAndSet(what) != null) {
+        driftDetected(what, Optional.empty());
+    }
+
+    /**
+     * As {@link #driftDetected(String)}, for a change that concerned only the interfaces {@code links} (when
+     * present): the repair plans them and what is connected to them, not the whole config. Reports that join a
+     * queued repair widen its scope; one of the whole config makes it whole.
+     */
+    public void driftDetected(String what, Optional<Set<String>> links) {
+        Drift d = new Drift(what, links.map(Set::copyOf).orElse(null));
+        if (queuedRepair.getAndAccumulate(d, (queued, later) -> queued == null ? later : queued.join(later))
+                != null) {
             return;
         }
         try {
@@ -326,10 +354,11 @@ public final class Daemon {
      * finished). The outcome goes to STATUS= and {@code status} like any converge's.
      */
     private void repairDrift() {
-        String what = queuedRepair.getAndSet(null);
-        if (what == null || stopping || !started) {
+        Drift drift = queuedRepair.getAndSet(null);
+        if (drift == null || stopping || !started) {
             return; // the first converge is the repair of whatever drifted before it
         }
+        String what = drift.what();
         DesiredState desired = running;
         if (desired == null) {
             LOG.info("drift ({} changed) not repaired: {}", what, MANAGING_NOTHING);
@@ -343,7 +372,8 @@ public final class Daemon {
                 }
                 return;
             }
-            Applied applied = reconcile.apply(desired, null);
+            Applied applied = drift.links() == null ? reconcile.apply(desired, null)
+                    : reconcile.repair(desired, drift.links());
             boolean unchanged = applied.ok() && applied.events().isEmpty();
             if (unchanged && last.ok()) {
                 LOG.debug("drift ({} changed): {}", what, applied.summary());

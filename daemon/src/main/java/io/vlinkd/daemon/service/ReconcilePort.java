@@ -62,6 +62,15 @@ public interface ReconcilePort {
     Applied apply(DesiredState state, String netns) throws BackendUnavailableException;
 
     /**
+     * Repairs drift of the running config in the daemon's own namespace that concerned the interfaces {@code links}
+     * (and what they depend on or what depends on them); nothing else need be planned. A port that cannot scope a
+     * repair applies the whole config, which repairs that drift too.
+     */
+    default Applied repair(DesiredState running, java.util.Set<String> links) throws BackendUnavailableException {
+        return apply(running, null);
+    }
+
+    /**
      * For an apply without the daemon ({@code vlinkctl apply --once}): holds the state directory as a running
      * daemon does, so that the two never write one ledger and undo each other's interfaces. Without a state
      * directory there is nothing to hold.

@@ -106,7 +106,7 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
      */
     public synchronized DriftWatcher driftWatcher(java.util.function.Supplier<DesiredState> desired,
                                                   java.time.Duration debounce,
-                                                  java.util.function.Consumer<String> onDrift) throws KernelException {
+                                                  DriftWatcher.Listener onDrift) throws KernelException {
         EventSocket events;
         try {
             events = EventSocket.subscribe(home, NetlinkKernelPort.eventGroups());
@@ -218,6 +218,22 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
             return new Applied(false, "cannot apply" + in(netns) + ": " + e.getMessage(), List.of(),
                     Optional.empty());
         }
+        return applied(all, netns == null);
+    }
+
+    @Override
+    public Applied repair(DesiredState running, java.util.Set<String> links) throws BackendUnavailableException {
+        NamespacedResult all;
+        try {
+            all = here().repair(running, links);
+        } catch (KernelException | IOException e) {
+            return new Applied(false, "cannot apply: " + e.getMessage(), List.of(), Optional.empty());
+        }
+        return applied(all, false);
+    }
+
+    /** The outcome as the daemon reports it; {@code undoable}: with a rollback of the change ({@code apply --confirm-timeout}). */
+    private static Applied applied(NamespacedResult all, boolean undoable) {
         ApplyResult r = all.combined();
         List<Event> events = new ArrayList<>();
         for (NamespacedStep ns : all.kept()) {
@@ -230,7 +246,7 @@ public final class ReconcilerBackend implements ReconcilePort, AutoCloseable {
         }
         String summary = r.summary();
         Optional<Rollback> rollback = Optional.empty();
-        if (r.succeeded() && netns == null && !r.change().isEmpty()) {
+        if (r.succeeded() && undoable && !r.change().isEmpty()) {
             AppliedChange change = r.change();
             rollback = Optional.of(() -> rollBack(change));
         }

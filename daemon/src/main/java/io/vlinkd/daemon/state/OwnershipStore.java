@@ -245,8 +245,7 @@ public final class OwnershipStore {
     private Parsed parse() throws IOException {
         Object key;
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            key = List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+            key = key(file);
         } catch (NoSuchFileException e) {
             return new Parsed(List.of(), List.of(), List.of());
         }
@@ -261,6 +260,12 @@ public final class OwnershipStore {
             lastKey = key;
         }
         return p;
+    }
+
+    /** What identifies one content of the file: every save replaces it by a rename. */
+    private static Object key(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
     }
 
     private Parsed parseFile() throws IOException {
@@ -413,23 +418,41 @@ public final class OwnershipStore {
 
     /** Replaces this namespace's lines with {@code ownership}; the other namespaces' intact lines are kept. */
     public void save(Ownership ownership) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER_TEXT).append('\n');
+        write(ownership, true);
+    }
+
+    /**
+     * {@link #save} of a ledger with the intents written before a wave of creations ({@code WriteAhead}), replaced
+     * atomically as every save is but not synced to the disk: the creation request waits for it, and the intents
+     * need only outlive this process. A kill leaves the renamed file in the page cache for the next start to read;
+     * a power loss or a kernel crash takes the links the intents were to claim along (links do not outlive the
+     * kernel), so an intent lost with it, or a file found damaged after it (which is logged and repaired, never
+     * fatal), claims nothing that exists. The save after the wave is synced as every other.
+     */
+    public void saveIntents(Ownership ownership) throws IOException {
+        write(ownership, false);
+    }
+
+    private void write(Ownership ownership, boolean sync) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         for (Entry e : parse().entries()) {
             if (!java.util.Objects.equals(e.netns(), netns)) {
-                append(sb, e);
+                entries.add(e);
             }
         }
         for (OwnedLink l : ownership.links()) {
-            append(sb, new Entry(null, l, netns));
+            entries.add(new Entry(null, l, netns));
         }
         for (LinkIntent i : ownership.intents()) {
-            append(sb, new Entry(null, i, netns));
+            entries.add(new Entry(null, i, netns));
         }
         for (ResourceType<?, ?, ?, ?> t : ResourceTypes.IN_LEDGER) {
             for (Object line : ownership.lines(t)) {
-                append(sb, new Entry(t, line, netns));
+                entries.add(new Entry(t, line, netns));
             }
         }
+        StringBuilder sb = new StringBuilder(HEADER_TEXT).append('\n');
+        entries.forEach(e -> append(sb, e));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
@@ -439,12 +462,24 @@ public final class OwnershipStore {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         }
+        // What was written is what the file parses into: the next load or save (the next repair's) need not parse
+        // it again. The key is the temporary file's, which the rename keeps (inode, size, modification time).
+        Object key = key(tmp);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot replace " + file + " atomically", e);
+        }
+        synchronized (this) {
+            lastParsed = new Parsed(entries, List.of(), List.of());
+            lastKey = key;
+        }
+        if (!sync) {
+            return;
         }
         // The rename is durable only once the directory entry is.
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

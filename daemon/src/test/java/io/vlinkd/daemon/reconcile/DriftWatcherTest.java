@@ -69,10 +69,15 @@ class DriftWatcherTest {
 
     /** A watcher whose detections are recorded, as the daemon's loop would receive them. */
     private DriftWatcher watcher(DesiredState d, Duration debounce) throws Exception {
-        return new DriftWatcher(kernel, store, () -> d, events, debounce, detected::add);
+        return new DriftWatcher(kernel, store, () -> d, events, debounce, (what, links) -> {
+            detected.add(what);
+            scopes.add(links);
+        });
     }
 
     final List<String> detected = new java.util.ArrayList<>();
+    /** The interfaces each detection concerned (empty: the whole config). */
+    final List<java.util.Optional<java.util.Set<String>>> scopes = new java.util.ArrayList<>();
 
     @Test
     void anOwnedLinkDeletedBehindOurBackIsReportedNotRepairedOnTheWatchersThread() throws Exception {
@@ -153,6 +158,34 @@ class DriftWatcherTest {
         Thread.sleep(250);
         w.pollOnce(Duration.ZERO);
         assertThat(detected).containsExactly("br0");
+    }
+
+    @Test
+    void aReportNamesTheInterfacesItsBurstConcernedAndLostEventsNameNone() throws Exception {
+        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
+        reconciler.apply(d);
+        DriftWatcher w = watcher(d, Duration.ofMillis(100));
+        int old = deleteBehindOurBack("br0");
+        queue.add(linkEvent(Rtnl.RTM_DELLINK, old, "br0"));
+        // A rename concerns both names: the old one may be configured and now missing.
+        queue.add(linkEvent(Rtnl.RTM_NEWLINK, 77, "br7"));
+        queue.add(linkEvent(Rtnl.RTM_NEWLINK, 77, "br0"));
+        for (int i = 0; i < 3; i++) {
+            w.pollOnce(Duration.ZERO);
+        }
+        Thread.sleep(150);
+        w.pollOnce(Duration.ZERO);
+        assertThat(detected).containsExactly("br0");
+        assertThat(scopes).containsExactly(java.util.Optional.of(java.util.Set.of("br0", "br7")));
+
+        queue.add(linkEvent(Rtnl.RTM_NEWLINK, 77, "br0"));
+        queue.add(new EventsLostException("test socket"));
+        w.pollOnce(Duration.ZERO);
+        w.pollOnce(Duration.ZERO);
+        Thread.sleep(150);
+        w.pollOnce(Duration.ZERO);
+        assertThat(scopes).as("lost notifications: the whole config").last()
+                .isEqualTo(java.util.Optional.empty());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.vlinkd.daemon.control.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -261,6 +262,28 @@ class DaemonTest {
         status();
         assertThat(reconcile.applied).hasSize(1);
         assertThat(reconcile.plans).hasValue(1);
+    }
+
+    @Test
+    void queuedDriftReportsBecomeOneRepairOfTheInterfacesTheyNamedOrOfEverythingWhenOneNamedNone()
+            throws InterruptedException {
+        daemon.start();
+        Fakes.Gate gate = heldAt(g -> reconcile.gate = g, () -> daemon.driftDetected("br0"));
+        daemon.driftDetected("br1", Optional.of(Set.of("br1")));
+        daemon.driftDetected("br2", Optional.of(Set.of("br2", "br3")));
+        gate.release.countDown();
+        status();
+        assertThat(reconcile.repaired).containsExactly(Set.of("br1", "br2", "br3"));
+
+        gate = heldAt(g -> reconcile.gate = g, () -> daemon.driftDetected("br0", Optional.of(Set.of("br0"))));
+        daemon.driftDetected("br4", Optional.of(Set.of("br4")));
+        daemon.driftDetected("notifications lost (ENOBUFS)", Optional.empty());
+        gate.release.countDown();
+        status();
+        assertThat(reconcile.repaired).as("the held one; the queued one repaired everything")
+                .containsExactly(Set.of("br1", "br2", "br3"), Set.of("br0"));
+        // start, the held whole repair, the scoped one, the held scoped one, the whole one.
+        assertThat(reconcile.finished).hasSize(5);
     }
 
     @Test

@@ -112,6 +112,15 @@ public final class Fakes {
             rereads.incrementAndGet();
         }
 
+        /** The interfaces of each scoped drift repair ({@link #repair}), in order; each is also an apply. */
+        final List<java.util.Set<String>> repaired = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Applied repair(DesiredState running, java.util.Set<String> links) {
+            repaired.add(links);
+            return apply(running, null);
+        }
+
         @Override
         public Applied apply(DesiredState state, String netns) {
             applied.add(state);

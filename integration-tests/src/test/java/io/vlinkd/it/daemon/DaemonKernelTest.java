@@ -161,6 +161,45 @@ class DaemonKernelTest {
         assertThat(ns.ip("neigh", "show", "dev", "bra")).contains("192.0.2.2 lladdr 02:00:00:00:00:02 PERMANENT");
     }
 
+    /**
+     * Issue 14: a deleted bridge is repaired by a repair scoped to it (the drift watcher names it) that still
+     * re-enslaves its port, and restores its address and the route through it.
+     */
+    @Test
+    void aDeletedBridgeIsRecreatedWithItsPortAddressAndRoute() throws Exception {
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                interfaces:
+                  - name: bra
+                    kind: bridge
+                    state: up
+                    addresses: [192.0.2.1/24]
+                  - name: va
+                    kind: veth
+                    veth: { peer: vb }
+                    master: bra
+                    state: up
+                  - name: brc
+                    kind: bridge
+                routes:
+                  - { to: 203.0.113.0/24, via: 192.0.2.254, dev: bra }
+                """);
+        start(backend);
+        int old = ifindex("bra");
+        int brc = ifindex("brc");
+        ns.ip("link", "del", "bra");
+        // What changed first may be the bridge or its address (the kernel announces the address's deletion first).
+        for (int i = 0; i < 100 && !lastSummary().startsWith("drift repaired ("); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(lastSummary()).startsWith("drift repaired (").contains("bra changed): applied and verified");
+        int bra = ifindex("bra");
+        assertThat(bra).isPositive().isNotEqualTo(old);
+        assertThat(ns.link("va").get("master").asText()).isEqualTo("bra");
+        assertThat(ns.ip("-o", "addr", "show", "dev", "bra")).contains("192.0.2.1/24");
+        assertThat(ns.ip("route", "show", "203.0.113.0/24")).contains("via 192.0.2.254 dev bra");
+        assertThat(ifindex("brc")).as("untouched").isEqualTo(brc);
+    }
+
     /** The backend, with the return of one apply held back (the reload has applied, but is not done). */
     private static final class SlowAfterApply implements ReconcilePort {
         private final ReconcilePort real;
