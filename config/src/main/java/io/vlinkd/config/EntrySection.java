@@ -18,8 +18,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public abstract class EntrySection<T> {
 
-    /** What the rest of the entry says that an item's rules need: its kind (null: none) and whether it has a master. */
-    record Entry(String kindName, boolean hasMaster) {
+    /**
+     * What the rest of the entry says that an item's rules need: its name, its kind (null: none) and whether it has
+     * a master.
+     */
+    record Entry(String name, String kindName, boolean hasMaster) {
     }
 
     /** The entry's key ({@code neighbours}) with its description. */

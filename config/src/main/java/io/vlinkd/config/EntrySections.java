@@ -7,5 +7,6 @@ public final class EntrySections {
     private EntrySections() {
     }
 
-    public static final List<EntrySection<?>> ALL = List.of(NeighbourSection.SECTION, FdbSection.SECTION);
+    public static final List<EntrySection<?>> ALL = List.of(NeighbourSection.SECTION, FdbSection.SECTION,
+            MdbSection.SECTION);
 }

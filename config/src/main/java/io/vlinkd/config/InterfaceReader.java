@@ -139,7 +139,8 @@ final class InterfaceReader {
             ctx.add(m.get("addresses-exclusive").orElseThrow().keyNode(), path + ".addresses-exclusive",
                     "addresses-exclusive: needs addresses: (the addresses to keep)");
         }
-        EntrySection.Entry facts = new EntrySection.Entry(kind.map(LinkKind::name).orElse(null), m.has("master"));
+        EntrySection.Entry facts = new EntrySection.Entry(name.get(), kind.map(LinkKind::name).orElse(null),
+                m.has("master"));
         Map<EntrySection<?>, List<?>> sections = new LinkedHashMap<>();
         for (EntrySection<?> section : EntrySections.ALL) {
             String key = section.key().key();

@@ -91,7 +91,7 @@ final class Keys {
             new Key("drift", ValueType.choice("enforce", "report"),
                     "enforce: repair drift of configured objects; report: only log it"),
             new Key("foreign", ValueType.choice("ignore", "report"),
-                    "ignore: never look at interfaces the config does not name; report: log each link, address, route, permanent neighbour entry and static FDB entry on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
+                    "ignore: never look at interfaces the config does not name; report: log each link, address, route, permanent neighbour entry, static FDB entry and MDB entry on a configured interface that vlinkd did not create and the config does not name, once when first seen, and list them in vlinkctl status"),
             new Key("on-error", ValueType.choice("rollback", "isolate"),
                     "rollback: all or nothing; isolate: revert only the failing branch"),
             new Key("route-protocol", ValueType.integer(DaemonSettings.MIN_ROUTE_PROTOCOL, 255),

@@ -34,7 +34,7 @@ public final class ObservedStateReader {
         List<O> out = new ArrayList<>();
         for (NlMessage m : dump) {
             if (!Rtnl.isDeletion(m.type())) {
-                type.decode(m).ifPresent(out::add);
+                out.addAll(type.decodeAll(m));
             }
         }
         return out;

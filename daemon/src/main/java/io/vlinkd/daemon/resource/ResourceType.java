@@ -93,6 +93,14 @@ public interface ResourceType<K, D, O, L> extends ManagedType {
      */
     Optional<O> decode(NlMessage message) throws MalformedMessageException;
 
+    /**
+     * Every object a dumped message describes: one, as {@link #decode} reads it, unless the type's dump puts several
+     * in one message (a bridge's multicast database).
+     */
+    default List<O> decodeAll(NlMessage message) throws MalformedMessageException {
+        return decode(message).map(List::of).orElse(List.of());
+    }
+
     /** The configured objects of this type, in the config's order (the order of their steps). */
     List<D> desired(DesiredState desired);
 

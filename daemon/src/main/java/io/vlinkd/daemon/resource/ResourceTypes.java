@@ -2,6 +2,7 @@ package io.vlinkd.daemon.resource;
 
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.fdb.FdbType;
+import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.daemon.resource.link.LinkType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
@@ -18,7 +19,7 @@ public final class ResourceTypes {
      * the ownership claims, the observation and the drift watcher ask.
      */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
-            NeighbourType.TYPE, FdbType.TYPE);
+            NeighbourType.TYPE, FdbType.TYPE, MdbType.TYPE);
 
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides

@@ -7,6 +7,8 @@ import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.address.ObservedAddress;
 import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.fdb.ObservedFdb;
+import io.vlinkd.daemon.resource.mdb.MdbType;
+import io.vlinkd.daemon.resource.mdb.ObservedMdb;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
@@ -28,6 +30,8 @@ import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.FdbMessage;
 import io.vlinkd.netlink.route.FdbSpec;
+import io.vlinkd.netlink.route.MdbEntry;
+import io.vlinkd.netlink.route.Mdba;
 import io.vlinkd.netlink.route.NdMsg;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.RouteMessage;
@@ -80,6 +84,7 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedRoute> routes = new ArrayList<>();
     private final List<ObservedNeighbour> neighbours = new ArrayList<>();
     private final List<ObservedFdb> fdb = new ArrayList<>();
+    private final List<ObservedMdb> mdb = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -120,7 +125,7 @@ public final class FakeKernel implements KernelPort {
     public synchronized ObservedState observe() {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
-                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, FdbType.TYPE, fdb));
+                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, FdbType.TYPE, fdb, MdbType.TYPE, mdb));
     }
 
     @Override
@@ -165,6 +170,7 @@ public final class FakeKernel implements KernelPort {
         routes.removeIf(r -> r.oif() == index);
         neighbours.removeIf(n -> n.index() == index);
         fdb.removeIf(e -> e.index() == index);
+        mdb.removeIf(e -> e.port() == index || e.bridge() == index);
     }
 
     /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
@@ -284,6 +290,7 @@ public final class FakeKernel implements KernelPort {
             case Rtnl.RTM_DELADDR -> delAddr(AddressMessage.decode(m));
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
             case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
+            case Rtnl.RTM_NEWMDB, Rtnl.RTM_DELMDB -> mdb(m);
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> {
                 if (NdMsg.read(m).family() == Rtnl.AF_BRIDGE) {
                     fdb(FdbMessage.decode(m).orElseThrow(), m.type() == Rtnl.RTM_NEWNEIGH);
@@ -494,6 +501,7 @@ public final class FakeKernel implements KernelPort {
         if (l.master() != updated.master()) {
             // br_fdb_delete_by_port: a port that leaves its bridge takes its entries in that bridge along.
             fdb.removeIf(e -> e.index() == l.index() && (e.flags() & Rtnl.NTF_MASTER) != 0);
+            mdb.removeIf(e -> e.port() == l.index() && e.bridge() != l.index());
         }
     }
 
@@ -533,6 +541,29 @@ public final class FakeKernel implements KernelPort {
         routes.removeIf(r -> doomed.contains(r.oif()));
         neighbours.removeIf(n -> doomed.contains(n.index()));
         fdb.removeIf(e -> doomed.contains(e.index()) || doomed.contains(masterOf(e)));
+        mdb.removeIf(e -> doomed.contains(e.port()) || doomed.contains(e.bridge()));
+    }
+
+    /** An MDB entry needs its bridge and a port of it (or the bridge itself); an add of one present is EEXIST. */
+    private void mdb(NlMessage m) throws Refusal, MalformedMessageException {
+        int bridge = m.u32(4);
+        MdbEntry e = MdbEntry.read(m.attributesAfter(8).bytes(Mdba.MDBA_SET_ENTRY).orElseThrow());
+        ObservedLink port = links.get(e.port());
+        if (!links.containsKey(bridge) || port == null || port.index() != bridge && port.master() != bridge) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        ObservedMdb entry = new ObservedMdb(bridge, e.port(), e.group(), e.vlan(), MdbEntry.PERMANENT,
+                Rtnl.RTPROT_STATIC);
+        java.util.function.Predicate<ObservedMdb> same = x -> x.bridge() == bridge && x.port() == e.port()
+                && x.group().equals(e.group()) && x.vlan() == e.vlan();
+        boolean had = mdb.stream().anyMatch(same);
+        if (m.type() == Rtnl.RTM_NEWMDB && had) {
+            throw new Refusal(Errno.EEXIST, null);
+        } else if (m.type() == Rtnl.RTM_NEWMDB) {
+            mdb.add(entry);
+        } else if (!mdb.removeIf(same)) {
+            throw new Refusal(Errno.ENOENT, null);
+        }
     }
 
     /** The bridge a port's entry is in (0 for a device's own entry). */

@@ -19,7 +19,8 @@ class LedgerFormatTest {
     private static final String HEADER = "# vlinkd ownership v1: link NAME IFINDEX KIND [netns=NS] (created), "
             + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
-            + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS]\n";
+            + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
+            + "mdb BRIDGE IFINDEX PORT GROUP VLAN [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -39,7 +40,9 @@ class LedgerFormatTest {
                 + "neighbour br0 5 192.0.2.9\n"
                 + "neighbour br0 5 2001:db8::9\n"
                 + "fdb v0 6 02:00:00:00:00:10 10 - - - sticky\n"
-                + "fdb vx0 7 00:00:00:00:00:00 - 2001:db8::2 43 4790 -\n";
+                + "fdb vx0 7 00:00:00:00:00:00 - 2001:db8::2 43 4790 -\n"
+                + "mdb br0 5 v0 239.1.1.1 -\n"
+                + "mdb br0 5 br0 ff0e::5 10\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -78,6 +81,8 @@ class LedgerFormatTest {
             "fdb vx0 7 00:00:00:00:00:00 - 192.0.2.2/32 - - -",
             "fdb vx0 7 00:00:00:00:00:00 - 192.0.2.2 16777216 - -",
             "fdb v0 6 02:00:00:00:00:10 - - - - yes",
+            "mdb br0 5 v0 192.0.2.1 -",
+            "mdb br0 5 v0 239.1.1.1 4095",
             "rule 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
@@ -105,6 +110,8 @@ class LedgerFormatTest {
             "DST is not - or an IP address",
             "VNI is not - or a VNI",
             "STICKY is not - or sticky",
+            "GROUP is not a multicast address",
+            "VLAN is not - or 1..4094",
             "unknown line type 'rule'",
         };
         assertThat(r.damage()).hasSize(lines.length);

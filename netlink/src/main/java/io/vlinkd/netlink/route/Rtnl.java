@@ -18,6 +18,9 @@ public final class Rtnl {
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
+    public static final int RTM_NEWMDB = 84;
+    public static final int RTM_DELMDB = 85;
+    public static final int RTM_GETMDB = 86;
 
     /** Multicast groups (enum rtnetlink_groups), joined with NETLINK_ADD_MEMBERSHIP. */
     public static final int RTNLGRP_LINK = 1;
@@ -26,6 +29,7 @@ public final class Rtnl {
     public static final int RTNLGRP_IPV4_ROUTE = 7;
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
+    public static final int RTNLGRP_MDB = 26;
 
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
@@ -105,6 +109,9 @@ public final class Rtnl {
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
+            case RTM_NEWMDB -> "RTM_NEWMDB";
+            case RTM_DELMDB -> "RTM_DELMDB";
+            case RTM_GETMDB -> "RTM_GETMDB";
             default -> "type " + type;
         };
     }

@@ -1,0 +1,254 @@
+package io.vlinkd.daemon.resource.mdb;
+
+import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.config.MdbSection;
+import io.vlinkd.config.SourceLocation;
+import io.vlinkd.daemon.reconcile.ForeignObject;
+import io.vlinkd.daemon.reconcile.KernelObject;
+import io.vlinkd.daemon.reconcile.ObservedState;
+import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.state.LedgerFields;
+import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.kind.IpText;
+import io.vlinkd.netlink.route.MdbEntry;
+import io.vlinkd.netlink.route.MdbMessage;
+import io.vlinkd.netlink.route.MdbRequests;
+import io.vlinkd.netlink.route.MdbSpec;
+import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
+import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Permanent multicast database entries of a bridge ({@code mdb:} of a bridge's entry), keyed by bridge, port, group
+ * and VLAN ({@link MdbKey}) and recorded in the ledger as {@code mdb BRIDGE IFINDEX PORT GROUP VLAN}. Before kernel
+ * 6.3 an entry takes no protocol, so the ledger alone says what is vlinkd's; a listed entry already there is claimed.
+ * vlinkd's entries that leave the config are deleted; entries the bridge snooped (temporary) and everyone else's
+ * are never touched. An entry needs its bridge and its port, and is added anew when the plan re-creates either.
+ */
+public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMdb, OwnedMdb> {
+
+    public static final MdbType TYPE = new MdbType();
+
+    private static final String NONE = "-";
+
+    private MdbType() {
+    }
+
+    @Override
+    public String noun() {
+        return "mdb entry";
+    }
+
+    @Override
+    public List<Integer> eventGroups() {
+        return List.of(Rtnl.RTNLGRP_MDB);
+    }
+
+    @Override
+    public NlRequest dumpRequest() {
+        return MdbRequests.dump();
+    }
+
+    /**
+     * The bridge announces every entry it adds, expires or deletes, a port's entries when the port leaves it
+     * (br_mdb_notify); what a deleted bridge or port takes along goes with its link in the view.
+     */
+    @Override
+    public boolean announcedExactly() {
+        return true;
+    }
+
+    /** The kernel's identity of an entry: its bridge, port, group and VLAN. */
+    @Override
+    public Object identity(ObservedMdb observed) {
+        return List.of(observed.bridge(), observed.port(), observed.group(), observed.vlan());
+    }
+
+    /** The first entry of a notification (which carries one). */
+    @Override
+    public Optional<ObservedMdb> decode(NlMessage message) throws MalformedMessageException {
+        List<ObservedMdb> all = decodeAll(message);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every entry of a dump's message (one bridge's database). */
+    @Override
+    public List<ObservedMdb> decodeAll(NlMessage message) throws MalformedMessageException {
+        MdbMessage m = MdbMessage.decode(message);
+        List<ObservedMdb> out = new ArrayList<>();
+        for (MdbMessage.Entry e : m.entries()) {
+            MdbEntry x = e.entry();
+            out.add(new ObservedMdb(m.bridge(), x.port(), x.group(), x.vlan(), x.state(), e.protocol()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ListedMdb> desired(DesiredState desired) {
+        List<ListedMdb> out = new ArrayList<>();
+        for (DesiredLink d : desired.links()) {
+            d.objects(MdbSection.SECTION).forEach(e -> out.add(new ListedMdb(d, e)));
+        }
+        return out;
+    }
+
+    @Override
+    public MdbKey key(ListedMdb desired) {
+        return desired.key();
+    }
+
+    @Override
+    public SourceLocation where(ListedMdb desired) {
+        return desired.bridge().where();
+    }
+
+    @Override
+    public Set<String> needs(ListedMdb desired) {
+        // The port may be the bridge itself (the host's entry).
+        return new HashSet<>(List.of(desired.bridge().name(), desired.spec().port()));
+    }
+
+    @Override
+    public KernelObject object(ListedMdb desired, int protocol) {
+        return new MdbObject(desired.bridge().name(), desired.spec());
+    }
+
+    @Override
+    public MdbKey observedKey(ObservedMdb observed, ObservedState state) {
+        return new MdbKey(state.nameOf(observed.bridge()), spec(observed, state));
+    }
+
+    private static MdbSpec spec(ObservedMdb o, ObservedState state) {
+        return new MdbSpec(state.nameOf(o.port()), o.group(), o.vlan() == 0 ? Optional.empty()
+                : Optional.of(o.vlan()));
+    }
+
+    @Override
+    public String snapshotLine(ObservedMdb observed, ObservedState state) {
+        return state.nameOf(observed.bridge()) + " mdb " + spec(observed, state) + " state " + observed.state();
+    }
+
+    /** The port: the entry goes when the port leaves the bridge (and with the bridge). */
+    @Override
+    public int ifindex(ObservedMdb observed) {
+        return observed.port();
+    }
+
+    /** Snooped from IGMP/MLD reports: temporary, or marked RTPROT_KERNEL. */
+    @Override
+    public boolean kernels(ObservedMdb observed) {
+        return observed.state() != MdbEntry.PERMANENT || observed.protocol() == Rtnl.RTPROT_KERNEL;
+    }
+
+    @Override
+    public boolean matches(ListedMdb want, ObservedMdb have, ObservedState observed) {
+        return true;
+    }
+
+    @Override
+    public KernelObject observedObject(ObservedMdb have, ObservedState observed) {
+        return new MdbObject(observed.nameOf(have.bridge()), spec(have, observed));
+    }
+
+    @Override
+    public String differentOne(MdbKey key, ObservedMdb have) {
+        return "a snooped (temporary) entry " + key + " exists";
+    }
+
+    @Override
+    public Optional<ForeignObject> foreign(ObservedMdb have, String on, DesiredState desired) {
+        return Optional.of(new ForeignObject(noun(), on, "grp " + IpText.format(have.group()), "port index "
+                + have.port()));
+    }
+
+    @Override
+    public boolean marked(ObservedMdb observed, int protocol) {
+        return false;
+    }
+
+    @Override
+    public boolean managedOnItsLink() {
+        return false;
+    }
+
+    @Override
+    public String on(String dev) {
+        return "mdb entry on " + dev;
+    }
+
+    @Override
+    public boolean ours(ObservedMdb observed, boolean recorded, int protocol) {
+        return recorded;
+    }
+
+    @Override
+    public boolean claims(ObservedMdb observed, ListedMdb listed, ObservedState state, Ownership owned,
+                          int protocol) {
+        return listed != null;
+    }
+
+    @Override
+    public boolean deletesUnlisted(ObservedMdb have, boolean ours, DesiredState desired, ObservedState observed) {
+        return ours;
+    }
+
+    @Override
+    public OwnedMdb line(ObservedMdb observed, ObservedState state) {
+        return new OwnedMdb(state.nameOf(observed.bridge()), observed.bridge(), spec(observed, state));
+    }
+
+    @Override
+    public String ledgerWord() {
+        return "mdb";
+    }
+
+    @Override
+    public String ledgerFields() {
+        return "BRIDGE IFINDEX PORT GROUP VLAN";
+    }
+
+    @Override
+    public void writeLine(OwnedMdb line, StringBuilder to) {
+        MdbSpec e = line.entry();
+        to.append(line.bridge()).append(' ').append(line.ifindex()).append(' ').append(e.port()).append(' ')
+                .append(IpText.format(e.group())).append(' ').append(e.vlan().map(String::valueOf).orElse(NONE));
+    }
+
+    @Override
+    public OwnedMdb readLine(String[] f) throws LedgerFields.BadLine {
+        String bad = LedgerFields.checkName(f[1]);
+        int index = LedgerFields.number(f[2]);
+        if (bad == null && index <= 0) {
+            bad = "ifindex is not a positive number";
+        }
+        if (bad == null) {
+            bad = LedgerFields.checkName(f[3]);
+        }
+        InetAddress group = LedgerFields.address(f[4]);
+        if (bad == null && (group == null || !group.isMulticastAddress())) {
+            bad = "GROUP is not a multicast address";
+        }
+        int vlan = f[5].equals(NONE) ? 0 : LedgerFields.number(f[5]);
+        if (bad == null && (vlan < 0 || vlan > 4094 || vlan == 0 && !f[5].equals(NONE))) {
+            bad = "VLAN is not - or 1..4094";
+        }
+        if (bad != null) {
+            throw new LedgerFields.BadLine(bad);
+        }
+        return new OwnedMdb(f[1], index, new MdbSpec(f[3], group, vlan == 0 ? Optional.empty()
+                : Optional.of(vlan)));
+    }
+
+    @Override
+    public String claimedWithoutLedger() {
+        return "mdb entries exactly as configured";
+    }
+}
