@@ -18,6 +18,27 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public abstract class EntrySection<T> {
 
+    private final Key key;
+    private final List<Key> itemKeys;
+    private final List<String> required;
+    private final String item;
+    private final String example;
+
+    /**
+     * @param key      the entry's key ({@code neighbours}) with its description
+     * @param itemKeys the keys of one item, in the order the schema and the docs list them
+     * @param required the item keys an item must have
+     * @param item     what one item is called in messages: {@code a neighbour}
+     * @param example  what the list looks like, for the message about a value that is not one
+     */
+    EntrySection(Key key, List<Key> itemKeys, List<String> required, String item, String example) {
+        this.key = key;
+        this.itemKeys = itemKeys;
+        this.required = required;
+        this.item = item;
+        this.example = example;
+    }
+
     /**
      * What the rest of the entry says that an item's rules need: its name, its kind (null: none) and whether it has
      * a master.
@@ -25,20 +46,21 @@ public abstract class EntrySection<T> {
     record Entry(String name, String kindName, boolean hasMaster) {
     }
 
-    /** The entry's key ({@code neighbours}) with its description. */
-    abstract Key key();
+    final Key key() {
+        return key;
+    }
 
-    /** The keys of one item, in the order the schema and the docs list them. */
-    abstract List<Key> itemKeys();
+    final List<Key> itemKeys() {
+        return itemKeys;
+    }
 
-    /** The item keys an item must have. */
-    abstract List<String> requiredItemKeys();
+    final List<String> requiredItemKeys() {
+        return required;
+    }
 
-    /** What one item is called in messages: {@code a neighbour}. */
-    abstract String item();
-
-    /** What the list looks like, for the message about a value that is not one. */
-    abstract String example();
+    final String item() {
+        return item;
+    }
 
     /**
      * One item from its keys' values ({@code values}: read with their {@link Key#type}, every required one
@@ -55,7 +77,7 @@ public abstract class EntrySection<T> {
     /** The list at {@code node}; empty after reporting every problem of it. */
     final Optional<List<T>> read(Node node, FileContext ctx, String path, Entry entry) {
         if (!(node instanceof SequenceNode seq)) {
-            ctx.add(node, path, "expected a list of " + key().key() + " like " + example() + ", got "
+            ctx.add(node, path, "expected a list of " + key.key() + " like " + example + ", got "
                     + Values.describe(node));
             return Optional.empty();
         }

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 public final class FdbSection extends EntrySection<FdbSpec> {
 
-    public static final FdbSection SECTION = new FdbSection();
-
     private static final Key KEY = new Key("fdb", null,
             "Forwarding database entries: on a bridge port, static entries (bridge fdb replace MAC dev PORT master "
                     + "static [vlan V] [sticky]); on a VXLAN, remotes (bridge fdb append MAC dev VXLAN dst IP [vni N] "
@@ -33,33 +31,18 @@ public final class FdbSection extends EntrySection<FdbSpec> {
             new Key("sticky", ValueType.bool(), "NTF_STICKY: a bridge port's entry stays on its port even when the "
                     + "bridge sees the MAC on another (default false: the bridge moves it)"));
 
+    // After KEY and ITEM, which its constructor reads.
+    public static final FdbSection SECTION = new FdbSection();
+
     private FdbSection() {
+        super(KEY, ITEM, List.of("mac"), "an FDB entry",
+                "[{mac: 02:00:00:00:00:05}] or [{mac: 00:00:00:00:00:00, dst: 192.0.2.2}]");
     }
 
-    @Override
-    Key key() {
-        return KEY;
-    }
 
-    @Override
-    List<Key> itemKeys() {
-        return ITEM;
-    }
 
-    @Override
-    List<String> requiredItemKeys() {
-        return List.of("mac");
-    }
 
-    @Override
-    String item() {
-        return "an FDB entry";
-    }
 
-    @Override
-    String example() {
-        return "[{mac: 02:00:00:00:00:05}] or [{mac: 00:00:00:00:00:00, dst: 192.0.2.2}]";
-    }
 
     /**
      * An entry with {@code dst:} is a VXLAN remote ({@code vni:} and {@code port:} go with it); one without is a

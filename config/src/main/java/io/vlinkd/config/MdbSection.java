@@ -13,8 +13,6 @@ import java.util.Optional;
  */
 public final class MdbSection extends EntrySection<MdbSpec> {
 
-    public static final MdbSection SECTION = new MdbSection();
-
     private static final Key KEY = new Key("mdb", null,
             "Permanent multicast database entries of a bridge (bridge mdb add dev BRIDGE port PORT grp GROUP "
                     + "permanent [vid V]): frames to the group leave only through the listed ports once the bridge "
@@ -25,33 +23,17 @@ public final class MdbSection extends EntrySection<MdbSpec> {
             new Key("group", ValueType.ip(), "The IPv4 or IPv6 multicast group"),
             new Key("vlan", ValueType.integer(1, 4094), "The VLAN of the entry"));
 
+    // After KEY and ITEM, which its constructor reads.
+    public static final MdbSection SECTION = new MdbSection();
+
     private MdbSection() {
+        super(KEY, ITEM, List.of("port", "group"), "an MDB entry", "[{port: eth1, group: 239.1.1.1}]");
     }
 
-    @Override
-    Key key() {
-        return KEY;
-    }
 
-    @Override
-    List<Key> itemKeys() {
-        return ITEM;
-    }
 
-    @Override
-    List<String> requiredItemKeys() {
-        return List.of("port", "group");
-    }
 
-    @Override
-    String item() {
-        return "an MDB entry";
-    }
 
-    @Override
-    String example() {
-        return "[{port: eth1, group: 239.1.1.1}]";
-    }
 
     @Override
     Optional<MdbSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry) {

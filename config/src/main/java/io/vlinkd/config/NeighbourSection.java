@@ -10,8 +10,6 @@ import java.util.Optional;
 /** {@code neighbours:}: permanent ARP/NDP entries, each {@code {address: 192.0.2.5, mac: 02:00:00:00:00:05}}. */
 public final class NeighbourSection extends EntrySection<NeighbourSpec> {
 
-    public static final NeighbourSection SECTION = new NeighbourSection();
-
     private static final Key KEY = new Key("neighbours", null,
             "Permanent neighbour entries of the interface (ip neigh replace ADDRESS lladdr MAC nud permanent, "
                     + "marked with settings.route-protocol as NDA_PROTOCOL): an entry vlinkd added is deleted when "
@@ -21,33 +19,18 @@ public final class NeighbourSection extends EntrySection<NeighbourSpec> {
             new Key("address", ValueType.ip(), "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour"),
             new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address"));
 
+    // After KEY and ITEM, which its constructor reads.
+    public static final NeighbourSection SECTION = new NeighbourSection();
+
     private NeighbourSection() {
+        super(KEY, ITEM, List.of("address", "mac"), "a neighbour",
+                "[{address: 192.0.2.5, mac: 02:00:00:00:00:05}]");
     }
 
-    @Override
-    Key key() {
-        return KEY;
-    }
 
-    @Override
-    List<Key> itemKeys() {
-        return ITEM;
-    }
 
-    @Override
-    List<String> requiredItemKeys() {
-        return List.of("address", "mac");
-    }
 
-    @Override
-    String item() {
-        return "a neighbour";
-    }
 
-    @Override
-    String example() {
-        return "[{address: 192.0.2.5, mac: 02:00:00:00:00:05}]";
-    }
 
     @Override
     Optional<NeighbourSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,

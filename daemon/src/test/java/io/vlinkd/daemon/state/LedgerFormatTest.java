@@ -20,7 +20,7 @@ class LedgerFormatTest {
             + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
-            + "mdb BRIDGE IFINDEX PORT GROUP VLAN [netns=NS]\n";
+            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS]\n";
 
     @TempDir
     Path dir;

@@ -2,7 +2,7 @@ package io.vlinkd.daemon.resource.fdb;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.FdbRequests;
 import io.vlinkd.netlink.route.FdbSpec;
@@ -55,17 +55,13 @@ public record FdbObject(String link, FdbSpec entry) implements KernelObject {
         return FdbRequests.command(verb, link, entry);
     }
 
-    /** Recorded with the index its link has after the apply: an entry of a re-created link is a new one. */
     @Override
     public void own(Ledger ledger) {
-        ObservedLink l = ledger.links().get(link);
-        if (l != null) {
-            ledger.lines(FdbType.TYPE).add(new OwnedFdb(l.name(), l.index(), entry));
-        }
+        OwnedOnLink.own(ledger, FdbType.TYPE, link, entry);
     }
 
     @Override
     public void disown(Ledger ledger) {
-        ledger.lines(FdbType.TYPE).removeIf(x -> x.link().equals(link) && x.entry().equals(entry));
+        OwnedOnLink.disown(ledger, FdbType.TYPE, link, entry);
     }
 }

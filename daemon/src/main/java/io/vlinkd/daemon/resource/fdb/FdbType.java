@@ -1,15 +1,14 @@
 package io.vlinkd.daemon.resource.fdb;
 
-import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.FdbSection;
-import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.EntryListType;
+import io.vlinkd.daemon.resource.ListedOnEntry;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.daemon.state.LedgerFields;
-import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.FdbMessage;
 import io.vlinkd.netlink.route.FdbRequests;
@@ -20,7 +19,6 @@ import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +27,9 @@ import java.util.Set;
 /**
  * Forwarding database entries ({@code fdb:} of an interface entry): a bridge port's static entries and a VXLAN's
  * remotes, keyed by interface and every setting ({@link FdbKey}) and recorded in the ledger as
- * {@code fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY}. The FDB has no protocol attribute, so the ledger alone says what is
- * vlinkd's; an entry the config lists that is already there is claimed (a lost ledger heals for listed entries).
+ * {@code fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY}. The FDB has no protocol attribute, so the ledger alone says
+ * what is vlinkd's; an entry the config lists that is already there is claimed (a lost ledger heals for listed
+ * entries).
  * vlinkd's entries that leave the config are deleted; entries the kernel made (learned from traffic, a bridge's
  * local entries, devices' address lists) and everyone else's are never touched. A port's configured entry takes
  * the place of what the bridge learned for its MAC ({@link #writesOverKernels}).
@@ -39,7 +38,7 @@ import java.util.Set;
  * the VXLAN: a port's entry therefore needs both its port and its bridge, and is added anew when the plan re-creates
  * either.
  */
-public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFdb, OwnedFdb> {
+public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, FdbSpec> {
 
     public static final FdbType TYPE = new FdbType();
 
@@ -47,32 +46,15 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
     private static final String STICKY = "sticky";
 
     private FdbType() {
+        super(FdbSection.SECTION,
+                new Basics("fdb entry", Rtnl.RTNLGRP_NEIGH, FdbRequests::dump, false, "fdb",
+                        "MAC VLAN DST VNI PORT STICKY"));
     }
 
-    @Override
-    public String noun() {
-        return "fdb entry";
-    }
 
-    @Override
-    public List<Integer> eventGroups() {
-        return List.of(Rtnl.RTNLGRP_NEIGH);
-    }
 
-    @Override
-    public NlRequest dumpRequest() {
-        return FdbRequests.dump();
-    }
 
-    /**
-     * The bridge announces every entry it adds, learns, ages out or flushes (fdb_notify), a VXLAN every remote it
-     * adds or deletes; a VXLAN deleted takes its entries without a word, which the view handles as for every type
-     * (what was on a deleted link went with it).
-     */
-    @Override
-    public boolean announcedExactly() {
-        return true;
-    }
+
 
     @Override
     public Object identity(ObservedFdb observed) {
@@ -92,28 +74,16 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
                 m.header().flags() | (m.master() != 0 ? Rtnl.NTF_MASTER : 0)));
     }
 
-    @Override
-    public List<ListedFdb> desired(DesiredState desired) {
-        List<ListedFdb> out = new ArrayList<>();
-        for (DesiredLink d : desired.links()) {
-            d.objects(FdbSection.SECTION).forEach(e -> out.add(new ListedFdb(d, e)));
-        }
-        return out;
-    }
 
     @Override
-    public FdbKey key(ListedFdb desired) {
-        return desired.key();
+    public FdbKey key(ListedOnEntry<FdbSpec> desired) {
+        return new FdbKey(desired.entry().name(), desired.spec());
     }
 
-    @Override
-    public SourceLocation where(ListedFdb desired) {
-        return desired.entry().where();
-    }
 
     /** Its interface, and a port's entry its bridge too. */
     @Override
-    public Set<String> needs(ListedFdb desired) {
+    public Set<String> needs(ListedOnEntry<FdbSpec> desired) {
         Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
         if (!desired.spec().isRemote()) {
             desired.entry().link().master().ifPresent(needs::add);
@@ -122,7 +92,7 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
     }
 
     @Override
-    public KernelObject object(ListedFdb desired, int protocol) {
+    public KernelObject object(ListedOnEntry<FdbSpec> desired, int protocol) {
         return new FdbObject(desired.entry().name(), desired.spec());
     }
 
@@ -154,7 +124,7 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
 
     /** Every setting is in the key: an entry at the key is the configured one. */
     @Override
-    public boolean matches(ListedFdb want, ObservedFdb have, ObservedState observed) {
+    public boolean matches(ListedOnEntry<FdbSpec> want, ObservedFdb have, ObservedState observed) {
         return true;
     }
 
@@ -180,52 +150,21 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
         return false;
     }
 
-    @Override
-    public boolean managedOnItsLink() {
-        return false;
-    }
+
+
+
+
 
     @Override
-    public String on(String dev) {
-        return "fdb entry on " + dev;
+    public OwnedOnLink<FdbSpec> line(ObservedFdb observed, ObservedState state) {
+        return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.entry());
     }
 
-    @Override
-    public boolean ours(ObservedFdb observed, boolean recorded, int protocol) {
-        return recorded;
-    }
 
-    /** Listed by the config and already there: vlinkd's from now on. */
-    @Override
-    public boolean claims(ObservedFdb observed, ListedFdb listed, ObservedState state, Ownership owned,
-                          int protocol) {
-        return listed != null;
-    }
 
     @Override
-    public boolean deletesUnlisted(ObservedFdb have, boolean ours, DesiredState desired, ObservedState observed) {
-        return ours;
-    }
-
-    @Override
-    public OwnedFdb line(ObservedFdb observed, ObservedState state) {
-        return new OwnedFdb(state.nameOf(observed.index()), observed.index(), observed.entry());
-    }
-
-    @Override
-    public String ledgerWord() {
-        return "fdb";
-    }
-
-    @Override
-    public String ledgerFields() {
-        return "LINK IFINDEX MAC VLAN DST VNI PORT STICKY";
-    }
-
-    @Override
-    public void writeLine(OwnedFdb line, StringBuilder to) {
-        FdbSpec e = line.entry();
-        to.append(line.link()).append(' ').append(line.ifindex()).append(' ').append(e.mac()).append(' ')
+    protected void writeWhat(FdbSpec e, StringBuilder to) {
+        to.append(e.mac()).append(' ')
                 .append(e.vlan().map(String::valueOf).orElse(NONE)).append(' ')
                 .append(e.dst().map(IpText::format).orElse(NONE)).append(' ')
                 .append(e.vni().map(String::valueOf).orElse(NONE)).append(' ')
@@ -234,17 +173,13 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
     }
 
     @Override
-    public OwnedFdb readLine(String[] f) throws LedgerFields.BadLine {
-        String bad = LedgerFields.checkName(f[1]);
-        int index = LedgerFields.number(f[2]);
-        if (bad == null && index <= 0) {
-            bad = "ifindex is not a positive number";
-        }
+    protected FdbSpec readWhat(String[] f) throws LedgerFields.BadLine {
+        String bad = null;
         MacAddress mac = null;
         try {
             mac = MacAddress.parse(f[3]);
         } catch (IllegalArgumentException e) {
-            bad = bad == null ? "MAC is not a MAC address" : bad;
+            bad = "MAC is not a MAC address";
         }
         Optional<Integer> vlan = optional(f[4], 1, 4094);
         InetAddress dst = f[5].equals(NONE) ? null : LedgerFields.address(f[5]);
@@ -265,8 +200,7 @@ public final class FdbType implements ResourceType<FdbKey, ListedFdb, ObservedFd
         if (bad != null) {
             throw new LedgerFields.BadLine(bad);
         }
-        return new OwnedFdb(f[1], index, new FdbSpec(mac, vlan, Optional.ofNullable(dst), vni.map(Long::valueOf),
-                port, f[8].equals(STICKY)));
+        return new FdbSpec(mac, vlan, Optional.ofNullable(dst), vni.map(Long::valueOf), port, f[8].equals(STICKY));
     }
 
     /** Empty for {@code -}, the number when it is within min..max, null when it is not. */

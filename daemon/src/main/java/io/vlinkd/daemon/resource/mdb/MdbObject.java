@@ -2,7 +2,7 @@ package io.vlinkd.daemon.resource.mdb;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.MdbRequests;
 import io.vlinkd.netlink.route.MdbSpec;
@@ -61,14 +61,11 @@ public record MdbObject(String bridge, MdbSpec entry) implements KernelObject {
 
     @Override
     public void own(Ledger ledger) {
-        ObservedLink l = ledger.links().get(bridge);
-        if (l != null) {
-            ledger.lines(MdbType.TYPE).add(new OwnedMdb(l.name(), l.index(), entry));
-        }
+        OwnedOnLink.own(ledger, MdbType.TYPE, bridge, entry);
     }
 
     @Override
     public void disown(Ledger ledger) {
-        ledger.lines(MdbType.TYPE).removeIf(x -> x.bridge().equals(bridge) && x.entry().equals(entry));
+        OwnedOnLink.disown(ledger, MdbType.TYPE, bridge, entry);
     }
 }

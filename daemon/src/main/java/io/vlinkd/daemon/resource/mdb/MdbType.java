@@ -1,15 +1,14 @@
 package io.vlinkd.daemon.resource.mdb;
 
-import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.MdbSection;
-import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.EntryListType;
+import io.vlinkd.daemon.resource.ListedOnEntry;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.daemon.state.LedgerFields;
-import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.MdbEntry;
 import io.vlinkd.netlink.route.MdbMessage;
@@ -21,50 +20,33 @@ import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Permanent multicast database entries of a bridge ({@code mdb:} of a bridge's entry), keyed by bridge, port, group
- * and VLAN ({@link MdbKey}) and recorded in the ledger as {@code mdb BRIDGE IFINDEX PORT GROUP VLAN}. Before kernel
- * 6.3 an entry takes no protocol, so the ledger alone says what is vlinkd's; a listed entry already there is claimed.
+ * and VLAN ({@link MdbKey}) and recorded in the ledger as {@code mdb LINK IFINDEX PORT GROUP VLAN} (LINK: the
+ * bridge). Before kernel 6.3 an entry takes no protocol, so the ledger alone says what is vlinkd's; a listed entry
+ * already there is claimed.
  * vlinkd's entries that leave the config are deleted; entries the bridge snooped (temporary) and everyone else's
  * are never touched. An entry needs its bridge and its port, and is added anew when the plan re-creates either.
  */
-public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMdb, OwnedMdb> {
+public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, MdbSpec> {
 
     public static final MdbType TYPE = new MdbType();
 
     private static final String NONE = "-";
 
     private MdbType() {
+        super(MdbSection.SECTION,
+                new Basics("mdb entry", Rtnl.RTNLGRP_MDB, MdbRequests::dump, false, "mdb", "PORT GROUP VLAN"));
     }
 
-    @Override
-    public String noun() {
-        return "mdb entry";
-    }
 
-    @Override
-    public List<Integer> eventGroups() {
-        return List.of(Rtnl.RTNLGRP_MDB);
-    }
 
-    @Override
-    public NlRequest dumpRequest() {
-        return MdbRequests.dump();
-    }
 
-    /**
-     * The bridge announces every entry it adds, expires or deletes, a port's entries when the port leaves it
-     * (br_mdb_notify); what a deleted bridge or port takes along goes with its link in the view.
-     */
-    @Override
-    public boolean announcedExactly() {
-        return true;
-    }
+
 
     /** The kernel's identity of an entry: its bridge, port, group and VLAN. */
     @Override
@@ -91,34 +73,21 @@ public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMd
         return out;
     }
 
+
     @Override
-    public List<ListedMdb> desired(DesiredState desired) {
-        List<ListedMdb> out = new ArrayList<>();
-        for (DesiredLink d : desired.links()) {
-            d.objects(MdbSection.SECTION).forEach(e -> out.add(new ListedMdb(d, e)));
-        }
-        return out;
+    public MdbKey key(ListedOnEntry<MdbSpec> desired) {
+        return new MdbKey(desired.entry().name(), desired.spec());
+    }
+
+
+    @Override
+    public Set<String> needs(ListedOnEntry<MdbSpec> desired) {
+        return Set.of(desired.entry().name(), desired.spec().port());
     }
 
     @Override
-    public MdbKey key(ListedMdb desired) {
-        return desired.key();
-    }
-
-    @Override
-    public SourceLocation where(ListedMdb desired) {
-        return desired.bridge().where();
-    }
-
-    @Override
-    public Set<String> needs(ListedMdb desired) {
-        // The port may be the bridge itself (the host's entry).
-        return new HashSet<>(List.of(desired.bridge().name(), desired.spec().port()));
-    }
-
-    @Override
-    public KernelObject object(ListedMdb desired, int protocol) {
-        return new MdbObject(desired.bridge().name(), desired.spec());
+    public KernelObject object(ListedOnEntry<MdbSpec> desired, int protocol) {
+        return new MdbObject(desired.entry().name(), desired.spec());
     }
 
     @Override
@@ -149,7 +118,7 @@ public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMd
     }
 
     @Override
-    public boolean matches(ListedMdb want, ObservedMdb have, ObservedState observed) {
+    public boolean matches(ListedOnEntry<MdbSpec> want, ObservedMdb have, ObservedState observed) {
         return true;
     }
 
@@ -174,64 +143,27 @@ public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMd
         return false;
     }
 
+
+
+
+
+
     @Override
-    public boolean managedOnItsLink() {
-        return false;
+    public OwnedOnLink<MdbSpec> line(ObservedMdb observed, ObservedState state) {
+        return new OwnedOnLink<>(state.nameOf(observed.bridge()), observed.bridge(), spec(observed, state));
+    }
+
+
+
+    @Override
+    protected void writeWhat(MdbSpec e, StringBuilder to) {
+        to.append(e.port()).append(' ').append(IpText.format(e.group())).append(' ')
+                .append(e.vlan().map(String::valueOf).orElse(NONE));
     }
 
     @Override
-    public String on(String dev) {
-        return "mdb entry on " + dev;
-    }
-
-    @Override
-    public boolean ours(ObservedMdb observed, boolean recorded, int protocol) {
-        return recorded;
-    }
-
-    @Override
-    public boolean claims(ObservedMdb observed, ListedMdb listed, ObservedState state, Ownership owned,
-                          int protocol) {
-        return listed != null;
-    }
-
-    @Override
-    public boolean deletesUnlisted(ObservedMdb have, boolean ours, DesiredState desired, ObservedState observed) {
-        return ours;
-    }
-
-    @Override
-    public OwnedMdb line(ObservedMdb observed, ObservedState state) {
-        return new OwnedMdb(state.nameOf(observed.bridge()), observed.bridge(), spec(observed, state));
-    }
-
-    @Override
-    public String ledgerWord() {
-        return "mdb";
-    }
-
-    @Override
-    public String ledgerFields() {
-        return "BRIDGE IFINDEX PORT GROUP VLAN";
-    }
-
-    @Override
-    public void writeLine(OwnedMdb line, StringBuilder to) {
-        MdbSpec e = line.entry();
-        to.append(line.bridge()).append(' ').append(line.ifindex()).append(' ').append(e.port()).append(' ')
-                .append(IpText.format(e.group())).append(' ').append(e.vlan().map(String::valueOf).orElse(NONE));
-    }
-
-    @Override
-    public OwnedMdb readLine(String[] f) throws LedgerFields.BadLine {
-        String bad = LedgerFields.checkName(f[1]);
-        int index = LedgerFields.number(f[2]);
-        if (bad == null && index <= 0) {
-            bad = "ifindex is not a positive number";
-        }
-        if (bad == null) {
-            bad = LedgerFields.checkName(f[3]);
-        }
+    protected MdbSpec readWhat(String[] f) throws LedgerFields.BadLine {
+        String bad = LedgerFields.checkName(f[3]);
         InetAddress group = LedgerFields.address(f[4]);
         if (bad == null && (group == null || !group.isMulticastAddress())) {
             bad = "GROUP is not a multicast address";
@@ -243,8 +175,7 @@ public final class MdbType implements ResourceType<MdbKey, ListedMdb, ObservedMd
         if (bad != null) {
             throw new LedgerFields.BadLine(bad);
         }
-        return new OwnedMdb(f[1], index, new MdbSpec(f[3], group, vlan == 0 ? Optional.empty()
-                : Optional.of(vlan)));
+        return new MdbSpec(f[3], group, vlan == 0 ? Optional.empty() : Optional.of(vlan));
     }
 
     @Override

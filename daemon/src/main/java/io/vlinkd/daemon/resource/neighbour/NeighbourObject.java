@@ -2,7 +2,7 @@ package io.vlinkd.daemon.resource.neighbour;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourRequests;
@@ -50,18 +50,13 @@ public record NeighbourObject(String link, NeighbourSpec neighbour, int protocol
         return NeighbourRequests.ipCommand(verb.equals("del") ? "del" : "replace", link, neighbour, protocol);
     }
 
-    /** Recorded with the index its link has after the apply: an entry of a re-created link is a new one. */
     @Override
     public void own(Ledger ledger) {
-        ObservedLink l = ledger.links().get(link);
-        if (l != null) {
-            ledger.lines(NeighbourType.TYPE).add(new OwnedNeighbour(l.name(), l.index(), neighbour.address()));
-        }
+        OwnedOnLink.own(ledger, NeighbourType.TYPE, link, neighbour.address());
     }
 
     @Override
     public void disown(Ledger ledger) {
-        ledger.lines(NeighbourType.TYPE).removeIf(x -> x.link().equals(link)
-                && x.address().equals(neighbour.address()));
+        OwnedOnLink.disown(ledger, NeighbourType.TYPE, link, neighbour.address());
     }
 }

@@ -1,28 +1,26 @@
 package io.vlinkd.daemon.resource.neighbour;
 
-import io.vlinkd.config.DesiredLink;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.NeighbourSection;
-import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.EntryListType;
+import io.vlinkd.daemon.resource.ListedOnEntry;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.daemon.state.LedgerFields;
-import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.NeighbourRequests;
+import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Permanent neighbour entries ({@code neighbours:} of an interface entry: static ARP and NDP entries), keyed by
@@ -40,34 +38,19 @@ import java.util.Set;
  * announces each (RTM_DELNEIGH): an interface set down by someone loses vlinkd's entries, which the drift repair adds
  * again with the interface back up.
  */
-public final class NeighbourType
-        implements ResourceType<NeighbourKey, ListedNeighbour, ObservedNeighbour, OwnedNeighbour> {
+public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSpec, ObservedNeighbour, InetAddress> {
 
     public static final NeighbourType TYPE = new NeighbourType();
 
     private NeighbourType() {
+        super(NeighbourSection.SECTION,
+                new Basics("neighbour", Rtnl.RTNLGRP_NEIGH, NeighbourRequests::dump, true, "neighbour", "ADDRESS"));
     }
 
-    @Override
-    public String noun() {
-        return "neighbour";
-    }
 
-    @Override
-    public List<Integer> eventGroups() {
-        return List.of(Rtnl.RTNLGRP_NEIGH);
-    }
 
-    @Override
-    public NlRequest dumpRequest() {
-        return NeighbourRequests.dump();
-    }
 
-    /** Every entry the kernel adds, changes or removes is announced (neigh_update_notify, neigh_cleanup_and_release). */
-    @Override
-    public boolean announcedExactly() {
-        return true;
-    }
+
 
     @Override
     public Object identity(ObservedNeighbour observed) {
@@ -91,32 +74,16 @@ public final class NeighbourType
                 n.protocol()));
     }
 
-    @Override
-    public List<ListedNeighbour> desired(DesiredState desired) {
-        List<ListedNeighbour> out = new ArrayList<>();
-        for (DesiredLink d : desired.links()) {
-            d.objects(NeighbourSection.SECTION).forEach(n -> out.add(new ListedNeighbour(d, n)));
-        }
-        return out;
-    }
 
     @Override
-    public NeighbourKey key(ListedNeighbour desired) {
-        return desired.key();
+    public NeighbourKey key(ListedOnEntry<NeighbourSpec> desired) {
+        return new NeighbourKey(desired.entry().name(), desired.spec().address());
     }
 
-    @Override
-    public SourceLocation where(ListedNeighbour desired) {
-        return desired.entry().where();
-    }
+
 
     @Override
-    public Set<String> needs(ListedNeighbour desired) {
-        return Set.of(desired.entry().name());
-    }
-
-    @Override
-    public KernelObject object(ListedNeighbour desired, int protocol) {
+    public KernelObject object(ListedOnEntry<NeighbourSpec> desired, int protocol) {
         return new NeighbourObject(desired.entry().name(), desired.spec(), protocol);
     }
 
@@ -147,7 +114,7 @@ public final class NeighbourType
     }
 
     @Override
-    public boolean matches(ListedNeighbour want, ObservedNeighbour have, ObservedState observed) {
+    public boolean matches(ListedOnEntry<NeighbourSpec> want, ObservedNeighbour have, ObservedState observed) {
         return have.permanent() && Objects.equals(want.spec().lladdr(), have.lladdr());
     }
 
@@ -178,70 +145,33 @@ public final class NeighbourType
         return observed.protocol() == protocol;
     }
 
+
+
+
+
+
     @Override
-    public boolean managedOnItsLink() {
-        return false;
+    public OwnedOnLink<InetAddress> line(ObservedNeighbour observed, ObservedState state) {
+        return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.address());
     }
 
     @Override
-    public String on(String dev) {
-        return "neighbour entry on " + dev;
+    protected void writeWhat(InetAddress what, StringBuilder to) {
+        to.append(IpText.format(what));
     }
 
     @Override
-    public boolean ours(ObservedNeighbour observed, boolean recorded, int protocol) {
-        return recorded && marked(observed, protocol);
-    }
-
-    /** With vlinkd's mark and exactly as the config lists it. */
-    @Override
-    public boolean claims(ObservedNeighbour observed, ListedNeighbour listed, ObservedState state, Ownership owned,
-                          int protocol) {
-        return listed != null && marked(observed, protocol) && matches(listed, observed, state);
-    }
-
-    @Override
-    public boolean deletesUnlisted(ObservedNeighbour have, boolean ours, DesiredState desired,
-                                   ObservedState observed) {
-        return ours;
-    }
-
-    @Override
-    public OwnedNeighbour line(ObservedNeighbour observed, ObservedState state) {
-        return new OwnedNeighbour(state.nameOf(observed.index()), observed.index(), observed.address());
-    }
-
-    @Override
-    public String ledgerWord() {
-        return "neighbour";
-    }
-
-    @Override
-    public String ledgerFields() {
-        return "LINK IFINDEX ADDRESS";
-    }
-
-    @Override
-    public void writeLine(OwnedNeighbour line, StringBuilder to) {
-        to.append(line.link()).append(' ').append(line.ifindex()).append(' ').append(IpText.format(line.address()));
-    }
-
-    @Override
-    public OwnedNeighbour readLine(String[] f) throws LedgerFields.BadLine {
-        String bad = LedgerFields.checkName(f[1]);
-        int index = LedgerFields.number(f[2]);
+    protected InetAddress readWhat(String[] f) throws LedgerFields.BadLine {
         InetAddress a = LedgerFields.address(f[3]);
-        if (bad == null && index <= 0) {
-            bad = "ifindex is not a positive number";
+        if (a == null) {
+            throw new LedgerFields.BadLine("ADDRESS is not an IP address");
         }
-        if (bad == null && a == null) {
-            bad = "ADDRESS is not an IP address";
-        }
-        if (bad != null) {
-            throw new LedgerFields.BadLine(bad);
-        }
-        return new OwnedNeighbour(f[1], index, a);
+        return a;
     }
+
+
+
+
 
     @Override
     public String claimedWithoutLedger() {

@@ -15,7 +15,9 @@ import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.reconcile.Step;
 import io.vlinkd.daemon.resource.Fate;
+import io.vlinkd.daemon.resource.ListedOnEntry;
 import io.vlinkd.daemon.resource.ObjectPlan;
+import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.link.LinkSpec;
@@ -23,6 +25,7 @@ import io.vlinkd.netlink.route.NeighbourRequests;
 import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.NlMessage;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +75,7 @@ class NeighbourTypeTest {
     private static final DesiredState DESIRED = eth9(entry("10.0.0.2", MAC_B), entry("10.0.0.4", MAC_B),
             entry("10.0.0.5", MAC_B), entry("2001:db8::1", MAC_B));
 
-    private final ObjectPlan<NeighbourKey, ListedNeighbour, ObservedNeighbour, OwnedNeighbour> plan =
+    private final ObjectPlan<NeighbourKey, ListedOnEntry<NeighbourSpec>, ObservedNeighbour, OwnedOnLink<InetAddress>> plan =
             new ObjectPlan<>(NeighbourType.TYPE, DESIRED, OBSERVED, OWNED, P);
 
     @Test
@@ -80,7 +83,7 @@ class NeighbourTypeTest {
         assertThat(ResourceTypes.ALL).contains(NeighbourType.TYPE);
         assertThat(NeighbourType.TYPE.observedKey(OURS, OBSERVED)).isEqualTo(new NeighbourKey("eth9",
                 ip("10.0.0.2")));
-        assertThat(NeighbourType.TYPE.line(OURS, OBSERVED)).isEqualTo(new OwnedNeighbour("eth9", ETH9,
+        assertThat(NeighbourType.TYPE.line(OURS, OBSERVED)).isEqualTo(new OwnedOnLink<>("eth9", ETH9,
                 ip("10.0.0.2")));
         assertThat(NetlinkKernelPort.eventGroups()).contains(Rtnl.RTNLGRP_NEIGH);
     }
