@@ -17,13 +17,15 @@ public final class NeighbourSection extends EntrySection<NeighbourSpec> {
                     + "permanent entries someone else added are left alone");
     private static final List<Key> ITEM = List.of(
             new Key("address", ValueType.ip(), "NDA_DST: the IPv4 (ARP) or IPv6 (NDP) address of the neighbour"),
-            new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address"));
+            new Key("mac", ValueType.mac(), "NDA_LLADDR: its Ethernet address (not with proxy)"),
+            new Key("proxy", ValueType.bool(), "NTF_PROXY: a proxy entry (ip neigh replace proxy ADDRESS): the host "
+                    + "answers ARP/NDP for the address on this interface; it has no mac"));
 
     // After KEY and ITEM, which its constructor reads.
     public static final NeighbourSection SECTION = new NeighbourSection();
 
     private NeighbourSection() {
-        super(KEY, ITEM, List.of("address", "mac"), "a neighbour",
+        super(KEY, ITEM, List.of("address"), "a neighbour",
                 "[{address: 192.0.2.5, mac: 02:00:00:00:00:05}]");
     }
 
@@ -35,17 +37,28 @@ public final class NeighbourSection extends EntrySection<NeighbourSpec> {
     @Override
     Optional<NeighbourSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,
                                  Entry entry) {
-        return Optional.of(new NeighbourSpec((InetAddress) values.get("address"), values.get("mac").toString()));
+        boolean proxy = Boolean.TRUE.equals(values.get("proxy"));
+        if (proxy && values.containsKey("mac")) {
+            ctx.add(item.get("mac").orElseThrow().keyNode(), path + ".mac", "a proxy entry has no mac: the host answers "
+                    + "with the interface's own");
+            return Optional.empty();
+        }
+        if (!proxy && !values.containsKey("mac")) {
+            ctx.add(item.node(), path, "a neighbour needs mac: (NDA_LLADDR: its Ethernet address), or proxy: true");
+            return Optional.empty();
+        }
+        return Optional.of(new NeighbourSpec((InetAddress) values.get("address"),
+                proxy ? null : values.get("mac").toString(), proxy));
     }
 
-    /** The kernel keys an entry by address and interface: one address has one link-layer address. */
+    /** The kernel keys an entry by address and interface (a proxy entry in a table of its own). */
     @Override
     Object identity(NeighbourSpec item) {
-        return item.address();
+        return item.proxy() ? "proxy " + item.address() : item.address();
     }
 
     @Override
     String describe(NeighbourSpec item) {
-        return "neighbour " + IpText.format(item.address());
+        return (item.proxy() ? "proxy neighbour " : "neighbour ") + IpText.format(item.address());
     }
 }

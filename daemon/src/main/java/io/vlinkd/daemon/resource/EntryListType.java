@@ -37,8 +37,8 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
      * @param ledgerWord the word of its ledger lines ({@code neighbour})
      * @param whatFields the fields of a line after LINK IFINDEX, as a damage report names them ({@code ADDRESS})
      */
-    public record Basics(String noun, int eventGroup, Supplier<NlRequest> dump, boolean hasMark, String ledgerWord,
-                            String whatFields) {
+    public record Basics(String noun, int eventGroup, Supplier<NlRequest> dump, boolean hasMark,
+                         String ledgerWord, String whatFields) {
     }
 
     private final EntrySection<T> section;
@@ -65,10 +65,12 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
     }
 
     /**
-     * The kernel announces every object of these types it adds, changes or removes: neighbour entries
-     * (neigh_update_notify, also those an interface going down flushes), a bridge's FDB entries (fdb_notify: added,
-     * learned, aged out, flushed) and a VXLAN's remotes, MDB entries (br_mdb_notify, also a port's when it leaves its
-     * bridge). What a deleted link takes along silently (a VXLAN's remotes) goes with the link in the view.
+     * The kernel announces every neighbour entry it adds, changes or removes (neigh_update_notify, also those an
+     * interface going down flushes), every FDB entry of a bridge (fdb_notify: added, learned, aged out, flushed) and
+     * remote of a VXLAN, every MDB entry (br_mdb_notify, also a port's when it leaves its bridge); what a deleted link
+     * takes along silently (a VXLAN's remotes) goes with the link in the view. It announces no proxy entry at all:
+     * the view holds those as the last full read found them (see {@code ProxyNeighbourType}), which dumping them
+     * again after every link's change would not improve (no event says when one went).
      */
     @Override
     public final boolean announcedExactly() {
@@ -85,11 +87,16 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
     /** The {@code what} of a ledger line whose fields after LINK IFINDEX start at {@code f[3]}. */
     protected abstract W readWhat(String[] f) throws LedgerFields.BadLine;
 
+    /** Whether {@code item} of the section is one of this type's (a section may feed two types). */
+    protected boolean lists(T item) {
+        return true;
+    }
+
     @Override
     public final List<ListedOnEntry<T>> desired(DesiredState desired) {
         List<ListedOnEntry<T>> out = new ArrayList<>();
         for (DesiredLink d : desired.links()) {
-            d.objects(section).forEach(item -> out.add(new ListedOnEntry<>(d, item)));
+            d.objects(section).stream().filter(this::lists).forEach(item -> out.add(new ListedOnEntry<>(d, item)));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.daemon.resource.link.LinkType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
+import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +20,8 @@ public final class ResourceTypes {
      * the ownership claims, the observation and the drift watcher ask.
      */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
-            NeighbourType.TYPE, FdbType.TYPE, MdbType.TYPE);
+            NeighbourType.TYPE, ProxyNeighbourType.TYPE, FdbType.TYPE,
+            MdbType.TYPE);
 
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides

@@ -12,6 +12,7 @@ import io.vlinkd.daemon.resource.mdb.ObservedMdb;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
+import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
@@ -83,6 +84,7 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedAddress> addresses = new ArrayList<>();
     private final List<ObservedRoute> routes = new ArrayList<>();
     private final List<ObservedNeighbour> neighbours = new ArrayList<>();
+    private final List<ObservedNeighbour> proxies = new ArrayList<>();
     private final List<ObservedFdb> fdb = new ArrayList<>();
     private final List<ObservedMdb> mdb = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
@@ -125,7 +127,7 @@ public final class FakeKernel implements KernelPort {
     public synchronized ObservedState observe() {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
-                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, FdbType.TYPE, fdb, MdbType.TYPE, mdb));
+                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb));
     }
 
     @Override
@@ -609,12 +611,14 @@ public final class FakeKernel implements KernelPort {
         }
         ObservedNeighbour n = new ObservedNeighbour(nm.header().index(), nm.address(), nm.lladdr(), nm.isPermanent(),
                 nm.protocol());
-        neighbours.removeIf(x -> x.index() == n.index() && x.address().equals(n.address()));
-        neighbours.add(n);
+        List<ObservedNeighbour> table = nm.isProxyEntry() ? proxies : neighbours;
+        table.removeIf(x -> x.index() == n.index() && x.address().equals(n.address()));
+        table.add(n);
     }
 
     private void delNeigh(NeighbourMessage nm) throws Refusal {
-        if (!neighbours.removeIf(x -> x.index() == nm.header().index() && x.address().equals(nm.address()))) {
+        List<ObservedNeighbour> table = nm.isProxyEntry() ? proxies : neighbours;
+        if (!table.removeIf(x -> x.index() == nm.header().index() && x.address().equals(nm.address()))) {
             throw new Refusal(Errno.ENOENT, null);
         }
     }

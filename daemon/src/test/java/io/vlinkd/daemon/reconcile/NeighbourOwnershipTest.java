@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
+import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -90,6 +91,23 @@ class NeighbourOwnershipTest extends OverFakeKernel {
         assertThat(reconciler.plan(config(yaml(entry("10.0.0.5", MAC_B), entry("10.0.0.6", MAC_B)))).notes())
                 .anyMatch(n -> n.endsWith("neighbour 10.0.0.6: a permanent entry for 10.0.0.6 on eth9 exists with "
                         + "lladdr " + MAC_A + " (proto 0), not installed by vlinkd; left alone"));
+    }
+
+    @Test
+    void aProxyEntryIsATypeOfItsOwnBesideAnEntryOfTheSameAddress() throws Exception {
+        ApplyResult r = reconciler.apply(config(yaml(entry("10.0.0.7", MAC_A), "{ address: 10.0.0.7, proxy: true }")));
+        assertThat(r.kept()).extracting(Step::ipCommand).containsExactly(
+                "ip neigh replace 10.0.0.7 lladdr " + MAC_A + " dev eth9 nud permanent proto 247",
+                "ip neigh replace proxy 10.0.0.7 dev eth9 proto 247");
+        assertThat(kernel.observe().objects(ProxyNeighbourType.TYPE)).extracting(n -> IpText.format(n.address()))
+                .containsExactly("10.0.0.7");
+        assertThat(Files.readString(store.file())).contains("\nproxy eth9 2 10.0.0.7\n",
+                "\nneighbour eth9 2 10.0.0.7\n");
+
+        ApplyResult less = reconciler.apply(config(yaml(entry("10.0.0.7", MAC_A))));
+        assertThat(less.kept()).extracting(Step::ipCommand).containsExactly("ip neigh del proxy 10.0.0.7 dev eth9");
+        assertThat(kernel.observe().objects(ProxyNeighbourType.TYPE)).isEmpty();
+        assertThat(entries()).containsExactly("10.0.0.7 " + MAC_A + " permanent proto 247");
     }
 
     @Test

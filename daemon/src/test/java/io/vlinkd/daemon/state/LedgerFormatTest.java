@@ -19,6 +19,7 @@ class LedgerFormatTest {
     private static final String HEADER = "# vlinkd ownership v1: link NAME IFINDEX KIND [netns=NS] (created), "
             + "intent NAME KIND AFTER [netns=NS] (being created), route DST/LEN TABLE METRIC [netns=NS], "
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
+            + "proxy LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
             + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS]\n";
 

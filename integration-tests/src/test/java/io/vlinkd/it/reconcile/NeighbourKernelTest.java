@@ -99,11 +99,19 @@ class NeighbourKernelTest {
             assertThat(permanent(ns)).containsExactly("192.0.2.2 " + mac + " PERMANENT proto 247");
             assertThat(ns.execStatus("ping", "-c", "1", "-W", "2", "192.0.2.2")).isZero();
 
+            // A proxy entry: a table of its own, beside the entry of the same address.
+            String withProxy = "[{ address: 192.0.2.2, mac: \"" + mac + "\" }, { address: 192.0.2.2, proxy: true }]";
+            assertThat(reconciler.apply(config(withProxy)).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(ns.json("neigh", "show", "proxy", "dev", "v0").toString())
+                    .contains("\"dst\":\"192.0.2.2\"", "\"protocol\":\"247\"");
+            assertThat(reconciler.apply(config(withProxy)).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+
             ns.ip("neigh", "add", "192.0.2.9", "lladdr", "02:00:00:00:00:99", "dev", "v0", "nud", "permanent",
                     "proto", "247");
             assertThat(reconciler.apply(config(null)).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-            // Its own entry is deleted; one with its number that the ledger does not record is not vlinkd's.
+            // Its own entries are deleted; one with its number that the ledger does not record is not vlinkd's.
             assertThat(permanent(ns)).containsExactly("192.0.2.9 02:00:00:00:00:99 PERMANENT proto 247");
+            assertThat(ns.json("neigh", "show", "proxy", "dev", "v0")).isEmpty();
             assertThat(Files.readString(store.file())).doesNotContain("\nneighbour ");
         }
     }

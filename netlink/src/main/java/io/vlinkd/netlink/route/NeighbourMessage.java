@@ -31,6 +31,12 @@ public record NeighbourMessage(int messageType, NdMsg header, InetAddress addres
                 && (header.flags() & Rtnl.NTF_PROXY) == 0 && address != null;
     }
 
+    /** A proxy entry of the IPv4 or IPv6 table (NTF_PROXY): the host answers for its address. */
+    public boolean isProxyEntry() {
+        return (header.family() == Rtnl.AF_INET || header.family() == Rtnl.AF_INET6)
+                && (header.flags() & Rtnl.NTF_PROXY) != 0 && address != null;
+    }
+
     /** NUD_PERMANENT: added by an administrator, never changed by the kernel (a learned entry is not). */
     public boolean isPermanent() {
         return (header.state() & Rtnl.NUD_PERMANENT) != 0;

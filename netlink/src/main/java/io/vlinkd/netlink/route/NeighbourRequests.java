@@ -26,7 +26,8 @@ public final class NeighbourRequests {
      */
     public static NlRequest replace(int index, String dev, NeighbourSpec n, int protocol) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE | NLM_F_ACK);
-        new NdMsg(AddressRequests.family(n.address()), index, Rtnl.NUD_PERMANENT, 0, 0).writeTo(w);
+        new NdMsg(AddressRequests.family(n.address()), index, Rtnl.NUD_PERMANENT, n.proxy() ? Rtnl.NTF_PROXY : 0, 0)
+                .writeTo(w);
         if (protocol > 0) {
             w.putInt(Nda.NDA_PROTOCOL, protocol);
         }
@@ -37,28 +38,36 @@ public final class NeighbourRequests {
         return w.finish("RTM_NEWNEIGH " + n + " dev " + dev);
     }
 
-    /** {@code ip neigh del ADDRESS dev NAME}: the kernel finds the entry by address and interface. */
-    public static NlRequest delete(int index, String dev, InetAddress address) {
+    /** {@code ip neigh del [proxy] ADDRESS dev NAME}: the kernel finds the entry by address and interface. */
+    public static NlRequest delete(int index, String dev, NeighbourSpec n) {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_DELNEIGH, NLM_F_ACK);
         // iproute2 sends NUD_PERMANENT as the state of a delete too; the kernel does not read it.
-        new NdMsg(AddressRequests.family(address), index, Rtnl.NUD_PERMANENT, 0, 0).writeTo(w);
-        w.putAddress(Nda.NDA_DST, address);
-        return w.finish("RTM_DELNEIGH " + IpText.format(address) + " dev " + dev);
+        new NdMsg(AddressRequests.family(n.address()), index, Rtnl.NUD_PERMANENT, n.proxy() ? Rtnl.NTF_PROXY : 0, 0)
+                .writeTo(w);
+        w.putAddress(Nda.NDA_DST, n.address());
+        return w.finish("RTM_DELNEIGH " + (n.proxy() ? "proxy " : "") + IpText.format(n.address()) + " dev " + dev);
     }
 
-    /** {@code ip neigh show}: the entries of every family's table (ARP, NDP, and bridges' FDB entries). */
+    /** {@code ip neigh show}: the entries of the ARP and NDP tables (not their proxy entries). */
     public static NlRequest dump() {
         MessageWriter w = MessageWriter.request(Rtnl.RTM_GETNEIGH, NLM_F_DUMP);
         new NdMsg(Rtnl.AF_UNSPEC, 0, 0, 0, 0).writeTo(w);
         return w.finish("RTM_GETNEIGH dump");
     }
 
+    /** {@code ip neigh show proxy}: the proxy entries (a dump whose ndm_flags are exactly NTF_PROXY). */
+    public static NlRequest dumpProxies() {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_GETNEIGH, NLM_F_DUMP);
+        new NdMsg(Rtnl.AF_UNSPEC, 0, 0, Rtnl.NTF_PROXY, 0).writeTo(w);
+        return w.finish("RTM_GETNEIGH proxy dump");
+    }
+
     /** The equivalent {@code ip neigh} command of {@code verb} ({@code replace} or {@code del}). */
     public static String ipCommand(String verb, String dev, NeighbourSpec n, int protocol) {
         if (verb.equals("del")) {
-            return "ip neigh del " + IpText.format(n.address()) + " dev " + dev;
+            return "ip neigh del " + (n.proxy() ? "proxy " : "") + IpText.format(n.address()) + " dev " + dev;
         }
-        return "ip neigh " + verb + " " + n + " dev " + dev + " nud permanent" + (protocol > 0 ? " proto " + protocol
-                : "");
+        return "ip neigh " + verb + " " + n + " dev " + dev + (n.proxy() ? "" : " nud permanent")
+                + (protocol > 0 ? " proto " + protocol : "");
     }
 }

@@ -48,11 +48,25 @@ class NeighbourRequestsTest {
     @Test
     void aDeleteNamesTheAddressAndTheInterface() throws Exception {
         // ip neigh del 192.0.2.5 dev d0
-        NlRequest r = NeighbourRequests.delete(3, "d0", ip("192.0.2.5"));
+        NlRequest r = NeighbourRequests.delete(3, "d0", new NeighbourSpec(ip("192.0.2.5"), null));
         assertThat(hex(r)).isEqualTo("240000001d0005000000000000000000" + "020000000300000080000000"
                 + "08000100c0000205");
         assertThat(NeighbourRequests.ipCommand("del", "d0", new NeighbourSpec(ip("192.0.2.5"), null), 247))
                 .isEqualTo("ip neigh del 192.0.2.5 dev d0");
+    }
+
+    @Test
+    void aProxyEntryIsSentAsIpNeighReplaceProxySendsIt() throws Exception {
+        // ip neigh replace proxy 192.0.2.7 dev d0 proto 247; ip neigh del proxy 192.0.2.7 dev d0
+        NeighbourSpec proxy = new NeighbourSpec(ip("192.0.2.7"), null, true);
+        assertThat(hex(NeighbourRequests.replace(3, "d0", proxy, 247))).isEqualTo("2c0000001c0005050000000000000000"
+                + "020000000300000080000800" + "05000c00f7000000" + "08000100c0000207");
+        assertThat(hex(NeighbourRequests.delete(3, "d0", proxy))).isEqualTo("240000001d0005000000000000000000"
+                + "020000000300000080000800" + "08000100c0000207");
+        assertThat(NeighbourRequests.ipCommand("replace", "d0", proxy, 247))
+                .isEqualTo("ip neigh replace proxy 192.0.2.7 dev d0 proto 247");
+        assertThat(NeighbourMessage.decode(NlMessage.parseOne(NeighbourRequests.replace(3, "d0", proxy, 247)
+                .bytes())).isProxyEntry()).isTrue();
     }
 
     @Test

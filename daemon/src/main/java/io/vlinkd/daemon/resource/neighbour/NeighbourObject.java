@@ -2,12 +2,14 @@ package io.vlinkd.daemon.resource.neighbour;
 
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
+import io.vlinkd.daemon.resource.EntryListType;
 import io.vlinkd.daemon.resource.OwnedOnLink;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourRequests;
 import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
 
 /**
  * {@code ip neigh replace ADDRESS lladdr MAC dev NAME nud permanent proto P}. An add is a replace too: the entry
@@ -16,7 +18,7 @@ import io.vlinkd.netlink.wire.NlRequest;
 public record NeighbourObject(String link, NeighbourSpec neighbour, int protocol) implements KernelObject {
     @Override
     public String noun() {
-        return "neighbour " + IpText.format(neighbour.address());
+        return (neighbour.proxy() ? "proxy neighbour " : "neighbour ") + IpText.format(neighbour.address());
     }
 
     @Override
@@ -41,7 +43,7 @@ public record NeighbourObject(String link, NeighbourSpec neighbour, int protocol
 
     @Override
     public NlRequest delete(EncodeContext ctx) {
-        return NeighbourRequests.delete(ctx.ifindex(link), link, neighbour.address());
+        return NeighbourRequests.delete(ctx.ifindex(link), link, neighbour);
     }
 
     /** {@code add} is sent as {@code replace}, and says so. */
@@ -52,11 +54,16 @@ public record NeighbourObject(String link, NeighbourSpec neighbour, int protocol
 
     @Override
     public void own(Ledger ledger) {
-        OwnedOnLink.own(ledger, NeighbourType.TYPE, link, neighbour.address());
+        OwnedOnLink.own(ledger, type(), link, neighbour.address());
     }
 
     @Override
     public void disown(Ledger ledger) {
-        OwnedOnLink.disown(ledger, NeighbourType.TYPE, link, neighbour.address());
+        OwnedOnLink.disown(ledger, type(), link, neighbour.address());
+    }
+
+    /** A proxy entry is of its own type: the kernel keeps proxy entries in a table of their own. */
+    private EntryListType<NeighbourKey, NeighbourSpec, ObservedNeighbour, InetAddress> type() {
+        return neighbour.proxy() ? ProxyNeighbourType.TYPE : NeighbourType.TYPE;
     }
 }

@@ -75,6 +75,12 @@ public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSp
     }
 
 
+    /** Not its proxy entries: those are {@link ProxyNeighbourType}'s. */
+    @Override
+    protected boolean lists(NeighbourSpec item) {
+        return !item.proxy();
+    }
+
     @Override
     public NeighbourKey key(ListedOnEntry<NeighbourSpec> desired) {
         return new NeighbourKey(desired.entry().name(), desired.spec().address());

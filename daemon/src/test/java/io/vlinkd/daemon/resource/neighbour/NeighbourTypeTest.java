@@ -166,7 +166,7 @@ class NeighbourTypeTest {
                 NeighbourRequests.replace(ETH9, "eth9", spec, P).bytes())).orElseThrow();
         assertThat(n).isEqualTo(new ObservedNeighbour(ETH9, ip("10.0.0.2"), MAC_B, true, P));
         assertThat(NeighbourType.TYPE.decode(NlMessage.parseOne(
-                NeighbourRequests.delete(ETH9, "eth9", ip("10.0.0.2")).bytes())))
+                NeighbourRequests.delete(ETH9, "eth9", entry("10.0.0.2", null)).bytes())))
                 .hasValueSatisfying(d -> assertThat(NeighbourType.TYPE.identity(d))
                         .isEqualTo(NeighbourType.TYPE.identity(n)));
         assertThat(NeighbourType.TYPE.decode(NlMessage.parseOne(NeighbourRequests.dump().bytes()))).isEmpty();
