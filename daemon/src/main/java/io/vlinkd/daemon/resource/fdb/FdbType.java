@@ -17,10 +17,8 @@ import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MacAddress;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 

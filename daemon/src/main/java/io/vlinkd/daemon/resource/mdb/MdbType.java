@@ -17,7 +17,6 @@ import io.vlinkd.netlink.route.MdbSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

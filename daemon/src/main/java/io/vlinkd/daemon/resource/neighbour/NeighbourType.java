@@ -5,10 +5,7 @@ import io.vlinkd.config.NeighbourSection;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.EntryListType;
 import io.vlinkd.daemon.resource.ListedOnEntry;
-import io.vlinkd.daemon.resource.OwnedOnLink;
-import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.NeighbourRequests;
@@ -16,9 +13,6 @@ import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
-import java.net.InetAddress;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,13 +32,12 @@ import java.util.Optional;
  * announces each (RTM_DELNEIGH): an interface set down by someone loses vlinkd's entries, which the drift repair adds
  * again with the interface back up.
  */
-public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSpec, ObservedNeighbour, InetAddress> {
+public final class NeighbourType extends AddressedNeighbourType {
 
     public static final NeighbourType TYPE = new NeighbourType();
 
     private NeighbourType() {
-        super(NeighbourSection.SECTION,
-                new Basics("neighbour", Rtnl.RTNLGRP_NEIGH, NeighbourRequests::dump, true, "neighbour", "ADDRESS"));
+        super(new Basics("neighbour", Rtnl.RTNLGRP_NEIGH, NeighbourRequests::dump, true, "neighbour", "ADDRESS"));
     }
 
 
@@ -52,13 +45,7 @@ public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSp
 
 
 
-    @Override
-    public Object identity(ObservedNeighbour observed) {
-        return new NeighbourIdentity(observed.index(), observed.address());
-    }
 
-    private record NeighbourIdentity(int index, InetAddress address) {
-    }
 
     /** An ARP or NDP entry of an RTM_NEWNEIGH or RTM_DELNEIGH; empty for FDB and proxy entries. */
     @Override
@@ -81,32 +68,16 @@ public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSp
         return !item.proxy();
     }
 
-    @Override
-    public NeighbourKey key(ListedOnEntry<NeighbourSpec> desired) {
-        return new NeighbourKey(desired.entry().name(), desired.spec().address());
-    }
 
 
 
-    @Override
-    public KernelObject object(ListedOnEntry<NeighbourSpec> desired, int protocol) {
-        return new NeighbourObject(desired.entry().name(), desired.spec(), protocol);
-    }
 
-    @Override
-    public NeighbourKey observedKey(ObservedNeighbour observed, ObservedState state) {
-        return new NeighbourKey(state.nameOf(observed.index()), observed.address());
-    }
 
     @Override
     public String snapshotLine(ObservedNeighbour observed, ObservedState state) {
         return state.nameOf(observed.index()) + " neighbour " + observed.toSpec() + " proto " + observed.protocol();
     }
 
-    @Override
-    public int ifindex(ObservedNeighbour observed) {
-        return observed.index();
-    }
 
     /** Learned by ARP or NDP: the kernel's, changing all the time. */
     @Override
@@ -145,35 +116,14 @@ public final class NeighbourType extends EntryListType<NeighbourKey, NeighbourSp
                 have.lladdr() == null ? "" : "lladdr " + have.lladdr()));
     }
 
-    /** NDA_PROTOCOL; the ledger must record the entry too (someone else may use the number). */
-    @Override
-    public boolean marked(ObservedNeighbour observed, int protocol) {
-        return observed.protocol() == protocol;
-    }
 
 
 
 
 
 
-    @Override
-    public OwnedOnLink<InetAddress> line(ObservedNeighbour observed, ObservedState state) {
-        return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.address());
-    }
 
-    @Override
-    protected void writeWhat(InetAddress what, StringBuilder to) {
-        to.append(IpText.format(what));
-    }
 
-    @Override
-    protected InetAddress readWhat(String[] f) throws LedgerFields.BadLine {
-        InetAddress a = LedgerFields.address(f[3]);
-        if (a == null) {
-            throw new LedgerFields.BadLine("ADDRESS is not an IP address");
-        }
-        return a;
-    }
 
 
 

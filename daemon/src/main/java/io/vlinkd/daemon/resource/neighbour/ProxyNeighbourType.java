@@ -1,14 +1,10 @@
 package io.vlinkd.daemon.resource.neighbour;
 
 import io.vlinkd.config.DesiredState;
-import io.vlinkd.config.NeighbourSection;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.EntryListType;
 import io.vlinkd.daemon.resource.ListedOnEntry;
-import io.vlinkd.daemon.resource.OwnedOnLink;
-import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.NeighbourRequests;
@@ -16,7 +12,6 @@ import io.vlinkd.netlink.route.NeighbourSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
-import java.net.InetAddress;
 import java.util.Optional;
 
 /**
@@ -27,12 +22,12 @@ import java.util.Optional;
  * reload, every {@code settings.resync-interval}), so a proxy entry someone deleted is added again at the next full
  * read, not at once. vlinkd's when marked (NDA_PROTOCOL) and recorded ({@code proxy LINK IFINDEX ADDRESS}).
  */
-public final class ProxyNeighbourType extends EntryListType<NeighbourKey, NeighbourSpec, ObservedNeighbour, InetAddress> {
+public final class ProxyNeighbourType extends AddressedNeighbourType {
 
     public static final ProxyNeighbourType TYPE = new ProxyNeighbourType();
 
     private ProxyNeighbourType() {
-        super(NeighbourSection.SECTION, new Basics("proxy neighbour", Rtnl.RTNLGRP_NEIGH,
+        super(new Basics("proxy neighbour", Rtnl.RTNLGRP_NEIGH,
                 NeighbourRequests::dumpProxies, true, "proxy", "ADDRESS"));
     }
 
@@ -41,10 +36,6 @@ public final class ProxyNeighbourType extends EntryListType<NeighbourKey, Neighb
         return item.proxy();
     }
 
-    @Override
-    public Object identity(ObservedNeighbour observed) {
-        return NeighbourType.TYPE.identity(observed);
-    }
 
     @Override
     public Optional<ObservedNeighbour> decode(NlMessage message) throws MalformedMessageException {
@@ -56,20 +47,8 @@ public final class ProxyNeighbourType extends EntryListType<NeighbourKey, Neighb
                 n.protocol())) : Optional.empty();
     }
 
-    @Override
-    public NeighbourKey key(ListedOnEntry<NeighbourSpec> desired) {
-        return new NeighbourKey(desired.entry().name(), desired.spec().address());
-    }
 
-    @Override
-    public KernelObject object(ListedOnEntry<NeighbourSpec> desired, int protocol) {
-        return new NeighbourObject(desired.entry().name(), desired.spec(), protocol);
-    }
 
-    @Override
-    public NeighbourKey observedKey(ObservedNeighbour observed, ObservedState state) {
-        return new NeighbourKey(state.nameOf(observed.index()), observed.address());
-    }
 
     @Override
     public String snapshotLine(ObservedNeighbour observed, ObservedState state) {
@@ -77,10 +56,6 @@ public final class ProxyNeighbourType extends EntryListType<NeighbourKey, Neighb
                 + observed.protocol();
     }
 
-    @Override
-    public int ifindex(ObservedNeighbour observed) {
-        return observed.index();
-    }
 
     /** Every proxy entry is an administrator's. */
     @Override
@@ -110,29 +85,9 @@ public final class ProxyNeighbourType extends EntryListType<NeighbourKey, Neighb
         return Optional.of(new ForeignObject(noun(), on, IpText.format(have.address()), ""));
     }
 
-    @Override
-    public boolean marked(ObservedNeighbour observed, int protocol) {
-        return observed.protocol() == protocol;
-    }
 
-    @Override
-    public OwnedOnLink<InetAddress> line(ObservedNeighbour observed, ObservedState state) {
-        return NeighbourType.TYPE.line(observed, state);
-    }
 
-    @Override
-    protected void writeWhat(InetAddress what, StringBuilder to) {
-        to.append(IpText.format(what));
-    }
 
-    @Override
-    protected InetAddress readWhat(String[] f) throws LedgerFields.BadLine {
-        InetAddress a = LedgerFields.address(f[3]);
-        if (a == null) {
-            throw new LedgerFields.BadLine("ADDRESS is not an IP address");
-        }
-        return a;
-    }
 
     @Override
     public String claimedWithoutLedger() {
