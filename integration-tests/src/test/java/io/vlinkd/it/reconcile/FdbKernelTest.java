@@ -3,7 +3,6 @@ package io.vlinkd.it.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
@@ -32,10 +31,6 @@ class FdbKernelTest {
     final KernelFixture fixture = new KernelFixture();
     @TempDir
     Path dir;
-
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
-    }
 
     /** vx0 in this namespace, learning nothing, with the all-zero MAC's remotes {@code dsts}. */
     private static String vxlan(String... dsts) {
@@ -83,16 +78,16 @@ class FdbKernelTest {
 
             // The example as shipped: its remotes are B's and C's underlay addresses.
             String example = Files.readString(Path.of("../examples/vxlan-head-end-replication.yaml"));
-            ApplyResult r = reconciler.apply(config(example));
+            ApplyResult r = reconciler.apply(Desired.fromYaml(dir, example));
             assertThat(r.errors()).isEmpty();
             assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
             assertThat(remotes(ns)).containsExactly("10.0.1.2", "10.0.2.3");
             assertThat(ping(ns, "192.168.42.2")).as("to B over the first remote").isTrue();
             assertThat(ping(ns, "192.168.42.3")).as("to C over the second remote").isTrue();
-            assertThat(reconciler.apply(config(vxlan("10.0.1.2", "10.0.2.3"))).outcome())
+            assertThat(reconciler.apply(Desired.fromYaml(dir, vxlan("10.0.1.2", "10.0.2.3"))).outcome())
                     .as("the example is what the test's own config says").isEqualTo(ApplyResult.Outcome.UNCHANGED);
 
-            ApplyResult less = reconciler.apply(config(vxlan("10.0.1.2")));
+            ApplyResult less = reconciler.apply(Desired.fromYaml(dir, vxlan("10.0.1.2")));
             assertThat(less.kept()).extracting(Step::ipCommand).containsExactly(
                     "bridge fdb del 00:00:00:00:00:00 dst 10.0.2.3 dev vx0 self");
             assertThat(ping(ns, "192.168.42.2")).as("B still").isTrue();
@@ -101,7 +96,8 @@ class FdbKernelTest {
             // Someone else's remote stays when vlinkd's go.
             assertThat(ns.execStatus("bridge", "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst",
                     "10.0.2.3", "self", "permanent")).isZero();
-            assertThat(reconciler.apply(config(vxlan())).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(reconciler.apply(Desired.fromYaml(dir, vxlan())).outcome())
+                    .isEqualTo(ApplyResult.Outcome.APPLIED);
             assertThat(remotes(ns)).containsExactly("10.0.2.3");
             assertThat(Files.readString(store.file())).doesNotContain("\nfdb ");
         }
@@ -138,7 +134,7 @@ class FdbKernelTest {
             OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
             Reconciler reconciler = KernelFixture.reconciler(port, store);
 
-            ApplyResult wrong = reconciler.apply(config(bridge(mac, "pc")));
+            ApplyResult wrong = reconciler.apply(Desired.fromYaml(dir, bridge(mac, "pc")));
             assertThat(wrong.errors()).isEmpty();
             assertThat(wrong.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
             assertThat(ns.bridgeJson("fdb", "show", "dev", "pc").toString()).contains("\"mac\":\"" + mac + "\"",
@@ -147,7 +143,7 @@ class FdbKernelTest {
             assertThat(ns.bridgeJson("fdb", "show", "dev", "pc").toString()).as("not moved by learning")
                     .contains("\"mac\":\"" + mac + "\"");
 
-            ApplyResult right = reconciler.apply(config(bridge(mac, "pb")));
+            ApplyResult right = reconciler.apply(Desired.fromYaml(dir, bridge(mac, "pb")));
             assertThat(right.kept()).extracting(Step::operation).containsExactlyInAnyOrder(
                     "delete fdb entry " + mac + " sticky", "add fdb entry " + mac + " sticky");
             assertThat(ping(ns, "192.168.7.2")).as("frames to B's MAC go to B").isTrue();
