@@ -69,8 +69,8 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
      * interface going down flushes), every FDB entry of a bridge (fdb_notify: added, learned, aged out, flushed) and
      * remote of a VXLAN, every MDB entry (br_mdb_notify, also a port's when it leaves its bridge); what a deleted link
      * takes along silently (a VXLAN's remotes) goes with the link in the view. It announces no proxy entry at all:
-     * the view holds those as the last full read found them (see {@code ProxyNeighbourType}), which dumping them
-     * again after every link's change would not improve (no event says when one went).
+     * the view holds those as the last full read found them (see {@code ProxyNeighbourType}); dumping them after
+     * every link's change would catch the flush of a link going down sooner, at the cost of a dump per change.
      */
     @Override
     public final boolean announcedExactly() {
