@@ -3,6 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
@@ -145,7 +146,7 @@ final class EventFedObservation {
         touched.clear();
         lostOwnObject = false;
         for (ResourceType<?, ?, ?, ?> t : toDump) {
-            dumped.put(t, ObservedStateReader.objects(t, source.dump(t)));
+            dumped.put(t, ObservedStateReader.objects(t, dumpOf(t)));
         }
         toDump.clear();
         return snapshot();
@@ -182,13 +183,30 @@ final class EventFedObservation {
     }
 
     private <O> void dumpAll(ResourceType<?, ?, O, ?> type) throws NetlinkException, MalformedMessageException {
-        List<O> objects = ObservedStateReader.objects(type, source.dump(type));
+        List<O> objects = ObservedStateReader.objects(type, dumpOf(type));
         if (type.announcedExactly()) {
             Map<Object, Object> byIdentity = new LinkedHashMap<>();
             objects.forEach(o -> byIdentity.put(type.identity(o), o));
             announced.put(type, byIdentity);
         } else {
             dumped.put(type, objects);
+        }
+    }
+
+    /**
+     * The dump of {@code type}; none when this kernel does not handle it (EOPNOTSUPP): the MDB's RTM_GETMDB is
+     * registered by the bridge module, which a host without bridges may not have loaded yet. A later full read
+     * (after vlinkd's own writes, which load it by creating a bridge) dumps it.
+     */
+    private List<NlMessage> dumpOf(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
+        try {
+            return source.dump(type);
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.EOPNOTSUPP) {
+                throw e;
+            }
+            LOG.debug("{}: not dumped, this kernel does not handle it yet: {}", type.noun(), e.getMessage());
+            return List.of();
         }
     }
 

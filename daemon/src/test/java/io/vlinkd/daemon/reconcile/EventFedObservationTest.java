@@ -6,6 +6,8 @@ import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.address.AddressType;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
+import io.vlinkd.daemon.resource.mdb.MdbType;
+import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.route.AddressRequests;
@@ -47,6 +49,14 @@ class EventFedObservationTest {
         assertThat(names(view.current())).containsExactly("lo", "br0");
         assertThat(kernel.requests).as("dumps and queries after the first").isEqualTo(asked);
         assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
+    void aTypeWhoseDumpTheKernelDoesNotHandleHasNoObjectsAndTheRestIsObserved() throws Exception {
+        kernel.unsupported = MdbType.TYPE;
+        ObservedState s = view.current();
+        assertThat(names(s)).containsExactly("lo", "br0");
+        assertThat(s.objects(MdbType.TYPE)).isEmpty();
     }
 
     @Test
@@ -332,6 +342,8 @@ class EventFedObservationTest {
         final List<NlMessage> events = new ArrayList<>();
         final List<Integer> linkQueries = new ArrayList<>();
         boolean lose;
+        /** A type whose dump this kernel does not handle (EOPNOTSUPP), as the MDB's before the bridge module. */
+        ResourceType<?, ?, ?, ?> unsupported;
         int requests;
         int routeDumps;
 
@@ -344,8 +356,11 @@ class EventFedObservationTest {
 
         /** Its addresses; its routes (their dumps are counted). */
         @Override
-        public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) {
+        public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
             requests++;
+            if (type == unsupported) {
+                throw new NetlinkException("RTM_GETMDB dump", Errno.EOPNOTSUPP, null, null, null);
+            }
             if (type == AddressType.TYPE) {
                 return List.copyOf(addresses);
             }
