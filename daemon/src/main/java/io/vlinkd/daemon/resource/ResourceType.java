@@ -20,9 +20,11 @@ import java.util.Set;
 /**
  * A type of object vlinkd manages in the kernel on links, keyed as the kernel keys it, added, replaced in place and
  * deleted whole: addresses ({@link io.vlinkd.daemon.resource.address.AddressType}), routes
- * ({@link io.vlinkd.daemon.resource.route.RouteType}), permanent neighbour entries
- * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType}) and FDB entries
- * ({@link io.vlinkd.daemon.resource.fdb.FdbType}); rules, nexthops and qdiscs next.
+ * ({@link io.vlinkd.daemon.resource.route.RouteType}), permanent and proxy neighbour entries
+ * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType},
+ * {@link io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType}), FDB entries
+ * ({@link io.vlinkd.daemon.resource.fdb.FdbType}) and MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}),
+ * the last four sharing {@link EntryListType}; rules, nexthops and qdiscs next.
  * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type
@@ -52,7 +54,7 @@ import java.util.Set;
  * ({@code io.vlinkd.netlink.route}); for a list on an interface entry, its {@code EntrySection} in the config
  * module and that section's line in {@code EntrySections.ALL} (the loader, the schema and the docs ask the
  * sections; a top-level list such as {@code routes:} is read by the loader itself); the fake kernel's support (test
- * sources). Neighbour and FDB entries were added so.
+ * sources). Neighbour, proxy neighbour, FDB and MDB entries were added so.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place
