@@ -1,20 +1,16 @@
 package io.vlinkd.netlink.route;
 
+import static io.vlinkd.netlink.route.RequestHex.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AddressRouteRequestsTest {
 
-    /** The request bytes with the sequence number (set by the socket) zeroed. */
-    private static String hex(NlRequest r) {
-        return HexFormat.of().formatHex(r.bytes());
-    }
 
     private static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);

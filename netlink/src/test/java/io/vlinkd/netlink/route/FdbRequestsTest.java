@@ -1,12 +1,12 @@
 package io.vlinkd.netlink.route;
 
+import static io.vlinkd.netlink.route.RequestHex.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.wire.MacAddress;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class FdbRequestsTest {
 
-    private static String hex(NlRequest r) {
-        return HexFormat.of().formatHex(r.bytes());
-    }
 
     private static FdbSpec port(String mac, Integer vlan) {
         return new FdbSpec(MacAddress.parse(mac), Optional.ofNullable(vlan), Optional.empty(), Optional.empty(),

@@ -1,10 +1,10 @@
 package io.vlinkd.netlink.route;
 
+import static io.vlinkd.netlink.route.RequestHex.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class MdbRequestsTest {
 
-    private static String hex(NlRequest r) {
-        return HexFormat.of().formatHex(r.bytes());
-    }
 
     private static MdbSpec entry(String group, Integer vlan) throws Exception {
         return new MdbSpec("p1", InetAddress.getByName(group), Optional.ofNullable(vlan));

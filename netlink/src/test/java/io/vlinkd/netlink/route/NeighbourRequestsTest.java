@@ -1,12 +1,12 @@
 package io.vlinkd.netlink.route;
 
+import static io.vlinkd.netlink.route.RequestHex.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.net.InetAddress;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class NeighbourRequestsTest {
 
-    private static String hex(NlRequest r) {
-        return HexFormat.of().formatHex(r.bytes());
-    }
 
     private static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);
