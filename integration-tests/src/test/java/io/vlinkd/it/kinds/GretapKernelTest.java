@@ -5,13 +5,14 @@ import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
+import io.vlinkd.netlink.kind.tunnel.GreKind;
 import io.vlinkd.netlink.kind.tunnel.GretapKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import org.junit.jupiter.api.Test;
 
 /** gretap on a real kernel; changes pass whole specs (see {@link IpipKernelTest}). */
 class GretapKernelTest {
-    private static final GretapKind K = GretapKind.INSTANCE;
+    private static final GreKind K = GretapKind.INSTANCE;
     private static final Object[] BASE = {"local", ip("192.0.2.1"), "remote", ip("198.51.100.1"), "ttl", 64,
             "tos", "cs1", "pmtudisc", false, "ikey", 7, "okey", 8};
 

@@ -31,7 +31,7 @@ class Ip6greKernelTest {
 
     @Test
     void createsChangesAndDeletesAnIp6gretapTunnel() throws Exception {
-        Ip6gretapKind k = Ip6gretapKind.INSTANCE;
+        Ip6greKind k = Ip6gretapKind.INSTANCE;
         KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", k, spec(k, BASE))), "ip6gretap", true)
                 .setup("link add p0 type veth peer name p1")
                 .expect("/linkinfo/info_kind", "ip6gretap").expect("remote", "2001:db8::2").expect("ttl", 32)

@@ -5,13 +5,14 @@ import static io.vlinkd.it.kinds.TunnelOptions.probed;
 import static io.vlinkd.it.kinds.TunnelOptions.spec;
 import static io.vlinkd.it.kinds.TunnelOptions.with;
 
+import io.vlinkd.netlink.kind.tunnel.IpipKind;
 import io.vlinkd.netlink.kind.tunnel.SitKind;
 import io.vlinkd.netlink.link.LinkSpec;
 import org.junit.jupiter.api.Test;
 
 /** sit on a real kernel; changes pass whole specs (see {@link IpipKernelTest}). */
 class SitKernelTest {
-    private static final SitKind K = SitKind.INSTANCE;
+    private static final IpipKind K = SitKind.INSTANCE;
     private static final Object[] BASE = {"mode", "ip6ip", "local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
             "ttl", 64, "tos", "cs6", "pmtudisc", true};
 

@@ -37,7 +37,7 @@ class VtiKernelTest {
 
     @Test
     void createsChangesAndDeletesAVti6() throws Exception {
-        Vti6Kind k = Vti6Kind.INSTANCE;
+        VtiKind k = Vti6Kind.INSTANCE;
         Object[] base = {"local", ip("2001:db8::1"), "remote", ip("2001:db8::2"), "key", 5};
         KindHarness.run(probed(KindCase.create(LinkSpec.of("t0", k, spec(k, base))), "vti6", true)
                 .expect("local", "2001:db8::1").expect("remote", "2001:db8::2")

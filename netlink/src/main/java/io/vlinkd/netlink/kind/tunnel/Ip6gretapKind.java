@@ -1,11 +1,8 @@
 package io.vlinkd.netlink.kind.tunnel;
 
-import io.vlinkd.netlink.kind.KindSpec;
-import java.net.InetAddress;
-import java.util.Optional;
-
 /**
- * A GRE tunnel over IPv6 carrying Ethernet frames (net/ipv6/ip6_gre.c; it can be a bridge port).
+ * A GRE tunnel over IPv6 carrying Ethernet frames (net/ipv6/ip6_gre.c; it can be a bridge port). Same options,
+ * attributes, spec and change rules as {@link Ip6greKind}.
  *
  * <pre>
  * - name: gretap6a
@@ -13,20 +10,12 @@ import java.util.Optional;
  *   ip6gretap: { local: "2001:db8::1", remote: "2001:db8::2", hoplimit: 32, flowlabel: inherit, key: 5 }
  * </pre>
  * Equivalent to: {@code ip link add gretap6a type ip6gretap local 2001:db8::1 remote 2001:db8::2 hoplimit 32
- * flowlabel inherit key 5}. Shared behaviour is in {@link Gre6TunnelKind}.
+ * flowlabel inherit key 5}.
  */
-public final class Ip6gretapKind extends Gre6TunnelKind<Ip6gretapKind.Ip6gretapSpec> {
-    public static final Ip6gretapKind INSTANCE = new Ip6gretapKind();
-
-    /** ip6gretap's options; see {@link Gre6TunnelKind.Settings} for each field's attribute. */
-    public record Ip6gretapSpec(Optional<InetAddress> local, Optional<InetAddress> remote, Optional<String> dev,
-                             Optional<Integer> hoplimit, Optional<Inheritable> tos, Optional<Inheritable> flowlabel,
-                             Optional<EncapLimit> encaplimit, GreHeader header)
-            implements KindSpec, Gre6TunnelKind.Settings {
-    }
+public final class Ip6gretapKind {
+    /** The ip6gretap kind: an {@link Ip6greKind} named {@code ip6gretap}; it came with ip6_gre.c in Linux 3.7. */
+    public static final Ip6greKind INSTANCE = new Ip6greKind("ip6gretap", "3.7");
 
     private Ip6gretapKind() {
-        // ip6_gre.c (ip6gre and ip6gretap) came with Linux 3.7.
-        super("ip6gretap", Ip6gretapSpec.class, "3.7");
     }
 }

@@ -17,32 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class GreKindTest {
     private static final GreKind KIND = GreKind.INSTANCE;
+    private static final GreKind GRETAP = GretapKind.INSTANCE;
 
     private static GreHeader header(Long ikey, Long okey, boolean iseq, boolean oseq, boolean icsum, boolean ocsum) {
         return new GreHeader(Optional.ofNullable(ikey), Optional.ofNullable(okey), Optional.of(iseq),
                 Optional.of(oseq), Optional.of(icsum), Optional.of(ocsum));
-    }
-
-    @Test
-    void createWithOnlyEndpointsMatchesIproute2AndItsDefaults() throws Exception {
-        KindGolden.assertMatchesCapture("gre/create-basic.txt", KIND,
-                Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1")),
-                new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
-                Optional.empty(), Optional.of(0), Optional.of(Inheritable.of(0)), Optional.of(true),
-                header(null, null, false, false, false, false)));
-    }
-
-    @Test
-    void createWithEveryOptionMatchesIproute2() throws Exception {
-        KindGolden.assertMatchesCapture("gre/create-full.txt", KIND,
-                Map.ofEntries(Map.entry("local", ip("192.0.2.1")),
-                Map.entry("remote", ip("198.51.100.1")), Map.entry("dev", "p0"), Map.entry("ttl", 64L),
-                Map.entry("tos", "af41"), Map.entry("pmtudisc", true), Map.entry("ikey", 10L),
-                Map.entry("okey", 20L), Map.entry("iseq", true), Map.entry("oseq", true), Map.entry("icsum", true),
-                Map.entry("ocsum", true)),
-                new GreSpec(Optional.of(ip("192.0.2.1")), Optional.of(ip("198.51.100.1")),
-                Optional.of("p0"), Optional.of(64), Optional.of(Inheritable.of(0x88)), Optional.of(true),
-                header(10L, 20L, true, true, true, true)));
     }
 
     @Test
@@ -108,5 +87,19 @@ class GreKindTest {
         assertThat(d.change()).isEqualTo(Option.Change.RECREATE);
         assertThat(d.reason()).isEqualTo("the kernel does not turn a point-to-point tunnel into a broadcast one in"
                 + " place (changelink: EINVAL)");
+    }
+
+    @Test
+    void gretapChangeSendsTheWholeSet() throws Exception {
+        GreSpec merged = KindGolden.assertChangeSendsWholeSet(GoldenFixture.load("gretap/create-full.txt"), GRETAP,
+                spec(GRETAP, Map.of("remote", ip("198.51.100.7"))));
+        assertThat(merged.header().ikey()).contains(7L);
+    }
+
+    @Test
+    void anEthernetTunnelChangesItsRemoteInPlaceEvenToNone() {
+        GreSpec observed = spec(GRETAP, Map.of("local", ip("192.0.2.1")));
+        assertThat(GRETAP.differences(spec(GRETAP, Map.of("remote", ip("198.51.100.2"))), observed))
+                .extracting(Difference::change).containsExactly(Option.Change.IN_PLACE);
     }
 }

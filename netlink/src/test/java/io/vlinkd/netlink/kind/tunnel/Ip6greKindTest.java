@@ -14,29 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class Ip6greKindTest {
     private static final Ip6greKind KIND = Ip6greKind.INSTANCE;
-
-    @Test
-    void createWithOnlyEndpointsMatchesIproute2AndItsDefaults() throws Exception {
-        KindGolden.assertMatchesCapture("ip6gre/create-basic.txt", KIND,
-                Map.of("local", ip("2001:db8::1"), "remote", ip("2001:db8::2")),
-                new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
-                Optional.empty(), Optional.of(64), Optional.of(Inheritable.of(0)), Optional.of(Inheritable.of(0)),
-                Optional.of(EncapLimit.of(4)), new GreHeader(Optional.empty(), Optional.empty(), Optional.of(false),
-                Optional.of(false), Optional.of(false), Optional.of(false))));
-    }
-
-    @Test
-    void createWithEveryOptionMatchesIproute2() throws Exception {
-        KindGolden.assertMatchesCapture("ip6gre/create-full.txt", KIND,
-                Map.ofEntries(Map.entry("local", ip("2001:db8::1")),
-                Map.entry("remote", ip("2001:db8::2")), Map.entry("dev", "p0"), Map.entry("hoplimit", 32L),
-                Map.entry("tos", "af41"), Map.entry("flowlabel", 0x12345L), Map.entry("encaplimit", 8L),
-                Map.entry("ikey", 1L), Map.entry("okey", 2L), Map.entry("oseq", true), Map.entry("ocsum", true)),
-                new Ip6greSpec(Optional.of(ip("2001:db8::1")), Optional.of(ip("2001:db8::2")),
-                Optional.of("p0"), Optional.of(32), Optional.of(Inheritable.of(0x88)),
-                Optional.of(Inheritable.of(0x12345)), Optional.of(EncapLimit.of(8)), new GreHeader(Optional.of(1L),
-                Optional.of(2L), Optional.of(false), Optional.of(true), Optional.of(false), Optional.of(true))));
-    }
+    private static final Ip6greKind GRETAP6 = Ip6gretapKind.INSTANCE;
 
     @Test
     void inheritAndNoneAreFlagsAsIproute2SendsThem() throws Exception {
@@ -60,5 +38,13 @@ class Ip6greKindTest {
         assertThat(KIND.differences(spec(KIND, Map.of("remote", ip("2001:db8::9"), "encaplimit", "none")),
                 KindGolden.decoded(GoldenFixture.load("ip6gre/create-full.txt"), KIND)))
                 .extracting(Difference::change).containsOnly(Option.Change.IN_PLACE).hasSize(2);
+    }
+
+    @Test
+    void ip6gretapChangeSendsTheWholeSet() throws Exception {
+        Ip6greSpec merged = KindGolden.assertChangeSendsWholeSet(GoldenFixture.load("ip6gretap/create-full.txt"),
+                GRETAP6, spec(GRETAP6, Map.of("hoplimit", 1L)));
+        assertThat(merged.header().ikey()).contains(9L);
+        assertThat(merged.hoplimit()).contains(1);
     }
 }

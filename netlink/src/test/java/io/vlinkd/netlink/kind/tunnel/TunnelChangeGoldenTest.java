@@ -98,8 +98,8 @@ class TunnelChangeGoldenTest {
 
     @Test
     void sitRemote() throws Exception {
-        SitKind k = SitKind.INSTANCE;
-        SitKind.SitSpec observed = spec(k, Map.of("mode", "ip6ip", "local", ip("192.0.2.1"), "remote",
+        IpipKind k = SitKind.INSTANCE;
+        IpipKind.IpipSpec observed = spec(k, Map.of("mode", "ip6ip", "local", ip("192.0.2.1"), "remote",
                 ip("198.51.100.1"), "ttl", 64L, "tos", 0L, "pmtudisc", true));
         assertChangeExceptEchoes("sit", k, observed, spec(k, Map.of("remote", ip("198.51.100.2"))), null,
                 Set.of(IpTunnelAttrs.IFLA_IPTUN_6RD_PREFIX.type(), IpTunnelAttrs.IFLA_IPTUN_6RD_PREFIXLEN.type(),
@@ -114,8 +114,8 @@ class TunnelChangeGoldenTest {
 
     @Test
     void gretapRemote() {
-        GretapKind k = GretapKind.INSTANCE;
-        GretapKind.GretapSpec observed = spec(k, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
+        GreKind k = GretapKind.INSTANCE;
+        GreKind.GreSpec observed = spec(k, Map.of("local", ip("192.0.2.1"), "remote", ip("198.51.100.1"),
                 "ttl", 64L, "tos", 0xc0L, "pmtudisc", true, "key", 7L, "iseq", true, "icsum", true, "oseq", false,
                 "ocsum", false));
         assertChange("gretap", k, observed, spec(k, Map.of("remote", ip("198.51.100.7"))));
@@ -130,8 +130,8 @@ class TunnelChangeGoldenTest {
 
     @Test
     void ip6gretapHoplimit() throws Exception {
-        Ip6gretapKind k = Ip6gretapKind.INSTANCE;
-        Ip6gretapKind.Ip6gretapSpec observed = spec(k, Map.ofEntries(Map.entry("local", ip("2001:db8::1")),
+        Ip6greKind k = Ip6gretapKind.INSTANCE;
+        Ip6greKind.Ip6greSpec observed = spec(k, Map.ofEntries(Map.entry("local", ip("2001:db8::1")),
                 Map.entry("remote", ip("2001:db8::2")), Map.entry("key", 9L), Map.entry("hoplimit", 64L),
                 Map.entry("tos", 0L), Map.entry("flowlabel", 0L), Map.entry("encaplimit", 4L),
                 Map.entry("iseq", false), Map.entry("oseq", false), Map.entry("icsum", false),
