@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param netnsRefs the named namespaces the entry names ({@code netns:}, {@code peer-netns:}), with their places
  * @param kindlessMtu the {@code mtu:} of an entry without {@code kind:}, which only the merge can check: whether
  *                    the entry configures a peer, and so which kind's MTUs it takes, depends on the other entries
+ * @param portAt where its {@code bridge-port:} or {@code bond-port:} key is, when it has one: the merge checks its
+ *               master
  */
 record InterfaceEntry(String name, SourceLocation where, String path, Optional<String> netns,
                       Optional<DesiredLink> link, Optional<AbsentLink> absent, List<Reference> references,
                       boolean created, Optional<LinkKind<?>> kind, List<String> peers, List<NetnsRef> netnsRefs,
-                      Optional<KindlessMtu> kindlessMtu) {
+                      Optional<KindlessMtu> kindlessMtu, Optional<SourceLocation> portAt) {
 
     /** An {@code mtu:} value, where it is written and its key path, for a check after the merge. */
     record KindlessMtu(int value, SourceLocation where, String key) {

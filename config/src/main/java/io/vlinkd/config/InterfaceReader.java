@@ -12,6 +12,7 @@ import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.math.BigInteger;
@@ -74,7 +75,7 @@ final class InterfaceReader {
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
                     Optional.of(new AbsentLink(name.get(), where)), List.of(), false, Optional.empty(), List.of(),
-                    List.of(), Optional.empty()));
+                    List.of(), Optional.empty(), Optional.empty()));
         }
 
         // The kind decides which section key is allowed.
@@ -99,7 +100,6 @@ final class InterfaceReader {
             }
         }
 
-        List<Values.Ref> refs = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
         // The MTUs a device takes belong to its kind (a CAN device's are its frame sizes). An entry without kind:
         // may configure the peer another entry creates, of that entry's kind (a vxcan's other end takes CAN frame
@@ -120,6 +120,8 @@ final class InterfaceReader {
         Optional<MacAddress> mac = m.get("mac").flatMap(f -> mac(f, path));
         Optional<String> master = m.get("master")
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.MASTER, references));
+        List<Values.Ref> refs = new ArrayList<>();
+        Optional<PortSettings> port = PortReader.read(m, ctx, path, refs);
         Optional<String> link = m.get("link")
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.LINK, references));
         Optional<String> alias = m.get("alias").flatMap(f -> read(f, key("alias"), path)).map(String.class::cast);
@@ -191,12 +193,13 @@ final class InterfaceReader {
         Optional<DesiredLink> desired = Optional.empty();
         if (problemCount() == before && (kindField.isEmpty() || kind.isPresent())) {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
-                    state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns);
+                    state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns, port);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
                     adopt, exclusive, sections));
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
-                references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu));
+                references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu,
+                port.map(p -> ctx.at(m.get(p.master().configKey()).orElseThrow().keyNode()))));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */

@@ -5,7 +5,10 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.port.PortMaster;
+import io.vlinkd.netlink.port.PortOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,15 @@ public final class JsonSchema {
             defs.put(section.key().key(), sectionItemSchema(section));
         }
         defs.put("route", routeSchema());
+        for (PortMaster master : PortMaster.values()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (PortOption o : master.options()) {
+                Map<String, Object> s = type(o.type());
+                s.put("description", o.description() + " (changed in place)");
+                props.put(o.key(), s);
+            }
+            defs.put(master.configKey(), object(props, "Settings of a port of a " + master.kind()));
+        }
         for (LinkKind<?> kind : LinkKinds.all()) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (Option o : kind.options()) {
@@ -158,7 +170,9 @@ public final class JsonSchema {
         Map<String, Object> props = new LinkedHashMap<>();
         for (Key k : keys) {
             Map<String, Object> s;
-            if (k == Keys.ADDRESSES || EntrySections.ALL.stream().anyMatch(e -> e.key() == k)) {
+            if (Arrays.stream(PortMaster.values()).anyMatch(m -> m.configKey().equals(k.key()))) {
+                s = new LinkedHashMap<>(Map.of("$ref", "#/$defs/" + k.key()));
+            } else if (k == Keys.ADDRESSES || EntrySections.ALL.stream().anyMatch(e -> e.key() == k)) {
                 s = new LinkedHashMap<>();
                 s.put("type", "array");
                 s.put("items", Map.of("$ref", "#/$defs/" + (k == Keys.ADDRESSES ? "address" : k.key())));

@@ -3,6 +3,7 @@ package io.vlinkd.config;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.link.AdminState;
+import io.vlinkd.netlink.port.PortSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ final class Merger {
         checkReferences(files, byName, peerOf);
         checkNamespaces(files, byName, peerOf);
         checkKindlessMtus(files, peerOf);
+        checkPortMasters(files, byName);
         new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
@@ -229,6 +231,30 @@ final class Merger {
                             add(mtu.where(), mtu.key(), problem + kind.map(k -> " for a " + k.name() + " (the peer "
                                     + creator.orElseThrow().name() + " creates)").orElse("")));
                 });
+            }
+        }
+    }
+
+    /**
+     * A {@code bridge-port:} goes on a port of a bridge, a {@code bond-port:} on a port of a bond: the kernel
+     * reads IFLA_INFO_SLAVE_DATA with the master's own policy. A master without kind: (an existing interface) is
+     * the kernel's to judge.
+     */
+    private void checkPortMasters(List<FileContents> files, Map<String, InterfaceEntry> byName) {
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                Optional<PortSettings> port = e.link().flatMap(d -> d.link().port());
+                if (port.isEmpty() || e.portAt().isEmpty()) {
+                    continue;
+                }
+                String master = e.link().orElseThrow().link().master().orElseThrow();
+                Optional<LinkKind<?>> kind = Optional.ofNullable(byName.get(master)).flatMap(InterfaceEntry::kind);
+                String wanted = port.get().master().kind();
+                if (kind.isPresent() && !kind.get().name().equals(wanted)) {
+                    add(e.portAt().get(), e.path() + "." + port.get().master().configKey(),
+                            port.get().master().configKey() + ": goes on a port of a " + wanted + "; master "
+                                    + master + " is a " + kind.get().name());
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MalformedMessageException;
@@ -62,6 +63,17 @@ public final class ObservedStateReader {
         return new ObservedLink(lm.index(), lm.name(), lm.kind(), kind, spec, lm.mtu() == null ? 0 : lm.mtu(),
                 lm.address(), lm.isUp(), lm.master() == null ? 0 : lm.master(), lm.link() == null ? 0 : lm.link(),
                 lm.alias(), lm.txqlen() == null ? 0 : lm.txqlen(), lm.operstate(),
-                lm.linkNetnsId() == null ? -1 : lm.linkNetnsId());
+                lm.linkNetnsId() == null ? -1 : lm.linkNetnsId(), port(lm));
+    }
+
+    /** The port settings of a port of a bridge or bond; null for others, and when they cannot be read. */
+    private static PortSettings port(LinkMessage lm) {
+        try {
+            return PortSettings.observed(lm).orElse(null);
+        } catch (MalformedMessageException e) {
+            LOG.warn("{}: cannot decode its settings as a port of a {}: {}", lm.name(), lm.slaveKind(),
+                    e.getMessage());
+            return null;
+        }
     }
 }

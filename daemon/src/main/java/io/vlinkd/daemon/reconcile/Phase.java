@@ -4,9 +4,9 @@ package io.vlinkd.daemon.reconcile;
  * The order of steps on one interface: removals first (MDB, FDB and neighbour entries, routes, addresses, the link:
  * children before parents is the dependency graph's job), then creation, changes, generic-netlink configuration (a
  * team's mode: before any port joins, see {@link Step.ConfigureLink}), down before joining a master that takes only
- * down ports, enslavement, up/down, addresses, routes (a gateway must be reachable through an address, and a route
- * needs its device up), neighbour entries (the kernel flushes them when their device goes down), and FDB and MDB
- * entries last (a port's needs its bridge).
+ * down ports, enslavement, the settings as a port ({@code bridge-port:}), up/down, addresses, routes (a gateway must
+ * be reachable through an address, and a route needs its device up), neighbour entries (the kernel flushes them when
+ * their device goes down), and FDB and MDB entries last (a port's needs its bridge).
  *
  * <p>The phases before {@link #DELETE_ADDRESS} and after {@link #ADD_ADDRESS} are those of the resource types
  * (routes, neighbour, FDB and MDB entries): {@link DependencyGraph} puts their deletions before everything else and their
@@ -15,7 +15,7 @@ package io.vlinkd.daemon.reconcile;
  */
 public enum Phase {
     DELETE_MDB, DELETE_FDB, DELETE_NEIGHBOUR, DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK,
-    SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_NEIGHBOUR,
+    SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_PORT, SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_NEIGHBOUR,
     ADD_FDB, ADD_MDB;
 
     /** A resource type's deletion: before every other step of a plan. */

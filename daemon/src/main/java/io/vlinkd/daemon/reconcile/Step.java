@@ -9,8 +9,10 @@ import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +50,8 @@ public sealed interface Step {
 
     /**
      * The steps that undo this one, in order. Empty only for {@link DeleteLink} of a link vlinkd cannot recreate,
-     * and for a {@link ConfigureLink} that follows the link's creation (undoing the create deletes the link).
+     * and for a {@link ConfigureLink} that follows the link's creation (undoing the create deletes the link) or a
+     * {@link SetPort} that follows its enslavement (undoing that releases the port, and its settings go with it).
      */
     List<Step> inverse();
 
@@ -359,6 +362,56 @@ public sealed interface Step {
         @Override
         public String operation() {
             return master == null ? "release from " + previous : "enslave to " + master;
+        }
+    }
+
+    /**
+     * {@code ip link set dev NAME type bridge_slave learning off ...}: the settings of a link as the port of its
+     * bridge or bond ({@code bridge-port:}, {@code bond-port:}), after it joined its master. A port that is created
+     * or joins its master in the same plan gets them over the kernel's defaults, which undoing the create or the
+     * enslavement discards: no inverse of its own then ({@code was} null), as for a {@link ConfigureLink} after a
+     * create.
+     *
+     * @param master the bridge or bond, which must exist while it runs
+     * @param was    the observed values of the same options, which the inverse puts back; null when there are none
+     */
+    record SetPort(String link, String master, PortSettings settings, PortSettings was, SourceLocation where)
+            implements Step {
+        @Override
+        public Phase phase() {
+            return Phase.SET_PORT;
+        }
+
+        @Override
+        public Set<String> needs() {
+            Set<String> needs = new LinkedHashSet<>();
+            needs.add(master);
+            settings.values().forEach((o, v) -> {
+                if (o.namesInterface() && !"".equals(v)) {
+                    needs.add((String) v);
+                }
+            });
+            return needs;
+        }
+
+        @Override
+        public Write write(EncodeContext ctx) {
+            return rtnl(settings.request(ctx.ifindex(link), link, ctx));
+        }
+
+        @Override
+        public String ipCommand() {
+            return "ip link set dev " + link + " " + settings.ipWords();
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return was == null ? List.of() : List.of(new SetPort(link, master, was, settings, null));
+        }
+
+        @Override
+        public String operation() {
+            return "set " + settings.master().configKey() + " " + String.join(", ", settings.keys());
         }
     }
 

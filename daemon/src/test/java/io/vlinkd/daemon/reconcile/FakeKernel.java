@@ -24,6 +24,9 @@ import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
+import io.vlinkd.netlink.port.PortMaster;
+import io.vlinkd.netlink.port.PortOption;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.route.AddressMessage;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
@@ -413,7 +416,8 @@ public final class FakeKernel implements KernelPort {
         links.put(index, new ObservedLink(index, lm.name(), kind.name(), kind, spec,
                 lm.mtu() == null ? 1500 : lm.mtu(), lm.address() == null ? nextMac() : lm.address(), up,
                 lm.master() == null ? 0 : lm.master(), parent, lm.alias(),
-                lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, peerKernel != null ? 0 : -1));
+                lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, peerKernel != null ? 0 : -1,
+                portIn(null, lm.master() == null ? 0 : lm.master())));
         if (peerName != null && peerKernel == null) {
             links.put(peerIndex, new ObservedLink(peerIndex, peerName, kind.name(), kind, spec,
                     lm.mtu() == null ? 1500 : lm.mtu(), nextMac(), false, 0, index, null, 1000, 2, -1));
@@ -459,6 +463,10 @@ public final class FakeKernel implements KernelPort {
 
     private void changeLink(LinkMessage lm) throws Refusal, MalformedMessageException {
         ObservedLink l = target(lm);
+        if (lm.kind() != null && lm.kind().endsWith("_slave")) {
+            changePort(l, lm);
+            return;
+        }
         KindSpec spec = l.spec();
         if (lm.kind() != null) {
             if (!lm.kind().equals(l.kindName())) {
@@ -493,7 +501,8 @@ public final class FakeKernel implements KernelPort {
                 lm.mtu() == null ? l.mtu() : lm.mtu(), lm.address() == null ? l.mac() : lm.address(), up,
                 lm.master() == null ? l.master() : lm.master(), l.parent(),
                 lm.alias() == null ? l.alias() : lm.alias().isEmpty() ? null : lm.alias(),
-                lm.txqlen() == null ? l.txqueuelen() : lm.txqlen(), up ? 6 : 2, l.linkNetnsId());
+                lm.txqlen() == null ? l.txqueuelen() : lm.txqlen(), up ? 6 : 2, l.linkNetnsId(),
+                portIn(l, lm.master() == null ? l.master() : lm.master()));
         links.put(l.index(), updated);
         if (l.up() && !up) {
             // fib_disable_ip: taking a device down flushes its IPv4 routes; neigh_ifdown its neighbour entries.
@@ -505,6 +514,58 @@ public final class FakeKernel implements KernelPort {
             fdb.removeIf(e -> e.index() == l.index() && (e.flags() & Rtnl.NTF_MASTER) != 0);
             mdb.removeIf(e -> e.port() == l.index() && e.bridge() != l.index());
         }
+    }
+
+    /**
+     * The port settings of {@code l} (null: a new link) in {@code master}: kept while it stays, the kernel's
+     * defaults when it joins a bridge or bond (br_port_flags: learning and flooding on; bond queue id and prio 0),
+     * none elsewhere.
+     */
+    private PortSettings portIn(ObservedLink l, int master) {
+        if (l != null && l.master() == master) {
+            return l.port();
+        }
+        ObservedLink m = links.get(master);
+        Optional<PortMaster> kind = m == null ? Optional.empty() : PortMaster.ofKind(m.kindName());
+        if (kind.isEmpty()) {
+            return null;
+        }
+        Map<PortOption, Object> values = new LinkedHashMap<>();
+        for (PortOption o : kind.get().options()) {
+            values.put(o, switch (o.key()) {
+                case "state" -> "forwarding";
+                case "priority" -> 32L;
+                case "cost" -> 2L;
+                case "learning", "flood", "mcast-flood", "bcast-flood" -> true;
+                case "backup-port" -> 0;
+                case "queue-id", "prio" -> 0L;
+                default -> false;
+            });
+        }
+        return new PortSettings(kind.get(), values);
+    }
+
+    /**
+     * {@code ip link set dev X type bridge_slave ...}: br_port_slave_changelink; a link that is not the port of a
+     * master of that kind gets EOPNOTSUPP (rtnl_newlink finds no slave ops).
+     */
+    private void changePort(ObservedLink l, LinkMessage lm) throws Refusal, MalformedMessageException {
+        if (l.port() == null || !l.port().master().portKind().equals(lm.kind())) {
+            throw new Refusal(Errno.EOPNOTSUPP, null);
+        }
+        Map<PortOption, Object> values = new LinkedHashMap<>(l.port().values());
+        for (PortOption o : l.port().master().options()) {
+            Optional<Long> v = lm.slaveData().integer(o.attr());
+            if (v.isPresent()) {
+                if (o.namesInterface() && v.get() != 0 && !links.containsKey(v.get().intValue())) {
+                    throw new Refusal(Errno.ENOENT, null);
+                }
+                values.put(o, o.value(v.get()));
+            }
+        }
+        links.put(l.index(), new ObservedLink(l.index(), l.name(), l.kindName(), l.kind(), l.spec(), l.mtu(),
+                l.mac(), l.up(), l.master(), l.parent(), l.alias(), l.txqueuelen(), l.operstate(), l.linkNetnsId(),
+                new PortSettings(l.port().master(), values)));
     }
 
     private void delLink(LinkMessage lm) throws Refusal {

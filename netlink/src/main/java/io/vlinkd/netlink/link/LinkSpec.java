@@ -2,6 +2,7 @@ package io.vlinkd.netlink.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.util.Optional;
 
@@ -15,10 +16,20 @@ import java.util.Optional;
  * @param master     the name of the bridge, bond, team or vrf this link is a port of ({@code IFLA_MASTER})
  * @param link       the parent link ({@code IFLA_LINK}: vlan, macvlan, ipvlan, vxlan... sit on it)
  * @param netns      the named network namespace to create the link in ({@code IFLA_NET_NS_FD})
+ * @param port       its settings as the port of {@code master} ({@code bridge-port:}, {@code bond-port:}): the
+ *                   options listed are managed, the others not
  */
 public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<Integer> mtu, Optional<MacAddress> mac,
                        Optional<AdminState> state, Optional<String> master, Optional<String> link,
-                       Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns) {
+                       Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns,
+                       Optional<PortSettings> port) {
+
+    /** A spec without port settings. */
+    public LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<Integer> mtu, Optional<MacAddress> mac,
+                    Optional<AdminState> state, Optional<String> master, Optional<String> link,
+                    Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns) {
+        this(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns, Optional.empty());
+    }
 
     /** A spec with only a name, a kind and its options; the common settings are not managed. */
     public static LinkSpec of(String name, LinkKind<?> kind, KindSpec spec) {
@@ -37,34 +48,47 @@ public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<In
     }
 
     public LinkSpec withMtu(int mtu) {
-        return new LinkSpec(name, kind, spec, Optional.of(mtu), mac, state, master, link, alias, txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, Optional.of(mtu), mac, state, master, link, alias, txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withMac(MacAddress mac) {
-        return new LinkSpec(name, kind, spec, mtu, Optional.of(mac), state, master, link, alias, txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, mtu, Optional.of(mac), state, master, link, alias, txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withState(AdminState state) {
-        return new LinkSpec(name, kind, spec, mtu, mac, Optional.of(state), master, link, alias, txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, mtu, mac, Optional.of(state), master, link, alias, txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withMaster(String master) {
-        return new LinkSpec(name, kind, spec, mtu, mac, state, Optional.of(master), link, alias, txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, mtu, mac, state, Optional.of(master), link, alias, txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withLink(String link) {
-        return new LinkSpec(name, kind, spec, mtu, mac, state, master, Optional.of(link), alias, txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, Optional.of(link), alias, txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withAlias(String alias) {
-        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, Optional.of(alias), txqueuelen, netns);
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, Optional.of(alias), txqueuelen, netns,
+                port);
     }
 
     public LinkSpec withTxqueuelen(int txqueuelen) {
-        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, Optional.of(txqueuelen), netns);
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, Optional.of(txqueuelen), netns,
+                port);
+    }
+
+    public LinkSpec withPort(PortSettings port) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns,
+                Optional.of(port));
     }
 
     public LinkSpec withNetns(String netns) {
-        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, Optional.of(netns));
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, Optional.of(netns),
+                port);
     }
 }

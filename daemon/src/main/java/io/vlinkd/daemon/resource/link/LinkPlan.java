@@ -15,6 +15,8 @@ import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.port.PortOption;
+import io.vlinkd.netlink.port.PortSettings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -382,6 +384,9 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
                         && !dp.link().master().get().equals(d.name());
                 if (!elsewhere && !recreate.containsKey(port.name()) && !gone.contains(port.name())) {
                     steps.add(new Step.SetMaster(port.name(), d.name(), d.name(), d.where()));
+                    if (dp != null) {
+                        setPortOfNewPort(dp);
+                    }
                 }
             }
             return;
@@ -403,6 +408,7 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
                     Set.of(), d.where()));
         }
         Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
+        setPortOfNewPort(d);
         created.add(d.name());
         created.addAll(companions);
     }
@@ -437,6 +443,7 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
             steps.add(new Step.ChangeLink(d.name(), change, bare(want.name()), keys, Set.of(), d.where()));
         }
         want.master().ifPresent(m -> steps.add(new Step.SetMaster(d.name(), m, null, d.where())));
+        setPortOfNewPort(d);
         if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
             steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
         }
@@ -534,13 +541,47 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
                         state = AdminState.DOWN;
                     }
                     steps.add(new Step.SetMaster(d.name(), master, have, d.where()));
+                    setPortOfNewPort(d);
                 }
+                // else: the master is re-created and re-attaches this port with its settings (planLink).
+            } else {
+                setPortInPlace(d, o);
             }
         }
         // Up as it was (an entry without state: leaves it so), unless the config says otherwise.
         AdminState wanted = want.state().orElse(o.up() ? AdminState.UP : AdminState.DOWN);
         if (wanted != state) {
             steps.add(new Step.SetState(d.name(), wanted, state, d.where()));
+        }
+    }
+
+    /**
+     * The configured port settings of a link that joins its master in this plan (created, enslaved, or re-attached
+     * to a re-created master): they go over the kernel's defaults, and leaving the master discards them.
+     */
+    private void setPortOfNewPort(DesiredLink d) {
+        LinkSpec want = d.link();
+        if (want.port().isPresent() && want.master().isPresent()) {
+            steps.add(new Step.SetPort(d.name(), want.master().get(), want.port().get(), null, d.where()));
+        }
+    }
+
+    /** The configured port settings that differ from the observed ones of a port that stays in its master. */
+    private void setPortInPlace(DesiredLink d, ObservedLink o) {
+        LinkSpec want = d.link();
+        if (want.port().isEmpty()) {
+            return;
+        }
+        if (o.port() == null) {
+            // A port whose settings could not be read: set them, with nothing known to put back.
+            setPortOfNewPort(d);
+            return;
+        }
+        PortSettings seen = o.port().named(this::nameOf);
+        List<PortOption> differ = seen.differences(want.port().get());
+        if (!differ.isEmpty()) {
+            steps.add(new Step.SetPort(d.name(), want.master().orElseThrow(), want.port().get().only(differ),
+                    seen.only(differ), d.where()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.util.Map;
 
@@ -14,10 +15,19 @@ import java.util.Map;
  * @param master      IFLA_MASTER, 0 when none
  * @param parent      IFLA_LINK, 0 when none (a veth's peer, a vlan's or macvlan's lower device)
  * @param linkNetnsId IFLA_LINK_NETNSID: the parent or peer lives in another namespace, or -1
+ * @param port        its settings as the port of a bridge or bond (an interface option as its ifindex), or null
  */
 public record ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
                            MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
-                           int operstate, int linkNetnsId) {
+                           int operstate, int linkNetnsId, PortSettings port) {
+
+    /** A link that is no port of a bridge or bond. */
+    public ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
+                        MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
+                        int operstate, int linkNetnsId) {
+        this(index, name, kindName, kind, spec, mtu, mac, up, master, parent, alias, txqueuelen, operstate,
+                linkNetnsId, null);
+    }
 
     /**
      * How this link reads in a snapshot of the state ({@link io.vlinkd.daemon.reconcile.ObservedState#snapshot}):
@@ -28,21 +38,21 @@ public record ObservedLink(int index, String name, String kindName, LinkKind<?> 
         return name + " kind=" + kindName + " spec=" + (kind == null ? null : kind.typed(spec).options().asMap())
                 + " mtu=" + mtu + " up=" + up + " master=" + names.get(master) + " parent="
                 + (linkNetnsId >= 0 ? "netns" + linkNetnsId + ":" + parent : names.get(parent)) + " alias=" + alias
-                + " txqlen=" + txqueuelen;
+                + " txqlen=" + txqueuelen + (port == null ? "" : " port=" + port.named(names::get).values());
     }
 
     public ObservedLink withSpec(KindSpec newSpec) {
         return new ObservedLink(index, name, kindName, kind, newSpec, mtu, mac, up, master, parent, alias,
-                txqueuelen, operstate, linkNetnsId);
+                txqueuelen, operstate, linkNetnsId, port);
     }
 
     public ObservedLink withMaster(int newMaster) {
         return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, up, newMaster, parent, alias,
-                txqueuelen, operstate, linkNetnsId);
+                txqueuelen, operstate, linkNetnsId, port);
     }
 
     public ObservedLink withUp(boolean newUp) {
         return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, newUp, master, parent, alias,
-                txqueuelen, newUp ? 6 : 2, linkNetnsId);
+                txqueuelen, newUp ? 6 : 2, linkNetnsId, port);
     }
 }
