@@ -80,6 +80,13 @@ public final class TestNamespace implements AutoCloseable {
         return run(cmd);
     }
 
+    /** Runs {@code bridge -n NAME ARGS...}; fails the test with bridge's output when it exits non-zero. */
+    public String bridge(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("bridge", "-n", name));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
     /** Runs {@code ip -n NAME ARGS...} and returns its exit code, without failing. */
     public int ipStatus(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip", "-n", name));

@@ -309,6 +309,11 @@ public final class DriftWatcher implements Runnable {
         if (type.managedOnItsLink()) {
             return onRelevant ? Change.on(type.on(on), on) : null;
         }
+        if (!type.hasMark() && !type.kernels(o)) {
+            // Without a mark (an FDB entry: the ledger alone knows vlinkd's), a static entry on a configured
+            // interface may be vlinkd's; the entries the bridge learns and ages out are not looked at.
+            return onRelevant ? Change.on(type.on(on), on) : null;
+        }
         // The mark alone makes an object worth a look (a drift check then asks the ledger too). Off the relevant
         // interfaces it may be one the config lists through no interface in particular, or one the ledger records
         // on an interface that is gone: the whole config is repaired.

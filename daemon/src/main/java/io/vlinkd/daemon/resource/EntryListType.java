@@ -77,7 +77,8 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
         return true;
     }
 
-    private boolean hasMark() {
+    @Override
+    public final boolean hasMark() {
         return basics.hasMark();
     }
 

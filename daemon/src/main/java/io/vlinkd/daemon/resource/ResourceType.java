@@ -199,6 +199,14 @@ public interface ResourceType<K, D, O, L> extends ManagedType {
     boolean marked(O observed, int protocol);
 
     /**
+     * Whether the kernel keeps vlinkd's mark on this type's objects; when not (FDB entries), the ledger alone says
+     * which are vlinkd's, and any change of one that is not the kernel's own on a configured interface can be drift.
+     */
+    default boolean hasMark() {
+        return true;
+    }
+
+    /**
      * Whether this type's objects are managed per interface the config names (an address: an entry lists them, an
      * exclusive one removes the others): any change to one there can be drift, and one elsewhere is not vlinkd's.
      * When not (a route), a change can be drift when the object carries vlinkd's mark; a change on a configured

@@ -211,6 +211,24 @@ class DriftWatcherTest {
         assertThat(detected).as("the config lists one at that key").containsExactly("address on br0");
     }
 
+    /**
+     * An FDB entry has no mark: a static one that changes on a configured interface may be vlinkd's (the ledger
+     * knows), so it is drift to look at (the entries the bridge learns are the kernel's: DaemonKernelTest).
+     */
+    @Test
+    void aStaticFdbEntryOnAConfiguredInterfaceIsDrift() throws Exception {
+        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
+        reconciler.apply(d);
+        DriftWatcher w = watcher(d, Duration.ZERO);
+        int index = kernel.observe().link("br0").orElseThrow().index();
+        io.vlinkd.netlink.route.FdbSpec entry = new io.vlinkd.netlink.route.FdbSpec(
+                io.vlinkd.netlink.wire.MacAddress.parse("02:00:00:00:00:10"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), false);
+        queue.add(NlMessage.parseOne(io.vlinkd.netlink.route.FdbRequests.add(index, "br0", entry).bytes()));
+        w.pollOnce(Duration.ZERO);
+        assertThat(detected).containsExactly("fdb entry on br0");
+    }
+
     private static NlMessage addressEvent(int index, String ip, int prefixLength) throws Exception {
         return NlMessage.parseOne(io.vlinkd.netlink.route.AddressRequests.add(index, "dev",
                 io.vlinkd.netlink.route.AddressSpec.of(java.net.InetAddress.getByName(ip), prefixLength)).bytes());

@@ -162,6 +162,47 @@ class DaemonKernelTest {
     }
 
     /**
+     * Issue 15: the running daemon adds again a static FDB entry someone deleted from its port, and sets again a
+     * port setting ({@code bridge-port:}) someone changed.
+     */
+    @Test
+    void aDeletedFdbEntryAndAChangedPortSettingAreRepaired() throws Exception {
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                interfaces:
+                  - name: bra
+                    kind: bridge
+                  - name: va
+                    kind: veth
+                    veth: { peer: vb }
+                    master: bra
+                    bridge-port: { learning: false }
+                    fdb: [{ mac: "02:00:00:00:00:10" }]
+                """);
+        start(backend);
+        String entry = "02:00:00:00:00:10 master bra static"; // as bridge fdb show dev va prints it
+        assertThat(ns.bridge("fdb", "show", "dev", "va")).contains(entry);
+        assertThat(learning("va")).isFalse();
+
+        ns.bridge("fdb", "del", "02:00:00:00:00:10", "dev", "va", "master");
+        for (int i = 0; i < 100 && !ns.bridge("fdb", "show", "dev", "va").contains(entry); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ns.bridge("fdb", "show", "dev", "va")).contains(entry);
+        assertThat(lastSummary()).startsWith("drift repaired");
+
+        ns.ip("link", "set", "dev", "va", "type", "bridge_slave", "learning", "on");
+        for (int i = 0; i < 100 && learning("va"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(learning("va")).isFalse();
+        assertThat(lastSummary()).startsWith("drift repaired");
+    }
+
+    private boolean learning(String port) {
+        return ns.link(port).path("linkinfo").path("info_slave_data").path("learning").asBoolean(true);
+    }
+
+    /**
      * Issue 14: a deleted bridge is repaired by a repair scoped to it (the drift watcher names it) that still
      * re-enslaves its port, and restores its address and the route through it.
      */
