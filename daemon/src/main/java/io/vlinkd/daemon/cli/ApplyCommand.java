@@ -57,11 +57,8 @@ final class ApplyCommand extends VlinkctlSubcommand {
         if (confirmTimeout != null) {
             throw usage("--confirm-timeout needs the daemon (nobody would roll back after vlinkctl exits)");
         }
-        if (files.isEmpty()) {
-            throw usage("--once needs at least one FILE");
-        }
         try {
-            Optional<ConfigPort.Loaded> config = load(files);
+            Optional<ConfigPort.Loaded> config = loadHere(files, "--once");
             if (config.isEmpty()) {
                 return 1;
             }
@@ -89,7 +86,7 @@ final class ApplyCommand extends VlinkctlSubcommand {
             parent.err().flush();
             return a.ok() ? 0 : 1;
         } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "apply", e);
+            return Exits.failed(parent.err(), "apply", e);
         }
     }
 

@@ -12,7 +12,7 @@ final class DemoCommand extends VlinkctlSubcommand {
         try {
             return new Demo(parent.backends(), parent.out(), parent.err()).run();
         } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "demo", e);
+            return Exits.failed(parent.err(), "demo", e);
         }
     }
 }

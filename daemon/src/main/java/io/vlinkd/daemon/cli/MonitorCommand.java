@@ -17,12 +17,8 @@ final class MonitorCommand extends VlinkctlSubcommand {
                 return !parent.out().checkError();
             });
             return 0;
-        } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "monitor", e);
-        } catch (IOException e) {
-            parent.err().println("vlinkctl monitor: " + e.getMessage());
-            parent.err().flush();
-            return 1;
+        } catch (BackendUnavailableException | IOException e) {
+            return Exits.failed(parent.err(), "monitor", e);
         }
     }
 }

@@ -39,11 +39,8 @@ final class PlanCommand extends VlinkctlSubcommand {
             }
             return parent.remote(ControlRequest.of("plan").with("format", format.name().toLowerCase(Locale.ROOT)));
         }
-        if (files.isEmpty()) {
-            throw usage("--offline needs at least one FILE");
-        }
         try {
-            Optional<ConfigPort.Loaded> config = load(files);
+            Optional<ConfigPort.Loaded> config = loadHere(files, "--offline");
             if (config.isEmpty()) {
                 return 1;
             }
@@ -57,7 +54,7 @@ final class PlanCommand extends VlinkctlSubcommand {
             parent.err().flush();
             return plan.problems().isEmpty() ? 0 : 1;
         } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "plan", e);
+            return Exits.failed(parent.err(), "plan", e);
         }
     }
 }

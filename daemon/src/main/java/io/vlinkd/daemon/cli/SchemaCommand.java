@@ -13,7 +13,7 @@ final class SchemaCommand extends VlinkctlSubcommand {
             parent.out().flush();
             return 0;
         } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "schema", e);
+            return Exits.failed(parent.err(), "schema", e);
         }
     }
 }

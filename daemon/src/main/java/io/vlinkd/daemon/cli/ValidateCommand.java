@@ -27,7 +27,7 @@ final class ValidateCommand extends VlinkctlSubcommand {
             parent.out().flush();
             return 0;
         } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "validate", e);
+            return Exits.failed(parent.err(), "validate", e);
         }
     }
 }

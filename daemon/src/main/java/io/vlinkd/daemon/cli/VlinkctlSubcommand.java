@@ -43,4 +43,15 @@ abstract class VlinkctlSubcommand implements Callable<Integer> {
         parent.err().flush();
         return Optional.of(loaded);
     }
+
+    /**
+     * {@link #load} of the FILEs a verb works on here rather than in the daemon ({@code apply --once},
+     * {@code plan --offline}), which it cannot do without one: a usage error names {@code flag}.
+     */
+    final Optional<ConfigPort.Loaded> loadHere(List<Path> files, String flag) throws BackendUnavailableException {
+        if (files.isEmpty()) {
+            throw usage(flag + " needs at least one FILE");
+        }
+        return load(files);
+    }
 }

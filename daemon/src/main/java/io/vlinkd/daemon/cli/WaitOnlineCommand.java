@@ -54,12 +54,8 @@ final class WaitOnlineCommand extends VlinkctlSubcommand {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-        } catch (BackendUnavailableException e) {
-            return Exits.unavailable(parent.err(), "wait-online", e);
-        } catch (IOException e) {
-            parent.err().println("vlinkctl wait-online: " + e.getMessage());
-            parent.err().flush();
-            return 1;
+        } catch (BackendUnavailableException | IOException e) {
+            return Exits.failed(parent.err(), "wait-online", e);
         }
     }
 }

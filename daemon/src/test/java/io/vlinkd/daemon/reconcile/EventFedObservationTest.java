@@ -147,9 +147,8 @@ class EventFedObservationTest {
 
         int routeDumps = kernel.routeDumps;
         kernel.links.remove(2);
-        kernel.events.add(deleted(link(2, "br0", IFF_UP, null)));
-        view.current();
-        assertThat(kernel.routeDumps).as("a multipath route may go through it; an IPv6 source is cleared")
+        assertThat(routeDumpsAfter(deleted(link(2, "br0", IFF_UP, null))))
+                .as("a multipath route may go through it; an IPv6 source is cleared")
                 .isEqualTo(routeDumps + 1);
 
         kernel.routes.clear();
@@ -157,9 +156,8 @@ class EventFedObservationTest {
         view.current();
         routeDumps = kernel.routeDumps;
         kernel.links.remove(4);
-        kernel.events.add(deleted(link(4, "br2", IFF_UP, null)));
-        view.current();
-        assertThat(kernel.routeDumps).as("a master's ports are released (their notifications may not be read yet)")
+        assertThat(routeDumpsAfter(deleted(link(4, "br2", IFF_UP, null))))
+                .as("a master's ports are released (their notifications may not be read yet)")
                 .isEqualTo(routeDumps + 1);
 
         kernel.links.put(6, link(6, "br3", IFF_UP, null));
@@ -168,9 +166,8 @@ class EventFedObservationTest {
         view.current();
         routeDumps = kernel.routeDumps;
         kernel.links.remove(6);
-        kernel.events.add(deleted(link(6, "br3", IFF_UP, null)));
-        view.current();
-        assertThat(kernel.routeDumps).as("an IPv4 address takes the routes whose source it was, on any device")
+        assertThat(routeDumpsAfter(deleted(link(6, "br3", IFF_UP, null))))
+                .as("an IPv4 address takes the routes whose source it was, on any device")
                 .isEqualTo(routeDumps + 1);
     }
 
@@ -185,24 +182,18 @@ class EventFedObservationTest {
                 .containsExactly("2001:db8:2:0:0:0:0:0");
         assertThat(kernel.routeDumps).isEqualTo(routeDumps);
 
-        kernel.events.add(deleted(route(2, "2001:db8:3::", 64, null)));
-        view.current();
-        assertThat(kernel.routeDumps).as("a route the view does not hold so").isEqualTo(routeDumps + 1);
-        kernel.events.add(route(2, "2001:db8:3::", 64, null));
-        view.current();
-        assertThat(kernel.routeDumps).as("a route added").isEqualTo(routeDumps + 2);
+        assertThat(routeDumpsAfter(deleted(route(2, "2001:db8:3::", 64, null))))
+                .as("a route the view does not hold so").isEqualTo(routeDumps + 1);
+        assertThat(routeDumpsAfter(route(2, "2001:db8:3::", 64, null))).as("a route added").isEqualTo(routeDumps + 2);
     }
 
     @Test
     void anAttributeChangeOfALinkLeavesTheRoutesAsTheyWere() throws Exception {
         view.current();
         int routeDumps = kernel.routeDumps;
-        kernel.events.add(link(2, "br0", IFF_UP, null));
-        view.current();
-        assertThat(kernel.routeDumps).isEqualTo(routeDumps);
-        kernel.events.add(link(2, "br0", 0, null));
-        view.current();
-        assertThat(kernel.routeDumps).as("a link down flushes its IPv4 routes silently").isEqualTo(routeDumps + 1);
+        assertThat(routeDumpsAfter(link(2, "br0", IFF_UP, null))).isEqualTo(routeDumps);
+        assertThat(routeDumpsAfter(link(2, "br0", 0, null)))
+                .as("a link down flushes its IPv4 routes silently").isEqualTo(routeDumps + 1);
     }
 
     @Test
@@ -213,14 +204,12 @@ class EventFedObservationTest {
         int lowerUp = 0x10000;
         kernel.events.add(link(2, "br0", IFF_UP | running | lowerUp, null));
         view.current();
-        kernel.events.add(link(2, "br0", IFF_UP, null));
-        view.current();
-        assertThat(kernel.routeDumps).as("a carrier change only marks nexthops linkdown").isEqualTo(routeDumps);
+        assertThat(routeDumpsAfter(link(2, "br0", IFF_UP, null)))
+                .as("a carrier change only marks nexthops linkdown").isEqualTo(routeDumps);
         kernel.events.add(link(2, "br0", 0, null));
         view.current();
-        kernel.events.add(link(2, "br0", IFF_UP, null));
-        view.current();
-        assertThat(kernel.routeDumps).as("down dumps; what going up adds is announced").isEqualTo(routeDumps + 1);
+        assertThat(routeDumpsAfter(link(2, "br0", IFF_UP, null)))
+                .as("down dumps; what going up adds is announced").isEqualTo(routeDumps + 1);
     }
 
     @Test
@@ -273,6 +262,13 @@ class EventFedObservationTest {
 
     private static List<String> names(ObservedState s) {
         return s.links().stream().map(ObservedLink::name).toList();
+    }
+
+    /** The kernel's count of route dumps after the view has read {@code event}. */
+    private int routeDumpsAfter(NlMessage event) throws Exception {
+        kernel.events.add(event);
+        view.current();
+        return kernel.routeDumps;
     }
 
     private static NlMessage link(int index, String name, int flags, Integer parent) throws Exception {

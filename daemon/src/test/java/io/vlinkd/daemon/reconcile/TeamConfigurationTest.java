@@ -74,12 +74,7 @@ class TeamConfigurationTest {
         assertThat(waveOf(plan, "b0", Phase.CREATE_LINK)).isGreaterThan(configure);
         assertThat(PlanRenderer.ipCommands(plan)).anyMatch(c -> c.startsWith("teamnl team0 setoption mode activebackup"));
 
-        ApplyResult r = reconciler.apply(d);
-        assertThat(r.errors()).isEmpty();
-        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("activebackup")));
-        assertThat(link(kernel, "a0").master()).isEqualTo(link(kernel, "team0").index());
-        assertThat(link(kernel, "b0").master()).isEqualTo(link(kernel, "team0").index());
+        assertAppliedWithPorts(d, "activebackup");
         assertThat(kernel.genlWrites()).isEqualTo(1);
     }
 
@@ -135,10 +130,15 @@ class TeamConfigurationTest {
         assertThat(waveOf(plan, "a0", Phase.SET_MASTER)).isGreaterThan(configure);
         assertThat(waveOf(plan, "b0", Phase.SET_MASTER)).isGreaterThan(configure);
 
+        assertAppliedWithPorts(d, "roundrobin");
+    }
+
+    /** Applies {@code d} without errors: team0 has {@code mode}, and a0 and b0 are its ports. */
+    private void assertAppliedWithPorts(DesiredState d, String mode) throws Exception {
         ApplyResult r = reconciler.apply(d);
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of("roundrobin")));
+        assertThat(link(kernel, "team0").spec()).isEqualTo(new TeamKind.TeamSpec(Optional.of(mode)));
         assertThat(link(kernel, "a0").master()).isEqualTo(link(kernel, "team0").index());
         assertThat(link(kernel, "b0").master()).isEqualTo(link(kernel, "team0").index());
     }

@@ -6,6 +6,7 @@ import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.socket.Netns;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,14 +19,24 @@ class EventFedObservationKernelTest {
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
 
-    @Test
-    void theViewKeptFromNotificationsMatchesAFreshDumpAfterEveryChange() throws Exception {
-        TestNamespace ns = kernel.freshNamespace();
+    private TestNamespace ns;
+    /** The view under test, and how many full dumps it had made before its first observation. */
+    private NetlinkKernelPort view;
+    private int dumps;
+
+    /** A fresh namespace without IPv6 DAD (addresses are not tentative), and a view of it that has observed once. */
+    @BeforeEach
+    void observedFreshNamespace() throws Exception {
+        ns = kernel.freshNamespace();
         kernel.assumeBridgeVethAndVxlan();
         ns.execStatus("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
-        NetlinkKernelPort view = kernel.open();
-        int dumps = view.fullDumps();
+        view = kernel.open();
+        dumps = view.fullDumps();
         view.observe();
+    }
+
+    @Test
+    void theViewKeptFromNotificationsMatchesAFreshDumpAfterEveryChange() throws Exception {
         assertThat(view.fullDumps()).isEqualTo(dumps + 1);
         try (TestNamespace other = TestNamespace.create()) {
             String[][] changes = {
@@ -45,10 +56,7 @@ class EventFedObservationKernelTest {
                     {"link", "set", "v0", "nomaster"},
                     {"link", "del", "br0"},
             };
-            for (String[] change : changes) {
-                ns.ip(change);
-                assertMatchesAFreshDump(view, ns, String.join(" ", change));
-            }
+            assertFollowsEach(changes);
             // A veth whose peer is put here from another namespace: its first notification has no peer yet.
             other.ip("link", "add", "x0", "type", "veth", "peer", "name", "x0p", "netns", ns.name());
             assertMatchesAFreshDump(view, ns, "a peer created from another namespace");
@@ -76,12 +84,6 @@ class EventFedObservationKernelTest {
      */
     @Test
     void aDeletedLinksRoutesAreDroppedAndWhatItsDeletionChangedElsewhereIsRead() throws Exception {
-        TestNamespace ns = kernel.freshNamespace();
-        kernel.assumeBridgeVethAndVxlan();
-        ns.execStatus("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
-        NetlinkKernelPort view = kernel.open();
-        int dumps = view.fullDumps();
-        view.observe();
         String[][] changes = {
                 {"link", "add", "br2", "type", "bridge"},
                 {"link", "set", "br2", "up"},
@@ -109,11 +111,16 @@ class EventFedObservationKernelTest {
                 {"link", "set", "c0p", "down"},
                 {"link", "set", "c0", "down"},
         };
+        assertFollowsEach(changes);
+        assertThat(view.fullDumps()).isEqualTo(dumps + 1);
+    }
+
+    /** Makes each change with {@code ip}; after each, the view equals a fresh dump. */
+    private void assertFollowsEach(String[][] changes) throws Exception {
         for (String[] change : changes) {
             ns.ip(change);
             assertMatchesAFreshDump(view, ns, String.join(" ", change));
         }
-        assertThat(view.fullDumps()).isEqualTo(dumps + 1);
     }
 
     private static ObservedState.Snapshot freshDump(TestNamespace ns) throws Exception {

@@ -1,6 +1,10 @@
 package io.vlinkd.netlink.kind;
 
+import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.Attrs;
+import io.vlinkd.netlink.wire.MacAddress;
+import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +29,33 @@ public abstract class PairKind<S extends KindSpec & PairKind.Peer> extends Abstr
 
         /** Observed only: IFLA_LINK_NETNSID, the peer's namespace as this namespace numbers it. */
         Optional<Integer> peerNetnsId();
+
+        /** {@code peer-mac}: the other end's MAC, for the kinds that set it (veth); none by default. */
+        default Optional<MacAddress> peerMac() {
+            return Optional.empty();
+        }
     }
 
-    protected PairKind(String name, Class<S> specType, AttrSpace dataSpace, List<Option> options) {
+    /** The kind's *_INFO_PEER nest. */
+    private final Attr peerNest;
+
+    protected PairKind(String name, Class<S> specType, AttrSpace dataSpace, Attr peerNest, List<Option> options) {
         super(name, specType, dataSpace, options);
+        this.peerNest = peerNest;
+    }
+
+    /** The spec of what a dump of one end shows of its peer. */
+    protected abstract S observed(PeerLink.Observed peer);
+
+    /** The options share the peer nest. */
+    @Override
+    public final void encodeCreate(S s, EncodeContext ctx, MessageWriter w) {
+        s.peer().ifPresent(p -> PeerLink.write(peerNest, p, s.peerMac(), s.peerNetns(), ctx, w));
+    }
+
+    @Override
+    public final S decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
+        return observed(PeerLink.read(peerNest, data, ctx));
     }
 
     /** A peer is always named on create, so the nest is written even when nothing else is set. */

@@ -3,9 +3,6 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.AttrType;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +29,7 @@ public final class VethKind extends PairKind<VethSpec> {
     public static final VethKind INSTANCE = new VethKind();
 
     private VethKind() {
-        super("veth", VethSpec.class, SPACE, OPTIONS);
+        super("veth", VethSpec.class, SPACE, VETH_INFO_PEER, OPTIONS);
     }
 
     @Override
@@ -46,15 +43,8 @@ public final class VethKind extends PairKind<VethSpec> {
         PeerLink.checkNetns(v, problems);
     }
 
-    /** The options share the peer nest. */
     @Override
-    public void encodeCreate(VethSpec s, EncodeContext ctx, MessageWriter w) {
-        s.peer().ifPresent(p -> PeerLink.write(VETH_INFO_PEER, p, s.peerMac(), s.peerNetns(), ctx, w));
-    }
-
-    @Override
-    public VethSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
-        PeerLink.Observed peer = PeerLink.read(VETH_INFO_PEER, data, ctx);
+    protected VethSpec observed(PeerLink.Observed peer) {
         return new VethSpec(peer.name(), peer.mac(), Optional.empty(), peer.netnsId());
     }
 }

@@ -3,9 +3,6 @@ package io.vlinkd.netlink.kind;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrSpace;
 import io.vlinkd.netlink.wire.AttrType;
-import io.vlinkd.netlink.wire.Attrs;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.MessageWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +26,7 @@ public final class VxcanKind extends PairKind<VxcanSpec> {
     public static final VxcanKind INSTANCE = new VxcanKind();
 
     private VxcanKind() {
-        super("vxcan", VxcanSpec.class, SPACE, OPTIONS);
+        super("vxcan", VxcanSpec.class, SPACE, VXCAN_INFO_PEER, OPTIONS);
     }
 
     @Override
@@ -43,15 +40,8 @@ public final class VxcanKind extends PairKind<VxcanSpec> {
         PeerLink.checkNetns(v, problems);
     }
 
-    /** The options share the peer nest. */
     @Override
-    public void encodeCreate(VxcanSpec s, EncodeContext ctx, MessageWriter w) {
-        s.peer().ifPresent(p -> PeerLink.write(VXCAN_INFO_PEER, p, Optional.empty(), s.peerNetns(), ctx, w));
-    }
-
-    @Override
-    public VxcanSpec decode(Attrs data, DecodeContext ctx) throws MalformedMessageException {
-        PeerLink.Observed peer = PeerLink.read(VXCAN_INFO_PEER, data, ctx);
+    protected VxcanSpec observed(PeerLink.Observed peer) {
         return new VxcanSpec(peer.name(), Optional.empty(), peer.netnsId());
     }
 }

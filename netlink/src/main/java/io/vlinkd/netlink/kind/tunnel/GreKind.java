@@ -65,11 +65,9 @@ public final class GreKind extends TunnelKind<GreKind.GreSpec> {
     }
 
     private static List<Option> options(boolean ethernet, String since) {
-        List<Option> o = new ArrayList<>(List.of(
-                TunnelOptions.local(ENDS, since),
-                TunnelOptions.remote(ENDS, since,
-                        ethernet ? "" : "; a change between unicast, multicast and none re-creates"),
-                TunnelOptions.dev(ENDS, since),
+        List<Option> o = new ArrayList<>(TunnelOptions.endpoints(ENDS, since,
+                ethernet ? "" : "; a change between unicast, multicast and none re-creates"));
+        o.addAll(List.of(
                 TunnelOptions.ttl(IFLA_GRE_TTL, since),
                 TunnelOptions.tos(IFLA_GRE_TOS, since),
                 TunnelOptions.pmtudisc(IFLA_GRE_PMTUDISC, since, "")));

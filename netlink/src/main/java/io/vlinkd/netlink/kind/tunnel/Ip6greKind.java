@@ -62,10 +62,8 @@ public final class Ip6greKind extends TunnelKind<Ip6greKind.Ip6greSpec> {
     }
 
     private static List<Option> options(String since) {
-        List<Option> o = new ArrayList<>(List.of(
-                TunnelOptions.local(ENDS, since),
-                TunnelOptions.remote(ENDS, since, ""),
-                TunnelOptions.dev(ENDS, since),
+        List<Option> o = new ArrayList<>(TunnelOptions.endpoints(ENDS, since, ""));
+        o.addAll(List.of(
                 TunnelOptions.hoplimit(IFLA_GRE_TTL, since),
                 TunnelOptions.tclass(IFLA_GRE_FLOWINFO, since),
                 TunnelOptions.flowlabel(IFLA_GRE_FLOWINFO, since),

@@ -27,6 +27,15 @@ final class TunnelOptions {
                 Option.inPlace("okey", TunnelValues.KEY, since, okey).convert(TunnelValues.KEY_VALUE));
     }
 
+    /**
+     * {@code local}, {@code remote} and {@code dev}, in that order, as the GRE and VTI kinds list them.
+     *
+     * @param remoteNote what a change of remote does when it is not simply in place ("" when it is)
+     */
+    static List<Option> endpoints(EndpointAttrs ends, String since, String remoteNote) {
+        return List.of(local(ends, since), remote(ends, since, remoteNote), dev(ends, since));
+    }
+
     static Option local(EndpointAttrs ends, String since) {
         return Option.inPlace("local", ends.addressType(), since, ends.local().name() + ": the outer source address");
     }

@@ -64,10 +64,8 @@ public final class VtiKind extends TunnelKind<VtiKind.VtiSpec> {
     }
 
     private static List<Option> options(EndpointAttrs ends, String since) {
-        List<Option> o = new ArrayList<>(List.of(
-                TunnelOptions.local(ends, since),
-                TunnelOptions.remote(ends, since, ends.v6() ? "" : "; adding or removing it re-creates"),
-                TunnelOptions.dev(ends, since)));
+        List<Option> o = new ArrayList<>(TunnelOptions.endpoints(ends, since,
+                ends.v6() ? "" : "; adding or removing it re-creates"));
         o.addAll(TunnelOptions.keys(since, "IFLA_VTI_IKEY: mark of inbound xfrm policies",
                 "IFLA_VTI_OKEY: mark of outbound xfrm policies"));
         return o;
