@@ -46,6 +46,46 @@ public abstract class EntrySection<T> {
     record Entry(String name, String kindName, boolean hasMaster) {
     }
 
+    /**
+     * A key of one kind's section that lists this section's items in short: {@code vxlan: { remotes: [A, B] }} for
+     * {@code fdb:}'s remotes. Its items join the entry's list of this section.
+     *
+     * @param kind  the kind whose section has the key
+     * @param key   the key, with the type of its value and its description
+     * @param items the items a value (read with the key's type) stands for
+     */
+    record Shorthand<T>(String kind, Key key, java.util.function.Function<Object, List<T>> items) {
+    }
+
+    /** This section's shorthand in a kind's section; none by default. */
+    Optional<Shorthand<T>> shorthand() {
+        return Optional.empty();
+    }
+
+    /**
+     * {@code listed} (the entry's list of this section, empty when it has none) with the items of this section's
+     * shorthand at {@code field}; empty after reporting a bad value or an item both lists name.
+     */
+    final Optional<List<T>> withShorthand(List<?> listed, Mapping.Field field, FileContext ctx, String path) {
+        Shorthand<T> s = shorthand().orElseThrow();
+        Optional<Object> value = Values.read(field.value(), s.key().type(), ctx, path, new ArrayList<>());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked") // the entry's list of this section, as this section's read made it
+        List<T> out = new ArrayList<>((List<T>) listed);
+        List<Object> seen = new ArrayList<>(out.stream().map(this::identity).toList());
+        for (T item : s.items().apply(value.get())) {
+            if (seen.contains(identity(item))) {
+                ctx.add(field.value(), path, describe(item) + " is listed twice (in " + key.key() + ": too)");
+                return Optional.empty();
+            }
+            seen.add(identity(item));
+            out.add(item);
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
     final Key key() {
         return key;
     }

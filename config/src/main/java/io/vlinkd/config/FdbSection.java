@@ -40,10 +40,15 @@ public final class FdbSection extends EntrySection<FdbSpec> {
                 "[{mac: 02:00:00:00:00:05}] or [{mac: 00:00:00:00:00:00, dst: 192.0.2.2}]");
     }
 
-
-
-
-
+    /** {@code vxlan: { remotes: [A, B] }}: the all-zero MAC's remotes, head-end replication to each. */
+    @Override
+    Optional<Shorthand<FdbSpec>> shorthand() {
+        return Optional.of(new Shorthand<>("vxlan", new Key("remotes", new ValueType.ListOf(ValueType.ip()),
+                "Remote VTEPs to send broadcast, unknown unicast and multicast to (head-end replication): short for "
+                        + "fdb: entries { mac: 00:00:00:00:00:00, dst: IP }, one per address"),
+                value -> ((List<?>) value).stream().map(ip -> new FdbSpec(MacAddress.parse("00:00:00:00:00:00"), Optional.empty(),
+                        Optional.of((InetAddress) ip), Optional.empty(), Optional.empty(), false)).toList()));
+    }
 
     /**
      * An entry with {@code dst:} is a VXLAN remote ({@code vni:} and {@code port:} go with it); one without is a

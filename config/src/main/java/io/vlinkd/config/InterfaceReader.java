@@ -172,7 +172,14 @@ final class InterfaceReader {
         KindSpec spec = null;
         List<String> peers = new ArrayList<>();
         if (kind.isPresent()) {
-            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs, peers);
+            List<Mapping.Field> shorthands = new ArrayList<>();
+            spec = kindSpec(kind.get(), m, kindField.orElseThrow(), name.get(), link, master, path, refs, peers,
+                    shorthands);
+            for (Mapping.Field f : shorthands) {
+                EntrySection<?> section = EntrySections.withShorthand(kind.get().name(), f.key()).orElseThrow();
+                section.withShorthand(sections.getOrDefault(section, List.of()), f, ctx,
+                        path + "." + kind.get().name() + "." + f.key()).ifPresent(l -> sections.put(section, l));
+            }
         }
         if (spec instanceof PairKind.Peer p && p.peerNetns().isPresent()) {
             String key = path + "." + kind.orElseThrow().name() + "." + PEER_NETNS;
@@ -229,7 +236,7 @@ final class InterfaceReader {
 
     private KindSpec kindSpec(LinkKind<?> kind, Mapping m, Mapping.Field kindField, String name,
                               Optional<String> link, Optional<String> master, String path, List<Values.Ref> refs,
-                              List<String> peers) {
+                              List<String> peers, List<Mapping.Field> shorthands) {
         String sectionPath = path + "." + kind.name();
         Optional<Mapping.Field> sectionField = m.get(kind.name());
         Mapping section = null;
@@ -246,9 +253,14 @@ final class InterfaceReader {
             }
         }
         if (section != null) {
-            List<String> keys = kind.options().stream().map(Option::key).toList();
+            List<String> keys = new ArrayList<>(kind.options().stream().map(Option::key).toList());
+            keys.addAll(Key.names(EntrySections.shorthandKeys(kind.name())));
             int before = problemCount();
             for (Mapping.Field f : section.fields()) {
+                if (EntrySections.withShorthand(kind.name(), f.key()).isPresent()) {
+                    shorthands.add(f); // read with its section's list, once that is read
+                    continue;
+                }
                 Optional<Option> option = kind.options().stream().filter(o -> o.key().equals(f.key())).findFirst();
                 if (option.isEmpty()) {
                     ctx.add(f.keyNode(), Mapping.join(sectionPath, f.key()), keys.isEmpty()

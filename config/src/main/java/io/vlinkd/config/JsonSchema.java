@@ -73,6 +73,7 @@ public final class JsonSchema {
                         + ")");
                 props.put(o.key(), s);
             }
+            props.putAll(keys(EntrySections.shorthandKeys(kind.name())));
             Map<String, Object> section = object(props, "Options of kind " + kind.name());
             section.put("type", List.of("object", "null"));
             defs.put("kind-" + kind.name(), section);

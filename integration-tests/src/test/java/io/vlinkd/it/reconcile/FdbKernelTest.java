@@ -76,7 +76,7 @@ class FdbKernelTest {
             OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
             Reconciler reconciler = KernelFixture.reconciler(port, store);
 
-            // The example as shipped: its remotes are B's and C's underlay addresses.
+            // The example as shipped (vxlan: { remotes: [...] }): its remotes are B's and C's underlay addresses.
             String example = Files.readString(Path.of("../examples/vxlan-head-end-replication.yaml"));
             ApplyResult r = reconciler.apply(Desired.fromYaml(dir, example));
             assertThat(r.errors()).isEmpty();
@@ -85,7 +85,7 @@ class FdbKernelTest {
             assertThat(ping(ns, "192.168.42.2")).as("to B over the first remote").isTrue();
             assertThat(ping(ns, "192.168.42.3")).as("to C over the second remote").isTrue();
             assertThat(reconciler.apply(Desired.fromYaml(dir, vxlan("10.0.1.2", "10.0.2.3"))).outcome())
-                    .as("the example is what the test's own config says").isEqualTo(ApplyResult.Outcome.UNCHANGED);
+                    .as("remotes: is the same as the test's own fdb: entries").isEqualTo(ApplyResult.Outcome.UNCHANGED);
 
             ApplyResult less = reconciler.apply(Desired.fromYaml(dir, vxlan("10.0.1.2")));
             assertThat(less.kept()).extracting(Step::ipCommand).containsExactly(
