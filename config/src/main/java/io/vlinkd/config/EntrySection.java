@@ -103,16 +103,25 @@ public abstract class EntrySection<T> {
     }
 
     /**
-     * One item from its keys' values ({@code values}: read with their {@link Key#type}, every required one
-     * present); empty after reporting, at the item or its key, what the type's rules refuse.
+     * The objects of one item from its keys' values ({@code values}: read with their {@link Key#type}, every
+     * required one present): one, unless the item stands for several (a range of VLANs); empty after reporting, at
+     * the item or its key, what the type's rules refuse.
      */
-    abstract Optional<T> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry);
+    abstract Optional<List<T>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry);
 
     /** Why two items are the same object to the kernel (listing one twice is a typo): their identity. */
     abstract Object identity(T item);
 
     /** {@code neighbour 2001:db8::1}, {@code FDB entry 02:00:00:00:00:10}: how a duplicate is named. */
     abstract String describe(T item);
+
+    /**
+     * Why {@code next} cannot join the objects listed {@code before} it on one entry beyond being listed twice (a
+     * second PVID), in the words of an error at its item; empty when it can.
+     */
+    Optional<String> conflict(List<T> before, T next) {
+        return Optional.empty();
+    }
 
     /** The list at {@code node}; empty after reporting every problem of it. */
     final Optional<List<T>> read(Node node, FileContext ctx, String path, Entry entry) {
@@ -127,24 +136,28 @@ public abstract class EntrySection<T> {
         int i = 0;
         for (Node element : seq.getValue()) {
             String at = path + "[" + i++ + "]";
-            Optional<T> t = readItem(element, ctx, at, entry);
-            if (t.isEmpty()) {
+            Optional<List<T>> objects = readItem(element, ctx, at, entry);
+            if (objects.isEmpty()) {
                 ok = false;
                 continue;
             }
-            Node first = seen.putIfAbsent(identity(t.get()), element);
-            if (first != null) {
-                ctx.add(element, at, describe(t.get()) + " is listed twice (first at line " + ctx.at(first).line()
-                        + ")");
-                ok = false;
-                continue;
+            for (T t : objects.get()) {
+                Node first = seen.putIfAbsent(identity(t), element);
+                Optional<String> conflict = first == null ? conflict(out, t) : Optional.empty();
+                if (first != null || conflict.isPresent()) {
+                    // One message per item: a range that overlaps another would name each VLAN of the overlap.
+                    ctx.add(element, at, first != null ? describe(t) + " is listed twice (first at line "
+                            + ctx.at(first).line() + ")" : conflict.get());
+                    ok = false;
+                    break;
+                }
+                out.add(t);
             }
-            out.add(t.get());
         }
         return ok ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 
-    private Optional<T> readItem(Node node, FileContext ctx, String path, Entry entry) {
+    private Optional<List<T>> readItem(Node node, FileContext ctx, String path, Entry entry) {
         Optional<Mapping> m = Mapping.read(node, ctx, path, item());
         if (m.isEmpty()) {
             return Optional.empty();

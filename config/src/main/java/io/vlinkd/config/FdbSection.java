@@ -55,7 +55,7 @@ public final class FdbSection extends EntrySection<FdbSpec> {
      * bridge port's ({@code vlan:} and {@code sticky:} go with it) and needs the entry's {@code master:}.
      */
     @Override
-    Optional<FdbSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry) {
+    Optional<List<FdbSpec>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry) {
         MacAddress mac = (MacAddress) values.get("mac");
         boolean remote = values.containsKey("dst");
         org.snakeyaml.engine.v2.nodes.Node at = item.get("mac").orElseThrow().value();
@@ -90,10 +90,10 @@ public final class FdbSection extends EntrySection<FdbSpec> {
         if (!ok) {
             return Optional.empty();
         }
-        return Optional.of(new FdbSpec(mac, Optional.ofNullable((Long) values.get("vlan")).map(Long::intValue),
+        return Optional.of(List.of(new FdbSpec(mac, Optional.ofNullable((Long) values.get("vlan")).map(Long::intValue),
                 Optional.ofNullable((InetAddress) values.get("dst")), Optional.ofNullable((Long) values.get("vni")),
                 Optional.ofNullable((Long) values.get("port")).map(Long::intValue),
-                Boolean.TRUE.equals(values.get("sticky"))));
+                Boolean.TRUE.equals(values.get("sticky")))));
     }
 
     /** Every setting is the entry's identity (see {@code FdbKey}): its text says them all. */

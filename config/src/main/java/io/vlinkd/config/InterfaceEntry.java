@@ -2,6 +2,7 @@ package io.vlinkd.config;
 
 import io.vlinkd.netlink.kind.LinkKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,14 @@ import java.util.Optional;
  *                    the entry configures a peer, and so which kind's MTUs it takes, depends on the other entries
  * @param portAt where its {@code bridge-port:} or {@code bond-port:} key is, when it has one: the merge checks its
  *               master
+ * @param sectionsAt  where the entry's {@link EntrySection} keys are written, for the checks that need the other
+ *                    entries (a port's {@code vlans:} and its bridge's VLAN filtering)
  */
 record InterfaceEntry(String name, SourceLocation where, String path, Optional<String> netns,
                       Optional<DesiredLink> link, Optional<AbsentLink> absent, List<Reference> references,
                       boolean created, Optional<LinkKind<?>> kind, List<String> peers, List<NetnsRef> netnsRefs,
-                      Optional<KindlessMtu> kindlessMtu, Optional<SourceLocation> portAt) {
+                      Optional<KindlessMtu> kindlessMtu, Optional<SourceLocation> portAt,
+                      Map<EntrySection<?>, SourceLocation> sectionsAt) {
 
     /** An {@code mtu:} value, where it is written and its key path, for a check after the merge. */
     record KindlessMtu(int value, SourceLocation where, String key) {

@@ -75,7 +75,7 @@ final class InterfaceReader {
             // Kept even with extra keys (already reported): references to it are then reported as "absent".
             return Optional.of(new InterfaceEntry(name.get(), where, path, Optional.empty(), Optional.empty(),
                     Optional.of(new AbsentLink(name.get(), where)), List.of(), false, Optional.empty(), List.of(),
-                    List.of(), Optional.empty(), Optional.empty()));
+                    List.of(), Optional.empty(), Optional.empty(), Map.of()));
         }
 
         // The kind decides which section key is allowed.
@@ -144,8 +144,10 @@ final class InterfaceReader {
         EntrySection.Entry facts = new EntrySection.Entry(name.get(), kind.map(LinkKind::name).orElse(null),
                 m.has("master"));
         Map<EntrySection<?>, List<?>> sections = new LinkedHashMap<>();
+        Map<EntrySection<?>, SourceLocation> sectionsAt = new LinkedHashMap<>();
         for (EntrySection<?> section : EntrySections.ALL) {
             String key = section.key().key();
+            m.get(key).ifPresent(f -> sectionsAt.put(section, ctx.at(f.keyNode())));
             m.get(key).flatMap(f -> section.read(f.value(), ctx, path + "." + key, facts))
                     .ifPresent(list -> sections.put(section, list));
         }
@@ -206,7 +208,7 @@ final class InterfaceReader {
         }
         return Optional.of(new InterfaceEntry(name.get(), where, path, netns, desired, Optional.empty(),
                 references, kindField.isPresent(), kind, List.copyOf(peers), List.copyOf(netnsRefs), kindlessMtu,
-                port.map(p -> ctx.at(m.get(p.master().configKey()).orElseThrow().keyNode()))));
+                port.map(p -> ctx.at(m.get(p.master().configKey()).orElseThrow().keyNode())), sectionsAt));
     }
 
     /** Unknown keys are still worth reporting when the name is missing or wrong. */

@@ -36,7 +36,7 @@ public final class MdbSection extends EntrySection<MdbSpec> {
 
 
     @Override
-    Optional<MdbSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry) {
+    Optional<List<MdbSpec>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry) {
         if (entry.kindName() != null && !entry.kindName().equals("bridge")) {
             ctx.add(item.node(), path, "mdb: belongs to a bridge; this entry is a " + entry.kindName());
             return Optional.empty();
@@ -53,8 +53,8 @@ public final class MdbSection extends EntrySection<MdbSpec> {
                     + " is not a multicast address");
             return Optional.empty();
         }
-        return Optional.of(new MdbSpec((String) values.get("port"), group,
-                Optional.ofNullable((Long) values.get("vlan")).map(Long::intValue)));
+        return Optional.of(List.of(new MdbSpec((String) values.get("port"), group,
+                Optional.ofNullable((Long) values.get("vlan")).map(Long::intValue))));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.vlinkd.config;
 
+import io.vlinkd.netlink.kind.BridgeSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.port.PortSettings;
+import io.vlinkd.netlink.link.LinkSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +20,8 @@ import java.util.Optional;
  * twice (naming both places), references to interfaces the config does not define, ports in another namespace than
  * their master, a parent or a route device in another namespace, namespaces that do not exist, a peer's entry in
  * another namespace than its creator puts it, the MTU of an entry without kind: (a peer's takes its creator's
- * kind's MTUs), and dependency cycles over {@code link}, {@code master} and kind
- * options that name interfaces.
+ * kind's MTUs), a bridge port's VLANs on a bridge that does not filter VLANs, and dependency cycles over
+ * {@code link}, {@code master} and kind options that name interfaces.
  */
 final class Merger {
     private final List<ConfigProblem> problems;
@@ -63,6 +65,7 @@ final class Merger {
         checkNamespaces(files, byName, peerOf);
         checkKindlessMtus(files, peerOf);
         checkPortMasters(files, byName);
+        checkBridgeVlans(files, byName);
         new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
@@ -254,6 +257,38 @@ final class Merger {
                     add(e.portAt().get(), e.path() + "." + port.get().master().configKey(),
                             port.get().master().configKey() + ": goes on a port of a " + wanted + "; master "
                                     + master + " is a " + kind.get().name());
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code vlans:} needs a bridge that filters VLANs: the entry's master (or the entry itself, a bridge) must be
+     * a bridge with {@code vlan-filtering: true} when the config defines it (kind: bridge); without it the kernel
+     * refuses every VLAN (EOPNOTSUPP, or a bridge that ignores them). A master the config only names (an entry
+     * without kind:) is someone else's bridge, known only once the apply observes it.
+     */
+    private void checkBridgeVlans(List<FileContents> files, Map<String, InterfaceEntry> byName) {
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                SourceLocation at = e.sectionsAt().get(BridgeVlanSection.SECTION);
+                if (at == null || e.link().isEmpty()) {
+                    continue;
+                }
+                LinkSpec l = e.link().get().link();
+                boolean self = l.kind() != null && l.kind().name().equals("bridge");
+                InterfaceEntry bridge = self ? e : l.master().map(byName::get).orElse(null);
+                if (bridge == null || bridge.kind().isEmpty() || bridge.link().isEmpty()) {
+                    continue; // not defined here, or its own problems are reported
+                }
+                String key = e.path() + ".vlans";
+                String kindName = bridge.kind().get().name();
+                if (!kindName.equals("bridge")) {
+                    add(at, key, "vlans: belongs to a bridge port; master " + bridge.name() + " is a " + kindName);
+                } else if (!(bridge.link().get().link().spec() instanceof BridgeSpec b
+                        && b.vlanFiltering().orElse(false))) {
+                    add(at, key, "vlans: needs VLAN filtering on bridge " + bridge.name() + " (at " + bridge.where()
+                            + "): add vlan-filtering: true to its bridge: options");
                 }
             }
         }

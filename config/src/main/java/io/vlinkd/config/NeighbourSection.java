@@ -35,7 +35,7 @@ public final class NeighbourSection extends EntrySection<NeighbourSpec> {
 
 
     @Override
-    Optional<NeighbourSpec> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,
+    Optional<List<NeighbourSpec>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,
                                  Entry entry) {
         boolean proxy = Boolean.TRUE.equals(values.get("proxy"));
         if (proxy && values.containsKey("mac")) {
@@ -47,8 +47,8 @@ public final class NeighbourSection extends EntrySection<NeighbourSpec> {
             ctx.add(item.node(), path, "a neighbour needs mac: (NDA_LLADDR: its Ethernet address), or proxy: true");
             return Optional.empty();
         }
-        return Optional.of(new NeighbourSpec((InetAddress) values.get("address"),
-                proxy ? null : values.get("mac").toString(), proxy));
+        return Optional.of(List.of(new NeighbourSpec((InetAddress) values.get("address"),
+                proxy ? null : values.get("mac").toString(), proxy)));
     }
 
     /** The kernel keys an entry by address and interface (a proxy entry in a table of its own). */

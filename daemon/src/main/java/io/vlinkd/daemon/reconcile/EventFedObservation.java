@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       notifications; the others (routes: IPv4 routes flushed because their device went down or lost its address
  *       are removed silently, and an IPv4 address takes the routes whose source it was along, on any device) are
  *       dumped again after their own notifications of a new object, a link's change of master, and a link's
- *       going down or loss of an announced object unless that link turns out deleted;</li>
+ *       going down or loss of an announced object unless that link turns out deleted; a bridge port's VLANs after
+ *       the port's AF_BRIDGE RTM_NEWLINK, which carries its whole list;</li>
  *   <li>a deleted link's objects are all gone with it: they are dropped here without a dump (a repair of one of
  *       2,000 bridges does not read their 6,000 routes again), unless it lost an object that is not the kernel's
  *       own (an address: routes elsewhere may have had it as their source), another link is still attached to it
@@ -213,6 +214,7 @@ final class EventFedObservation {
     private void apply(NlMessage m) throws MalformedMessageException {
         switch (m.type()) {
             case Rtnl.RTM_NEWLINK -> {
+                dumpTypesReportedIn(m);
                 LinkMessage lm = LinkMessage.decode(m);
                 LinkMessage was = linkMessages.get(lm.index());
                 if (was == null || !Objects.equals(was.master(), lm.master())) {
@@ -350,6 +352,15 @@ final class EventFedObservation {
             List<O> gone = new ArrayList<>();
             objects.values().removeIf(o -> type.ifindex(o) == index && gone.add(o));
             gone.forEach(o -> lost(type, o));
+        }
+    }
+
+    /** The types a link's notification may report objects of (a bridge port's VLANs) are dumped again. */
+    private void dumpTypesReportedIn(NlMessage m) {
+        for (ResourceType<?, ?, ?, ?> t : ResourceTypes.ALL) {
+            if (!t.announcedExactly() && t.inLinkNotification(m)) {
+                toDump.add(t);
+            }
         }
     }
 

@@ -6,17 +6,18 @@ package io.vlinkd.daemon.reconcile;
  * team's mode: before any port joins, see {@link Step.ConfigureLink}), down before joining a master that takes only
  * down ports, enslavement, the settings as a port ({@code bridge-port:}), up/down, addresses, routes (a gateway must
  * be reachable through an address, and a route needs its device up), neighbour entries (the kernel flushes them when
- * their device goes down), and FDB and MDB entries last (a port's needs its bridge).
+ * their device goes down), bridge VLANs, and FDB and MDB entries last (a port's needs its bridge, and one in a VLAN
+ * needs the port's VLAN: EINVAL otherwise).
  *
  * <p>The phases before {@link #DELETE_ADDRESS} and after {@link #ADD_ADDRESS} are those of the resource types
- * (routes, neighbour, FDB and MDB entries): {@link DependencyGraph} puts their deletions before everything else and their
+ * (routes, neighbour entries, bridge VLANs, FDB and MDB entries): {@link DependencyGraph} puts their deletions before everything else and their
  * additions after everything else, across interfaces. A new type's phases go there: its deletion first, its addition
  * last.
  */
 public enum Phase {
-    DELETE_MDB, DELETE_FDB, DELETE_NEIGHBOUR, DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK,
+    DELETE_MDB, DELETE_FDB, DELETE_VLAN, DELETE_NEIGHBOUR, DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK,
     SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_PORT, SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_NEIGHBOUR,
-    ADD_FDB, ADD_MDB;
+    ADD_VLAN, ADD_FDB, ADD_MDB;
 
     /** A resource type's deletion: before every other step of a plan. */
     boolean removesObjectFirst() {

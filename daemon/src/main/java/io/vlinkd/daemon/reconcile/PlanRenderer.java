@@ -91,7 +91,7 @@ public final class PlanRenderer {
 
     private static String familyHeader(int type) {
         return switch (type) {
-            case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK, Rtnl.RTM_GETLINK -> "ifinfomsg";
+            case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK, Rtnl.RTM_GETLINK, Rtnl.RTM_SETLINK -> "ifinfomsg";
             case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR, Rtnl.RTM_GETADDR -> "ifaddrmsg";
             case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE, Rtnl.RTM_GETROUTE -> "rtmsg";
             default -> "header";

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * A resource type whose objects an interface entry lists under one {@link EntrySection} (neighbour, FDB and MDB
- * entries), recorded in the ledger as {@code WORD LINK IFINDEX WHAT...} ({@link OwnedOnLink}). What they share:
+ * entries, bridge VLANs), recorded in the ledger as {@code WORD LINK IFINDEX WHAT...} ({@link OwnedOnLink}). What they share:
  * an object is vlinkd's when the ledger records it and, where the type marks its objects, it carries the mark; a
  * listed object already there with the mark (if any) and as configured is claimed; vlinkd's objects that leave the
  * config are deleted, nobody else's; a change to one is drift when it is vlinkd's (not for being on a configured
@@ -71,9 +71,10 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
      * takes along silently (a VXLAN's remotes) goes with the link in the view. It announces no proxy entry at all:
      * the view holds those as the last full read found them (see {@code ProxyNeighbourType}); dumping them after
      * every link's change would catch the flush of a link going down sooner, at the cost of a dump per change.
+     * A port's VLANs are announced as its whole list, not one by one ({@code BridgeVlanType} says otherwise).
      */
     @Override
-    public final boolean announcedExactly() {
+    public boolean announcedExactly() {
         return true;
     }
 
@@ -129,7 +130,7 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
     }
 
     @Override
-    public final boolean claims(O observed, ListedOnEntry<T> listed, ObservedState state, Ownership owned,
+    public boolean claims(O observed, ListedOnEntry<T> listed, ObservedState state, Ownership owned,
                                 int protocol) {
         return listed != null && (!hasMark() || marked(observed, protocol)) && matches(listed, observed, state);
     }

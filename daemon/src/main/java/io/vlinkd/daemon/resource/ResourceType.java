@@ -23,8 +23,9 @@ import java.util.Set;
  * ({@link io.vlinkd.daemon.resource.route.RouteType}), permanent and proxy neighbour entries
  * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType},
  * {@link io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType}), FDB entries
- * ({@link io.vlinkd.daemon.resource.fdb.FdbType}) and MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}),
- * the last four sharing {@link EntryListType}; rules, nexthops and qdiscs next.
+ * ({@link io.vlinkd.daemon.resource.fdb.FdbType}), MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}) and
+ * bridge VLANs ({@link io.vlinkd.daemon.resource.vlan.BridgeVlanType}), the last five sharing {@link EntryListType};
+ * rules, nexthops and qdiscs next.
  * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type
@@ -54,7 +55,7 @@ import java.util.Set;
  * ({@code io.vlinkd.netlink.route}); for a list on an interface entry, its {@code EntrySection} in the config
  * module and that section's line in {@code EntrySections.ALL} (the loader, the schema and the docs ask the
  * sections; a top-level list such as {@code routes:} is read by the loader itself); the fake kernel's support (test
- * sources). Neighbour, proxy neighbour, FDB and MDB entries were added so.
+ * sources). Neighbour, proxy neighbour, FDB and MDB entries and bridge VLANs were added so.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place
@@ -82,6 +83,15 @@ public interface ResourceType<K, D, O, L> extends ManagedType {
      * address or is deleted).
      */
     boolean announcedExactly();
+
+    /**
+     * Whether {@code message}, a link's notification, may report a change of this type's objects (a bridge port's
+     * VLANs: an RTM_NEWLINK of family AF_BRIDGE with the port's whole list): a type not {@link #announcedExactly}
+     * is dumped again after one. A link's notifications go to the links otherwise.
+     */
+    default boolean inLinkNotification(NlMessage message) {
+        return false;
+    }
 
     /**
      * What tells one observed object from another among notifications: a notification of the same identity replaces

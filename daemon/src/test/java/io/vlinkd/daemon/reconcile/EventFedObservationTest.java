@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.address.AddressType;
+import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
+import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.mdb.MdbType;
@@ -197,6 +199,24 @@ class EventFedObservationTest {
     }
 
     @Test
+    void aPortsBridgeNotificationDumpsTheVlansAgainAndNotTheRoutes() throws Exception {
+        kernel.links.put(3, link(3, "v0", IFF_UP, null, 2));
+        view.current();
+        int routeDumps = kernel.routeDumps;
+        int vlanDumps = kernel.vlanDumps;
+        // br_ifinfo_notify after `bridge vlan del vid 10 dev v0`: family AF_BRIDGE, the port's remaining VLANs.
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, 0);
+        new IfInfoMsg(Rtnl.AF_BRIDGE, 1, 3, IFF_UP, 0).writeTo(w);
+        w.putString(Ifla.IFLA_IFNAME, "v0");
+        w.putInt(Ifla.IFLA_MASTER, 2);
+        kernel.events.add(NlMessage.parseOne(w.finish("port").bytes()));
+        view.current();
+        assertThat(kernel.vlanDumps).isEqualTo(vlanDumps + 1);
+        assertThat(kernel.routeDumps).isEqualTo(routeDumps);
+        assertThat(view.fullDumps()).isEqualTo(1);
+    }
+
+    @Test
     void aCarrierChangeOrALinkGoingUpLeavesTheRoutesAsTheyWere() throws Exception {
         view.current();
         int routeDumps = kernel.routeDumps;
@@ -342,6 +362,7 @@ class EventFedObservationTest {
         ResourceType<?, ?, ?, ?> unsupported;
         int requests;
         int routeDumps;
+        int vlanDumps;
 
         @Override
         public List<NlMessage> dumpLinks() {
@@ -350,7 +371,7 @@ class EventFedObservationTest {
             return List.copyOf(links.values());
         }
 
-        /** Its addresses; its routes (their dumps are counted). */
+        /** Its addresses; its routes and bridge VLANs (their dumps are counted); nothing of the other types. */
         @Override
         public List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
             requests++;
@@ -359,6 +380,13 @@ class EventFedObservationTest {
             }
             if (type == AddressType.TYPE) {
                 return List.copyOf(addresses);
+            }
+            if (type == BridgeVlanType.TYPE) {
+                vlanDumps++;
+                return List.of();
+            }
+            if (type != RouteType.TYPE) {
+                return List.of();
             }
             routeDumps++;
             return List.copyOf(routes);

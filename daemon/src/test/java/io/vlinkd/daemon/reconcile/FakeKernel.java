@@ -9,6 +9,8 @@ import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.fdb.ObservedFdb;
 import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.daemon.resource.mdb.ObservedMdb;
+import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
+import io.vlinkd.daemon.resource.vlan.ObservedBridgeVlan;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
@@ -32,6 +34,8 @@ import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
+import io.vlinkd.netlink.route.BridgeVlan;
+import io.vlinkd.netlink.route.Brvlan;
 import io.vlinkd.netlink.route.FdbMessage;
 import io.vlinkd.netlink.route.FdbSpec;
 import io.vlinkd.netlink.route.MdbEntry;
@@ -90,6 +94,8 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedNeighbour> proxies = new ArrayList<>();
     private final List<ObservedFdb> fdb = new ArrayList<>();
     private final List<ObservedMdb> mdb = new ArrayList<>();
+    /** Bridge VLANs; unlike a kernel with VLAN filtering, the fake gives no port or bridge the default VLAN 1. */
+    private final List<ObservedBridgeVlan> vlans = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -130,7 +136,8 @@ public final class FakeKernel implements KernelPort {
     public synchronized ObservedState observe() {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
-                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb));
+                RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb,
+                BridgeVlanType.TYPE, vlans));
     }
 
     @Override
@@ -176,6 +183,7 @@ public final class FakeKernel implements KernelPort {
         neighbours.removeIf(n -> n.index() == index);
         fdb.removeIf(e -> e.index() == index);
         mdb.removeIf(e -> e.port() == index || e.bridge() == index);
+        vlans.removeIf(v -> v.index() == index);
     }
 
     /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
@@ -290,7 +298,15 @@ public final class FakeKernel implements KernelPort {
         NlMessage m = NlMessage.parseOne(r.bytes());
         switch (m.type()) {
             case Rtnl.RTM_NEWLINK -> newLink(m);
-            case Rtnl.RTM_DELLINK -> delLink(LinkMessage.decode(m));
+            case Rtnl.RTM_SETLINK, Rtnl.RTM_DELLINK -> {
+                if (IfInfoMsg.read(m).family() == Rtnl.AF_BRIDGE) {
+                    vlan(m);
+                } else if (m.type() == Rtnl.RTM_DELLINK) {
+                    delLink(LinkMessage.decode(m));
+                } else {
+                    throw new Refusal(Errno.EOPNOTSUPP, "the fake kernel takes RTM_SETLINK of family AF_BRIDGE only");
+                }
+            }
             case Rtnl.RTM_NEWADDR -> newAddr(AddressMessage.decode(m), m.flags());
             case Rtnl.RTM_DELADDR -> delAddr(AddressMessage.decode(m));
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
@@ -513,6 +529,8 @@ public final class FakeKernel implements KernelPort {
             // br_fdb_delete_by_port: a port that leaves its bridge takes its entries in that bridge along.
             fdb.removeIf(e -> e.index() == l.index() && (e.flags() & Rtnl.NTF_MASTER) != 0);
             mdb.removeIf(e -> e.port() == l.index() && e.bridge() != l.index());
+            // nbp_vlan_flush: and its VLANs.
+            vlans.removeIf(v -> v.index() == l.index() && !v.self());
         }
     }
 
@@ -597,6 +615,7 @@ public final class FakeKernel implements KernelPort {
         }
         for (ObservedLink other : new ArrayList<>(links.values())) {
             if (doomed.contains(other.master())) {
+                vlans.removeIf(v -> v.index() == other.index() && !v.self());
                 links.put(other.index(), other.withMaster(0));
             }
         }
@@ -605,6 +624,48 @@ public final class FakeKernel implements KernelPort {
         neighbours.removeIf(n -> doomed.contains(n.index()));
         fdb.removeIf(e -> doomed.contains(e.index()) || doomed.contains(masterOf(e)));
         mdb.removeIf(e -> doomed.contains(e.port()) || doomed.contains(e.bridge()));
+        vlans.removeIf(v -> doomed.contains(v.index()));
+    }
+
+    /**
+     * A bridge VLAN: on a port of a bridge, or ({@code self}) on the bridge itself; an add sets the flags of a VLAN
+     * the interface has (and a PVID takes the place of the interface's other one), a delete of one it lacks is
+     * ENOENT.
+     */
+    private void vlan(NlMessage m) throws Refusal, MalformedMessageException {
+        int index = IfInfoMsg.read(m).index();
+        ObservedLink l = links.get(index);
+        if (l == null) {
+            throw new Refusal(Errno.ENODEV, null);
+        }
+        Attrs spec = m.attributesAfter(IfInfoMsg.LENGTH).nested(Ifla.IFLA_AF_SPEC).orElseThrow();
+        boolean self = (spec.integer(Brvlan.IFLA_BRIDGE_FLAGS, 0) & Brvlan.BRIDGE_FLAGS_SELF) != 0;
+        if (self ? !"bridge".equals(l.kindName()) : l.master() == 0) {
+            throw new Refusal(Errno.EOPNOTSUPP, self ? "not a bridge" : "not a bridge port");
+        }
+        byte[] info = spec.bytes(Brvlan.IFLA_BRIDGE_VLAN_INFO).orElseThrow();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(info).order(java.nio.ByteOrder.nativeOrder());
+        int flags = b.getShort();
+        BridgeVlan v = new BridgeVlan(b.getShort(), (flags & Brvlan.BRIDGE_VLAN_INFO_PVID) != 0,
+                (flags & Brvlan.BRIDGE_VLAN_INFO_UNTAGGED) != 0);
+        boolean had = vlans.removeIf(x -> x.index() == index && x.vlan().vid() == v.vid());
+        if (m.type() == Rtnl.RTM_DELLINK) {
+            if (!had) {
+                throw new Refusal(Errno.ENOENT, null);
+            }
+            return;
+        }
+        if (v.pvid()) {
+            vlans.replaceAll(x -> x.index() == index && x.vlan().pvid()
+                    ? new ObservedBridgeVlan(index, self, new BridgeVlan(x.vlan().vid(), false, x.vlan().untagged()))
+                    : x);
+        }
+        vlans.add(new ObservedBridgeVlan(index, self, v));
+    }
+
+    /** A VLAN someone else (or the kernel: vid 1 pvid untagged) put on {@code name}. */
+    public synchronized void addForeignVlan(String name, boolean self, BridgeVlan vlan) {
+        vlans.add(new ObservedBridgeVlan(byName(name).index(), self, vlan));
     }
 
     /** An MDB entry needs its bridge and a port of it (or the bridge itself); an add of one present is EEXIST. */

@@ -21,7 +21,7 @@ class LedgerFormatTest {
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
             + "proxy LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
-            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS]\n";
+            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -43,7 +43,9 @@ class LedgerFormatTest {
                 + "fdb v0 6 02:00:00:00:00:10 10 - - - sticky\n"
                 + "fdb vx0 7 00:00:00:00:00:00 - 2001:db8::2 43 4790 -\n"
                 + "mdb br0 5 v0 239.1.1.1 -\n"
-                + "mdb br0 5 br0 ff0e::5 10\n";
+                + "mdb br0 5 br0 ff0e::5 10\n"
+                + "vlan v0 6 10\n"
+                + "vlan br0 5 4094\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -84,6 +86,8 @@ class LedgerFormatTest {
             "fdb v0 6 02:00:00:00:00:10 - - - - yes",
             "mdb br0 5 v0 192.0.2.1 -",
             "mdb br0 5 v0 239.1.1.1 4095",
+            "vlan v0 6 0",
+            "vlan v0 6 10 20",
             "rule 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
@@ -113,6 +117,8 @@ class LedgerFormatTest {
             "STICKY is not - or sticky",
             "GROUP is not a multicast address",
             "VLAN is not - or 1..4094",
+            "VID is not 1..4094",
+            "not 'vlan LINK IFINDEX VID [netns=NS]'",
             "unknown line type 'rule'",
         };
         assertThat(r.damage()).hasSize(lines.length);
