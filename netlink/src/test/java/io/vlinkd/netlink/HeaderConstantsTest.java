@@ -3,6 +3,7 @@ package io.vlinkd.netlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.genl.Genl;
+import io.vlinkd.netlink.route.Fra;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.Rta;
@@ -41,7 +42,7 @@ class HeaderConstantsTest {
     static void readHeaders() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String h : List.of("netlink", "rtnetlink", "if_link", "if_addr", "genetlink", "if", "neighbour",
-                "if_bridge", "veth", "if_tunnel")) {
+                "if_bridge", "veth", "if_tunnel", "fib_rules")) {
             files.add(INCLUDE.resolve("linux/" + h + ".h"));
         }
         files.add(INCLUDE.resolve("x86_64-linux-gnu/bits/socket.h"));
@@ -54,7 +55,7 @@ class HeaderConstantsTest {
     @Test
     void everyHandWrittenNumberMatchesTheKernelHeaders() throws IllegalAccessException {
         Map<String, Long> ours = new LinkedHashMap<>();
-        for (Class<?> c : List.of(Netlink.class, Rtnl.class, Ifla.class, Ifa.class, Rta.class, Genl.class)) {
+        for (Class<?> c : List.of(Netlink.class, Rtnl.class, Ifla.class, Ifa.class, Rta.class, Genl.class, Fra.class)) {
             collect(c, ours);
         }
         List<String> wrong = new ArrayList<>();

@@ -15,6 +15,9 @@ public final class Rtnl {
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
+    public static final int RTM_NEWRULE = 32;
+    public static final int RTM_DELRULE = 33;
+    public static final int RTM_GETRULE = 34;
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
@@ -27,8 +30,10 @@ public final class Rtnl {
     public static final int RTNLGRP_NEIGH = 3;
     public static final int RTNLGRP_IPV4_IFADDR = 5;
     public static final int RTNLGRP_IPV4_ROUTE = 7;
+    public static final int RTNLGRP_IPV4_RULE = 8;
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
+    public static final int RTNLGRP_IPV6_RULE = 19;
     public static final int RTNLGRP_MDB = 26;
 
     public static final int AF_UNSPEC = 0;
@@ -106,6 +111,9 @@ public final class Rtnl {
             case RTM_NEWROUTE -> "RTM_NEWROUTE";
             case RTM_DELROUTE -> "RTM_DELROUTE";
             case RTM_GETROUTE -> "RTM_GETROUTE";
+            case RTM_NEWRULE -> "RTM_NEWRULE";
+            case RTM_DELRULE -> "RTM_DELRULE";
+            case RTM_GETRULE -> "RTM_GETRULE";
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
