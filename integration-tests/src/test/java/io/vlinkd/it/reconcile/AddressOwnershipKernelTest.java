@@ -3,8 +3,6 @@ package io.vlinkd.it.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Planner;
@@ -14,13 +12,10 @@ import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.IpText;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issues 12.3 and 13.8 on the real kernel: vlinkd marks its addresses (IFA_PROTO, kernel 5.18+), deletes only its
@@ -32,12 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AddressOwnershipKernelTest {
     @RegisterExtension
     final KernelFixture fixture = new KernelFixture();
-    @TempDir
-    Path dir;
-
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
-    }
 
     private static String br0(String addresses, boolean adopt) {
         return "interfaces:\n  - name: br0\n    kind: bridge\n    state: up\n" + (adopt ? "    adopt: true\n" : "")
@@ -59,13 +48,12 @@ class AddressOwnershipKernelTest {
 
     @Test
     void deletesOnlyItsOwnAddressesAndRoutesAndOwnsItsMarkedAddressesAfterTheLedgerIsLost() throws Exception {
-        TestNamespace ns = fixture.freshNamespace();
-        Assumptions.assumeTrue(ns.supportsKind("bridge"), "this kernel lacks bridge");
+        TestNamespace ns = fixture.freshNamespaceWith("bridge");
         NetlinkKernelPort port = fixture.open();
-        OwnershipStore store = new OwnershipStore(dir.resolve("owned"));
-        Reconciler reconciler = KernelFixture.reconciler(port, store);
+        OwnershipStore store = fixture.store();
+        Reconciler reconciler = fixture.reconciler(port);
 
-        assertThat(reconciler.apply(config(br0("[192.0.2.1/24, 192.0.2.2/24]", false))).outcome())
+        assertThat(reconciler.apply(fixture.config(br0("[192.0.2.1/24, 192.0.2.2/24]", false))).outcome())
                 .isEqualTo(ApplyResult.Outcome.APPLIED);
         // Other subnets than vlinkd's: deleting a primary address also deletes its subnet's secondaries.
         ns.ip("addr", "add", "198.18.0.50/24", "dev", "br0");
@@ -81,20 +69,20 @@ class AddressOwnershipKernelTest {
                         "192.0.2.2 proto " + Planner.VLINKD_PROTOCOL, "198.18.0.50 proto 0", "198.18.1.60 proto 0");
 
         // 192.0.2.2 leaves the config: deleted; the foreign, the dynamic address and the foreign route stay.
-        assertThat(reconciler.apply(config(br0("[192.0.2.1/24]", false))).outcome())
+        assertThat(reconciler.apply(fixture.config(br0("[192.0.2.1/24]", false))).outcome())
                 .isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(inet(ns)).containsExactlyInAnyOrder("192.0.2.1/24", "198.18.0.50/24", "198.18.1.60/24 dynamic");
         assertThat(ns.ip("route", "show", "proto", "247")).contains("198.51.100.0/24 via 198.18.1.254 dev br0");
 
         // Even exclusive: the dynamic address stays (the foreign static one goes).
-        assertThat(reconciler.apply(config(br0("[192.0.2.1/24]", false)
+        assertThat(reconciler.apply(fixture.config(br0("[192.0.2.1/24]", false)
                 + "    addresses-exclusive: true\n")).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(inet(ns)).containsExactlyInAnyOrder("192.0.2.1/24", "198.18.1.60/24 dynamic");
         ns.ip("addr", "add", "198.18.0.50/24", "dev", "br0");
 
         // The ledger is lost: br0 is taken back with adopt: true, and its marked address is still vlinkd's.
         Files.delete(store.file());
-        ApplyResult r = reconciler.apply(config(br0("[]", true)));
+        ApplyResult r = reconciler.apply(fixture.config(br0("[]", true)));
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.kept()).extracting(s -> s.operation()).containsExactly("delete address 192.0.2.1/24");
@@ -105,10 +93,9 @@ class AddressOwnershipKernelTest {
     /** Issue 12.4 on the real kernel: lifetimes and IPv6 flags change in place (NLM_F_REPLACE), a route's pref. */
     @Test
     void changesLifetimesAndFlagsInPlaceAndARoutesPref() throws Exception {
-        TestNamespace ns = fixture.freshNamespace();
-        Assumptions.assumeTrue(ns.supportsKind("bridge"), "this kernel lacks bridge");
+        TestNamespace ns = fixture.freshNamespaceWith("bridge");
         NetlinkKernelPort port = fixture.open();
-        Reconciler reconciler = KernelFixture.reconciler(port, new OwnershipStore(dir.resolve("owned")));
+        Reconciler reconciler = fixture.reconciler(port);
         String before = """
                 interfaces:
                   - name: br0
@@ -120,12 +107,12 @@ class AddressOwnershipKernelTest {
                 routes:
                   - { to: "2001:db8:5::/48", dev: br0, pref: high }
                 """;
-        assertThat(reconciler.apply(config(before)).errors()).isEmpty();
+        assertThat(reconciler.apply(fixture.config(before)).errors()).isEmpty();
         String after = before.replace("{ address: \"2001:db8:1::1/64\" }",
                         "{ address: \"2001:db8:1::1/64\", valid-lft: 3600, preferred-lft: 1800, noprefixroute: true }")
                 .replace("{ address: 192.0.2.1/24 }", "{ address: 192.0.2.1/24, valid-lft: 600 }")
                 .replace("pref: high", "pref: low");
-        ApplyResult r = reconciler.apply(config(after));
+        ApplyResult r = reconciler.apply(fixture.config(after));
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.kept()).extracting(s -> s.operation()).contains(
@@ -145,6 +132,6 @@ class AddressOwnershipKernelTest {
         assertThat(v6.path("noprefixroute").asBoolean()).isTrue();
         assertThat(v4.get("valid_life_time").asLong()).isBetween(500L, 600L);
         assertThat(ns.json("-6", "route", "show", "2001:db8:5::/48").get(0).get("pref").asText()).isEqualTo("low");
-        assertThat(reconciler.plan(config(after)).isEmpty()).isTrue();
+        assertThat(reconciler.plan(fixture.config(after)).isEmpty()).isTrue();
     }
 }

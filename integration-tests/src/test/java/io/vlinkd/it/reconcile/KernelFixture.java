@@ -1,5 +1,7 @@
 package io.vlinkd.it.reconcile;
 
+import io.vlinkd.config.DesiredState;
+import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.KernelException;
 import io.vlinkd.daemon.reconcile.KernelPort;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
@@ -14,27 +16,43 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.socket.Netns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The kernel side of one reconcile test: a fresh namespace and a {@link NetlinkKernelPort} into it, both closed after
- * the test (the port first), also when the set-up stopped half-way at a failed assumption. A test registers it as an
- * instance field ({@code @RegisterExtension}), so each test method gets its own.
+ * the test (the port first), also when the set-up stopped half-way at a failed assumption; and a directory for the
+ * test's ownership ledger and config files, removed after it. A test registers it as an instance field
+ * ({@code @RegisterExtension}), so each test method gets its own.
  */
 final class KernelFixture implements AfterEachCallback {
     private TestNamespace ns;
     private NetlinkKernelPort port;
+    private Path dir;
+    private OwnershipStore store;
 
     /** Creates the namespace; skips the test, saying why, when this process cannot (no root or no ip netns). */
     TestNamespace freshNamespace() {
         Assumptions.assumeTrue(TestNamespace.available(), "needs root and ip netns: runs in the namespace lane");
         ns = TestNamespace.create();
+        return ns;
+    }
+
+    /** {@link #freshNamespace}, and skips the test unless its kernel has {@code kind}. */
+    TestNamespace freshNamespaceWith(String kind) {
+        freshNamespace();
+        Assumptions.assumeTrue(ns.supportsKind(kind), "this kernel lacks " + kind + " (the full-kernel lane has it)");
         return ns;
     }
 
@@ -57,13 +75,50 @@ final class KernelFixture implements AfterEachCallback {
         return port;
     }
 
+    /** This test's own directory, made on first use. */
+    Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("vlinkd-it-");
+        }
+        return dir;
+    }
+
+    /** This test's ownership ledger, in {@link #dir}: one per test, so a re-apply sees what the first one owned. */
+    OwnershipStore store() throws IOException {
+        if (store == null) {
+            store = new OwnershipStore(dir().resolve("owned"));
+        }
+        return store;
+    }
+
+    /** A real-kernel {@link #reconciler(KernelPort, OwnershipStore)} of {@code port} with this test's ledger. */
+    Reconciler reconciler(KernelPort port) throws IOException {
+        return reconciler(port, store());
+    }
+
+    /** The config of {@code yaml}, written to a file in {@link #dir} and loaded as the daemon would. */
+    DesiredState config(String yaml) throws IOException {
+        return Desired.fromYaml(dir(), yaml);
+    }
+
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(ExtensionContext context) throws IOException {
         if (port != null) {
             port.close();
         }
         if (ns != null) {
             ns.close();
+        }
+        if (dir != null) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
         }
     }
 

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ApplyResult;
-import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.Plan;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.resource.link.KindTraits;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.link.LinkSpec;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * skip here and run in the full-kernel lane.
  */
 class MixedChangeKernelTest {
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
 
@@ -90,10 +83,6 @@ class MixedChangeKernelTest {
                         "macsec: { port: 11, encrypt: false, validate: check }", true));
     }
 
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
-    }
-
     private static String entry(String kind, boolean onP0, int mtu, String section) {
         return "interfaces:\n"
                 // Up: the kernel refuses to bring a vlan up on a parent that is down (vlan_open: ENETDOWN).
@@ -113,12 +102,12 @@ class MixedChangeKernelTest {
         }
         Assumptions.assumeTrue(supports(ns, kind, onP0, probe),
                 "this kernel has no " + kind + ": runs in the full-kernel lane");
-        Reconciler r = KernelFixture.reconciler(kernel.open(), new OwnershipStore(dir.resolve("owned")));
-        ApplyResult created = r.apply(config(entry(kind, onP0, 1400, before)));
+        Reconciler r = kernel.reconciler(kernel.open());
+        ApplyResult created = r.apply(kernel.config(entry(kind, onP0, 1400, before)));
         assertThat(created.errors()).isEmpty();
         assertThat(created.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
 
-        DesiredState changed = config(entry(kind, onP0, 1300, after));
+        DesiredState changed = kernel.config(entry(kind, onP0, 1300, after));
         Plan plan = r.plan(changed);
         // The common part is its own request, unless the kind's changelink resets the MTU when not told it (vti6):
         // then one request carries both.
@@ -142,8 +131,8 @@ class MixedChangeKernelTest {
     @MethodSource("kinds")
     void eachRowChangesAKindOptionInPlace(String kind, String[] probe, String before, String after, boolean onP0)
             throws Exception {
-        LinkSpec was = config(entry(kind, onP0, 1400, before)).link("k0").orElseThrow().link();
-        LinkSpec now = config(entry(kind, onP0, 1300, after)).link("k0").orElseThrow().link();
+        LinkSpec was = kernel.config(entry(kind, onP0, 1400, before)).link("k0").orElseThrow().link();
+        LinkSpec now = kernel.config(entry(kind, onP0, 1300, after)).link("k0").orElseThrow().link();
         assertThat(KindTraits.differences(now.kind(), now.spec(), was.spec())).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.change()).as(d.key()).isEqualTo(Option.Change.IN_PLACE));
     }

@@ -8,9 +8,7 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.CountingPort;
-import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Reconciler;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKinds;
@@ -24,28 +22,22 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reconciler with the real kinds of {@link LinkKinds} (bridge, veth) against this kernel: what the daemon runs.
  * Checks that a kind's decode of a dump compares equal to what it encoded, so a second apply writes nothing.
  */
 class RealKindsReconcileTest {
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
 
     private TestNamespace ns;
-    private NetlinkKernelPort port;
 
     @BeforeEach
     void freshNamespace() throws Exception {
         ns = kernel.freshNamespace();
         Assumptions.assumeTrue(LinkKinds.byName("veth").isPresent() && LinkKinds.byName("bridge").isPresent(),
                 "the veth and bridge kinds are not registered in this build");
-        port = kernel.open();
     }
 
     private static KindSpec spec(String kind, Map<String, Object> options) {
@@ -62,8 +54,8 @@ class RealKindsReconcileTest {
                 spec("veth", Map.of("peer", "v0p"))).withMaster("br0").withState(AdminState.UP).withMtu(1400),
                 List.of(), false, where));
         DesiredState d = new DesiredState(links, List.of(), List.of(), DaemonSettings.defaults(), List.of());
-        CountingPort counting = new CountingPort(port);
-        Reconciler r = KernelFixture.reconciler(counting, new OwnershipStore(dir.resolve("owned")));
+        CountingPort counting = new CountingPort(kernel.open());
+        Reconciler r = kernel.reconciler(counting);
 
         ApplyResult first = r.apply(d);
         assertThat(first.errors()).isEmpty();

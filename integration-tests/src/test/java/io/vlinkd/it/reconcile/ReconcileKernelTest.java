@@ -21,20 +21,15 @@ import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.wire.NlMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The reconciler against this kernel, each test in a fresh namespace, with {@code ip -j -d} as the oracle. */
 class ReconcileKernelTest {
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
 
@@ -55,8 +50,8 @@ class ReconcileKernelTest {
         ns = kernel.freshNamespace();
         kernel.assumeBridgeVethAndVxlan();
         port = kernel.open(TestKind::byName);
-        store = new OwnershipStore(dir.resolve("owned"));
-        reconciler = KernelFixture.reconciler(port, store);
+        store = kernel.store();
+        reconciler = kernel.reconciler(port);
     }
 
     @Test

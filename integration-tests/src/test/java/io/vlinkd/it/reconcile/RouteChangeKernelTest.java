@@ -3,18 +3,12 @@ package io.vlinkd.it.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vlinkd.config.DesiredState;
-import io.vlinkd.daemon.reconcile.Desired;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Reconciler;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12.4 on the real kernel: a change of a route's non-key attributes (via, scope, onlink, mtu, src, type,
@@ -23,12 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteChangeKernelTest {
     @RegisterExtension
     final KernelFixture fixture = new KernelFixture();
-    @TempDir
-    Path dir;
-
-    private DesiredState config(String yaml) throws Exception {
-        return Desired.fromYaml(dir, yaml);
-    }
 
     private static final String LINKS = """
             interfaces:
@@ -41,17 +29,16 @@ class RouteChangeKernelTest {
 
     @Test
     void nonKeyChangesReplaceVlinkdsRoutesInPlace() throws Exception {
-        TestNamespace ns = fixture.freshNamespace();
-        Assumptions.assumeTrue(ns.supportsKind("bridge"), "this kernel lacks bridge");
+        TestNamespace ns = fixture.freshNamespaceWith("bridge");
         NetlinkKernelPort port = fixture.open();
-        Reconciler reconciler = KernelFixture.reconciler(port, new OwnershipStore(dir.resolve("owned")));
+        Reconciler reconciler = fixture.reconciler(port);
         String before = LINKS + """
                   - { to: 198.51.100.0/24, via: 192.0.2.254, dev: br0 }
                   - { to: 203.0.113.0/24, dev: br0 }
                   - { to: 198.18.0.0/24, type: blackhole }
                   - { to: "2001:db8:5::/48", via: "2001:db8:1::fe", dev: br0, pref: high }
                 """;
-        ApplyResult first = reconciler.apply(config(before));
+        ApplyResult first = reconciler.apply(fixture.config(before));
         assertThat(first.errors()).isEmpty();
         String after = LINKS + """
                   - { to: 198.51.100.0/24, via: 192.0.2.253, dev: br0, onlink: true, mtu: 1400 }
@@ -59,7 +46,7 @@ class RouteChangeKernelTest {
                   - { to: 198.18.0.0/24, type: unreachable }
                   - { to: "2001:db8:5::/48", via: "2001:db8:1::fd", dev: br0, pref: low }
                 """;
-        ApplyResult r = reconciler.apply(config(after));
+        ApplyResult r = reconciler.apply(fixture.config(after));
         assertThat(r.errors()).isEmpty();
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(r.kept()).extracting(s -> s.operation()).allMatch(o -> o.startsWith("replace route")).hasSize(4);
@@ -76,12 +63,12 @@ class RouteChangeKernelTest {
         JsonNode v6 = ns.json("-6", "route", "show", "2001:db8:5::/48").get(0);
         assertThat(v6.get("gateway").asText()).isEqualTo("2001:db8:1::fd");
         assertThat(v6.get("pref").asText()).isEqualTo("low");
-        assertThat(reconciler.plan(config(after)).isEmpty()).isTrue();
+        assertThat(reconciler.plan(fixture.config(after)).isEmpty()).isTrue();
 
         // The revert of a replace puts the old route back (a rolled-back apply restores the state).
         r.change().rollback();
         assertThat(ns.json("route", "show", "198.51.100.0/24").get(0).get("gateway").asText())
                 .isEqualTo("192.0.2.254");
-        assertThat(reconciler.plan(config(before)).isEmpty()).isTrue();
+        assertThat(reconciler.plan(fixture.config(before)).isEmpty()).isTrue();
     }
 }

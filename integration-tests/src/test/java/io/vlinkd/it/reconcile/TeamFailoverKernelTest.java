@@ -9,7 +9,6 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.TeamFailover;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.GenericNetlink;
 import io.vlinkd.netlink.kind.LinkKinds;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An activebackup team fails over with packets (full-kernel lane: this machine's kernel has no team). Namespace A:
@@ -47,9 +45,6 @@ class TeamFailoverKernelTest {
     private static final MacAddress MAC = MacAddress.parse("02:00:5e:10:00:01");
     /** Generous for qemu TCG, where the guest runs about a hundred times slower than hardware. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
-
-    @TempDir
-    Path dir;
 
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
@@ -90,7 +85,7 @@ class TeamFailoverKernelTest {
                         List.of(), false, where),
                 port("a1", "b1", where), port("a2", "b2", where)),
                 List.of(), List.of(), DaemonSettings.defaults(), List.of());
-        ApplyResult applied = KernelFixture.reconciler(port, new OwnershipStore(dir.resolve("owned"))).apply(d);
+        ApplyResult applied = kernel.reconciler(port).apply(d);
         assertThat(applied.errors()).isEmpty();
         a.ip("addr", "add", "192.0.2.1/24", "dev", "team0");
 

@@ -8,10 +8,8 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ApplyResult;
 import io.vlinkd.daemon.reconcile.CountingPort;
-import io.vlinkd.daemon.reconcile.NetlinkKernelPort;
 import io.vlinkd.daemon.reconcile.Reconciler;
 import io.vlinkd.daemon.reconcile.Step;
-import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.kind.GenericNetlink;
 import io.vlinkd.netlink.kind.LinkKinds;
@@ -26,31 +24,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A team through the reconciler against the kernel: created with rtnetlink, its mode set over generic netlink
  * before its veth ports join, read back over generic netlink; a second apply writes nothing (rtnetlink or genl).
  */
 class TeamReconcileTest {
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final KernelFixture kernel = new KernelFixture();
 
     private TestNamespace ns;
-    private NetlinkKernelPort port;
 
     @BeforeEach
     void freshNamespace() throws Exception {
-        ns = kernel.freshNamespace();
-        Assumptions.assumeTrue(ns.supportsKind("team"), "this kernel has no team: runs in the full-kernel lane");
-        port = kernel.open();
+        ns = kernel.freshNamespaceWith("team");
     }
 
     private static DesiredLink veth(String name, String peer, SourceLocation where) {
@@ -67,8 +57,8 @@ class TeamReconcileTest {
                         false, where),
                 veth("a0", "a0p", where), veth("b0", "b0p", where)),
                 List.of(), List.of(), DaemonSettings.defaults(), List.of());
-        CountingPort counting = new CountingPort(port);
-        Reconciler r = KernelFixture.reconciler(counting, new OwnershipStore(dir.resolve("owned")));
+        CountingPort counting = new CountingPort(kernel.open());
+        Reconciler r = kernel.reconciler(counting);
 
         ApplyResult first = r.apply(d);
         assertThat(first.errors()).isEmpty();
