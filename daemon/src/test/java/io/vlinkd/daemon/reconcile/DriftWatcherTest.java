@@ -75,15 +75,20 @@ class DriftWatcherTest {
         });
     }
 
+    /** The enforced config of br0, applied, and a watcher of it. */
+    private DriftWatcher appliedAndWatched(Duration debounce) throws Exception {
+        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
+        reconciler.apply(d);
+        return watcher(d, debounce);
+    }
+
     final List<String> detected = new java.util.ArrayList<>();
     /** The interfaces each detection concerned (empty: the whole config). */
     final List<java.util.Optional<java.util.Set<String>>> scopes = new java.util.ArrayList<>();
 
     @Test
     void anOwnedLinkDeletedBehindOurBackIsReportedNotRepairedOnTheWatchersThread() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ZERO);
+        DriftWatcher w = appliedAndWatched(Duration.ZERO);
         int old = deleteBehindOurBack("br0");
         int writes = kernel.writes();
         queue.add(linkEvent(Rtnl.RTM_DELLINK, old, "br0"));
@@ -111,9 +116,7 @@ class DriftWatcherTest {
 
     @Test
     void churnOnForeignInterfacesCausesNoDumpAndNoReport() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ZERO);
+        DriftWatcher w = appliedAndWatched(Duration.ZERO);
         int idx = kernel.addForeignLink("docker0", "bridge", TestKind.BRIDGE.spec(), true);
         int writes = kernel.writes();
         int observations = kernel.observations();
@@ -130,9 +133,7 @@ class DriftWatcherTest {
 
     @Test
     void lostEventsRereadTheNamesAndAreReported() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ZERO);
+        DriftWatcher w = appliedAndWatched(Duration.ZERO);
         int observations = kernel.observations();
         queue.add(new EventsLostException("test socket"));
 
@@ -144,9 +145,7 @@ class DriftWatcherTest {
 
     @Test
     void aBurstOfEventsBecomesOneReportAfterTheDebounce() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ofMillis(200));
+        DriftWatcher w = appliedAndWatched(Duration.ofMillis(200));
         int old = deleteBehindOurBack("br0");
         for (int i = 0; i < 5; i++) {
             queue.add(linkEvent(Rtnl.RTM_DELLINK, old, "br0"));
@@ -162,9 +161,7 @@ class DriftWatcherTest {
 
     @Test
     void aReportNamesTheInterfacesItsBurstConcernedAndLostEventsNameNone() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ofMillis(100));
+        DriftWatcher w = appliedAndWatched(Duration.ofMillis(100));
         int old = deleteBehindOurBack("br0");
         queue.add(linkEvent(Rtnl.RTM_DELLINK, old, "br0"));
         // A rename concerns both names: the old one may be configured and now missing.
@@ -190,9 +187,7 @@ class DriftWatcherTest {
 
     @Test
     void theKernelsOwnAddressOnAConfiguredLinkIsNoDriftUnlessTheConfigListsAddressesThere() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ZERO);
+        DriftWatcher w = appliedAndWatched(Duration.ZERO);
         int index = kernel.observe().link("br0").orElseThrow().index();
         // A re-created bridge's IPv6 link-local address, as it finishes DAD: never vlinkd's, never restored.
         queue.add(addressEvent(index, "fe80::1", 64));
@@ -217,9 +212,7 @@ class DriftWatcherTest {
      */
     @Test
     void aStaticFdbEntryOnAConfiguredInterfaceIsDrift() throws Exception {
-        DesiredState d = withDrift(DaemonSettings.DriftPolicy.ENFORCE);
-        reconciler.apply(d);
-        DriftWatcher w = watcher(d, Duration.ZERO);
+        DriftWatcher w = appliedAndWatched(Duration.ZERO);
         int index = kernel.observe().link("br0").orElseThrow().index();
         io.vlinkd.netlink.route.FdbSpec entry = new io.vlinkd.netlink.route.FdbSpec(
                 io.vlinkd.netlink.wire.MacAddress.parse("02:00:00:00:00:10"), java.util.Optional.empty(),
