@@ -6,6 +6,7 @@ import io.vlinkd.netlink.kind.LinkCommon;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.OptionValues;
 import io.vlinkd.netlink.kind.Problems;
+import io.vlinkd.netlink.link.LinkSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,5 +50,16 @@ final class DeviceKinds {
             }
             return ok;
         };
+    }
+
+    /**
+     * A case of link {@code name} of {@code kind} on the veth p0 ({@link #VETH}), skipped, naming the kind, where the
+     * kernel cannot create that kind on it.
+     */
+    static <S extends KindSpec> KindCase onVeth(String name, LinkKind<S> kind, S spec) {
+        return KindCase.create(LinkSpec.of(name, kind, spec).withLink("p0"))
+                .setup(VETH)
+                .probe(onParent(kind.name(), "p0"), "this kernel has no " + kind.name()
+                        + ": runs in the full-kernel lane");
     }
 }

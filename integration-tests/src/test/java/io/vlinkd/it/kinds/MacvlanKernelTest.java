@@ -1,12 +1,10 @@
 package io.vlinkd.it.kinds;
 
-import static io.vlinkd.it.kinds.DeviceKinds.VETH;
-import static io.vlinkd.it.kinds.DeviceKinds.onParent;
+import static io.vlinkd.it.kinds.DeviceKinds.onVeth;
 import static io.vlinkd.it.kinds.DeviceKinds.spec;
 
 import io.vlinkd.netlink.kind.MacvlanKind;
 import io.vlinkd.netlink.kind.MacvtapKind;
-import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,7 @@ class MacvlanKernelTest {
 
     @Test
     void bridgeModeChangesInPlaceToVepaPrivateAndSource() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "bridge"))
-                        .withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvlan", "p0"), "this kernel has no macvlan: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "bridge"))
                 .expect("mode", "bridge").expect("/link", "p0")
                 .changeInPlace(spec(MACVLAN, "p0", "mode", "vepa"), "mode", "vepa")
                 .changeInPlace(spec(MACVLAN, "p0", "mode", "private", "bcqueuelen", 500), "mode", "private",
@@ -36,10 +31,7 @@ class MacvlanKernelTest {
 
     @Test
     void sourceModeKeepsItsMacListAndReplacesItInPlace() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mv0", MACVLAN,
-                        spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of(M55, M66))).withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvlan", "p0"), "this kernel has no macvlan: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of(M55, M66)))
                 .expect("mode", "source").expect("macaddr_count", 2)
                 .changeInPlace(spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of(M77)),
                         "macaddr_count", 1, "/linkinfo/info_data/macaddr_data/0", M77));
@@ -47,10 +39,7 @@ class MacvlanKernelTest {
 
     @Test
     void anEmptySourceListIsManagedToo() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mv0", MACVLAN,
-                        spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of())).withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvlan", "p0"), "this kernel has no macvlan: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of()))
                 .expect("mode", "source").expect("macaddr_count", 0)
                 .changeInPlace(spec(MACVLAN, "p0", "mode", "source", "source-macs", List.of(M55)),
                         "macaddr_count", 1));
@@ -58,10 +47,7 @@ class MacvlanKernelTest {
 
     @Test
     void passthruTakesNopromiscInPlaceButCannotLeavePassthru() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mv0", MACVLAN,
-                        spec(MACVLAN, "p0", "mode", "passthru", "flags", List.of())).withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvlan", "p0"), "this kernel has no macvlan: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "passthru", "flags", List.of()))
                 .expect("mode", "passthru")
                 .changeInPlace(spec(MACVLAN, "p0", "mode", "passthru", "flags", List.of("nopromisc")),
                         "nopromisc", true)
@@ -70,19 +56,13 @@ class MacvlanKernelTest {
 
     @Test
     void passthruCreatedWithNopromisc() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mv0", MACVLAN,
-                        spec(MACVLAN, "p0", "mode", "passthru", "flags", List.of("nopromisc"))).withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvlan", "p0"), "this kernel has no macvlan: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mv0", MACVLAN, spec(MACVLAN, "p0", "mode", "passthru", "flags", List.of("nopromisc")))
                 .expect("mode", "passthru").expect("nopromisc", true));
     }
 
     @Test
     void macvtapCreatesChangesAndDeletes() throws Exception {
-        KindHarness.run(KindCase.create(LinkSpec.of("mvt0", MacvtapKind.INSTANCE,
-                        spec(MacvtapKind.INSTANCE, "p0", "mode", "vepa")).withLink("p0"))
-                .setup(VETH)
-                .probe(onParent("macvtap", "p0"), "this kernel has no macvtap: runs in the full-kernel lane")
+        KindHarness.run(onVeth("mvt0", MacvtapKind.INSTANCE, spec(MacvtapKind.INSTANCE, "p0", "mode", "vepa"))
                 .expect("/linkinfo/info_kind", "macvtap").expect("mode", "vepa")
                 .changeInPlace(spec(MacvtapKind.INSTANCE, "p0", "mode", "bridge"), "mode", "bridge")
                 .refused(spec(MacvtapKind.INSTANCE, "p0", "mode", "passthru"), "EINVAL"));
