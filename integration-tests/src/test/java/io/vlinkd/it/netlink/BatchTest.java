@@ -6,12 +6,10 @@ import io.vlinkd.it.TestNamespace;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.socket.BatchResult;
 import io.vlinkd.netlink.socket.NetlinkSocket;
-import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,7 @@ class BatchTest {
     @Test
     void oneFailingRequestInTheMiddleReportsOnlyItsOwnError() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             List<NlRequest> batch = List.of(RawLinks.bridge("b0"), RawLinks.bridge("b1"), RawLinks.bridge("b0"),
                     RawLinks.bridge("b2"), RawLinks.bridge("b3"));
             List<BatchResult> results = s.executeBatch(batch);
@@ -44,9 +42,8 @@ class BatchTest {
     @Test
     void errorsCarryTheirOwnExtackInABatch() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
-            Assumptions.assumeTrue(ns.supportsKind("vxlan", "id", "1", "dstport", "4789"),
-                    "this kernel has no vxlan: runs in the full-kernel lane");
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
+            Kernel.assumeVxlan(ns);
             s.execute(RawLinks.vxlan("vx0", 42, 4789));
             int vx = Kernel.index(s, "vx0");
             List<BatchResult> results = s.executeBatch(List.of(RawLinks.bridge("b0"),
@@ -65,7 +62,7 @@ class BatchTest {
     @Test
     void aBatchLargerThanOneDatagramIsAcknowledgedCompletely() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             // 400 requests of ~330 bytes (a 200-character alias each) do not fit one 128 KiB datagram. (The kernel
             // ignores IFLA_IFALIAS on create, as `ip link add b alias x type bridge` shows: it only pads here.)
             int n = 400;

@@ -12,7 +12,6 @@ import io.vlinkd.netlink.socket.EventSocket;
 import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.socket.Netns;
-import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.time.Duration;
@@ -38,7 +37,7 @@ class EventsAndDumpsTest {
              EventSocket events = EventSocket.subscribe(Netns.named(ns.name()), Rtnl.RTNLGRP_LINK,
                      Rtnl.RTNLGRP_IPV4_IFADDR, Rtnl.RTNLGRP_IPV6_IFADDR, Rtnl.RTNLGRP_IPV4_ROUTE,
                      Rtnl.RTNLGRP_IPV6_ROUTE);
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             s.execute(RawLinks.bridge("br-ev"));
             LinkMessage added = null;
             for (int i = 0; i < 50 && added == null; i++) { // a bound, not a timing assertion
@@ -90,7 +89,7 @@ class EventsAndDumpsTest {
         try (TestNamespace ns = TestNamespace.create();
              // The smallest queue the kernel allows (SOCK_MIN_RCVBUF): a few notifications fill it.
              EventSocket events = EventSocket.subscribeWithQueue(Netns.named(ns.name()), 1, Rtnl.RTNLGRP_LINK);
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             List<NlRequest> batch = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 batch.add(RawLinks.bridge("b" + i));
@@ -117,8 +116,8 @@ class EventsAndDumpsTest {
     @Test
     void dumpsInterruptedByConcurrentChangesAreRedoneAndConsistent() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket reader = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()));
-             NetlinkSocket writer = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket reader = Kernel.routeSocket(ns);
+             NetlinkSocket writer = Kernel.routeSocket(ns)) {
             // Enough links that a dump spans several datagrams, so changes can land between them.
             List<NlRequest> base = new ArrayList<>();
             for (int i = 0; i < 300; i++) {

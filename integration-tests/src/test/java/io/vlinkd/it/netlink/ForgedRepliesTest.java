@@ -8,8 +8,6 @@ import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.socket.NetlinkSocket;
-import io.vlinkd.netlink.socket.Netns;
-import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,7 +54,7 @@ class ForgedRepliesTest {
     @Test
     void forgedAcknowledgementsFromAnotherProcessAreNotTakenForTheKernelsAnswer() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             s.execute(RawLinks.bridge("br0"));
             forgeAcks(ns, s.portId(), 40); // queued before the kernel's answers to our next requests
             assertThatThrownBy(() -> s.execute(RawLinks.bridge("br0")))
@@ -72,7 +70,7 @@ class ForgedRepliesTest {
     @Test
     void returnedMessagesOwnTheirBytesAcrossLaterReceives() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             s.execute(RawLinks.bridge("first"));
             List<NlMessage> before = s.dump(io.vlinkd.netlink.link.LinkRequests.dump());
             s.execute(io.vlinkd.netlink.link.LinkRequests.deleteByName("first"));

@@ -9,6 +9,7 @@ import io.vlinkd.netlink.socket.NetlinkSocket;
 import io.vlinkd.netlink.socket.Netns;
 import io.vlinkd.netlink.socket.NetnsFd;
 import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.Netlink;
 import io.vlinkd.netlink.wire.NlMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,17 @@ final class Kernel {
     static void assumeNamespaces() {
         Assumptions.assumeTrue(TestNamespace.available(),
                 "needs root and `ip netns` to create network namespaces (runs in CI, which is root)");
+    }
+
+    /** Skips the test unless the namespace's kernel creates a vxlan. */
+    static void assumeVxlan(TestNamespace ns) {
+        Assumptions.assumeTrue(ns.supportsKind("vxlan", "id", "1", "dstport", "4789"),
+                "this kernel has no vxlan: runs in the full-kernel lane");
+    }
+
+    /** An rtnetlink socket in the test namespace {@code ns}. */
+    static NetlinkSocket routeSocket(TestNamespace ns) throws NetlinkException {
+        return NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()));
     }
 
     /**

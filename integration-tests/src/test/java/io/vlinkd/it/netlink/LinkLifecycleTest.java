@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ class LinkLifecycleTest {
     @Test
     void bridgeIsCreatedDumpedChangedAndDeleted() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             LinkSpec br0 = LinkSpec.of("br0", BridgeKind.INSTANCE, BridgeSpec.unmanaged());
             s.execute(LinkRequests.create(br0, Kernel.context(s, new ArrayList<>())));
             JsonNode ip = ns.link("br0");
@@ -82,7 +81,7 @@ class LinkLifecycleTest {
     void vethPeerIsCreatedInAnotherNamespaceThroughItsFd() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
              TestNamespace other = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             List<NetnsFd> opened = new ArrayList<>();
             try {
                 LinkSpec v0 = LinkSpec.of("v0", VethKind.INSTANCE,
@@ -117,9 +116,8 @@ class LinkLifecycleTest {
     @Test
     void vxlanIsCreatedAndItsVniChangeIsRefusedWithTheKernelsReasonAndAttribute() throws Exception {
         try (TestNamespace ns = TestNamespace.create()) {
-            Assumptions.assumeTrue(ns.supportsKind("vxlan", "id", "1", "dstport", "4789"),
-                    "this kernel has no vxlan: runs in the full-kernel lane");
-            try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+            Kernel.assumeVxlan(ns);
+            try (NetlinkSocket s = Kernel.routeSocket(ns)) {
                 s.execute(RawLinks.vxlan("vx0", 42, 4789));
                 JsonNode data = ns.link("vx0").path("linkinfo").path("info_data");
                 assertThat(data.path("id").asInt()).isEqualTo(42);
@@ -150,9 +148,8 @@ class LinkLifecycleTest {
     @Test
     void aPolicyViolationIsNamedByItsAttributePathFromTheExtackOffset() throws Exception {
         try (TestNamespace ns = TestNamespace.create()) {
-            Assumptions.assumeTrue(ns.supportsKind("vxlan", "id", "1", "dstport", "4789"),
-                    "this kernel has no vxlan: runs in the full-kernel lane");
-            try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+            Kernel.assumeVxlan(ns);
+            try (NetlinkSocket s = Kernel.routeSocket(ns)) {
                 assertThatThrownBy(() -> s.execute(RawLinks.vxlan("vx0", 1 << 24, 4789)))
                         .isInstanceOfSatisfying(NetlinkException.class, e -> {
                             assertThat(e.errno()).isEqualTo(Errno.ERANGE);
@@ -170,7 +167,7 @@ class LinkLifecycleTest {
     @Test
     void creatingAnExistingLinkIsEexistWithoutKernelText() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             s.execute(RawLinks.bridge("br0"));
             assertThatThrownBy(() -> s.execute(RawLinks.bridge("br0")))
                     .isInstanceOfSatisfying(NetlinkException.class, e -> {
@@ -183,7 +180,7 @@ class LinkLifecycleTest {
     @Test
     void queryByNameReturnsTheLinkAndAMissingOneIsEnodev() throws Exception {
         try (TestNamespace ns = TestNamespace.create();
-             NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(ns.name()))) {
+             NetlinkSocket s = Kernel.routeSocket(ns)) {
             s.execute(RawLinks.bridge("br0"));
             List<io.vlinkd.netlink.wire.NlMessage> replies = s.query(LinkRequests.get("br0"));
             assertThat(replies).hasSize(1);
@@ -199,8 +196,8 @@ class LinkLifecycleTest {
     @Test
     void socketsSeeOnlyTheirOwnNamespace() throws Exception {
         try (TestNamespace a = TestNamespace.create(); TestNamespace b = TestNamespace.create();
-             NetlinkSocket sa = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(a.name()));
-             NetlinkSocket sb = NetlinkSocket.open(Netlink.NETLINK_ROUTE, Netns.named(b.name()))) {
+             NetlinkSocket sa = Kernel.routeSocket(a);
+             NetlinkSocket sb = Kernel.routeSocket(b)) {
             sa.execute(RawLinks.bridge("only-a"));
             Map<String, LinkMessage> inB = Kernel.links(sb);
             assertThat(inB).containsOnlyKeys("lo");
