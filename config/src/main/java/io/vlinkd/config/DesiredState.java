@@ -9,9 +9,16 @@ import java.util.Optional;
  * problem never becomes a DesiredState).
  *
  * @param files the files read, in the order they were merged
+ * @param rules the policy rules ({@code rules:}), in the config's order
  */
 public record DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
-                           DaemonSettings settings, List<Path> files) {
+                           DaemonSettings settings, List<Path> files, List<DesiredRule> rules) {
+
+    /** A config without rules. */
+    public DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
+                        DaemonSettings settings, List<Path> files) {
+        this(links, absent, routes, settings, files, List.of());
+    }
 
     public static DesiredState empty() {
         return new DesiredState(List.of(), List.of(), List.of(), DaemonSettings.defaults(), List.of());

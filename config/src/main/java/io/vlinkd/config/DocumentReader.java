@@ -10,7 +10,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
-/** Reads one file's top-level mapping: {@code interfaces}, {@code routes} and {@code settings}. */
+/** Reads one file's top-level mapping: {@code interfaces}, {@code routes}, {@code rules} and {@code settings}. */
 final class DocumentReader {
     private final FileContext ctx;
 
@@ -21,12 +21,13 @@ final class DocumentReader {
     FileContents read(Optional<Node> root) {
         List<InterfaceEntry> interfaces = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
+        List<DesiredRule> rules = new ArrayList<>();
         Map<String, FileContents.Setting> settings = new LinkedHashMap<>();
-        FileContents contents = new FileContents(ctx.file(), interfaces, routes, settings);
+        FileContents contents = new FileContents(ctx.file(), interfaces, routes, rules, settings);
         if (root.isEmpty() || isNull(root.get())) {
             return contents; // an empty file (or only comments) is an empty config
         }
-        Optional<Mapping> top = Mapping.read(root.get(), ctx, "", "a mapping with interfaces:, routes: or settings:");
+        Optional<Mapping> top = Mapping.read(root.get(), ctx, "", "a mapping with interfaces:, routes:, rules: or settings:");
         if (top.isEmpty()) {
             return contents;
         }
@@ -46,9 +47,16 @@ final class DocumentReader {
                         reader.read(item, i++).ifPresent(routes::add);
                     }
                 });
+                case "rules" -> list(f, "rules").ifPresent(seq -> {
+                    int i = 0;
+                    RuleReader reader = new RuleReader(ctx);
+                    for (Node item : seq.getValue()) {
+                        reader.read(item, i++).ifPresent(rules::add);
+                    }
+                });
                 case "settings" -> settings(f, settings);
                 default -> ctx.add(f.keyNode(), f.key(), "unknown section" + Near.hint(f.key(), Key.names(Keys.TOP))
-                        + "; a config has interfaces:, routes: and settings:");
+                        + "; a config has interfaces:, routes:, rules: and settings:");
             }
         }
         return contents;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What one file contributed, before merging. {@code settings} maps each key to its value and location. */
-record FileContents(Path file, List<InterfaceEntry> interfaces, List<RouteEntry> routes,
+record FileContents(Path file, List<InterfaceEntry> interfaces, List<RouteEntry> routes, List<DesiredRule> rules,
                     Map<String, Setting> settings) {
 
     /** One key of {@code settings:}. */

@@ -42,6 +42,7 @@ public final class JsonSchema {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("interfaces", array(Map.of("$ref", "#/$defs/interface"), "Interfaces to create, configure or delete"));
         top.put("routes", array(Map.of("$ref", "#/$defs/route"), "Routes vlinkd installs and owns"));
+        top.put("rules", array(Map.of("$ref", "#/$defs/rule"), "Policy routing rules vlinkd installs and owns"));
         Map<String, Object> settings = object(keys(Keys.SETTINGS), "Daemon policy");
         settings.put("type", List.of("object", "null")); // "settings:" with nothing under it: the defaults
         top.put("settings", settings);
@@ -55,6 +56,7 @@ public final class JsonSchema {
             defs.put(section.key().key(), sectionItemSchema(section));
         }
         defs.put("route", routeSchema());
+        defs.put("rule", ruleSchema());
         for (PortMaster master : PortMaster.values()) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (PortOption o : master.options()) {
@@ -153,6 +155,15 @@ public final class JsonSchema {
         props.put("to", to);
         Map<String, Object> s = object(props, "A route");
         s.put("required", List.of("to"));
+        return s;
+    }
+
+    private static Map<String, Object> ruleSchema() {
+        Map<String, Object> props = keys(RuleReader.KEYS);
+        props.put("from", prefix(true, "FRA_SRC: the source prefix"));
+        props.put("to", prefix(true, "FRA_DST: the destination prefix"));
+        Map<String, Object> s = object(props, "A policy routing rule");
+        s.put("required", List.of("priority"));
         return s;
     }
 

@@ -108,6 +108,7 @@ final class Keys {
     static final List<Key> TOP = List.of(
             new Key("interfaces", null, "Interfaces to create, configure or delete"),
             new Key("routes", null, "Routes vlinkd installs and owns"),
+            new Key("rules", null, "Policy routing rules vlinkd installs and owns (ip rule)"),
             new Key("settings", null, "Daemon policy"));
 
     static ValueType lifetime() {

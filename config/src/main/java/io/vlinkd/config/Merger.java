@@ -61,6 +61,16 @@ final class Merger {
                 }
             }
         }
+        Map<String, DesiredRule> rules = new HashMap<>();
+        for (FileContents f : files) {
+            for (DesiredRule r : f.rules()) {
+                // The kernel refuses an identical rule (EEXIST), and two of them would be one rule in its table.
+                DesiredRule first = rules.putIfAbsent(r.rule().toString(), r);
+                if (first != null) {
+                    add(r.where(), "rules", "rule " + r.rule() + " is defined twice: here and at " + first.where());
+                }
+            }
+        }
         checkReferences(files, byName, peerOf);
         checkNamespaces(files, byName, peerOf);
         checkKindlessMtus(files, peerOf);
@@ -75,6 +85,7 @@ final class Merger {
         List<DesiredLink> links = new ArrayList<>();
         List<AbsentLink> absent = new ArrayList<>();
         List<DesiredRoute> desiredRoutes = new ArrayList<>();
+        List<DesiredRule> desiredRules = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (FileContents f : files) {
             paths.add(f.file());
@@ -84,9 +95,10 @@ final class Merger {
                 e.absent().ifPresent(absent::add);
             }
             f.routes().forEach(r -> r.route().ifPresent(desiredRoutes::add));
+            desiredRules.addAll(f.rules());
         }
         return Optional.of(new DesiredState(List.copyOf(links), List.copyOf(absent), List.copyOf(desiredRoutes),
-                settings, List.copyOf(paths)));
+                settings, List.copyOf(paths), List.copyOf(desiredRules)));
     }
 
     /**

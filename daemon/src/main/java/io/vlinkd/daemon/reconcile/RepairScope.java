@@ -166,6 +166,8 @@ final class RepairScope {
         List<AbsentLink> absent = desired.absent().stream().filter(a -> names.contains(a.name())).toList();
         List<DesiredRoute> routes = desired.routes().stream()
                 .filter(r -> names.containsAll(RouteType.TYPE.needs(r))).toList();
+        // No rules: they are on no interface, so never in a scope (their drift is repaired whole), and the ledger's
+        // lines of the observed ones stay outside it (narrow).
         return new DesiredState(links, absent, routes, desired.settings(), desired.files());
     }
 

@@ -7,6 +7,7 @@ import io.vlinkd.daemon.resource.link.LinkType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
+import io.vlinkd.daemon.resource.rule.RuleType;
 import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +23,7 @@ public final class ResourceTypes {
      */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
             NeighbourType.TYPE, ProxyNeighbourType.TYPE, FdbType.TYPE,
-            MdbType.TYPE, BridgeVlanType.TYPE);
+            MdbType.TYPE, BridgeVlanType.TYPE, RuleType.TYPE);
 
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides

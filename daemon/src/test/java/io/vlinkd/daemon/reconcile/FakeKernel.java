@@ -18,6 +18,8 @@ import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
+import io.vlinkd.daemon.resource.rule.ObservedRule;
+import io.vlinkd.daemon.resource.rule.RuleType;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
 import io.vlinkd.netlink.kind.Difference;
@@ -43,6 +45,9 @@ import io.vlinkd.netlink.route.Mdba;
 import io.vlinkd.netlink.route.NdMsg;
 import io.vlinkd.netlink.route.NeighbourMessage;
 import io.vlinkd.netlink.route.RouteMessage;
+import io.vlinkd.netlink.route.RuleAction;
+import io.vlinkd.netlink.route.RuleMessage;
+import io.vlinkd.netlink.route.RuleSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrType;
@@ -96,6 +101,8 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedMdb> mdb = new ArrayList<>();
     /** Bridge VLANs; unlike a kernel with VLAN filtering, the fake gives no port or bridge the default VLAN 1. */
     private final List<ObservedBridgeVlan> vlans = new ArrayList<>();
+    /** Policy rules, the kernel's three IPv4 and two IPv6 defaults first. */
+    private final List<ObservedRule> rules = new ArrayList<>(defaultRules());
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -137,7 +144,7 @@ public final class FakeKernel implements KernelPort {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
                 RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb,
-                BridgeVlanType.TYPE, vlans));
+                BridgeVlanType.TYPE, vlans, RuleType.TYPE, rules));
     }
 
     @Override
@@ -312,6 +319,8 @@ public final class FakeKernel implements KernelPort {
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
             case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
             case Rtnl.RTM_NEWMDB, Rtnl.RTM_DELMDB -> mdb(m);
+            case Rtnl.RTM_NEWRULE, Rtnl.RTM_DELRULE -> rule(RuleMessage.decode(m).orElseThrow(),
+                    m.type() == Rtnl.RTM_NEWRULE);
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> {
                 if (NdMsg.read(m).family() == Rtnl.AF_BRIDGE) {
                     fdb(FdbMessage.decode(m).orElseThrow(), m.type() == Rtnl.RTM_NEWNEIGH);
@@ -324,6 +333,38 @@ public final class FakeKernel implements KernelPort {
             default -> throw new Refusal(Errno.EOPNOTSUPP, "the fake kernel does not handle "
                     + Rtnl.typeName(m.type()));
         }
+    }
+
+    /**
+     * fib_nl_newrule: an identical rule is EEXIST (with NLM_F_EXCL, as vlinkd sends it); fib_nl_delrule removes the
+     * rule that matches what the request gives, its protocol included (vlinkd's deletes give every selector), else
+     * ENOENT.
+     */
+    private void rule(RuleMessage r, boolean add) throws Refusal {
+        ObservedRule asked = new ObservedRule(r.rule(), r.protocol());
+        Optional<ObservedRule> same = rules.stream().filter(x -> x.equals(asked)).findFirst();
+        if (add) {
+            if (same.isPresent()) {
+                throw new Refusal(Errno.EEXIST, null);
+            }
+            rules.add(asked);
+            rules.sort(java.util.Comparator.comparingLong(x -> x.rule().priority()));
+        } else {
+            rules.remove(same.orElseThrow(() -> new Refusal(Errno.ENOENT, null)));
+        }
+    }
+
+    private static List<ObservedRule> defaultRules() {
+        List<ObservedRule> out = new ArrayList<>();
+        for (int family : new int[] {Rtnl.AF_INET, Rtnl.AF_INET6}) {
+            for (long[] pt : family == Rtnl.AF_INET ? new long[][] {{0, 255}, {32766, 254}, {32767, 253}}
+                    : new long[][] {{0, 255}, {32766, 254}}) {
+                out.add(new ObservedRule(new RuleSpec(family, pt[0], Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+                        Optional.empty(), false, -1, RuleAction.LOOKUP, pt[1], 0), Rtnl.RTPROT_KERNEL));
+            }
+        }
+        return out;
     }
 
     private ObservedLink byName(String name) {

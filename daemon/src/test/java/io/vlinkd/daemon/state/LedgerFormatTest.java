@@ -21,7 +21,7 @@ class LedgerFormatTest {
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
             + "proxy LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
-            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS]\n";
+            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS], rule RULE [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -45,7 +45,9 @@ class LedgerFormatTest {
                 + "mdb br0 5 v0 239.1.1.1 -\n"
                 + "mdb br0 5 br0 ff0e::5 10\n"
                 + "vlan v0 6 10\n"
-                + "vlan br0 5 4094\n";
+                + "vlan br0 5 4094\n"
+                + "rule priority=100,from=10.1.0.0/16,table=100\n"
+                + "rule family=inet6,priority=100,from=2001:db8::/32,table=100\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -89,6 +91,8 @@ class LedgerFormatTest {
             "vlan v0 6 0",
             "vlan v0 6 10 20",
             "rule 1 2 3",
+            "rule table=100",
+            "frobnicate 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
 
@@ -119,7 +123,9 @@ class LedgerFormatTest {
             "VLAN is not - or 1..4094",
             "VID is not 1..4094",
             "not 'vlan LINK IFINDEX VID [netns=NS]'",
-            "unknown line type 'rule'",
+            "not 'rule RULE [netns=NS]'",
+            "RULE does not begin with priority=",
+            "unknown line type 'frobnicate'",
         };
         assertThat(r.damage()).hasSize(lines.length);
         for (int i = 0; i < lines.length; i++) {

@@ -28,7 +28,8 @@ public record RuleMessage(RuleSpec rule, int protocol, long flags) {
         int srcLen = m.u8(2);
         int tos = m.u8(3);
         int headerTable = m.u8(4);
-        Optional<RuleAction> action = RuleAction.of(m.u8(7));
+        // 0 (FR_ACT_UNSPEC) is how ip rule del, and vlinkd's delete, leave a lookup's action out.
+        Optional<RuleAction> action = m.u8(7) == 0 ? Optional.of(RuleAction.LOOKUP) : RuleAction.of(m.u8(7));
         long flags = m.u32(8) & 0xffffffffL;
         if (action.isEmpty()) {
             return Optional.empty();
