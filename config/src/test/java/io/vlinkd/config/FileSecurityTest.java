@@ -30,14 +30,31 @@ class FileSecurityTest {
         assumeTrue(((Integer) Files.getAttribute(tmp, "unix:uid")) == 0,
                 "needs to run as root to create root-owned and foreign-owned files");
         dir = Files.createDirectory(tmp.resolve("vlinkd"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        chmod(dir, "rwxr-xr-x");
         file = dir.resolve("10.yaml");
         Files.writeString(file, "interfaces: [{name: eth0}]\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        chmod(file, "rw-r--r--");
     }
 
     private LoadResult load() {
         return new ConfigLoader(LoadOptions.secure()).load(List.of(dir));
+    }
+
+    /** The one problem loading the directory reports, as the operator reads it. */
+    private String onlyProblem() {
+        List<?> problems = ((LoadResult.Invalid) load()).problems();
+        assertThat(problems).hasSize(1);
+        return problems.get(0).toString();
+    }
+
+    /** A new directory with {@code mode}, whatever the umask. */
+    private static Path mkdir(Path path, String mode) throws IOException {
+        chmod(Files.createDirectory(path), mode);
+        return path;
+    }
+
+    private static void chmod(Path path, String mode) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
     }
 
     @Test
@@ -48,30 +65,29 @@ class FileSecurityTest {
     @Test
     void aFileOwnedByAnotherUserIsRefused() throws IOException {
         Files.setAttribute(file, "unix:uid", 65534);
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(file
+        assertThat(onlyProblem()).isEqualTo(file
                 + ":1:1: file: file is owned by uid 65534, not root; the daemon runs as root and would take its"
                 + " network config from another user (chown root)");
     }
 
     @Test
     void aGroupWritableFileIsRefused() throws IOException {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(file
+        chmod(file, "rw-rw-r--");
+        assertThat(onlyProblem()).isEqualTo(file
                 + ":1:1: file: file is writable by group (mode 0664); anyone who can write it controls the host's"
                 + " network (chmod go-w)");
     }
 
     @Test
     void aWorldWritableFileIsRefused() throws IOException {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().asString()
-                .contains("file is writable by group and others (mode 0666)");
+        chmod(file, "rw-rw-rw-");
+        assertThat(onlyProblem()).contains("file is writable by group and others (mode 0666)");
     }
 
     @Test
     void aWorldWritableDirectoryIsRefused() throws IOException {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(dir
+        chmod(dir, "rwxrwxrwx");
+        assertThat(onlyProblem()).isEqualTo(dir
                 + ":1:1: file: directory is writable by group and others (mode 0777); anyone who can write it"
                 + " controls the host's network (chmod go-w)");
     }
@@ -79,7 +95,7 @@ class FileSecurityTest {
     @Test
     void theCheckIsRelaxedOnlyWhenAsked() throws IOException {
         Files.setAttribute(file, "unix:uid", 65534);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        chmod(file, "rw-rw-rw-");
         assertThat(new ConfigLoader(LoadOptions.relaxed()).load(List.of(dir)).isValid()).isTrue();
         assertThat(new ConfigLoader(LoadOptions.secure()).load(List.of(file)).isValid()).isFalse();
     }
@@ -97,7 +113,7 @@ class FileSecurityTest {
             Optional<String> why = untrustedAncestor(parent);
             if (why.isEmpty()) {
                 scratch = Files.createTempDirectory(parent, "vlinkd-test-");
-                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+                chmod(scratch, "rwxr-xr-x");
                 return scratch;
             }
             untrusted.append(' ').append(why.get());
@@ -138,14 +154,13 @@ class FileSecurityTest {
     @Test
     void aSymlinkIntoADirectoryOthersMayWriteIsRefused() throws IOException {
         Path scratch = trustedScratch();
-        Path open = Files.createDirectory(scratch.resolve("drop"));
-        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path open = mkdir(scratch.resolve("drop"), "rwxrwxrwx");
         Path target = open.resolve("evil.yaml"); // root's and 0644 itself: only its directory is wrong
         Files.writeString(target, "interfaces: [{name: eth0}]\n");
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        chmod(target, "rw-r--r--");
         Files.delete(file);
         Files.createSymbolicLink(file, target);
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().hasToString(file
+        assertThat(onlyProblem()).isEqualTo(file
                 + ":1:1: file: symlink to " + target + ", and " + open + ": directory is writable by group and"
                 + " others (mode 0777); anyone who can write it controls the host's network (chmod go-w)");
     }
@@ -158,7 +173,7 @@ class FileSecurityTest {
         Files.setAttribute(target, "unix:uid", 65534);
         Files.delete(file);
         Files.createSymbolicLink(file, target);
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement().asString()
+        assertThat(onlyProblem())
                 .contains("file: symlink to " + target + ", and its target file is owned by uid 65534");
     }
 
@@ -166,13 +181,11 @@ class FileSecurityTest {
     void aKubernetesConfigMapMountIsAccepted() throws IOException {
         // kubelet's layout: each key a symlink through ..data to a timestamped directory it swaps atomically.
         Path scratch = trustedScratch();
-        Path mount = Files.createDirectory(scratch.resolve("vlinkd"));
-        Files.setPosixFilePermissions(mount, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path stamped = Files.createDirectory(mount.resolve("..2026_12_02_18_00_00.123456789"));
-        Files.setPosixFilePermissions(stamped, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path mount = mkdir(scratch.resolve("vlinkd"), "rwxr-xr-x");
+        Path stamped = mkdir(mount.resolve("..2026_12_02_18_00_00.123456789"), "rwxr-xr-x");
         Path real = stamped.resolve("10.yaml");
         Files.writeString(real, "interfaces: [{name: br0, kind: bridge}]\n");
-        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+        chmod(real, "rw-r--r--");
         Files.createSymbolicLink(mount.resolve("..data"), stamped.getFileName());
         Files.createSymbolicLink(mount.resolve("10.yaml"), Path.of("..data/10.yaml"));
         LoadResult r = new ConfigLoader(LoadOptions.secure()).load(List.of(mount));
@@ -183,10 +196,8 @@ class FileSecurityTest {
     @Test
     void aConfigDirectoryThatIsASymlinkIntoADirectoryOthersMayWriteIsRefused() throws IOException {
         Path scratch = trustedScratch();
-        Path open = Files.createDirectory(scratch.resolve("open"));
-        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxr-x"));
-        Path real = Files.createDirectory(open.resolve("vlinkd"));
-        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path open = mkdir(scratch.resolve("open"), "rwxrwxr-x");
+        Path real = mkdir(open.resolve("vlinkd"), "rwxr-xr-x");
         Path link = Files.createSymbolicLink(scratch.resolve("etc-vlinkd"), real);
         assertThat(((LoadResult.Invalid) new ConfigLoader(LoadOptions.secure()).load(List.of(link))).problems())
                 .singleElement().asString().contains(link + ":1:1: file: symlink to " + real + ", and " + open
@@ -197,8 +208,7 @@ class FileSecurityTest {
     void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("20.yaml");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        Files.setPosixFilePermissions(fifo, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(((LoadResult.Invalid) load()).problems()).singleElement()
-                .hasToString(fifo + ":1:1: file: not a regular file");
+        chmod(fifo, "rw-r--r--");
+        assertThat(onlyProblem()).isEqualTo(fifo + ":1:1: file: not a regular file");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The small pieces the messages rest on: did-you-mean, IP literals, prefixes, names. */
 class HelpersTest {
@@ -20,17 +21,21 @@ class HelpersTest {
         assertThat(Near.distance("ab", "ba")).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"192.0.2.1", "2001:db8::1"})
+    void ipLiteralsAreAddresses(String literal) {
+        assertThat(IpText.parse(literal)).isPresent();
+    }
+
+    /** Strict, and never looked up: a name is not an address. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"192.0.2.01", "256.0.0.1", "1.2.3", "localhost", "example.com", "fe80::1%eth0", ":::"})
+    void whatIsNotAStrictIpLiteralIsNoAddress(String text) {
+        assertThat(IpText.parse(text)).isEmpty();
+    }
+
     @Test
-    void ipLiteralsAreStrictAndNeverLookedUp() {
-        assertThat(IpText.parse("192.0.2.1")).isPresent();
-        assertThat(IpText.parse("192.0.2.01")).isEmpty();
-        assertThat(IpText.parse("256.0.0.1")).isEmpty();
-        assertThat(IpText.parse("1.2.3")).isEmpty();
-        assertThat(IpText.parse("localhost")).isEmpty();
-        assertThat(IpText.parse("example.com")).isEmpty();
-        assertThat(IpText.parse("fe80::1%eth0")).isEmpty();
-        assertThat(IpText.parse("2001:db8::1")).isPresent();
-        assertThat(IpText.parse(":::")).isEmpty();
+    void aV4MappedLiteralStaysIpv6() {
         assertThat(IpText.parse("::ffff:192.0.2.1").map(a -> IpText.bits(a))).contains(128);
     }
 

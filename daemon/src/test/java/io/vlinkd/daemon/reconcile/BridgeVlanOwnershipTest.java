@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
 import io.vlinkd.netlink.Errno;
-import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.route.BridgeVlan;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +15,7 @@ import org.junit.jupiter.api.Test;
  * and someone else's stay unless listed, and a failed apply puts every VLAN back. The real kernel (lane A, 6.1),
  * with packets: BridgeVlanKernelTest.
  */
-class BridgeVlanOwnershipTest extends OverFakeKernel {
-
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
+class BridgeVlanOwnershipTest extends OverFakeKernel.WithRealKinds {
 
     private static String yaml(String portVlans, String bridgeVlans) {
         return "interfaces:\n"

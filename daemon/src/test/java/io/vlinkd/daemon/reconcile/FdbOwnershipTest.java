@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.fdb.ObservedFdb;
 import io.vlinkd.netlink.Errno;
-import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.route.FdbSpec;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +19,8 @@ import org.junit.jupiter.api.Test;
  * written over what the bridge learned, added again when the VXLAN is re-created; someone else's entries stay, and a
  * failed apply puts every entry back. The real kernel, with packets: FdbKernelTest.
  */
-class FdbOwnershipTest extends OverFakeKernel {
-
+class FdbOwnershipTest extends OverFakeKernel.WithRealKinds {
     /** The config is YAML, read with the real kinds: the kernel decodes with them too. */
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
 
     private static String yaml(String portFdb, String vxlanId, String remotes) {
         return "interfaces:\n"

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.netlink.Errno;
-import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.kind.LinkKinds;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +13,7 @@ import org.junit.jupiter.api.Test;
  * left alone when unchanged, deleted one by one when they leave the config, added again when the bridge is
  * re-created, and put back as they were by a failed apply. The real kernel: MdbKernelTest.
  */
-class MdbOwnershipTest extends OverFakeKernel {
-
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
+class MdbOwnershipTest extends OverFakeKernel.WithRealKinds {
 
     private static String yaml(String stp, String... entries) {
         return "interfaces:\n  - name: br0\n    kind: bridge\n    bridge: { stp: " + stp + " }\n"

@@ -1,9 +1,5 @@
 package io.vlinkd.daemon.reconcile;
 
-import java.util.function.Function;
-import java.util.Optional;
-import io.vlinkd.netlink.kind.LinkKinds;
-import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +14,7 @@ import org.junit.jupiter.api.Test;
  * IFLA_MTU beside IFLA_INFO_DATA for vxlan as vxlan_nl2conf does ("Cannot change mtu"); vlinkd sends the common
  * part first, on its own, then the kind's, and reverts them in two requests as well.
  */
-class MixedChangeTest extends OverFakeKernel {
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
-
+class MixedChangeTest extends OverFakeKernel.WithRealKinds {
     @BeforeEach
     void setUp() throws Exception {
         assertThat(reconciler.apply(config(1400, "198.51.100.1")).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);

@@ -2,11 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vlinkd.netlink.kind.LinkKind;
-import io.vlinkd.netlink.kind.LinkKinds;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +10,7 @@ import org.junit.jupiter.api.Test;
  * from its lower device unless the request carries IFLA_MTU, so every change of its options carries the MTU to keep,
  * in one request; macsec's newlink ignores IFLA_MTU, so a configured mtu is set again after the create.
  */
-class MtuKeptByKindTest extends OverFakeKernel {
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
-
+class MtuKeptByKindTest extends OverFakeKernel.WithRealKinds {
     private static String vti6(int mtu, String remote) {
         return "interfaces:\n  - { name: k0, kind: vti6, mtu: " + mtu + ", vti6: { local: 2001:db8::1, remote: "
                 + remote + " } }\n";

@@ -3,6 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.kind.LinkKinds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,5 +40,13 @@ abstract class OverFakeKernel {
     /** A desired state from YAML, loaded as the daemon loads its configuration. */
     DesiredState config(String yaml) throws IOException {
         return Desired.fromYaml(dir, yaml);
+    }
+
+    /** The same over the real kinds of {@link LinkKinds}, for tests of what a real kind's options do. */
+    abstract static class WithRealKinds extends OverFakeKernel {
+        @Override
+        Function<String, Optional<LinkKind<?>>> kinds() {
+            return LinkKinds::byName;
+        }
     }
 }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.Errno;
-import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.EncodeContext;
-import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.port.PortMaster;
 import io.vlinkd.netlink.port.PortSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +16,7 @@ import org.junit.jupiter.api.Test;
  * kernel has them, changed one option at a time, put back by a rollback, set again when the bridge is re-created;
  * an option that leaves the config is left as it is. The real kernel, with packets: PortSettingsKernelTest.
  */
-class PortSettingsTest extends OverFakeKernel {
-
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
+class PortSettingsTest extends OverFakeKernel.WithRealKinds {
 
     /** br0 with {@code bridgeMtu} (null: unmanaged), v0 its port with {@code port} as its bridge-port:. */
     private static String yaml(Integer bridgeMtu, String port) {

@@ -1,9 +1,5 @@
 package io.vlinkd.daemon.reconcile;
 
-import java.util.function.Function;
-import java.util.Optional;
-import io.vlinkd.netlink.kind.LinkKinds;
-import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 12.6: a port created up in a bond or team. The fake kernel refuses to enslave an up port into a bond (EPERM)
  * or team (EBUSY) as the kernel does; vlinkd creates every port down in its master, then sets it up.
  */
-class PortsOfMastersTest extends OverFakeKernel {
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
-
+class PortsOfMastersTest extends OverFakeKernel.WithRealKinds {
     private DesiredState portsOf(String kind) throws IOException {
         return config("interfaces:\n"
                 + "  - { name: m0, kind: " + kind + (kind.equals("vrf") ? ", vrf: { table: 10 }" : "") + " }\n"

@@ -1,9 +1,5 @@
 package io.vlinkd.daemon.reconcile;
 
-import java.util.function.Function;
-import java.util.Optional;
-import io.vlinkd.netlink.kind.LinkKinds;
-import io.vlinkd.netlink.kind.LinkKind;
 import static io.vlinkd.daemon.reconcile.ReconcileChecks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12.5: from YAML to the kernel, an interface vlinkd creates is up unless its entry says state: down. */
-class UpByDefaultTest extends OverFakeKernel {
-    @Override
-    Function<String, Optional<LinkKind<?>>> kinds() {
-        return LinkKinds::byName;
-    }
-
+class UpByDefaultTest extends OverFakeKernel.WithRealKinds {
     @Test
     void aCreatedLinkWithoutStateIsCreatedUpAndStateDownKeepsItDown() throws Exception {
         DesiredState d = config("""

@@ -11,6 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigWatcherTest {
 
@@ -26,13 +28,12 @@ class ConfigWatcherTest {
         return ConfigWatcher.start(dir, Duration.ofMillis(100), Duration.ofMillis(50), reasons::add);
     }
 
-    @Test
-    void editorLeftoversDoNotCountButConfigMapSwapsDo() {
-        assertThat(ConfigWatcher.matters("10-br.yaml")).isTrue();
-        assertThat(ConfigWatcher.matters("..data")).isTrue();
-        assertThat(ConfigWatcher.matters(".10-br.yaml.swp")).isFalse();
-        assertThat(ConfigWatcher.matters("10-br.yaml~")).isFalse();
-        assertThat(ConfigWatcher.matters("10-br.yaml.dpkg-new")).isFalse();
+    /** A ConfigMap swap renames {@code ..data}; editors and package managers leave the other names behind. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"10-br.yaml, true", "..data, true", ".10-br.yaml.swp, false", "10-br.yaml~, false",
+            "10-br.yaml.dpkg-new, false"})
+    void editorLeftoversDoNotCountButConfigMapSwapsDo(String name, boolean matters) {
+        assertThat(ConfigWatcher.matters(name)).isEqualTo(matters);
     }
 
     @Test

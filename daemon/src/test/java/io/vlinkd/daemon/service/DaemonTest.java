@@ -26,6 +26,12 @@ class DaemonTest {
         daemon.awaitStop();
     }
 
+    /** The last outcome's summary in {@code vlinkctl status} once the loop has handled a drift on br0. */
+    private String summaryAfterADriftOnBr0() {
+        daemon.driftDetected("br0");
+        return status().out().get(1);
+    }
+
     private Reply status() {
         return daemon.status(false, (r, json) -> Reply.ok(List.of(r.running().files().toString(),
                 r.last().summary())));
@@ -230,9 +236,7 @@ class DaemonTest {
     @Test
     void aDriftRepairUpdatesStatusLikeAnyConverge() {
         daemon.start();
-        daemon.driftDetected("br0");
-        Reply s = status();
-        assertThat(s.out().get(1)).isEqualTo("drift repaired (br0 changed): 1 created");
+        assertThat(summaryAfterADriftOnBr0()).isEqualTo("drift repaired (br0 changed): 1 created");
         assertThat(notifier.sent).contains("STATUS converged: drift repaired (br0 changed): 1 created");
     }
 
@@ -240,8 +244,7 @@ class DaemonTest {
     void aFailedDriftRepairShowsInStatus() {
         daemon.start();
         reconcile.fail = true;
-        daemon.driftDetected("br0");
-        assertThat(status().out().get(1)).isEqualTo("drift repair (br0 changed): br0: RTM_NEWLINK: EOPNOTSUPP");
+        assertThat(summaryAfterADriftOnBr0()).isEqualTo("drift repair (br0 changed): br0: RTM_NEWLINK: EOPNOTSUPP");
         assertThat(notifier.sent).last().asString().startsWith("STATUS failed: drift repair (br0 changed)");
     }
 
@@ -249,8 +252,7 @@ class DaemonTest {
     void aDriftThatNeedsNoChangeLeavesAConvergedStatusAlone() {
         daemon.start();
         reconcile.unchanged = true;
-        daemon.driftDetected("br0");
-        assertThat(status().out().get(1)).isEqualTo("1 created");
+        assertThat(summaryAfterADriftOnBr0()).isEqualTo("1 created");
         assertThat(notifier.sent).containsExactly("READY converged: 1 created");
     }
 
