@@ -19,7 +19,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RuleReader {
     /** iproute2's /etc/iproute2/rt_tables names. */
     private static final Map<String, Long> TABLES = Map.of("main", 254L, "local", 255L, "default", 253L);
-    private static final ValueType.AnyOf RANGE_16 = ValueType.AnyOf.of(ValueType.integer(1, 65535),
+    /** fib_rule_port_range_valid(): neither end 0, the end not 65535 ("Invalid sport range"). */
+    private static final long MAX_PORT = 65534;
+    private static final ValueType.AnyOf RANGE_16 = ValueType.AnyOf.of(ValueType.integer(1, MAX_PORT),
             new ValueType.Text(11));
 
     static final List<Key> KEYS = List.of(
@@ -93,8 +95,8 @@ final class RuleReader {
         if (m.has("tos") && family == Rtnl.AF_INET6) {
             ctx.add(m.get("tos").orElseThrow().keyNode(), path + ".tos", "tos is for IPv4 rules only");
         }
-        Optional<RuleSpec.Range> sport = range(m, v, "sport", path, 65535);
-        Optional<RuleSpec.Range> dport = range(m, v, "dport", path, 65535);
+        Optional<RuleSpec.Range> sport = range(m, v, "sport", path, MAX_PORT);
+        Optional<RuleSpec.Range> dport = range(m, v, "dport", path, MAX_PORT);
         Optional<RuleSpec.Range> uids = range(m, v, "uid-range", path, 0xffffffffL);
         if (ctx.problemCount() != before) {
             return Optional.empty();

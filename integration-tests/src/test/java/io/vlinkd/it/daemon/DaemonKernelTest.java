@@ -198,6 +198,23 @@ class DaemonKernelTest {
         assertThat(lastSummary()).startsWith("drift repaired");
     }
 
+    /** Issue 16: the running daemon adds again a policy rule of its own that someone deleted. */
+    @Test
+    void aDeletedRuleIsAddedAgain() throws Exception {
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                rules:
+                  - { priority: 100, from: 10.10.0.0/16, table: 100 }
+                """);
+        start(backend);
+        assertThat(ns.ip("rule", "show", "priority", "100")).contains("from 10.10.0.0/16 lookup 100 proto 247");
+        ns.ip("rule", "del", "priority", "100");
+        for (int i = 0; i < 100 && !ns.ip("rule", "show", "priority", "100").contains("10.10.0.0/16"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ns.ip("rule", "show", "priority", "100")).contains("from 10.10.0.0/16 lookup 100 proto 247");
+        assertThat(lastSummary()).startsWith("drift repaired (a rule with vlinkd's protocol changed)");
+    }
+
     private boolean learning(String port) {
         return ns.link(port).path("linkinfo").path("info_slave_data").path("learning").asBoolean(true);
     }
