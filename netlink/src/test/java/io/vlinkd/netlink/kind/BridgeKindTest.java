@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.link.LinkSpec;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +14,11 @@ class BridgeKindTest {
     private static final LinkCommon BR0 = new LinkCommon("br0", Optional.empty(), Optional.empty());
 
     static BridgeSpec fromConfig(Problems problems, Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1] instanceof Integer n ? (Object) (long) n : kv[i + 1]);
-        }
-        return K.fromOptions(OptionValues.of(m), BR0, problems);
+        return ConfigOptions.spec(K, BR0, problems, kv);
     }
 
     static BridgeSpec fromConfig(Object... kv) {
-        Problems p = new Problems();
-        BridgeSpec s = fromConfig(p, kv);
-        assertThat(p.all()).isEmpty();
-        return s;
+        return ConfigOptions.valid(K, BR0, kv);
     }
 
     private static final BridgeSpec STP = fromConfig("forward-delay", 4, "hello-time", 2, "max-age", 12,

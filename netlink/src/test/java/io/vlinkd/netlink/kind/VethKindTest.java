@@ -9,8 +9,6 @@ import io.vlinkd.netlink.golden.GoldenFixture;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.link.LinkSpec;
 import io.vlinkd.netlink.wire.MacAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +17,7 @@ class VethKindTest {
     private static final MacAddress PEER_MAC = MacAddress.parse("02:00:00:00:00:02");
 
     static VethSpec fromConfig(Problems problems, Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return K.fromOptions(OptionValues.of(m), new LinkCommon("v0", Optional.empty(), Optional.empty()), problems);
+        return ConfigOptions.spec(K, new LinkCommon("v0", Optional.empty(), Optional.empty()), problems, kv);
     }
 
     @Test

@@ -16,18 +16,11 @@ class VlanKindTest {
     private static final LinkCommon ON_P0 = new LinkCommon("p0.100", Optional.of("p0"), Optional.empty());
 
     static VlanSpec fromConfig(LinkCommon common, Problems problems, Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1] instanceof Integer n ? (Object) (long) n : kv[i + 1]);
-        }
-        return K.fromOptions(OptionValues.of(m), common, problems);
+        return ConfigOptions.spec(K, common, problems, kv);
     }
 
     static VlanSpec fromConfig(Object... kv) {
-        Problems p = new Problems();
-        VlanSpec s = fromConfig(ON_P0, p, kv);
-        assertThat(p.all()).isEmpty();
-        return s;
+        return ConfigOptions.valid(K, ON_P0, kv);
     }
 
     static Map<Long, Long> map(long... fromTo) {

@@ -5,36 +5,21 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.vlinkd.netlink.link.LinkSpec;
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VxlanKindTest {
     private static final VxlanKind K = VxlanKind.INSTANCE;
+    private static final LinkCommon VX0 = new LinkCommon("vx0", Optional.empty(), Optional.empty());
 
     /** Config-style values: Integers become Longs, strings that look like addresses stay strings unless ip(). */
     static VxlanSpec fromConfig(Problems problems, Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            if (v instanceof Integer n) {
-                v = (long) n;
-            } else if (v instanceof List<?> l) {
-                v = l.stream().map(x -> x instanceof Integer n ? (Object) (long) n : x).toList();
-            }
-            m.put((String) kv[i], v);
-        }
-        return K.fromOptions(OptionValues.of(m), new LinkCommon("vx0", Optional.empty(), Optional.empty()),
-                problems);
+        return ConfigOptions.spec(K, VX0, problems, kv);
     }
 
     static VxlanSpec fromConfig(Object... kv) {
-        Problems p = new Problems();
-        VxlanSpec s = fromConfig(p, kv);
-        assertThat(p.all()).isEmpty();
-        return s;
+        return ConfigOptions.valid(K, VX0, kv);
     }
 
     static InetAddress ip(String s) {

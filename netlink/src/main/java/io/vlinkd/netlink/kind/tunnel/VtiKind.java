@@ -1,11 +1,12 @@
 package io.vlinkd.netlink.kind.tunnel;
 
-import static io.vlinkd.netlink.kind.tunnel.VtiAttrs.*;
-
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.Option;
+import io.vlinkd.netlink.wire.Attr;
+import io.vlinkd.netlink.wire.AttrSpace;
+import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.Attrs;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.MessageWriter;
@@ -35,6 +36,17 @@ import java.util.Optional;
  * re-creates.
  */
 public final class VtiKind extends TunnelKind<VtiKind.VtiSpec> {
+    // IFLA_VTI_* (linux/if_tunnel.h): the IFLA_INFO_DATA of vti and vti6.
+    static final Attr IFLA_VTI_LINK = Attr.of("IFLA_VTI_LINK", 1, AttrType.U32);
+    /** The key is the xfrm mark of the policies the tunnel matches; network byte order like a GRE key. */
+    static final Attr IFLA_VTI_IKEY = Attr.of("IFLA_VTI_IKEY", 2, AttrType.BE32);
+    static final Attr IFLA_VTI_OKEY = Attr.of("IFLA_VTI_OKEY", 3, AttrType.BE32);
+    /** IPv4 for vti, IPv6 for vti6. */
+    static final Attr IFLA_VTI_LOCAL = Attr.of("IFLA_VTI_LOCAL", 4, AttrType.IP_ADDR);
+    static final Attr IFLA_VTI_REMOTE = Attr.of("IFLA_VTI_REMOTE", 5, AttrType.IP_ADDR);
+    static final Attr IFLA_VTI_FWMARK = Attr.of("IFLA_VTI_FWMARK", 6, AttrType.U32);
+    private static final AttrSpace SPACE = AttrSpace.of("IFLA_VTI", IFLA_VTI_LINK, IFLA_VTI_IKEY, IFLA_VTI_OKEY,
+            IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, IFLA_VTI_FWMARK);
 
     /**
      * The options of a vti or vti6 link; an empty Optional is not managed.

@@ -40,6 +40,16 @@ class TunnelCaptureTest {
             Optional.of(64), Optional.of(Inheritable.of(0)), Optional.of(Inheritable.of(0)),
             Optional.of(EncapLimit.of(4)), header(null, null, false, false, false, false));
 
+    /** The family's endpoints, dev p0, and the options {@code kv} (key, value, ...): the full captures' options. */
+    private static Map<String, Object> onP0(Map<String, Object> endpoints, Object... kv) {
+        Map<String, Object> m = new java.util.HashMap<>(endpoints);
+        m.put("dev", "p0");
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     private static GreHeader header(Long ikey, Long okey, boolean iseq, boolean oseq, boolean icsum, boolean ocsum) {
         return new GreHeader(Optional.ofNullable(ikey), Optional.ofNullable(okey), Optional.of(iseq),
                 Optional.of(oseq), Optional.of(icsum), Optional.of(ocsum));
@@ -48,8 +58,8 @@ class TunnelCaptureTest {
     static Stream<Arguments> captures() {
         return Stream.of(
                 Arguments.of("ipip/create-basic.txt", IpipKind.INSTANCE, ENDPOINTS4, IPTNL4_DEFAULTS),
-                Arguments.of("ipip/create-full.txt", IpipKind.INSTANCE, Map.of("mode", "ipip", "local", LOCAL4.get(),
-                        "remote", REMOTE4.get(), "dev", "p0", "ttl", 64L, "tos", "af41", "pmtudisc", true),
+                Arguments.of("ipip/create-full.txt", IpipKind.INSTANCE, onP0(ENDPOINTS4, "mode", "ipip", "ttl", 64L,
+                        "tos", "af41", "pmtudisc", true),
                         new IpipSpec(Optional.of("ipip"), LOCAL4, REMOTE4, Optional.of("p0"), Optional.of(64),
                                 Optional.of(Inheritable.of(0x88)), Optional.of(true))),
                 // Inherited ttl and tos and no pmtudisc, as iproute2 sends them.
@@ -59,16 +69,16 @@ class TunnelCaptureTest {
                                 Optional.of(Inheritable.INHERIT), Optional.of(false))),
                 // sit's captures include the FLAGS attribute link_iptnl.c writes for sit only.
                 Arguments.of("sit/create-basic.txt", SitKind.INSTANCE, ENDPOINTS4, IPTNL4_DEFAULTS),
-                Arguments.of("sit/create-full.txt", SitKind.INSTANCE, Map.of("mode", "ip6ip", "local", LOCAL4.get(),
-                        "remote", REMOTE4.get(), "dev", "p0", "ttl", 255L, "tos", "ef", "pmtudisc", true),
+                Arguments.of("sit/create-full.txt", SitKind.INSTANCE, onP0(ENDPOINTS4, "mode", "ip6ip", "ttl", 255L,
+                        "tos", "ef", "pmtudisc", true),
                         new IpipSpec(Optional.of("ip6ip"), LOCAL4, REMOTE4, Optional.of("p0"), Optional.of(255),
                                 Optional.of(Inheritable.of(0xb8)), Optional.of(true))),
                 Arguments.of("ip6tnl/create-basic.txt", Ip6tnlKind.INSTANCE, ENDPOINTS6,
                         new Ip6tnlSpec(Optional.of("any"), LOCAL6, REMOTE6, Optional.empty(), Optional.of(64),
                                 Optional.of(EncapLimit.of(4)), Optional.of(Inheritable.of(0)),
                                 Optional.of(Inheritable.of(0)))),
-                Arguments.of("ip6tnl/create-full.txt", Ip6tnlKind.INSTANCE, Map.of("mode", "ip6ip6",
-                        "local", LOCAL6.get(), "remote", REMOTE6.get(), "dev", "p0", "hoplimit", 32L,
+                Arguments.of("ip6tnl/create-full.txt", Ip6tnlKind.INSTANCE, onP0(ENDPOINTS6, "mode", "ip6ip6",
+                        "hoplimit", 32L,
                         "encaplimit", 8L, "tos", 0x88L, "flowlabel", 0x12345L),
                         new Ip6tnlSpec(Optional.of("ip6ip6"), LOCAL6, REMOTE6, Optional.of("p0"), Optional.of(32),
                                 Optional.of(EncapLimit.of(8)), Optional.of(Inheritable.of(0x88)),
@@ -81,49 +91,39 @@ class TunnelCaptureTest {
                                 Optional.of(EncapLimit.NONE), Optional.of(Inheritable.INHERIT),
                                 Optional.of(Inheritable.INHERIT))),
                 Arguments.of("gre/create-basic.txt", GreKind.INSTANCE, ENDPOINTS4, GRE_DEFAULTS),
-                Arguments.of("gre/create-full.txt", GreKind.INSTANCE, Map.ofEntries(Map.entry("local", LOCAL4.get()),
-                        Map.entry("remote", REMOTE4.get()), Map.entry("dev", "p0"), Map.entry("ttl", 64L),
-                        Map.entry("tos", "af41"), Map.entry("pmtudisc", true), Map.entry("ikey", 10L),
-                        Map.entry("okey", 20L), Map.entry("iseq", true), Map.entry("oseq", true),
-                        Map.entry("icsum", true), Map.entry("ocsum", true)),
+                Arguments.of("gre/create-full.txt", GreKind.INSTANCE, onP0(ENDPOINTS4, "ttl", 64L, "tos", "af41",
+                        "pmtudisc", true, "ikey", 10L, "okey", 20L, "iseq", true, "oseq", true, "icsum", true,
+                        "ocsum", true),
                         new GreSpec(LOCAL4, REMOTE4, Optional.of("p0"), Optional.of(64),
                                 Optional.of(Inheritable.of(0x88)), Optional.of(true),
                                 header(10L, 20L, true, true, true, true))),
                 Arguments.of("gretap/create-basic.txt", GretapKind.INSTANCE, ENDPOINTS4, GRE_DEFAULTS),
-                Arguments.of("gretap/create-full.txt", GretapKind.INSTANCE, Map.ofEntries(
-                        Map.entry("local", LOCAL4.get()), Map.entry("remote", REMOTE4.get()), Map.entry("dev", "p0"),
-                        Map.entry("ttl", 64L), Map.entry("tos", "cs6"), Map.entry("pmtudisc", false),
-                        Map.entry("key", 7L), Map.entry("iseq", true), Map.entry("icsum", true)),
+                Arguments.of("gretap/create-full.txt", GretapKind.INSTANCE, onP0(ENDPOINTS4, "ttl", 64L, "tos", "cs6",
+                        "pmtudisc", false, "key", 7L, "iseq", true, "icsum", true),
                         new GreSpec(LOCAL4, REMOTE4, Optional.of("p0"), Optional.of(64),
                                 Optional.of(Inheritable.of(0xc0)), Optional.of(false),
                                 header(7L, 7L, true, false, true, false))),
                 Arguments.of("ip6gre/create-basic.txt", Ip6greKind.INSTANCE, ENDPOINTS6, GRE6_DEFAULTS),
-                Arguments.of("ip6gre/create-full.txt", Ip6greKind.INSTANCE, Map.ofEntries(
-                        Map.entry("local", LOCAL6.get()), Map.entry("remote", REMOTE6.get()), Map.entry("dev", "p0"),
-                        Map.entry("hoplimit", 32L), Map.entry("tos", "af41"), Map.entry("flowlabel", 0x12345L),
-                        Map.entry("encaplimit", 8L), Map.entry("ikey", 1L), Map.entry("okey", 2L),
-                        Map.entry("oseq", true), Map.entry("ocsum", true)),
+                Arguments.of("ip6gre/create-full.txt", Ip6greKind.INSTANCE, onP0(ENDPOINTS6, "hoplimit", 32L,
+                        "tos", "af41", "flowlabel", 0x12345L, "encaplimit", 8L, "ikey", 1L, "okey", 2L, "oseq", true,
+                        "ocsum", true),
                         new Ip6greSpec(LOCAL6, REMOTE6, Optional.of("p0"), Optional.of(32),
                                 Optional.of(Inheritable.of(0x88)), Optional.of(Inheritable.of(0x12345)),
                                 Optional.of(EncapLimit.of(8)), header(1L, 2L, false, true, false, true))),
                 Arguments.of("ip6gretap/create-basic.txt", Ip6gretapKind.INSTANCE, ENDPOINTS6, GRE6_DEFAULTS),
-                Arguments.of("ip6gretap/create-full.txt", Ip6gretapKind.INSTANCE, Map.ofEntries(
-                        Map.entry("local", LOCAL6.get()), Map.entry("remote", REMOTE6.get()), Map.entry("dev", "p0"),
-                        Map.entry("hoplimit", 255L), Map.entry("tos", "cs1"), Map.entry("flowlabel", 0xfffffL),
-                        Map.entry("encaplimit", 0L), Map.entry("key", 9L), Map.entry("iseq", true),
-                        Map.entry("oseq", true), Map.entry("icsum", true), Map.entry("ocsum", true)),
+                Arguments.of("ip6gretap/create-full.txt", Ip6gretapKind.INSTANCE, onP0(ENDPOINTS6, "hoplimit", 255L,
+                        "tos", "cs1", "flowlabel", 0xfffffL, "encaplimit", 0L, "key", 9L, "iseq", true, "oseq", true,
+                        "icsum", true, "ocsum", true),
                         new Ip6greSpec(LOCAL6, REMOTE6, Optional.of("p0"), Optional.of(255),
                                 Optional.of(Inheritable.of(0x20)), Optional.of(Inheritable.of(0xfffff)),
                                 Optional.of(EncapLimit.of(0)), header(9L, 9L, true, true, true, true))),
                 Arguments.of("vti/create-basic.txt", VtiKind.INSTANCE, ENDPOINTS4, new VtiSpec(LOCAL4, REMOTE4,
                         Optional.empty(), Optional.of(0L), Optional.of(0L))),
-                Arguments.of("vti/create-full.txt", VtiKind.INSTANCE, Map.of("local", LOCAL4.get(),
-                        "remote", REMOTE4.get(), "dev", "p0", "ikey", 10L, "okey", 20L),
+                Arguments.of("vti/create-full.txt", VtiKind.INSTANCE, onP0(ENDPOINTS4, "ikey", 10L, "okey", 20L),
                         new VtiSpec(LOCAL4, REMOTE4, Optional.of("p0"), Optional.of(10L), Optional.of(20L))),
                 Arguments.of("vti6/create-basic.txt", Vti6Kind.INSTANCE, ENDPOINTS6, new VtiSpec(LOCAL6, REMOTE6,
                         Optional.empty(), Optional.of(0L), Optional.of(0L))),
-                Arguments.of("vti6/create-full.txt", Vti6Kind.INSTANCE, Map.of("local", LOCAL6.get(),
-                        "remote", REMOTE6.get(), "dev", "p0", "key", 5L),
+                Arguments.of("vti6/create-full.txt", Vti6Kind.INSTANCE, onP0(ENDPOINTS6, "key", 5L),
                         new VtiSpec(LOCAL6, REMOTE6, Optional.of("p0"), Optional.of(5L), Optional.of(5L))));
     }
 
