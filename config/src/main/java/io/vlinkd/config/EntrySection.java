@@ -107,7 +107,8 @@ public abstract class EntrySection<T> {
      * required one present): one, unless the item stands for several (a range of VLANs); empty after reporting, at
      * the item or its key, what the type's rules refuse.
      */
-    abstract Optional<List<T>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path, Entry entry);
+    abstract Optional<List<T>> item(Map<String, Object> values, Mapping item, FileContext ctx, String path,
+                                    Entry entry);
 
     /** Why two items are the same object to the kernel (listing one twice is a typo): their identity. */
     abstract Object identity(T item);

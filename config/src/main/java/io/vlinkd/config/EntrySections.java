@@ -9,7 +9,7 @@ public final class EntrySections {
     }
 
     public static final List<EntrySection<?>> ALL = List.of(NeighbourSection.SECTION, FdbSection.SECTION,
-            MdbSection.SECTION, BridgeVlanSection.SECTION);
+            MdbSection.SECTION, BridgeVlanSection.SECTION, VlanTunnelSection.SECTION);
 
     /** The section whose shorthand is {@code key} in the section of kind {@code kind}, if any. */
     static Optional<EntrySection<?>> withShorthand(String kind, String key) {

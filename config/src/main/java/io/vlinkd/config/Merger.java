@@ -3,24 +3,29 @@ package io.vlinkd.config;
 import io.vlinkd.netlink.kind.BridgeSpec;
 import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.MtuRule;
+import io.vlinkd.netlink.kind.VxlanSpec;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.route.VlanTunnel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Merges the files' contents in order and runs the checks that need the whole config: an interface or route defined
  * twice (naming both places), references to interfaces the config does not define, ports in another namespace than
  * their master, a parent or a route device in another namespace, namespaces that do not exist, a peer's entry in
  * another namespace than its creator puts it, the MTU of an entry without kind: (a peer's takes its creator's
- * kind's MTUs), a bridge port's VLANs on a bridge that does not filter VLANs, and dependency cycles over
+ * kind's MTUs), a bridge port's VLANs on a bridge that does not filter VLANs, a VLAN tunnel mapping of a VLAN the
+ * port lacks or on a port without vlan-tunnel, and dependency cycles over
  * {@code link}, {@code master} and kind options that name interfaces.
  */
 final class Merger {
@@ -76,6 +81,7 @@ final class Merger {
         checkKindlessMtus(files, peerOf);
         checkPortMasters(files, byName);
         checkBridgeVlans(files, byName);
+        checkVlanTunnels(files);
         new CycleCheck(byName, peerOf, this::add).run();
         DaemonSettings settings = settings(files);
 
@@ -301,6 +307,39 @@ final class Merger {
                         && b.vlanFiltering().orElse(false))) {
                     add(at, key, "vlans: needs VLAN filtering on bridge " + bridge.name() + " (at " + bridge.where()
                             + "): add vlan-filtering: true to its bridge: options");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code vlan-tunnel:} maps VLANs of the port: each must be in its {@code vlans:} (the kernel refuses a mapping
+     * of a VLAN the port lacks), the port needs {@code bridge-port: { vlan-tunnel: true }} (BR_VLAN_TUNNEL: EINVAL
+     * otherwise), and a VXLAN port {@code external: true} (only a metadata device takes the tunnel id per frame).
+     */
+    private void checkVlanTunnels(List<FileContents> files) {
+        for (FileContents f : files) {
+            for (InterfaceEntry e : f.interfaces()) {
+                SourceLocation at = e.sectionsAt().get(VlanTunnelSection.SECTION);
+                if (at == null || e.link().isEmpty()) {
+                    continue;
+                }
+                DesiredLink d = e.link().get();
+                String key = e.path() + ".vlan-tunnel";
+                Set<Integer> vids = new HashSet<>();
+                d.objects(BridgeVlanSection.SECTION).forEach(v -> vids.add(v.vid()));
+                for (VlanTunnel t : d.objects(VlanTunnelSection.SECTION)) {
+                    if (!vids.contains(t.vid())) {
+                        add(at, key, "VLAN " + t.vid() + " of vlan-tunnel: is not in this port's vlans:");
+                    }
+                }
+                boolean flag = d.link().port().map(p -> p.values().entrySet().stream().anyMatch(o ->
+                        o.getKey().key().equals("vlan-tunnel") && Boolean.TRUE.equals(o.getValue()))).orElse(false);
+                if (!flag) {
+                    add(at, key, "vlan-tunnel: needs bridge-port: { vlan-tunnel: true } on this port");
+                }
+                if (d.link().spec() instanceof VxlanSpec x && !x.external().orElse(false)) {
+                    add(at, key, "vlan-tunnel: needs external: true in this VXLAN's vxlan: options (collect metadata)");
                 }
             }
         }

@@ -6,18 +6,19 @@ package io.vlinkd.daemon.reconcile;
  * generic-netlink configuration (a team's mode: before any port joins, see {@link Step.ConfigureLink}), down before
  * joining a master that takes only down ports, enslavement, the settings as a port ({@code bridge-port:}), up/down,
  * addresses, routes (a gateway must be reachable through an address, and a route needs its device up), policy rules,
- * neighbour entries (the kernel flushes them when their device goes down), bridge VLANs, and FDB and MDB entries
- * last (a port's needs its bridge, and one in a VLAN needs the port's VLAN: EINVAL otherwise).
+ * neighbour entries (the kernel flushes them when their device goes down), bridge VLANs and their tunnel mappings,
+ * and FDB and MDB entries last (a port's needs its bridge, and one in a VLAN needs the port's VLAN: EINVAL
+ * otherwise).
  *
  * <p>The phases before {@link #DELETE_ADDRESS} and after {@link #ADD_ADDRESS} are those of the resource types
- * (routes, rules, neighbour entries, bridge VLANs, FDB and MDB entries): {@link DependencyGraph} puts their
- * deletions before everything else and their additions after everything else, across interfaces. A new type's phases
- * go there: its deletion first, its addition last.
+ * (routes, rules, neighbour entries, bridge VLANs and tunnel mappings, FDB and MDB entries):
+ * {@link DependencyGraph} puts their deletions before everything else and their additions after everything else,
+ * across interfaces. A new type's phases go there: its deletion first, its addition last.
  */
 public enum Phase {
-    DELETE_RULE, DELETE_MDB, DELETE_FDB, DELETE_VLAN, DELETE_NEIGHBOUR, DELETE_ROUTE, DELETE_ADDRESS, DELETE_LINK,
-    CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_PORT, SET_STATE, ADD_ADDRESS,
-    ADD_ROUTE, ADD_RULE, ADD_NEIGHBOUR, ADD_VLAN, ADD_FDB, ADD_MDB;
+    DELETE_RULE, DELETE_MDB, DELETE_FDB, DELETE_VLAN_TUNNEL, DELETE_VLAN, DELETE_NEIGHBOUR, DELETE_ROUTE,
+    DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_PORT,
+    SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_RULE, ADD_NEIGHBOUR, ADD_VLAN, ADD_VLAN_TUNNEL, ADD_FDB, ADD_MDB;
 
     /** A resource type's deletion: before every other step of a plan. */
     boolean removesObjectFirst() {

@@ -23,8 +23,9 @@ import java.util.Set;
  * ({@link io.vlinkd.daemon.resource.route.RouteType}), permanent and proxy neighbour entries
  * ({@link io.vlinkd.daemon.resource.neighbour.NeighbourType},
  * {@link io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType}), FDB entries
- * ({@link io.vlinkd.daemon.resource.fdb.FdbType}), MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}) and
- * bridge VLANs ({@link io.vlinkd.daemon.resource.vlan.BridgeVlanType}), the last five sharing {@link EntryListType};
+ * ({@link io.vlinkd.daemon.resource.fdb.FdbType}), MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}),
+ * bridge VLANs ({@link io.vlinkd.daemon.resource.vlan.BridgeVlanType}) and their tunnel mappings
+ * ({@link io.vlinkd.daemon.resource.vlan.VlanTunnelType}), the last six sharing {@link EntryListType};
  * rules, nexthops and qdiscs next.
  * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
@@ -55,7 +56,7 @@ import java.util.Set;
  * ({@code io.vlinkd.netlink.route}); for a list on an interface entry, its {@code EntrySection} in the config
  * module and that section's line in {@code EntrySections.ALL} (the loader, the schema and the docs ask the
  * sections; a top-level list such as {@code routes:} is read by the loader itself); the fake kernel's support (test
- * sources). Neighbour, proxy neighbour, FDB and MDB entries and bridge VLANs were added so.
+ * sources). Neighbour, proxy neighbour, FDB and MDB entries, bridge VLANs and VLAN tunnel mappings were added so.
  *
  * @param <K> what makes two objects the same object to the kernel (a route: family, destination, table, metric):
  *            an add at an existing key fails (EEXIST), a replace changes the object at that key in place

@@ -9,6 +9,7 @@ import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.resource.rule.RuleType;
 import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
+import io.vlinkd.daemon.resource.vlan.VlanTunnelType;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ public final class ResourceTypes {
      */
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
             NeighbourType.TYPE, ProxyNeighbourType.TYPE, FdbType.TYPE,
-            MdbType.TYPE, BridgeVlanType.TYPE, RuleType.TYPE);
+            MdbType.TYPE, BridgeVlanType.TYPE, RuleType.TYPE,
+            VlanTunnelType.TYPE);
 
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides

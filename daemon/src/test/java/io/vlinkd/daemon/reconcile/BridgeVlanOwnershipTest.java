@@ -3,6 +3,7 @@ package io.vlinkd.daemon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
+import io.vlinkd.daemon.resource.vlan.VlanTunnelType;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.route.BridgeVlan;
 import java.nio.file.Files;
@@ -74,6 +75,44 @@ class BridgeVlanOwnershipTest extends OverFakeKernel.WithRealKinds {
         assertThat(listed.kept()).extracting(Step::ipCommand).containsExactly("bridge vlan add vid 1 untagged dev v0");
         assertThat(listed.plan().notes()).anyMatch(n -> n.contains("bridge vid 30 on v0 exists, not installed by vlinkd"));
         assertThat(vlans()).containsExactly("v0 vid 1 untagged", "v0 vid 30");
+    }
+
+    /** vx0, a metadata VXLAN port of br0 with VLANs 10 and 20, mapped to tunnel ids by {@code tunnels}. */
+    private static String tunnelled(String tunnels) {
+        return "interfaces:\n"
+                + "  - name: br0\n    kind: bridge\n    bridge: { vlan-filtering: true }\n"
+                + "  - name: vx0\n    kind: vxlan\n    vxlan: { external: true, dstport: 4789 }\n    master: br0\n"
+                + "    bridge-port: { vlan-tunnel: true }\n    vlans: [{ vid: 10 }, { vid: 20 }]\n"
+                + (tunnels == null ? "" : "    vlan-tunnel: " + tunnels + "\n");
+    }
+
+    private List<String> tunnels() {
+        ObservedState s = kernel.observe();
+        return s.objects(VlanTunnelType.TYPE).stream().map(t -> s.nameOf(t.index()) + " " + t.tunnel()).sorted()
+                .toList();
+    }
+
+    @Test
+    void tunnelMappingsAreAddedAfterTheirVlansChangedByDeleteAndAddAndDeleted() throws Exception {
+        ApplyResult first = reconciler.apply(config(tunnelled("[{ vid: 10, tunnel-id: 1010 }, { vid: 20, "
+                + "tunnel-id: 1020 }]")));
+        assertThat(first.errors()).isEmpty();
+        assertThat(first.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(tunnels()).containsExactly("vx0 vid 10 tunnel_info id 1010", "vx0 vid 20 tunnel_info id 1020");
+        assertThat(Files.readString(store.file())).contains("\nvlan-tunnel vx0 ");
+        assertThat(reconciler.apply(config(tunnelled("[{ vid: 10, tunnel-id: 1010 }, { vid: 20, "
+                + "tunnel-id: 1020 }]"))).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+
+        ApplyResult changed = reconciler.apply(config(tunnelled("[{ vid: 10, tunnel-id: 1011 }]")));
+        assertThat(changed.kept()).extracting(Step::ipCommand).containsExactly(
+                "bridge vlan del dev vx0 vid 10 tunnel_info id 1010", "bridge vlan del dev vx0 vid 20 tunnel_info id 1020",
+                "bridge vlan add dev vx0 vid 10 tunnel_info id 1011");
+        assertThat(tunnels()).containsExactly("vx0 vid 10 tunnel_info id 1011");
+        assertThat(vlans()).containsExactly("vx0 vid 10", "vx0 vid 20");
+
+        reconciler.apply(config(tunnelled(null)));
+        assertThat(tunnels()).isEmpty();
+        assertThat(Files.readString(store.file())).doesNotContain("\nvlan-tunnel ");
     }
 
     @Test

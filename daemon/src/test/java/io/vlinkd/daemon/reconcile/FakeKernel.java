@@ -11,6 +11,8 @@ import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.daemon.resource.mdb.ObservedMdb;
 import io.vlinkd.daemon.resource.vlan.BridgeVlanType;
 import io.vlinkd.daemon.resource.vlan.ObservedBridgeVlan;
+import io.vlinkd.daemon.resource.vlan.ObservedVlanTunnel;
+import io.vlinkd.daemon.resource.vlan.VlanTunnelType;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
@@ -38,6 +40,7 @@ import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.BridgeVlan;
 import io.vlinkd.netlink.route.Brvlan;
+import io.vlinkd.netlink.route.VlanTunnel;
 import io.vlinkd.netlink.route.FdbMessage;
 import io.vlinkd.netlink.route.FdbSpec;
 import io.vlinkd.netlink.route.MdbEntry;
@@ -103,6 +106,7 @@ public final class FakeKernel implements KernelPort {
     private final List<ObservedBridgeVlan> vlans = new ArrayList<>();
     /** Policy rules, the kernel's three IPv4 and two IPv6 defaults first. */
     private final List<ObservedRule> rules = new ArrayList<>(defaultRules());
+    private final List<ObservedVlanTunnel> tunnels = new ArrayList<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -144,7 +148,8 @@ public final class FakeKernel implements KernelPort {
         observations++;
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
                 RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb,
-                BridgeVlanType.TYPE, vlans, RuleType.TYPE, rules));
+                BridgeVlanType.TYPE, vlans, RuleType.TYPE, rules,
+                VlanTunnelType.TYPE, tunnels));
     }
 
     @Override
@@ -191,6 +196,7 @@ public final class FakeKernel implements KernelPort {
         fdb.removeIf(e -> e.index() == index);
         mdb.removeIf(e -> e.port() == index || e.bridge() == index);
         vlans.removeIf(v -> v.index() == index);
+        tunnels.removeIf(t -> t.index() == index);
     }
 
     /** Executes each write in turn: an rtnetlink request as {@link #apply} does, team options as a kernel would. */
@@ -572,6 +578,7 @@ public final class FakeKernel implements KernelPort {
             mdb.removeIf(e -> e.port() == l.index() && e.bridge() != l.index());
             // nbp_vlan_flush: and its VLANs.
             vlans.removeIf(v -> v.index() == l.index() && !v.self());
+            tunnels.removeIf(t -> t.index() == l.index());
         }
     }
 
@@ -657,6 +664,7 @@ public final class FakeKernel implements KernelPort {
         for (ObservedLink other : new ArrayList<>(links.values())) {
             if (doomed.contains(other.master())) {
                 vlans.removeIf(v -> v.index() == other.index() && !v.self());
+                tunnels.removeIf(t -> t.index() == other.index());
                 links.put(other.index(), other.withMaster(0));
             }
         }
@@ -666,6 +674,7 @@ public final class FakeKernel implements KernelPort {
         fdb.removeIf(e -> doomed.contains(e.index()) || doomed.contains(masterOf(e)));
         mdb.removeIf(e -> doomed.contains(e.port()) || doomed.contains(e.bridge()));
         vlans.removeIf(v -> doomed.contains(v.index()));
+        tunnels.removeIf(t -> doomed.contains(t.index()));
     }
 
     /**
@@ -684,6 +693,11 @@ public final class FakeKernel implements KernelPort {
         if (self ? !"bridge".equals(l.kindName()) : l.master() == 0) {
             throw new Refusal(Errno.EOPNOTSUPP, self ? "not a bridge" : "not a bridge port");
         }
+        Optional<Attrs> tunnel = spec.nested(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_INFO);
+        if (tunnel.isPresent()) {
+            tunnel(index, tunnel.get(), m.type() == Rtnl.RTM_SETLINK);
+            return;
+        }
         byte[] info = spec.bytes(Brvlan.IFLA_BRIDGE_VLAN_INFO).orElseThrow();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(info).order(java.nio.ByteOrder.nativeOrder());
         int flags = b.getShort();
@@ -694,6 +708,7 @@ public final class FakeKernel implements KernelPort {
             if (!had) {
                 throw new Refusal(Errno.ENOENT, null);
             }
+            tunnels.removeIf(t -> t.index() == index && t.tunnel().vid() == v.vid());
             return;
         }
         if (v.pvid()) {
@@ -702,6 +717,33 @@ public final class FakeKernel implements KernelPort {
                     : x);
         }
         vlans.add(new ObservedBridgeVlan(index, self, v));
+    }
+
+    /**
+     * A port's VLAN tunnel mapping: of a VLAN the port has (EINVAL otherwise); a VLAN mapped to another id, or an id
+     * mapped to another VLAN, is EEXIST; a delete of a mapping the port lacks is ENOENT.
+     */
+    private void tunnel(int index, Attrs t, boolean add) throws Refusal, MalformedMessageException {
+        VlanTunnel want = new VlanTunnel((int) t.integer(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_VID, 0),
+                t.integer(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_ID, 0));
+        ObservedVlanTunnel o = new ObservedVlanTunnel(index, want);
+        if (!add) {
+            if (!tunnels.remove(o)) {
+                throw new Refusal(Errno.ENOENT, null);
+            }
+            return;
+        }
+        if (vlans.stream().noneMatch(v -> v.index() == index && v.vlan().vid() == want.vid())) {
+            throw new Refusal(Errno.EINVAL, "no such VLAN on the port");
+        }
+        if (tunnels.contains(o)) {
+            return;
+        }
+        if (tunnels.stream().anyMatch(x -> x.index() == index && (x.tunnel().vid() == want.vid()
+                || x.tunnel().tunnelId() == want.tunnelId()))) {
+            throw new Refusal(Errno.EEXIST, null);
+        }
+        tunnels.add(o);
     }
 
     /** A VLAN someone else (or the kernel: vid 1 pvid untagged) put on {@code name}. */

@@ -21,7 +21,8 @@ class LedgerFormatTest {
             + "address LINK IFINDEX ADDR/LEN [netns=NS], neighbour LINK IFINDEX ADDRESS [netns=NS], "
             + "proxy LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
-            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS], rule RULE [netns=NS]\n";
+            + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS], rule RULE [netns=NS], "
+            + "vlan-tunnel LINK IFINDEX VID [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -47,7 +48,8 @@ class LedgerFormatTest {
                 + "vlan v0 6 10\n"
                 + "vlan br0 5 4094\n"
                 + "rule priority=100,from=10.1.0.0/16,table=100\n"
-                + "rule family=inet6,priority=100,from=2001:db8::/32,table=100\n";
+                + "rule family=inet6,priority=100,from=2001:db8::/32,table=100\n"
+                + "vlan-tunnel vx0 7 10\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -90,6 +92,7 @@ class LedgerFormatTest {
             "mdb br0 5 v0 239.1.1.1 4095",
             "vlan v0 6 0",
             "vlan v0 6 10 20",
+            "vlan-tunnel vx0 7 4095",
             "rule 1 2 3",
             "rule table=100",
             "frobnicate 1 2 3",
@@ -123,6 +126,7 @@ class LedgerFormatTest {
             "VLAN is not - or 1..4094",
             "VID is not 1..4094",
             "not 'vlan LINK IFINDEX VID [netns=NS]'",
+            "VID is not 1..4094",
             "not 'rule RULE [netns=NS]'",
             "RULE does not begin with priority=",
             "unknown line type 'frobnicate'",

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,6 +214,39 @@ class DaemonKernelTest {
         }
         assertThat(ns.ip("rule", "show", "priority", "100")).contains("from 10.10.0.0/16 lookup 100 proto 247");
         assertThat(lastSummary()).startsWith("drift repaired (a rule with vlinkd's protocol changed)");
+    }
+
+    /**
+     * Issue 15: a port's VLAN deleted with {@code bridge vlan del} is added again by the running daemon (the port's
+     * AF_BRIDGE RTM_NEWLINK is the drift; the view dumps the VLANs again). Lane A: this host's bridge has no VLAN
+     * filtering.
+     */
+    @Test
+    void aDeletedPortVlanIsAddedAgain() throws Exception {
+        Assumptions.assumeTrue(ns.supportsKind("bridge", "vlan_filtering", "1"),
+                "this kernel's bridge has no VLAN filtering (EOPNOTSUPP on the 6.18 host): runs in lane A");
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                interfaces:
+                  - name: bra
+                    kind: bridge
+                    bridge: { vlan-filtering: true }
+                  - name: va
+                    kind: veth
+                    veth: { peer: vb }
+                    master: bra
+                    vlans: [{ vid: 10, pvid: true, untagged: true }, { vid: 20 }]
+                """);
+        start(backend);
+        assertThat(ns.bridge("vlan", "show", "dev", "va")).containsPattern("\\b10 PVID Egress Untagged")
+                .containsPattern("(?m)\\s20\\s*$");
+
+        ns.bridge("vlan", "del", "vid", "20", "dev", "va");
+        Pattern vid20 = Pattern.compile("(?m)\\s20\\s*$");
+        for (int i = 0; i < 100 && !vid20.matcher(ns.bridge("vlan", "show", "dev", "va")).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ns.bridge("vlan", "show", "dev", "va")).containsPattern(vid20);
+        assertThat(lastSummary()).startsWith("drift repaired");
     }
 
     private boolean learning(String port) {
