@@ -15,10 +15,11 @@ public final class LinkKinds {
     private LinkKinds() {
     }
 
-    /** Layer-2 kinds: bridge, vxlan, veth, vlan, vxcan. */
+    /** Layer-2 kinds: bridge, vxlan, geneve, veth, vlan, vxcan. */
     private static final List<LinkKind<?>> LAYER2 = List.of(
             BridgeKind.INSTANCE,
             VxlanKind.INSTANCE,
+            GeneveKind.INSTANCE,
             VethKind.INSTANCE,
             VlanKind.INSTANCE,
             VxcanKind.INSTANCE
