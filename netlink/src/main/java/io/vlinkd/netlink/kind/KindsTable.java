@@ -21,8 +21,8 @@ public final class KindsTable {
         sb.append("refuses or ignores the change, so vlinkd deletes and re-creates the link (and re-attaches what is\n");
         sb.append("stacked on it), and says so in the plan and the log.\n\n");
         sb.append("Common to every kind: `mtu`, `mac`, `state`, `master`, `link`, `alias`, `txqueuelen`, `netns`, ");
-        sb.append("`addresses`, `addresses-exclusive`, `neighbours`, `fdb`, `mdb`, `vlans` (all in place, except ");
-        sb.append("`netns`). ");
+        sb.append("`addresses`, `addresses-exclusive`, `neighbours`, `fdb`, `mdb`, `vlans`, `vlan-tunnel` (all in ");
+        sb.append("place, except `netns`). ");
         sb.append("`addresses` deletes only ");
         sb.append("addresses vlinkd added (marked with IFA_PROTO `settings.route-protocol`, recorded in the ledger); ");
         sb.append("`addresses-exclusive: true` also removes every other permanent address, IPv4 link-local ");
@@ -30,8 +30,9 @@ public final class KindsTable {
         sb.append("(SLAAC/DHCP) are never deleted (README, \"Routes and addresses\"). `neighbours` are permanent ");
         sb.append("ARP/NDP entries (README, \"Neighbour entries\"), `fdb` a bridge port's static entries or a ");
         sb.append("VXLAN's remotes (README, \"FDB entries\"), `mdb` a bridge's multicast entries (README, ");
-        sb.append("\"MDB entries\"), `vlans` a bridge port's or a VLAN-filtering bridge's own VLANs (README, ");
-        sb.append("\"Bridge VLANs\"). `state` is `up` ");
+        sb.append("\"MDB entries\"), `vlans` a bridge port's or a VLAN-filtering bridge's own VLANs and ");
+        sb.append("`vlan-tunnel` a VXLAN port's VLAN-to-tunnel-id mappings (README, \"Bridge VLANs\"). ");
+        sb.append("`state` is `up` ");
         sb.append("when not given (`state: down` keeps a\nlink down).\n\n");
         sb.append("| kind | options |\n|---|---|\n");
         for (LinkKind<?> k : LinkKinds.all()) {

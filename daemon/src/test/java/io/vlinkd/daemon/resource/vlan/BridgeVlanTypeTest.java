@@ -9,6 +9,7 @@ import io.vlinkd.netlink.route.Brvlan;
 import io.vlinkd.netlink.route.IfInfoMsg;
 import io.vlinkd.netlink.route.Ifla;
 import io.vlinkd.netlink.route.Rtnl;
+import io.vlinkd.netlink.route.VlanTunnel;
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlMessage;
 import java.util.HexFormat;
@@ -51,6 +52,27 @@ class BridgeVlanTypeTest {
                 .isFalse();
         assertThat(BridgeVlanType.TYPE.kernels(new ObservedBridgeVlan(4, false, new BridgeVlan(10, true, true))))
                 .isFalse();
+    }
+
+    @Test
+    void aPortsTunnelMappingsAreATypeOfTheirOwnFromTheSameMessage() throws Exception {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWLINK, 0);
+        new IfInfoMsg(Rtnl.AF_BRIDGE, 1, 4, 0, 0).writeTo(w);
+        w.putInt(Ifla.IFLA_MASTER, 2);
+        try (var spec = w.nest(Ifla.IFLA_AF_SPEC)) {
+            w.putBytes(Brvlan.IFLA_BRIDGE_VLAN_INFO, HexFormat.of().parseHex("00000a00"));
+            try (var t = w.nest(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_INFO)) {
+                w.putInt(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_ID, 1010);
+                w.putInt(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_VID, 10);
+                w.putInt(Brvlan.IFLA_BRIDGE_VLAN_TUNNEL_FLAGS, 0);
+            }
+        }
+        NlMessage m = NlMessage.parseOne(w.finish("port").bytes());
+        assertThat(ResourceTypes.ALL).contains(VlanTunnelType.TYPE);
+        assertThat(VlanTunnelType.TYPE.decodeAll(m)).containsExactly(new ObservedVlanTunnel(4, new VlanTunnel(10, 1010)));
+        assertThat(BridgeVlanType.TYPE.decodeAll(m)).hasSize(1);
+        assertThat(VlanTunnelType.TYPE.inLinkNotification(port(Rtnl.RTM_NEWLINK))).isTrue();
+        assertThat(VlanTunnelType.TYPE.announcedExactly()).isFalse();
     }
 
     @Test
