@@ -24,7 +24,7 @@ public final class FdbSection extends EntrySection<FdbSpec> {
             new Key("mac", ValueType.mac(), "NDA_LLADDR: the destination MAC; 00:00:00:00:00:00 on a VXLAN is the "
                     + "default destination (broadcast, unknown unicast, multicast)"),
             new Key("vlan", ValueType.integer(1, 4094), "NDA_VLAN: the VLAN of a bridge port's entry; the bridge "
-                    + "needs VLAN filtering (the kernel refuses it otherwise, EINVAL, and the apply is rolled back)"),
+                    + "needs VLAN filtering (vlan-filtering: true; the kernel refuses it otherwise, EINVAL)"),
             new Key("dst", ValueType.ip(), "NDA_DST: the remote VTEP of a VXLAN entry"),
             new Key("vni", ValueType.integer(0, 0xffffff), "NDA_VNI: the VNI to send with (default: the VXLAN's id)"),
             new Key("port", ValueType.integer(1, 65535), "NDA_PORT: the remote UDP port (default: the VXLAN's "

@@ -281,34 +281,45 @@ final class Merger {
     }
 
     /**
-     * {@code vlans:} needs a bridge that filters VLANs: the entry's master (or the entry itself, a bridge) must be
-     * a bridge with {@code vlan-filtering: true} when the config defines it (kind: bridge); without it the kernel
-     * refuses every VLAN (EOPNOTSUPP, or a bridge that ignores them). A master the config only names (an entry
-     * without kind:) is someone else's bridge, known only once the apply observes it.
+     * {@code vlans:}, and an {@code fdb:} entry with {@code vlan:}, need a bridge that filters VLANs: the entry's
+     * master (or, for {@code vlans:}, the entry itself, a bridge) must be a bridge with {@code vlan-filtering: true}
+     * when the config defines it (kind: bridge); without it the kernel refuses every VLAN (EOPNOTSUPP, or a bridge
+     * that ignores them) and every FDB entry with one (EINVAL). A master the config only names (an entry without
+     * kind:) is someone else's bridge, known only once the apply observes it.
      */
     private void checkBridgeVlans(List<FileContents> files, Map<String, InterfaceEntry> byName) {
         for (FileContents f : files) {
             for (InterfaceEntry e : f.interfaces()) {
-                SourceLocation at = e.sectionsAt().get(BridgeVlanSection.SECTION);
-                if (at == null || e.link().isEmpty()) {
+                if (e.link().isEmpty()) {
                     continue;
                 }
-                LinkSpec l = e.link().get().link();
-                boolean self = l.kind() != null && l.kind().name().equals("bridge");
-                InterfaceEntry bridge = self ? e : l.master().map(byName::get).orElse(null);
-                if (bridge == null || bridge.kind().isEmpty() || bridge.link().isEmpty()) {
-                    continue; // not defined here, or its own problems are reported
+                SourceLocation vlans = e.sectionsAt().get(BridgeVlanSection.SECTION);
+                if (vlans != null) {
+                    checkFiltering(e, byName, vlans, e.path() + ".vlans", "vlans:", true);
                 }
-                String key = e.path() + ".vlans";
-                String kindName = bridge.kind().get().name();
-                if (!kindName.equals("bridge")) {
-                    add(at, key, "vlans: belongs to a bridge port; master " + bridge.name() + " is a " + kindName);
-                } else if (!(bridge.link().get().link().spec() instanceof BridgeSpec b
-                        && b.vlanFiltering().orElse(false))) {
-                    add(at, key, "vlans: needs VLAN filtering on bridge " + bridge.name() + " (at " + bridge.where()
-                            + "): add vlan-filtering: true to its bridge: options");
+                SourceLocation fdb = e.sectionsAt().get(FdbSection.SECTION);
+                if (fdb != null && e.link().get().objects(FdbSection.SECTION).stream()
+                        .anyMatch(x -> x.vlan().isPresent())) {
+                    checkFiltering(e, byName, fdb, e.path() + ".fdb", "an FDB entry with vlan:", false);
                 }
             }
+        }
+    }
+
+    private void checkFiltering(InterfaceEntry e, Map<String, InterfaceEntry> byName, SourceLocation at, String key,
+                                String what, boolean selfToo) {
+        LinkSpec l = e.link().get().link();
+        boolean self = selfToo && l.kind() != null && l.kind().name().equals("bridge");
+        InterfaceEntry bridge = self ? e : l.master().map(byName::get).orElse(null);
+        if (bridge == null || bridge.kind().isEmpty() || bridge.link().isEmpty()) {
+            return; // not defined here, or its own problems are reported
+        }
+        String kindName = bridge.kind().get().name();
+        if (!kindName.equals("bridge")) {
+            add(at, key, what + " belongs to a bridge port; master " + bridge.name() + " is a " + kindName);
+        } else if (!(bridge.link().get().link().spec() instanceof BridgeSpec b && b.vlanFiltering().orElse(false))) {
+            add(at, key, what + " needs VLAN filtering on bridge " + bridge.name() + " (at " + bridge.where()
+                    + "): add vlan-filtering: true to its bridge: options");
         }
     }
 

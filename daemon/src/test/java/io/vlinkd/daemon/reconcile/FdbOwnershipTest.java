@@ -24,7 +24,8 @@ class FdbOwnershipTest extends OverFakeKernel.WithRealKinds {
 
     private static String yaml(String portFdb, String vxlanId, String remotes) {
         return "interfaces:\n"
-                + "  - name: br0\n    kind: bridge\n"
+                // VLAN filtering: a port's entry with vlan: needs it (the loader refuses it otherwise, as the kernel).
+                + "  - name: br0\n    kind: bridge\n    bridge: { vlan-filtering: true }\n"
                 + "  - name: v0\n    kind: veth\n    veth: { peer: v1 }\n    master: br0\n"
                 + (portFdb == null ? "" : "    fdb: " + portFdb + "\n")
                 + "  - name: vx0\n    kind: vxlan\n    vxlan: { id: " + vxlanId + " }\n"
