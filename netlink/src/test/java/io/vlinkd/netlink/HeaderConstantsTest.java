@@ -3,6 +3,7 @@ package io.vlinkd.netlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vlinkd.netlink.genl.Genl;
+import io.vlinkd.netlink.route.Brvlan;
 import io.vlinkd.netlink.route.Fra;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.Ifla;
@@ -55,7 +56,8 @@ class HeaderConstantsTest {
     @Test
     void everyHandWrittenNumberMatchesTheKernelHeaders() throws IllegalAccessException {
         Map<String, Long> ours = new LinkedHashMap<>();
-        for (Class<?> c : List.of(Netlink.class, Rtnl.class, Ifla.class, Ifa.class, Rta.class, Genl.class, Fra.class)) {
+        for (Class<?> c : List.of(Netlink.class, Rtnl.class, Ifla.class, Ifa.class, Rta.class, Genl.class, Fra.class,
+                Brvlan.class)) {
             collect(c, ours);
         }
         List<String> wrong = new ArrayList<>();
