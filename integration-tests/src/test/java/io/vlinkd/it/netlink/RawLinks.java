@@ -11,6 +11,7 @@ import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrType;
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.util.function.Consumer;
 
 /**
  * Link requests written with MessageWriter directly, for the socket tests: they exercise the socket, not the kind
@@ -49,33 +50,36 @@ final class RawLinks {
 
     /** {@code ip link add NAME type veth peer name PEER [netns PEERNS]}; {@code peerNetnsFd} -1 for none. */
     static NlRequest veth(String name, String peer, int peerNetnsFd) {
-        MessageWriter w = create();
-        w.putString(Ifla.IFLA_IFNAME, name);
-        try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
-            w.putString(Ifla.IFLA_INFO_KIND, "veth");
-            try (var data = w.nest(Ifla.IFLA_INFO_DATA); var p = w.nest(VETH_INFO_PEER)) {
+        return withData(name, "veth", w -> {
+            try (var p = w.nest(VETH_INFO_PEER)) {
                 IfInfoMsg.of(0).writeTo(w); // the peer's own ifinfomsg, then its attributes
                 w.putString(Ifla.IFLA_IFNAME, peer);
                 if (peerNetnsFd >= 0) {
                     w.putInt(Ifla.IFLA_NET_NS_FD, peerNetnsFd);
                 }
             }
-        }
-        return w.finish("RTM_NEWLINK " + name + " (veth)");
+        });
     }
 
     /** {@code ip link add NAME type vxlan id VNI dstport PORT}. */
     static NlRequest vxlan(String name, int vni, int port) {
+        return withData(name, "vxlan", w -> {
+            w.putInt(IFLA_VXLAN_ID, vni);
+            w.putInt(IFLA_VXLAN_PORT, port);
+        });
+    }
+
+    /** The create of link {@code name} of {@code kind} whose IFLA_INFO_DATA {@code data} writes. */
+    private static NlRequest withData(String name, String kind, Consumer<MessageWriter> data) {
         MessageWriter w = create();
         w.putString(Ifla.IFLA_IFNAME, name);
         try (var info = w.nest(Ifla.IFLA_LINKINFO)) {
-            w.putString(Ifla.IFLA_INFO_KIND, "vxlan");
-            try (var data = w.nest(Ifla.IFLA_INFO_DATA)) {
-                w.putInt(IFLA_VXLAN_ID, vni);
-                w.putInt(IFLA_VXLAN_PORT, port);
+            w.putString(Ifla.IFLA_INFO_KIND, kind);
+            try (var d = w.nest(Ifla.IFLA_INFO_DATA)) {
+                data.accept(w);
             }
         }
-        return w.finish("RTM_NEWLINK " + name + " (vxlan)");
+        return w.finish("RTM_NEWLINK " + name + " (" + kind + ")");
     }
 
     /** {@code ip link set dev NAME type vxlan id VNI}: the kernel refuses it ("Cannot change VNI"). */
