@@ -91,7 +91,9 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
                             + "into or out of passthru needs a re-create").words(IFLA_MACVLAN_MODE, MODES),
             Option.inPlace("flags", new ValueType.ListOf(FLAG_BITS.choice()), "3.2",
                     "IFLA_MACVLAN_FLAGS: nopromisc (passthru: leave the parent's promiscuity alone), nodst (4.20)")
-                    .codec(new FlagsCodec()).convert(new BitOrder())
+                    // The configured flags in bit order, whatever order the config lists them in.
+                    .codec(new FlagsCodec()).convert(Option.Convert.of(v -> v,
+                            o -> FLAG_BITS.words().stream().filter(((List<?>) o)::contains).toList()))
                     // "flag null" is iproute2's way to send IFLA_MACVLAN_FLAGS 0.
                     .ip(v -> ((List<?>) v).isEmpty() ? List.of("flag", "null")
                             : ((List<?>) v).stream().map(Object::toString).toList()),
@@ -154,20 +156,6 @@ public final class MacvlanKind extends AbstractLinkKind<MacvlanKind.MacvlanSpec>
                 .put("source-macs", spec.sourceMacs())
                 .put("bcqueuelen", spec.bcqueuelen())
                 .build();
-    }
-
-    /** The configured flags in bit order, whatever order the config lists them in. */
-    private static final class BitOrder implements Option.Convert {
-        @Override
-        public Object toOption(Object specValue) {
-            return specValue;
-        }
-
-        @Override
-        public Object toSpec(Object optionValue) {
-            List<?> words = (List<?>) optionValue;
-            return FLAG_BITS.words().stream().filter(words::contains).toList();
-        }
     }
 
     /** IFLA_MACVLAN_FLAGS: the flag words as MACVLAN_FLAG_* bits. */

@@ -4,6 +4,7 @@ import io.vlinkd.netlink.wire.Attr;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One option of a kind's config section, in iproute2's words ({@code dstport}, {@code miimon}), and everything the
@@ -56,6 +57,21 @@ public record Option(String key, ValueType type, Change change, String since, St
         Object toOption(Object specValue);
 
         Object toSpec(Object optionValue);
+
+        /** The conversion of these two functions, spec value to config value and back. */
+        static Convert of(UnaryOperator<Object> toOption, UnaryOperator<Object> toSpec) {
+            return new Convert() {
+                @Override
+                public Object toOption(Object specValue) {
+                    return toOption.apply(specValue);
+                }
+
+                @Override
+                public Object toSpec(Object optionValue) {
+                    return toSpec.apply(optionValue);
+                }
+            };
+        }
     }
 
     /** The value of an option held in several fields: {@link #fields}' values in, one config value out, and back. */

@@ -82,6 +82,10 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
     private static final ValueType TOS = ValueType.AnyOf.of(ValueType.choice("inherit"), ValueType.u8());
 
     // The refusals are the kernel's answer (6.18) to an in-place change of each create-only option.
+    /** tos 1 is how iproute2 sends {@code tos inherit}. */
+    private static final Option.Convert TOS_INHERIT = Option.Convert.of(v -> (Long) v == 1 ? "inherit" : v,
+            o -> "inherit".equals(o) ? 1L : o);
+
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("id", ValueType.integer(0, (1 << 24) - 1), "3.7",
                     "IFLA_VXLAN_ID: the VXLAN network identifier (VNI); required unless external")
@@ -111,7 +115,7 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
                             + "between a number and inherit re-creates)")
                     .fields(new Ttl(), "ttl", "ttlInherit").codec(new Ttl()),
             Option.inPlace("tos", TOS, "3.7", "IFLA_VXLAN_TOS: outer TOS, or inherit from the inner packet")
-                    .attr(IFLA_VXLAN_TOS).convert(new Tos())
+                    .attr(IFLA_VXLAN_TOS).convert(TOS_INHERIT)
                     .ip(v -> List.of("tos", (Long) v == 1 ? "inherit" : String.format("0x%x", v))),
             Option.inPlace("flowlabel", ValueType.integer(0, 0xfffff), "4.6",
                     "IFLA_VXLAN_LABEL: IPv6 flow label of the outer header").attr(IFLA_VXLAN_LABEL),
@@ -347,19 +351,6 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
                 return Optional.of("inherit");
             }
             return d.integer(IFLA_VXLAN_TTL);
-        }
-    }
-
-    /** tos 1 is how iproute2 sends {@code tos inherit}. */
-    private static final class Tos implements Option.Convert {
-        @Override
-        public Object toOption(Object specValue) {
-            return (Long) specValue == 1 ? "inherit" : specValue;
-        }
-
-        @Override
-        public Object toSpec(Object optionValue) {
-            return "inherit".equals(optionValue) ? 1L : optionValue;
         }
     }
 

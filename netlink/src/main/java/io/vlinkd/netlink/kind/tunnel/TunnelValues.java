@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Option value types, parsing and {@code ip} words shared by the tunnel kinds: ttl/hoplimit, tos (numbers,
@@ -59,10 +58,10 @@ final class TunnelValues {
     }
 
     /** ttl/hoplimit: {@code inherit} is 0 on the wire. */
-    static final Option.Convert TTL_VALUE = convert(v -> v, o -> o instanceof Long l ? l.intValue() : 0);
+    static final Option.Convert TTL_VALUE = Option.Convert.of(v -> v, o -> o instanceof Long l ? l.intValue() : 0);
 
     /** tos (or IPv6 traffic class): a number, {@code inherit}, or a DS field name. */
-    static final Option.Convert TOS_VALUE = convert(t -> ((Inheritable) t).toOption(), o -> {
+    static final Option.Convert TOS_VALUE = Option.Convert.of(t -> ((Inheritable) t).toOption(), o -> {
         if (o instanceof Long l) {
             return Inheritable.of(l);
         }
@@ -71,15 +70,15 @@ final class TunnelValues {
     });
 
     /** flowlabel: a number or {@code inherit}. */
-    static final Option.Convert FLOWLABEL_VALUE = convert(f -> ((Inheritable) f).toOption(),
+    static final Option.Convert FLOWLABEL_VALUE = Option.Convert.of(f -> ((Inheritable) f).toOption(),
             o -> o instanceof Long l ? Inheritable.of(l) : Inheritable.INHERIT);
 
     /** encaplimit: a number or {@code none}. */
-    static final Option.Convert ENCAPLIMIT_VALUE = convert(e -> ((EncapLimit) e).toOption(),
+    static final Option.Convert ENCAPLIMIT_VALUE = Option.Convert.of(e -> ((EncapLimit) e).toOption(),
             o -> o instanceof Long l ? EncapLimit.of(l.intValue()) : EncapLimit.NONE);
 
     /** A key as the 32-bit number it is on the wire (a dotted quad a.b.c.d is a<<24|b<<16|c<<8|d). */
-    static final Option.Convert KEY_VALUE = convert(k -> k, TunnelValues::keyNumber);
+    static final Option.Convert KEY_VALUE = Option.Convert.of(k -> k, TunnelValues::keyNumber);
 
     /**
      * {@code key}: shorthand for the same ikey and okey. A spec holds the two; it is never reported as key (ikey
@@ -96,20 +95,6 @@ final class TunnelValues {
             return List.of(Optional.of(keyNumber(key)), Optional.of(keyNumber(key)));
         }
     };
-
-    private static Option.Convert convert(Function<Object, Object> toOption, Function<Object, Object> toSpec) {
-        return new Option.Convert() {
-            @Override
-            public Object toOption(Object specValue) {
-                return toOption.apply(specValue);
-            }
-
-            @Override
-            public Object toSpec(Object optionValue) {
-                return toSpec.apply(optionValue);
-            }
-        };
-    }
 
     /**
      * tos of an IPv4 tunnel: the kernel reads bit 0 of the tos byte as "inherit" (ip_tunnel_xmit(): tos & 0x1), so
