@@ -54,6 +54,9 @@ public final class GeneveKind extends AbstractLinkKind<GeneveSpec> {
     /** enum ifla_geneve_df. */
     private static final Words DF = Words.of("df-", "unset", 0, "set", 1, "inherit", 2);
 
+    /** ttl and ttlInherit as one config value; a number leaves the flag false. */
+    private static final TtlOrInherit TTL_FIELDS = new TtlOrInherit(Optional.of(false));
+
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("id", ValueType.integer(0, 0xffffff), "4.3",
                     "IFLA_GENEVE_ID: the virtual network identifier (required unless external)")
@@ -63,7 +66,7 @@ public final class GeneveKind extends AbstractLinkKind<GeneveSpec> {
                             + "re-creates)").codec(new Remote()),
             Option.inPlace("ttl", ValueType.AnyOf.of(ValueType.choice("inherit"), ValueType.u8()), "4.3",
                     "IFLA_GENEVE_TTL: outer TTL (0: the route's), or inherit (IFLA_GENEVE_TTL_INHERIT, 4.20)")
-                    .fields(new Ttl(), "ttl", "ttlInherit").codec(new Ttl()),
+                    .fields(TTL_FIELDS, "ttl", "ttlInherit").codec(new Ttl()),
             Option.inPlace("tos", ValueType.u8(), "4.3", "IFLA_GENEVE_TOS: outer TOS").attr(IFLA_GENEVE_TOS)
                     .ip(v -> List.of("tos", String.format("0x%x", v))),
             Option.inPlace("df", DF.choice(), "5.1", "IFLA_GENEVE_DF: the outer IPv4 header's don't-fragment bit: "
@@ -187,7 +190,7 @@ public final class GeneveKind extends AbstractLinkKind<GeneveSpec> {
     public void encodeChange(GeneveSpec s, EncodeContext ctx, MessageWriter w) {
         s.remote().ifPresent(r -> new Remote().encode(r, ctx, w));
         if (s.ttlInherit().isPresent() || s.ttl().isPresent()) {
-            new Ttl().encodeChange(new Ttl().join(List.of(s.ttl(), s.ttlInherit())), ctx, w);
+            new Ttl().encodeChange(TTL_FIELDS.join(List.of(s.ttl(), s.ttlInherit())), ctx, w);
         }
         s.tos().ifPresent(t -> w.putInt(IFLA_GENEVE_TOS, t));
         s.df().ifPresent(df -> w.putInt(IFLA_GENEVE_DF, DF.value(df)));
@@ -213,18 +216,7 @@ public final class GeneveKind extends AbstractLinkKind<GeneveSpec> {
      * ttl: a number in IFLA_GENEVE_TTL, or inherit: IFLA_GENEVE_TTL_INHERIT 1. geneve_nl2info takes the flag first
      * and a TTL without it as "not inherited", so a change to a number sends the TTL alone.
      */
-    private static final class Ttl implements OptionCodec, Option.Join {
-        @Override
-        public Object join(List<Optional<?>> fields) {
-            return fields.get(1).equals(Optional.of(true)) ? "inherit" : fields.get(0).orElse(null);
-        }
-
-        @Override
-        public List<Optional<?>> split(Object v) {
-            return "inherit".equals(v) ? List.of(Optional.empty(), Optional.of(true))
-                    : List.of(Optional.of(v), Optional.of(false));
-        }
-
+    private static final class Ttl implements OptionCodec {
         @Override
         public void encode(Object value, EncodeContext ctx, MessageWriter w) {
             if ("inherit".equals(value)) {

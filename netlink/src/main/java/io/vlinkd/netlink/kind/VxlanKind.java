@@ -86,6 +86,9 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
     private static final Option.Convert TOS_INHERIT = Option.Convert.of(v -> (Long) v == 1 ? "inherit" : v,
             o -> "inherit".equals(o) ? 1L : o);
 
+    /** ttl and ttlInherit as one config value; a number leaves the flag unset. */
+    private static final TtlOrInherit TTL_FIELDS = new TtlOrInherit(Optional.empty());
+
     private static final List<Option> OPTIONS = List.of(
             Option.createOnly("id", ValueType.integer(0, (1 << 24) - 1), "3.7",
                     "IFLA_VXLAN_ID: the VXLAN network identifier (VNI); required unless external")
@@ -113,7 +116,7 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
             Option.inPlace("ttl", TTL, "3.7",
                     "IFLA_VXLAN_TTL: outer TTL (0: auto), or inherit (IFLA_VXLAN_TTL_INHERIT, 4.18; switching "
                             + "between a number and inherit re-creates)")
-                    .fields(new Ttl(), "ttl", "ttlInherit").codec(new Ttl()),
+                    .fields(TTL_FIELDS, "ttl", "ttlInherit").codec(new Ttl()),
             Option.inPlace("tos", TOS, "3.7", "IFLA_VXLAN_TOS: outer TOS, or inherit from the inner packet")
                     .attr(IFLA_VXLAN_TOS).convert(TOS_INHERIT)
                     .ip(v -> List.of("tos", (Long) v == 1 ? "inherit" : String.format("0x%x", v))),
@@ -315,18 +318,7 @@ public final class VxlanKind extends AbstractLinkKind<VxlanSpec> {
      * ttl: a number in IFLA_VXLAN_TTL, or inherit: IFLA_VXLAN_TTL_INHERIT, which iproute2 sends as a flag and the
      * kernel dumps as a u8 0/1 (decoded from either). Switching needs a re-create, so a change sends numbers only.
      */
-    private static final class Ttl implements OptionCodec, Option.Join {
-        @Override
-        public Object join(List<Optional<?>> fields) {
-            return fields.get(1).equals(Optional.of(true)) ? "inherit" : fields.get(0).orElse(null);
-        }
-
-        @Override
-        public List<Optional<?>> split(Object v) {
-            return "inherit".equals(v) ? List.of(Optional.empty(), Optional.of(true))
-                    : List.of(Optional.of(v), Optional.empty());
-        }
-
+    private static final class Ttl implements OptionCodec {
         @Override
         public void encode(Object value, EncodeContext ctx, MessageWriter w) {
             if ("inherit".equals(value)) {
