@@ -12,6 +12,7 @@ import io.vlinkd.netlink.kind.Problems;
 import io.vlinkd.netlink.kind.ValueType;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.route.AddressSpec;
 import io.vlinkd.netlink.wire.MacAddress;
@@ -122,6 +123,7 @@ final class InterfaceReader {
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.MASTER, references));
         List<Values.Ref> refs = new ArrayList<>();
         Optional<PortSettings> port = PortReader.read(m, ctx, path, refs);
+        Optional<Ipv4Settings> ipv4 = Ipv4Reader.read(m, ctx, path);
         Optional<String> link = m.get("link")
                 .flatMap(f -> readRef(f, path, name.get(), Reference.Role.LINK, references));
         Optional<String> alias = m.get("alias").flatMap(f -> read(f, key("alias"), path)).map(String.class::cast);
@@ -202,7 +204,7 @@ final class InterfaceReader {
         Optional<DesiredLink> desired = Optional.empty();
         if (problemCount() == before && (kindField.isEmpty() || kind.isPresent())) {
             LinkSpec ls = new LinkSpec(name.get(), kind.orElse(null), spec, mtu, mac,
-                    state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns, port);
+                    state.map(s -> AdminState.valueOf(s.toUpperCase(Locale.ROOT))), master, link, alias, txq, netns, port, ipv4);
             desired = Optional.of(new DesiredLink(ls, addresses.orElse(List.of()), addresses.isPresent(), where,
                     adopt, exclusive, sections));
         }

@@ -5,6 +5,7 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.MtuRule;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.ip.Ipv4Setting;
 import io.vlinkd.netlink.port.PortMaster;
 import io.vlinkd.netlink.port.PortOption;
 import java.util.ArrayList;
@@ -66,6 +67,13 @@ public final class JsonSchema {
             }
             defs.put(master.configKey(), object(props, "Settings of a port of a " + master.kind()));
         }
+        Map<String, Object> ipv4 = new LinkedHashMap<>();
+        for (Ipv4Setting s : Ipv4Setting.ALL) {
+            Map<String, Object> t = type(s.configType());
+            t.put("description", s.description());
+            ipv4.put(s.key(), t);
+        }
+        defs.put(Ipv4Reader.KEY.key(), object(ipv4, Ipv4Reader.KEY.description()));
         for (LinkKind<?> kind : LinkKinds.all()) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (Option o : kind.options()) {
@@ -182,7 +190,9 @@ public final class JsonSchema {
         Map<String, Object> props = new LinkedHashMap<>();
         for (Key k : keys) {
             Map<String, Object> s;
-            if (Arrays.stream(PortMaster.values()).anyMatch(m -> m.configKey().equals(k.key()))) {
+            boolean ownDef = k == Ipv4Reader.KEY
+                    || Arrays.stream(PortMaster.values()).anyMatch(m -> m.configKey().equals(k.key()));
+            if (ownDef) {
                 s = new LinkedHashMap<>(Map.of("$ref", "#/$defs/" + k.key()));
             } else if (k == Keys.ADDRESSES || EntrySections.ALL.stream().anyMatch(e -> e.key() == k)) {
                 s = new LinkedHashMap<>();

@@ -57,7 +57,8 @@ final class Keys {
             new Key("adopt", ValueType.bool(), "Take over a link of this name and kind that vlinkd did not create "
                     + "(it is then owned: changed as configured, deleted when it leaves the config); without it such "
                     + "a link is refused. Only with kind:")),
-            Stream.concat(PortReader.keys().stream(), EntrySections.ALL.stream().map(EntrySection::key))).toList();
+            Stream.concat(Stream.concat(PortReader.keys().stream(), Stream.of(Ipv4Reader.KEY)),
+                    EntrySections.ALL.stream().map(EntrySection::key))).toList();
 
     /** Keys an entry with {@code state: absent} may have. */
     static final List<String> ABSENT = List.of("name", "state");

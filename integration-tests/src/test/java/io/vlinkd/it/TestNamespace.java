@@ -94,6 +94,13 @@ public final class TestNamespace implements AutoCloseable {
         return exec(cmd).exitCode;
     }
 
+    /** Runs {@code ip netns exec NAME COMMAND...} ({@code sysctl}, say); fails the test when it exits non-zero. */
+    public String exec(String... command) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        cmd.addAll(List.of(command));
+        return run(cmd);
+    }
+
     /** Runs {@code ip netns exec NAME COMMAND...} ({@code ping}, say) and returns its exit code, without failing. */
     public int execStatus(String... command) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name));

@@ -11,6 +11,7 @@ import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.link.OwnedLink;
 import io.vlinkd.daemon.state.OwnershipStore;
 import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
@@ -271,6 +272,11 @@ public final class DriftWatcher implements Runnable {
                     }
                     // Renamed away.
                     return renamedFrom != null && relevant.contains(old) ? Change.on(old, old, l.name()) : null;
+                }
+                case Rtnl.RTM_NEWNETCONF -> {
+                    String name = names.get(Ipv4Settings.netconfIndex(m));
+                    return name != null && relevant.contains(name) ? Change.on("ipv4 settings of " + name, name)
+                            : null;
                 }
                 default -> {
                     // An object of a resource type (an address, a route): each type decodes only its own messages.

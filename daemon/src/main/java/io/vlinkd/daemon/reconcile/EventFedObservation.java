@@ -5,6 +5,7 @@ import io.vlinkd.daemon.resource.ResourceTypes;
 import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.Errno;
 import io.vlinkd.netlink.NetlinkException;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
@@ -226,6 +227,13 @@ final class EventFedObservation {
                     touched.add(lm.index());
                 }
                 changedLinks.add(lm.index());
+            }
+            case Rtnl.RTM_NEWNETCONF -> {
+                // An interface's IPv4 setting changed: the link is asked for again, with its devconf.
+                int index = Ipv4Settings.netconfIndex(m);
+                if (index > 0 && linkMessages.containsKey(index)) {
+                    changedLinks.add(index);
+                }
             }
             case Rtnl.RTM_DELLINK -> {
                 LinkMessage lm = LinkMessage.decode(m);

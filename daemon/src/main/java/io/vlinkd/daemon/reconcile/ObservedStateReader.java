@@ -5,6 +5,7 @@ import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.netlink.kind.DecodeContext;
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.route.LinkMessage;
 import io.vlinkd.netlink.route.Rtnl;
@@ -63,7 +64,17 @@ public final class ObservedStateReader {
         return new ObservedLink(lm.index(), lm.name(), lm.kind(), kind, spec, lm.mtu() == null ? 0 : lm.mtu(),
                 lm.address(), lm.isUp(), lm.master() == null ? 0 : lm.master(), lm.link() == null ? 0 : lm.link(),
                 lm.alias(), lm.txqlen() == null ? 0 : lm.txqlen(), lm.operstate(),
-                lm.linkNetnsId() == null ? -1 : lm.linkNetnsId(), port(lm));
+                lm.linkNetnsId() == null ? -1 : lm.linkNetnsId(), port(lm), ipv4(lm));
+    }
+
+    /** The IPv4 settings of a link with an IPv4 device; null for others, and when they cannot be read. */
+    private static Ipv4Settings ipv4(LinkMessage lm) {
+        try {
+            return Ipv4Settings.observed(lm).orElse(null);
+        } catch (MalformedMessageException e) {
+            LOG.warn("{}: cannot decode its IPv4 settings: {}", lm.name(), e.getMessage());
+            return null;
+        }
     }
 
     /** The port settings of a port of a bridge or bond; null for others, and when they cannot be read. */

@@ -2,7 +2,7 @@ package io.vlinkd.daemon.reconcile;
 
 /**
  * The order of steps on one interface: removals first (policy rules, MDB, FDB and neighbour entries, routes,
- * addresses, the link: children before parents is the dependency graph's job), then creation, changes,
+ * addresses, the link: children before parents is the dependency graph's job), then creation, changes, IPv4 settings,
  * generic-netlink configuration (a team's mode: before any port joins, see {@link Step.ConfigureLink}), down before
  * joining a master that takes only down ports, enslavement, the settings as a port ({@code bridge-port:}), up/down,
  * addresses, routes (a gateway must be reachable through an address, and a route needs its device up), policy rules,
@@ -17,8 +17,8 @@ package io.vlinkd.daemon.reconcile;
  */
 public enum Phase {
     DELETE_RULE, DELETE_MDB, DELETE_FDB, DELETE_VLAN_TUNNEL, DELETE_VLAN, DELETE_NEIGHBOUR, DELETE_ROUTE,
-    DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, CONFIGURE_LINK, SET_DOWN_TO_ENSLAVE, SET_MASTER, SET_PORT,
-    SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_RULE, ADD_NEIGHBOUR, ADD_VLAN, ADD_VLAN_TUNNEL, ADD_FDB, ADD_MDB;
+    DELETE_ADDRESS, DELETE_LINK, CREATE_LINK, CHANGE_LINK, SET_IPV4, CONFIGURE_LINK, SET_DOWN_TO_ENSLAVE, SET_MASTER,
+    SET_PORT, SET_STATE, ADD_ADDRESS, ADD_ROUTE, ADD_RULE, ADD_NEIGHBOUR, ADD_VLAN, ADD_VLAN_TUNNEL, ADD_FDB, ADD_MDB;
 
     /** A resource type's deletion: before every other step of a plan. */
     boolean removesObjectFirst() {

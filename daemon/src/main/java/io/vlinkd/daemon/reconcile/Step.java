@@ -9,6 +9,7 @@ import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkRequests;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
@@ -412,6 +413,38 @@ public sealed interface Step {
         @Override
         public String operation() {
             return "set " + settings.master().configKey() + " " + String.join(", ", settings.keys());
+        }
+    }
+
+    /**
+     * {@code sysctl -w net.ipv4.conf.NAME.forwarding=1 ...}, sent over rtnetlink (IFLA_INET_CONF): the interface's
+     * IPv4 settings ({@code ipv4:}). On a link the plan creates there is nothing to put back ({@code was} null:
+     * undoing the create deletes it); otherwise the inverse sets the observed values again.
+     */
+    record SetIpv4(String link, Ipv4Settings settings, Ipv4Settings was, SourceLocation where) implements Step {
+        @Override
+        public Phase phase() {
+            return Phase.SET_IPV4;
+        }
+
+        @Override
+        public Write write(EncodeContext ctx) {
+            return rtnl(settings.request(ctx.ifindex(link), link));
+        }
+
+        @Override
+        public String ipCommand() {
+            return settings.command(link);
+        }
+
+        @Override
+        public List<Step> inverse() {
+            return was == null ? List.of() : List.of(new SetIpv4(link, was, settings, null));
+        }
+
+        @Override
+        public String operation() {
+            return "set ipv4 " + String.join(", ", settings.keys());
         }
     }
 

@@ -30,6 +30,8 @@ import io.vlinkd.netlink.kind.LinkKind;
 import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
+import io.vlinkd.netlink.ip.Ipv4Setting;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortMaster;
 import io.vlinkd.netlink.port.PortOption;
 import io.vlinkd.netlink.port.PortSettings;
@@ -181,7 +183,7 @@ public final class FakeKernel implements KernelPort {
         }
         int index = nextIndex++;
         links.put(index, new ObservedLink(index, name, kind.name(), kind, spec, 1500, nextMac(), false, 0,
-                creatorIndex, null, 1000, 2, 0));
+                creatorIndex, null, 1000, 2, 0, null, DEFAULT_IPV4));
         remoteEnds.put(index, new RemoteEnd(creator, creatorIndex));
         return index;
     }
@@ -291,7 +293,7 @@ public final class FakeKernel implements KernelPort {
         LinkKind<?> kind = kindName == null ? null : kinds.apply(kindName).orElse(null);
         int index = nextIndex++;
         links.put(index, new ObservedLink(index, name, kindName, kind, spec, 1500, nextMac(), up, 0, 0, null, 1000,
-                up ? 6 : 2, -1));
+                up ? 6 : 2, -1, null, DEFAULT_IPV4));
         return index;
     }
 
@@ -480,10 +482,11 @@ public final class FakeKernel implements KernelPort {
                 lm.mtu() == null ? 1500 : lm.mtu(), lm.address() == null ? nextMac() : lm.address(), up,
                 lm.master() == null ? 0 : lm.master(), parent, lm.alias(),
                 lm.txqlen() == null ? 1000 : lm.txqlen(), up ? 6 : 2, peerKernel != null ? 0 : -1,
-                portIn(null, lm.master() == null ? 0 : lm.master())));
+                portIn(null, lm.master() == null ? 0 : lm.master()), DEFAULT_IPV4));
         if (peerName != null && peerKernel == null) {
             links.put(peerIndex, new ObservedLink(peerIndex, peerName, kind.name(), kind, spec,
-                    lm.mtu() == null ? 1500 : lm.mtu(), nextMac(), false, 0, index, null, 1000, 2, -1));
+                    lm.mtu() == null ? 1500 : lm.mtu(), nextMac(), false, 0, index, null, 1000, 2, -1, null,
+                    DEFAULT_IPV4));
         }
     }
 
@@ -565,7 +568,7 @@ public final class FakeKernel implements KernelPort {
                 lm.master() == null ? l.master() : lm.master(), l.parent(),
                 lm.alias() == null ? l.alias() : lm.alias().isEmpty() ? null : lm.alias(),
                 lm.txqlen() == null ? l.txqueuelen() : lm.txqlen(), up ? 6 : 2, l.linkNetnsId(),
-                portIn(l, lm.master() == null ? l.master() : lm.master()));
+                portIn(l, lm.master() == null ? l.master() : lm.master()), ipv4After(l, lm));
         links.put(l.index(), updated);
         if (l.up() && !up) {
             // fib_disable_ip: taking a device down flushes its IPv4 routes; neigh_ifdown its neighbour entries.
@@ -579,6 +582,41 @@ public final class FakeKernel implements KernelPort {
             // nbp_vlan_flush: and its VLANs.
             vlans.removeIf(v -> v.index() == l.index() && !v.self());
             tunnels.removeIf(t -> t.index() == l.index());
+        }
+    }
+
+    /** A new link's IPv4 settings, as a kernel with the default net.ipv4.conf.default gives them. */
+    private static final Ipv4Settings DEFAULT_IPV4 = defaultIpv4();
+
+    private static Ipv4Settings defaultIpv4() {
+        Map<Ipv4Setting, Object> m = new LinkedHashMap<>();
+        for (Ipv4Setting s : Ipv4Setting.ALL) {
+            boolean on = List.of("accept-redirects", "secure-redirects", "send-redirects").contains(s.key());
+            m.put(s, s.value(on ? 1 : 0));
+        }
+        return new Ipv4Settings(m);
+    }
+
+    /** {@code l}'s IPv4 settings after {@code lm}: those its IFLA_AF_SPEC / AF_INET / IFLA_INET_CONF sets. */
+    private static Ipv4Settings ipv4After(ObservedLink l, LinkMessage lm) throws MalformedMessageException {
+        Optional<Attrs> inet = lm.attrs().nested(Ifla.IFLA_AF_SPEC)
+                .flatMap(af -> uncheckedNested(af, Rtnl.AF_INET));
+        if (inet.isEmpty() || l.ipv4() == null) {
+            return l.ipv4();
+        }
+        Map<Ipv4Setting, Object> m = new LinkedHashMap<>(l.ipv4().values());
+        Attrs conf = uncheckedNested(inet.get(), 1).orElseThrow();
+        for (Ipv4Setting s : Ipv4Setting.ALL) {
+            conf.integer(Attr.of(s.key(), s.index(), AttrType.U32)).ifPresent(v -> m.put(s, s.value(v)));
+        }
+        return new Ipv4Settings(m);
+    }
+
+    private static Optional<Attrs> uncheckedNested(Attrs a, int type) {
+        try {
+            return a.nested(Attr.of("nest", type, AttrType.NESTED));
+        } catch (MalformedMessageException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -631,7 +669,7 @@ public final class FakeKernel implements KernelPort {
         }
         links.put(l.index(), new ObservedLink(l.index(), l.name(), l.kindName(), l.kind(), l.spec(), l.mtu(),
                 l.mac(), l.up(), l.master(), l.parent(), l.alias(), l.txqueuelen(), l.operstate(), l.linkNetnsId(),
-                new PortSettings(l.port().master(), values)));
+                new PortSettings(l.port().master(), values), l.ipv4()));
     }
 
     private void delLink(LinkMessage lm) throws Refusal {

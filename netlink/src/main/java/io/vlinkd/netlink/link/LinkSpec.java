@@ -2,6 +2,7 @@ package io.vlinkd.netlink.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.util.Optional;
@@ -18,17 +19,19 @@ import java.util.Optional;
  * @param netns      the named network namespace to create the link in ({@code IFLA_NET_NS_FD})
  * @param port       its settings as the port of {@code master} ({@code bridge-port:}, {@code bond-port:}): the
  *                   options listed are managed, the others not
+ * @param ipv4       its IPv4 settings ({@code ipv4:}): those listed are managed, the others not
  */
 public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<Integer> mtu, Optional<MacAddress> mac,
                        Optional<AdminState> state, Optional<String> master, Optional<String> link,
                        Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns,
-                       Optional<PortSettings> port) {
+                       Optional<PortSettings> port, Optional<Ipv4Settings> ipv4) {
 
     /** A spec without port settings. */
     public LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<Integer> mtu, Optional<MacAddress> mac,
                     Optional<AdminState> state, Optional<String> master, Optional<String> link,
                     Optional<String> alias, Optional<Integer> txqueuelen, Optional<String> netns) {
-        this(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns, Optional.empty());
+        this(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns, Optional.empty(),
+                Optional.empty());
     }
 
     /** A spec with only a name, a kind and its options; the common settings are not managed. */
@@ -49,46 +52,51 @@ public record LinkSpec(String name, LinkKind<?> kind, KindSpec spec, Optional<In
 
     public LinkSpec withMtu(int mtu) {
         return new LinkSpec(name, kind, spec, Optional.of(mtu), mac, state, master, link, alias, txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withMac(MacAddress mac) {
         return new LinkSpec(name, kind, spec, mtu, Optional.of(mac), state, master, link, alias, txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withState(AdminState state) {
         return new LinkSpec(name, kind, spec, mtu, mac, Optional.of(state), master, link, alias, txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withMaster(String master) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, Optional.of(master), link, alias, txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withLink(String link) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, master, Optional.of(link), alias, txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withAlias(String alias) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, Optional.of(alias), txqueuelen, netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withTxqueuelen(int txqueuelen) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, Optional.of(txqueuelen), netns,
-                port);
+                port, ipv4);
     }
 
     public LinkSpec withPort(PortSettings port) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns,
-                Optional.of(port));
+                Optional.of(port), ipv4);
+    }
+
+    public LinkSpec withIpv4(Ipv4Settings ipv4) {
+        return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, netns, port,
+                Optional.of(ipv4));
     }
 
     public LinkSpec withNetns(String netns) {
         return new LinkSpec(name, kind, spec, mtu, mac, state, master, link, alias, txqueuelen, Optional.of(netns),
-                port);
+                port, ipv4);
     }
 }

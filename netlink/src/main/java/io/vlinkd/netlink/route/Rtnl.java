@@ -21,6 +21,8 @@ public final class Rtnl {
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
+    /** IPv4 devconf changes (forwarding, rp_filter...) of one interface, NETCONFA_IFINDEX naming it. */
+    public static final int RTM_NEWNETCONF = 80;
     public static final int RTM_NEWMDB = 84;
     public static final int RTM_DELMDB = 85;
     public static final int RTM_GETMDB = 86;
@@ -34,6 +36,7 @@ public final class Rtnl {
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
     public static final int RTNLGRP_IPV6_RULE = 19;
+    public static final int RTNLGRP_IPV4_NETCONF = 24;
     public static final int RTNLGRP_MDB = 26;
 
     public static final int AF_UNSPEC = 0;
@@ -117,6 +120,7 @@ public final class Rtnl {
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
+            case RTM_NEWNETCONF -> "RTM_NEWNETCONF";
             case RTM_NEWMDB -> "RTM_NEWMDB";
             case RTM_DELMDB -> "RTM_DELMDB";
             case RTM_GETMDB -> "RTM_GETMDB";

@@ -15,6 +15,7 @@ import io.vlinkd.netlink.kind.Option;
 import io.vlinkd.netlink.kind.PostCreateConfiguration;
 import io.vlinkd.netlink.link.AdminState;
 import io.vlinkd.netlink.link.LinkSpec;
+import io.vlinkd.netlink.ip.Ipv4Setting;
 import io.vlinkd.netlink.port.PortOption;
 import io.vlinkd.netlink.port.PortSettings;
 import java.util.ArrayDeque;
@@ -408,6 +409,7 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
                     Set.of(), d.where()));
         }
         Step.ConfigureLink.afterCreate(spec, d.where()).ifPresent(steps::add);
+        spec.ipv4().ifPresent(v4 -> steps.add(new Step.SetIpv4(d.name(), v4, null, d.where())));
         setPortOfNewPort(d);
         created.add(d.name());
         created.addAll(companions);
@@ -443,6 +445,7 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
             steps.add(new Step.ChangeLink(d.name(), change, bare(want.name()), keys, Set.of(), d.where()));
         }
         want.master().ifPresent(m -> steps.add(new Step.SetMaster(d.name(), m, null, d.where())));
+        want.ipv4().ifPresent(v4 -> steps.add(new Step.SetIpv4(d.name(), v4, null, d.where())));
         setPortOfNewPort(d);
         if (want.state().orElse(AdminState.DOWN) == AdminState.UP) {
             steps.add(new Step.SetState(d.name(), AdminState.UP, AdminState.DOWN, d.where()));
@@ -530,6 +533,7 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
         if (!keys.isEmpty()) {
             steps.add(new Step.ChangeLink(d.name(), change, revert, keys, needs, d.where()));
         }
+        setIpv4InPlace(d, o);
         AdminState state = o.up() ? AdminState.UP : AdminState.DOWN;
         if (want.master().isPresent()) {
             String master = want.master().get();
@@ -564,6 +568,18 @@ public final class LinkPlan implements TypePlan, TypePlan.Links {
         if (want.port().isPresent() && want.master().isPresent()) {
             steps.add(new Step.SetPort(d.name(), want.master().get(), want.port().get(), null, d.where()));
         }
+    }
+
+    /** The configured IPv4 settings that differ from the observed ones; all of them when none could be read. */
+    private void setIpv4InPlace(DesiredLink d, ObservedLink o) {
+        d.link().ipv4().ifPresent(want -> {
+            List<Ipv4Setting> differ = o.ipv4() == null ? List.copyOf(want.values().keySet())
+                    : o.ipv4().differences(want);
+            if (!differ.isEmpty()) {
+                steps.add(new Step.SetIpv4(d.name(), want.only(differ),
+                        o.ipv4() == null ? null : o.ipv4().only(differ), d.where()));
+            }
+        });
     }
 
     /** The configured port settings that differ from the observed ones of a port that stays in its master. */

@@ -72,7 +72,8 @@ public enum LinkType implements ManagedType {
     /** Link notifications: RTM_NEWLINK and RTM_DELLINK. */
     @Override
     public List<Integer> eventGroups() {
-        return List.of(Rtnl.RTNLGRP_LINK);
+        // IPv4 settings (ipv4:) change without a link notification; the announced ones come as RTM_NEWNETCONF.
+        return List.of(Rtnl.RTNLGRP_LINK, Rtnl.RTNLGRP_IPV4_NETCONF);
     }
 
     /** A planner that carries each pass's kind comparisons to the next ({@link LinkPlan.Memo}). */

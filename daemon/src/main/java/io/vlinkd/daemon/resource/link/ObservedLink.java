@@ -2,6 +2,7 @@ package io.vlinkd.daemon.resource.link;
 
 import io.vlinkd.netlink.kind.KindSpec;
 import io.vlinkd.netlink.kind.LinkKind;
+import io.vlinkd.netlink.ip.Ipv4Settings;
 import io.vlinkd.netlink.port.PortSettings;
 import io.vlinkd.netlink.wire.MacAddress;
 import java.util.Map;
@@ -16,17 +17,18 @@ import java.util.Map;
  * @param parent      IFLA_LINK, 0 when none (a veth's peer, a vlan's or macvlan's lower device)
  * @param linkNetnsId IFLA_LINK_NETNSID: the parent or peer lives in another namespace, or -1
  * @param port        its settings as the port of a bridge or bond (an interface option as its ifindex), or null
+ * @param ipv4        its IPv4 settings (net.ipv4.conf.NAME.*), or null when it has no IPv4 device
  */
 public record ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
                            MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
-                           int operstate, int linkNetnsId, PortSettings port) {
+                           int operstate, int linkNetnsId, PortSettings port, Ipv4Settings ipv4) {
 
     /** A link that is no port of a bridge or bond. */
     public ObservedLink(int index, String name, String kindName, LinkKind<?> kind, KindSpec spec, int mtu,
                         MacAddress mac, boolean up, int master, int parent, String alias, int txqueuelen,
                         int operstate, int linkNetnsId) {
         this(index, name, kindName, kind, spec, mtu, mac, up, master, parent, alias, txqueuelen, operstate,
-                linkNetnsId, null);
+                linkNetnsId, null, null);
     }
 
     /**
@@ -38,21 +40,22 @@ public record ObservedLink(int index, String name, String kindName, LinkKind<?> 
         return name + " kind=" + kindName + " spec=" + (kind == null ? null : kind.typed(spec).options().asMap())
                 + " mtu=" + mtu + " up=" + up + " master=" + names.get(master) + " parent="
                 + (linkNetnsId >= 0 ? "netns" + linkNetnsId + ":" + parent : names.get(parent)) + " alias=" + alias
-                + " txqlen=" + txqueuelen + (port == null ? "" : " port=" + port.named(names::get).values());
+                + " txqlen=" + txqueuelen + (port == null ? "" : " port=" + port.named(names::get).values())
+                + (ipv4 == null ? "" : " ipv4=" + ipv4.values());
     }
 
     public ObservedLink withSpec(KindSpec newSpec) {
         return new ObservedLink(index, name, kindName, kind, newSpec, mtu, mac, up, master, parent, alias,
-                txqueuelen, operstate, linkNetnsId, port);
+                txqueuelen, operstate, linkNetnsId, port, ipv4);
     }
 
     public ObservedLink withMaster(int newMaster) {
         return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, up, newMaster, parent, alias,
-                txqueuelen, operstate, linkNetnsId, port);
+                txqueuelen, operstate, linkNetnsId, port, ipv4);
     }
 
     public ObservedLink withUp(boolean newUp) {
         return new ObservedLink(index, name, kindName, kind, spec, mtu, mac, newUp, master, parent, alias,
-                txqueuelen, newUp ? 6 : 2, linkNetnsId, port);
+                txqueuelen, newUp ? 6 : 2, linkNetnsId, port, ipv4);
     }
 }
