@@ -11,6 +11,7 @@ import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.socket.EventsLostException;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -99,6 +100,11 @@ final class EventFedObservation {
     private boolean lostOwnObject;
     private boolean stale = true;
     private int fullDumps;
+    /**
+     * The dumps of one {@link #current}, by request: types that ask the kernel the same question share the answer
+     * (a bridge's VLANs and their tunnel mappings both come in one AF_BRIDGE link dump).
+     */
+    private final Map<String, List<NlMessage>> dumpsOfThisRead = new HashMap<>();
 
     EventFedObservation(Source source, ObservedStateReader reader) {
         this.source = source;
@@ -120,6 +126,14 @@ final class EventFedObservation {
 
     /** The state as the kernel has it now: the notifications queued so far applied, or a fresh dump. */
     ObservedState current() throws NetlinkException, MalformedMessageException {
+        try {
+            return read();
+        } finally {
+            dumpsOfThisRead.clear();
+        }
+    }
+
+    private ObservedState read() throws NetlinkException, MalformedMessageException {
         if (!stale) {
             try {
                 for (NlMessage m : source.pending()) {
@@ -198,9 +212,20 @@ final class EventFedObservation {
     /**
      * The dump of {@code type}; none when this kernel does not handle it (EOPNOTSUPP): the MDB's RTM_GETMDB is
      * registered by the bridge module, which a host without bridges may not have loaded yet. A later full read
-     * (after vlinkd's own writes, which load it by creating a bridge) dumps it.
+     * (after vlinkd's own writes, which load it by creating a bridge) dumps it. A type whose request another type
+     * sent in this read takes that answer.
      */
     private List<NlMessage> dumpOf(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
+        String request = new String(type.dumpRequest().bytes(), StandardCharsets.ISO_8859_1);
+        List<NlMessage> answer = dumpsOfThisRead.get(request);
+        if (answer == null) {
+            answer = dump(type);
+            dumpsOfThisRead.put(request, answer);
+        }
+        return answer;
+    }
+
+    private List<NlMessage> dump(ResourceType<?, ?, ?, ?> type) throws NetlinkException {
         try {
             return source.dump(type);
         } catch (NetlinkException e) {
