@@ -3,8 +3,6 @@ package io.vlinkd.config;
 import io.vlinkd.netlink.ip.Ipv4Setting;
 import io.vlinkd.netlink.ip.Ipv4Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Reads an entry's {@code ipv4:}: a mapping of {@link Ipv4Setting}s ({@code net.ipv4.conf.NAME.*}). */
@@ -21,30 +19,7 @@ final class Ipv4Reader {
         if (field.isEmpty()) {
             return Optional.empty();
         }
-        String keyPath = path + "." + KEY.key();
-        Optional<Mapping> section = Mapping.read(field.get().value(), ctx, keyPath, "IPv4 settings (a mapping)");
-        if (section.isEmpty()) {
-            return Optional.empty();
-        }
-        int before = ctx.problemCount();
-        Map<Ipv4Setting, Object> values = new LinkedHashMap<>();
-        for (Mapping.Field f : section.get().fields()) {
-            Optional<Ipv4Setting> s = Ipv4Setting.of(f.key());
-            if (s.isEmpty()) {
-                ctx.add(f.keyNode(), Mapping.join(keyPath, f.key()), "unknown ipv4 setting"
-                        + Near.hint(f.key(), Ipv4Setting.ALL.stream().map(Ipv4Setting::key).toList()));
-                continue;
-            }
-            Values.read(f.value(), s.get().configType(), ctx, Mapping.join(keyPath, f.key()), new ArrayList<>())
-                    .ifPresent(v -> values.put(s.get(), v));
-        }
-        if (ctx.problemCount() != before) {
-            return Optional.empty();
-        }
-        if (values.isEmpty()) {
-            ctx.add(field.get().value(), keyPath, "ipv4: lists no setting; leave the key out instead");
-            return Optional.empty();
-        }
-        return Optional.of(new Ipv4Settings(values));
+        return SettingsMapping.read(field.get(), ctx, path + "." + KEY.key(), "setting", Ipv4Setting.ALL,
+                Ipv4Setting::key, Ipv4Setting::configType, new ArrayList<>()).map(Ipv4Settings::new);
     }
 }

@@ -3,9 +3,7 @@ package io.vlinkd.config;
 import io.vlinkd.netlink.port.PortMaster;
 import io.vlinkd.netlink.port.PortOption;
 import io.vlinkd.netlink.port.PortSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,30 +51,7 @@ final class PortReader {
 
     private static Optional<PortSettings> read(PortMaster master, Mapping.Field field, FileContext ctx,
                                                String keyPath, List<Values.Ref> refs) {
-        Optional<Mapping> section = Mapping.read(field.value(), ctx, keyPath,
-                "the " + master.kind() + " port options (a mapping)");
-        if (section.isEmpty()) {
-            return Optional.empty();
-        }
-        int before = ctx.problemCount();
-        Map<PortOption, Object> values = new LinkedHashMap<>();
-        for (Mapping.Field f : section.get().fields()) {
-            Optional<PortOption> option = master.option(f.key());
-            if (option.isEmpty()) {
-                ctx.add(f.keyNode(), Mapping.join(keyPath, f.key()), "unknown " + master.configKey() + " option"
-                        + Near.hint(f.key(), master.options().stream().map(PortOption::key).toList()));
-                continue;
-            }
-            Values.read(f.value(), option.get().type(), ctx, Mapping.join(keyPath, f.key()), refs)
-                    .ifPresent(v -> values.put(option.get(), v));
-        }
-        if (ctx.problemCount() != before) {
-            return Optional.empty();
-        }
-        if (values.isEmpty()) {
-            ctx.add(field.value(), keyPath, master.configKey() + ": lists no option; leave the key out instead");
-            return Optional.empty();
-        }
-        return Optional.of(new PortSettings(master, values));
+        return SettingsMapping.read(field, ctx, keyPath, "option", master.options(), PortOption::key,
+                PortOption::type, refs).map(values -> new PortSettings(master, values));
     }
 }

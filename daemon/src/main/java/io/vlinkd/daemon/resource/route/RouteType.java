@@ -6,9 +6,8 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ProtocolMarkedType;
 import io.vlinkd.daemon.state.LedgerFields;
-import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.kind.IpText;
 import io.vlinkd.netlink.route.RouteMessage;
 import io.vlinkd.netlink.route.RouteRequests;
@@ -33,7 +32,7 @@ import java.util.Set;
  * other attributes changed is replaced in place (NLM_F_REPLACE); a route the kernel drops with its device (deleted
  * or re-created by the plan) is restored by that device's inverse.
  */
-public final class RouteType implements ResourceType<RouteKey, DesiredRoute, ObservedRoute, OwnedRoute> {
+public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRoute, ObservedRoute, OwnedRoute> {
 
     public static final RouteType TYPE = new RouteType();
 
@@ -243,36 +242,13 @@ public final class RouteType implements ResourceType<RouteKey, DesiredRoute, Obs
     }
 
     @Override
-    public boolean marked(ObservedRoute observed, int protocol) {
-        return observed.protocol() == protocol;
-    }
-
-    @Override
-    public boolean managedOnItsLink() {
-        return false;
+    public int protocolOf(ObservedRoute observed) {
+        return observed.protocol();
     }
 
     @Override
     public String on(String dev) {
         return "a route through " + dev;
-    }
-
-    /** The mark and the ledger together: the protocol number alone never makes a route vlinkd's. */
-    @Override
-    public boolean ours(ObservedRoute observed, boolean recorded, int protocol) {
-        return recorded && marked(observed, protocol);
-    }
-
-    /** With vlinkd's mark and exactly as the config lists it (someone else's route to that destination is not). */
-    @Override
-    public boolean claims(ObservedRoute observed, DesiredRoute listed, ObservedState state, Ownership owned,
-                          int protocol) {
-        return listed != null && marked(observed, protocol) && matches(listed, observed, state);
-    }
-
-    @Override
-    public boolean deletesUnlisted(ObservedRoute have, boolean ours, DesiredState desired, ObservedState observed) {
-        return ours;
     }
 
     @Override

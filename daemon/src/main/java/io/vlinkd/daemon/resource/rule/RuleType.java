@@ -6,9 +6,8 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.ResourceType;
+import io.vlinkd.daemon.resource.ProtocolMarkedType;
 import io.vlinkd.daemon.state.LedgerFields;
-import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.route.RuleMessage;
 import io.vlinkd.netlink.route.RuleRequests;
 import io.vlinkd.netlink.route.RuleSpec;
@@ -28,7 +27,7 @@ import java.util.Set;
  * l3mdev rule and anyone else's are left alone. Rules are on no link: the kernel keeps them when their interfaces
  * come and go.
  */
-public final class RuleType implements ResourceType<RuleSpec, DesiredRule, ObservedRule, OwnedRule> {
+public final class RuleType implements ProtocolMarkedType<RuleSpec, DesiredRule, ObservedRule, OwnedRule> {
 
     public static final RuleType TYPE = new RuleType();
 
@@ -153,35 +152,13 @@ public final class RuleType implements ResourceType<RuleSpec, DesiredRule, Obser
     }
 
     @Override
-    public boolean marked(ObservedRule observed, int protocol) {
-        return observed.protocol() == protocol;
-    }
-
-    @Override
-    public boolean managedOnItsLink() {
-        return false;
+    public int protocolOf(ObservedRule observed) {
+        return observed.protocol();
     }
 
     @Override
     public String on(String dev) {
         return "a rule";
-    }
-
-    /** The mark and the ledger together, as for routes: the protocol number alone never makes a rule vlinkd's. */
-    @Override
-    public boolean ours(ObservedRule observed, boolean recorded, int protocol) {
-        return recorded && marked(observed, protocol);
-    }
-
-    @Override
-    public boolean claims(ObservedRule observed, DesiredRule listed, ObservedState state, Ownership owned,
-                          int protocol) {
-        return listed != null && marked(observed, protocol);
-    }
-
-    @Override
-    public boolean deletesUnlisted(ObservedRule have, boolean ours, DesiredState desired, ObservedState observed) {
-        return ours;
     }
 
     @Override
