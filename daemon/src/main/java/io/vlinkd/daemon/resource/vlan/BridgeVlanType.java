@@ -29,10 +29,11 @@ import java.util.Set;
  * what is vlinkd's; a listed VLAN already there as configured is claimed. vlinkd's VLANs that leave the config are
  * deleted, nobody else's.
  *
- * <p>The kernel's default VLAN of a port (and of the bridge), vid 1 pvid untagged
- * ({@link ObservedBridgeVlan#isKernels}) is never deleted; when the config lists vid 1 it is claimed, so a listed
- * vid 1 with other flags replaces it in place (and, vlinkd's from then on, is deleted when it leaves the config). An
- * operator who wants ports without it sets {@code default-pvid: 0} on the bridge.
+ * <p>The kernel's default VLAN of a port (and of the bridge), vid 1 untagged, pvid until a configured PVID takes
+ * the flag ({@link ObservedBridgeVlan#isKernels}), is never deleted; when the config lists vid 1 it is claimed, so a
+ * listed vid 1 with other flags replaces it in place (vlinkd's from then on: deleted when it leaves the config,
+ * unless it is untagged as the kernel's is). An operator who wants ports without it sets {@code default-pvid: 0} on
+ * the bridge.
  *
  * <p>The kernel reports a port's VLANs in AF_BRIDGE link messages, the whole list at once, and announces a change as
  * an RTM_NEWLINK of that family on the link group (br_ifinfo_notify), with nothing that says which VLAN changed:

@@ -49,7 +49,9 @@ class BridgeVlanTypeTest {
         assertThat(BridgeVlanType.TYPE.kernels(new ObservedBridgeVlan(4, false, new BridgeVlan(1, true, true))))
                 .isTrue();
         assertThat(BridgeVlanType.TYPE.kernels(new ObservedBridgeVlan(4, false, new BridgeVlan(1, false, true))))
-                .isFalse();
+                .as("its pvid flag taken by a configured PVID").isTrue();
+        assertThat(BridgeVlanType.TYPE.kernels(new ObservedBridgeVlan(4, false, new BridgeVlan(1, false, false))))
+                .as("tagged: not as the kernel makes it").isFalse();
         assertThat(BridgeVlanType.TYPE.kernels(new ObservedBridgeVlan(4, false, new BridgeVlan(10, true, true))))
                 .isFalse();
     }
