@@ -7,6 +7,7 @@ import io.vlinkd.netlink.route.Brvlan;
 import io.vlinkd.netlink.route.Fra;
 import io.vlinkd.netlink.route.Ifa;
 import io.vlinkd.netlink.route.Ifla;
+import io.vlinkd.netlink.route.Nha;
 import io.vlinkd.netlink.route.Rta;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.wire.Attr;
@@ -43,7 +44,7 @@ class HeaderConstantsTest {
     static void readHeaders() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String h : List.of("netlink", "rtnetlink", "if_link", "if_addr", "genetlink", "if", "neighbour",
-                "if_bridge", "veth", "if_tunnel", "fib_rules")) {
+                "if_bridge", "veth", "if_tunnel", "fib_rules", "nexthop")) {
             files.add(INCLUDE.resolve("linux/" + h + ".h"));
         }
         files.add(INCLUDE.resolve("x86_64-linux-gnu/bits/socket.h"));
@@ -57,7 +58,7 @@ class HeaderConstantsTest {
     void everyHandWrittenNumberMatchesTheKernelHeaders() throws IllegalAccessException {
         Map<String, Long> ours = new LinkedHashMap<>();
         for (Class<?> c : List.of(Netlink.class, Rtnl.class, Ifla.class, Ifa.class, Rta.class, Genl.class, Fra.class,
-                Brvlan.class)) {
+                Brvlan.class, Nha.class)) {
             collect(c, ours);
         }
         List<String> wrong = new ArrayList<>();

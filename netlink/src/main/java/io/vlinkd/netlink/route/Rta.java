@@ -31,10 +31,12 @@ public final class Rta {
     public static final Attr RTA_PREF = Attr.of("RTA_PREF", 20, U8);
     public static final Attr RTA_EXPIRES = Attr.of("RTA_EXPIRES", 23, U32);
     public static final Attr RTA_UID = Attr.of("RTA_UID", 25, U32);
+    /** The nexthop object a route uses (kernel 5.3+, {@code ip route add ... nhid N}). */
+    public static final Attr RTA_NH_ID = Attr.of("RTA_NH_ID", 30, U32);
 
     public static final AttrSpace SPACE = AttrSpace.of("RTA", RTA_DST, RTA_SRC, RTA_IIF, RTA_OIF, RTA_GATEWAY,
             RTA_PRIORITY, RTA_PREFSRC, RTA_METRICS, RTA_MULTIPATH, RTA_FLOW, RTA_CACHEINFO, RTA_TABLE, RTA_MARK,
-            RTA_VIA, RTA_PREF, RTA_EXPIRES, RTA_UID);
+            RTA_VIA, RTA_PREF, RTA_EXPIRES, RTA_UID, RTA_NH_ID);
 
     /** {@code RTA_METRICS} nest ({@code RTAX_*}). */
     public static final Attr RTAX_MTU = Attr.of("RTAX_MTU", 2, U32);

@@ -18,6 +18,9 @@ public final class Rtnl {
     public static final int RTM_NEWRULE = 32;
     public static final int RTM_DELRULE = 33;
     public static final int RTM_GETRULE = 34;
+    public static final int RTM_NEWNEXTHOP = 104;
+    public static final int RTM_DELNEXTHOP = 105;
+    public static final int RTM_GETNEXTHOP = 106;
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
@@ -38,6 +41,7 @@ public final class Rtnl {
     public static final int RTNLGRP_IPV6_RULE = 19;
     public static final int RTNLGRP_IPV4_NETCONF = 24;
     public static final int RTNLGRP_MDB = 26;
+    public static final int RTNLGRP_NEXTHOP = 32;
 
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
@@ -117,6 +121,9 @@ public final class Rtnl {
             case RTM_NEWRULE -> "RTM_NEWRULE";
             case RTM_DELRULE -> "RTM_DELRULE";
             case RTM_GETRULE -> "RTM_GETRULE";
+            case RTM_NEWNEXTHOP -> "RTM_NEWNEXTHOP";
+            case RTM_DELNEXTHOP -> "RTM_DELNEXTHOP";
+            case RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
