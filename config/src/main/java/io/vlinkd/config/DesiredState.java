@@ -10,14 +10,22 @@ import java.util.Optional;
  *
  * @param files the files read, in the order they were merged
  * @param rules the policy rules ({@code rules:}), in the config's order
+ * @param nexthops the nexthop objects ({@code nexthops:}), in the config's order
  */
 public record DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
-                           DaemonSettings settings, List<Path> files, List<DesiredRule> rules) {
+                           DaemonSettings settings, List<Path> files, List<DesiredRule> rules,
+                           List<DesiredNexthop> nexthops) {
+
+    /** A config without nexthops. */
+    public DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
+                        DaemonSettings settings, List<Path> files, List<DesiredRule> rules) {
+        this(links, absent, routes, settings, files, rules, List.of());
+    }
 
     /** A config without rules. */
     public DesiredState(List<DesiredLink> links, List<AbsentLink> absent, List<DesiredRoute> routes,
                         DaemonSettings settings, List<Path> files) {
-        this(links, absent, routes, settings, files, List.of());
+        this(links, absent, routes, settings, files, List.of(), List.of());
     }
 
     public static DesiredState empty() {

@@ -10,7 +10,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
-/** Reads one file's top-level mapping: {@code interfaces}, {@code routes}, {@code rules} and {@code settings}. */
+/** Reads one file's top-level mapping: {@code interfaces}, {@code routes}, {@code rules}, {@code nexthops} and {@code settings}. */
 final class DocumentReader {
     private final FileContext ctx;
 
@@ -22,12 +22,13 @@ final class DocumentReader {
         List<InterfaceEntry> interfaces = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
         List<DesiredRule> rules = new ArrayList<>();
+        List<DesiredNexthop> nexthops = new ArrayList<>();
         Map<String, FileContents.Setting> settings = new LinkedHashMap<>();
-        FileContents contents = new FileContents(ctx.file(), interfaces, routes, rules, settings);
+        FileContents contents = new FileContents(ctx.file(), interfaces, routes, rules, nexthops, settings);
         if (root.isEmpty() || isNull(root.get())) {
             return contents; // an empty file (or only comments) is an empty config
         }
-        Optional<Mapping> top = Mapping.read(root.get(), ctx, "", "a mapping with interfaces:, routes:, rules: or settings:");
+        Optional<Mapping> top = Mapping.read(root.get(), ctx, "", "a mapping with interfaces:, routes:, rules:, nexthops: or settings:");
         if (top.isEmpty()) {
             return contents;
         }
@@ -54,9 +55,16 @@ final class DocumentReader {
                         reader.read(item, i++).ifPresent(rules::add);
                     }
                 });
+                case "nexthops" -> list(f, "nexthops").ifPresent(seq -> {
+                    int i = 0;
+                    NexthopReader reader = new NexthopReader(ctx);
+                    for (Node item : seq.getValue()) {
+                        reader.read(item, i++).ifPresent(nexthops::add);
+                    }
+                });
                 case "settings" -> settings(f, settings);
                 default -> ctx.add(f.keyNode(), f.key(), "unknown section" + Near.hint(f.key(), Key.names(Keys.TOP))
-                        + "; a config has interfaces:, routes:, rules: and settings:");
+                        + "; a config has interfaces:, routes:, rules:, nexthops: and settings:");
             }
         }
         return contents;

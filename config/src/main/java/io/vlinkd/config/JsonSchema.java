@@ -44,6 +44,8 @@ public final class JsonSchema {
         top.put("interfaces", array(Map.of("$ref", "#/$defs/interface"), "Interfaces to create, configure or delete"));
         top.put("routes", array(Map.of("$ref", "#/$defs/route"), "Routes vlinkd installs and owns"));
         top.put("rules", array(Map.of("$ref", "#/$defs/rule"), "Policy routing rules vlinkd installs and owns"));
+        top.put("nexthops", array(Map.of("$ref", "#/$defs/nexthop"), "Nexthop objects and groups vlinkd installs and "
+                + "owns"));
         Map<String, Object> settings = object(keys(Keys.SETTINGS), "Daemon policy");
         settings.put("type", List.of("object", "null")); // "settings:" with nothing under it: the defaults
         top.put("settings", settings);
@@ -58,6 +60,7 @@ public final class JsonSchema {
         }
         defs.put("route", routeSchema());
         defs.put("rule", ruleSchema());
+        defs.put("nexthop", nexthopSchema());
         for (PortMaster master : PortMaster.values()) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (PortOption o : master.options()) {
@@ -172,6 +175,16 @@ public final class JsonSchema {
         props.put("to", prefix(true, "FRA_DST: the destination prefix"));
         Map<String, Object> s = object(props, "A policy routing rule");
         s.put("required", List.of("priority"));
+        return s;
+    }
+
+    private static Map<String, Object> nexthopSchema() {
+        Map<String, Object> props = keys(NexthopReader.KEYS);
+        Map<String, Object> member = object(keys(NexthopReader.MEMBER_KEYS), "A member of a group");
+        member.put("required", List.of("id"));
+        props.put("group", array(member, "NHA_GROUP: the members, each with its weight"));
+        Map<String, Object> s = object(props, "A nexthop object or group (ip nexthop)");
+        s.put("required", List.of("id"));
         return s;
     }
 

@@ -110,6 +110,7 @@ final class Keys {
             new Key("interfaces", null, "Interfaces to create, configure or delete"),
             new Key("routes", null, "Routes vlinkd installs and owns"),
             new Key("rules", null, "Policy routing rules vlinkd installs and owns (ip rule)"),
+            new Key("nexthops", null, "Nexthop objects and groups vlinkd installs and owns (ip nexthop)"),
             new Key("settings", null, "Daemon policy"));
 
     static ValueType lifetime() {

@@ -76,6 +76,21 @@ final class Merger {
                 }
             }
         }
+        Map<Long, DesiredNexthop> nexthops = new HashMap<>();
+        List<DesiredNexthop> allNexthops = new ArrayList<>();
+        for (FileContents f : files) {
+            for (DesiredNexthop n : f.nexthops()) {
+                // The kernel keys nexthops by id: a second one would replace the first.
+                DesiredNexthop first = nexthops.putIfAbsent(n.nexthop().id(), n);
+                if (first != null) {
+                    add(n.where(), "nexthops", "nexthop " + n.nexthop().id() + " is defined twice: here and at "
+                            + first.where());
+                } else {
+                    allNexthops.add(n);
+                }
+            }
+        }
+        NexthopReader.checkGroups(allNexthops, this::add);
         checkReferences(files, byName, peerOf);
         checkNamespaces(files, byName, peerOf);
         checkKindlessMtus(files, peerOf);
@@ -104,7 +119,7 @@ final class Merger {
             desiredRules.addAll(f.rules());
         }
         return Optional.of(new DesiredState(List.copyOf(links), List.copyOf(absent), List.copyOf(desiredRoutes),
-                settings, List.copyOf(paths), List.copyOf(desiredRules)));
+                settings, List.copyOf(paths), List.copyOf(desiredRules), List.copyOf(allNexthops)));
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  *       mode is set before any port joins);</li>
  *   <li>a removal that needs an interface comes before the deletion of that interface (children first);</li>
  *   <li>every deletion of a resource type's object (a route) comes before everything else, and every addition
- *       after everything else ({@link Phase#removesObjectFirst()}, {@link Phase#addsObjectLast()}).</li>
+ *       after everything else ({@link Phase#removesObjectFirst()}, {@link Phase#addsObjectLast()});</li>
+ *   <li>the phases that {@link Phase#ordersAcrossInterfaces()} follow their order on every interface (nexthops,
+ *       their groups, the routes that use them).</li>
  * </ul>
  * Barriers are zero-width nodes, so the graph stays linear in the number of steps. A cycle is reported with the
  * interfaces on it.
@@ -71,6 +73,24 @@ final class DependencyGraph {
             ofLink.forEach(i -> phases.computeIfAbsent(steps.get(i).phase(), k -> new ArrayList<>()).add(i));
             List<Integer> previous = null;
             for (List<Integer> group : phases.values()) {
+                if (previous != null) {
+                    int b = addNode(out, barrier);
+                    previous.forEach(p -> out.get(p).add(b));
+                    group.forEach(g -> out.get(b).add(g));
+                }
+                previous = group;
+            }
+        }
+        EnumMap<Phase, List<Integer>> across = new EnumMap<>(Phase.class);
+        for (int i = 0; i < n; i++) {
+            if (steps.get(i).phase().ordersAcrossInterfaces()) {
+                across.computeIfAbsent(steps.get(i).phase(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        // Chained only when two of them are in the plan: a plan of routes alone keeps its waves.
+        if (across.size() > 1) {
+            List<Integer> previous = null;
+            for (List<Integer> group : across.values()) {
                 if (previous != null) {
                     int b = addNode(out, barrier);
                     previous.forEach(p -> out.get(p).add(b));

@@ -77,7 +77,7 @@ public record NamespacePartition(List<Part> parts) {
         }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(null, new DesiredState(own, desired.absent(), desired.routes(), desired.settings(),
-                desired.files(), desired.rules())));
+                desired.files(), desired.rules(), desired.nexthops())));
         for (String ns : order(named.keySet(), before)) {
             parts.add(new Part(ns, new DesiredState(named.get(ns), List.of(), List.of(), desired.settings(),
                     desired.files())));

@@ -2,10 +2,12 @@ package io.vlinkd.daemon.reconcile;
 
 import io.vlinkd.config.AbsentLink;
 import io.vlinkd.config.DesiredLink;
+import io.vlinkd.config.DesiredNexthop;
 import io.vlinkd.config.DesiredRoute;
 import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.resource.ResourceType;
 import io.vlinkd.daemon.resource.ResourceTypes;
+import io.vlinkd.daemon.resource.nexthop.NexthopType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.resource.link.KindTraits;
 import io.vlinkd.daemon.resource.link.LinkIntent;
@@ -166,9 +168,12 @@ final class RepairScope {
         List<AbsentLink> absent = desired.absent().stream().filter(a -> names.contains(a.name())).toList();
         List<DesiredRoute> routes = desired.routes().stream()
                 .filter(r -> names.containsAll(RouteType.TYPE.needs(r))).toList();
+        // Nexthops on the scope's devices (a config with a group, a blackhole or an fdb nexthop is repaired whole).
+        List<DesiredNexthop> nexthops = desired.nexthops().stream()
+                .filter(n -> names.containsAll(NexthopType.TYPE.needs(n))).toList();
         // No rules: they are on no interface, so never in a scope (their drift is repaired whole), and the ledger's
         // lines of the observed ones stay outside it (narrow).
-        return new DesiredState(links, absent, routes, desired.settings(), desired.files());
+        return new DesiredState(links, absent, routes, desired.settings(), desired.files(), List.of(), nexthops);
     }
 
     /** The interfaces planned. */

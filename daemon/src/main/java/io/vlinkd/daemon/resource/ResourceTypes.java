@@ -5,6 +5,7 @@ import io.vlinkd.daemon.resource.fdb.FdbType;
 import io.vlinkd.daemon.resource.mdb.MdbType;
 import io.vlinkd.daemon.resource.link.LinkType;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
+import io.vlinkd.daemon.resource.nexthop.NexthopType;
 import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.resource.rule.RuleType;
@@ -25,7 +26,7 @@ public final class ResourceTypes {
     public static final List<ResourceType<?, ?, ?, ?>> ALL = List.of(AddressType.TYPE, RouteType.TYPE,
             NeighbourType.TYPE, ProxyNeighbourType.TYPE, FdbType.TYPE,
             MdbType.TYPE, BridgeVlanType.TYPE, RuleType.TYPE,
-            VlanTunnelType.TYPE);
+            VlanTunnelType.TYPE, NexthopType.TYPE);
 
     /**
      * Every type vlinkd manages, in the order the planner plans them: links first, since what their plan decides

@@ -18,6 +18,8 @@ import io.vlinkd.daemon.resource.link.ObservedLink;
 import io.vlinkd.daemon.resource.neighbour.NeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType;
 import io.vlinkd.daemon.resource.neighbour.ObservedNeighbour;
+import io.vlinkd.daemon.resource.nexthop.NexthopType;
+import io.vlinkd.daemon.resource.nexthop.ObservedNexthop;
 import io.vlinkd.daemon.resource.route.ObservedRoute;
 import io.vlinkd.daemon.resource.route.RouteType;
 import io.vlinkd.daemon.resource.rule.ObservedRule;
@@ -49,7 +51,9 @@ import io.vlinkd.netlink.route.MdbEntry;
 import io.vlinkd.netlink.route.Mdba;
 import io.vlinkd.netlink.route.NdMsg;
 import io.vlinkd.netlink.route.NeighbourMessage;
+import io.vlinkd.netlink.route.NexthopMessage;
 import io.vlinkd.netlink.route.RouteMessage;
+import io.vlinkd.netlink.route.NexthopSpec;
 import io.vlinkd.netlink.route.RuleAction;
 import io.vlinkd.netlink.route.RuleMessage;
 import io.vlinkd.netlink.route.RuleSpec;
@@ -109,6 +113,8 @@ public final class FakeKernel implements KernelPort {
     /** Policy rules, the kernel's three IPv4 and two IPv6 defaults first. */
     private final List<ObservedRule> rules = new ArrayList<>(defaultRules());
     private final List<ObservedVlanTunnel> tunnels = new ArrayList<>();
+    /** Nexthop objects, by id in the order added. */
+    private final Map<Long, ObservedNexthop> nexthops = new LinkedHashMap<>();
     private final Map<Integer, NetlinkException> faults = new LinkedHashMap<>();
     /** Named namespaces reachable through IFLA_NET_NS_FD, by name and by the fd {@link #netnsFd} hands out. */
     private final Map<String, Integer> namespaceFds = new LinkedHashMap<>();
@@ -151,7 +157,7 @@ public final class FakeKernel implements KernelPort {
         return new ObservedState(new ArrayList<>(links.values()), Map.of(AddressType.TYPE, addresses,
                 RouteType.TYPE, routes, NeighbourType.TYPE, neighbours, ProxyNeighbourType.TYPE, proxies, FdbType.TYPE, fdb, MdbType.TYPE, mdb,
                 BridgeVlanType.TYPE, vlans, RuleType.TYPE, rules,
-                VlanTunnelType.TYPE, tunnels));
+                VlanTunnelType.TYPE, tunnels, NexthopType.TYPE, new ArrayList<>(nexthops.values())));
     }
 
     @Override
@@ -327,6 +333,8 @@ public final class FakeKernel implements KernelPort {
             case Rtnl.RTM_NEWROUTE -> newRoute(RouteMessage.decode(m), m.flags());
             case Rtnl.RTM_DELROUTE -> delRoute(RouteMessage.decode(m));
             case Rtnl.RTM_NEWMDB, Rtnl.RTM_DELMDB -> mdb(m);
+            case Rtnl.RTM_NEWNEXTHOP -> newNexthop(NexthopMessage.decode(m).orElseThrow(), m.flags());
+            case Rtnl.RTM_DELNEXTHOP -> delNexthop(NexthopMessage.decode(m).orElseThrow().nexthop().id());
             case Rtnl.RTM_NEWRULE, Rtnl.RTM_DELRULE -> rule(RuleMessage.decode(m).orElseThrow(),
                     m.type() == Rtnl.RTM_NEWRULE);
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> {
@@ -360,6 +368,58 @@ public final class FakeKernel implements KernelPort {
         } else {
             rules.remove(same.orElseThrow(() -> new Refusal(Errno.ENOENT, null)));
         }
+    }
+
+    /**
+     * rtm_new_nexthop: an id in use is EEXIST unless NLM_F_REPLACE, which changes it in place (a group for a group,
+     * a next hop for a next hop: EINVAL otherwise); a group's members must exist and be no groups (EINVAL).
+     */
+    private void newNexthop(NexthopMessage n, int flags) throws Refusal {
+        ObservedNexthop have = nexthops.get(n.nexthop().id());
+        if (have != null && (flags & Netlink.NLM_F_REPLACE) == 0) {
+            throw new Refusal(Errno.EEXIST, null);
+        }
+        if (have != null && have.nexthop().isGroup() != n.nexthop().isGroup()) {
+            throw new Refusal(Errno.EINVAL, "Can not replace a nexthop with a nexthop group.");
+        }
+        for (var m : n.nexthop().group()) {
+            ObservedNexthop member = nexthops.get(m.id());
+            if (member == null || member.nexthop().isGroup()) {
+                throw new Refusal(Errno.EINVAL, "Invalid nexthop id");
+            }
+        }
+        nexthops.put(n.nexthop().id(), new ObservedNexthop(n.nexthop(), n.oif(), n.protocol()));
+    }
+
+    /** rtm_del_nexthop by id; the kernel also takes it out of its groups (a group left empty goes with it). */
+    private void delNexthop(long id) throws Refusal {
+        if (nexthops.remove(id) == null) {
+            throw new Refusal(Errno.ENOENT, null);
+        }
+        for (ObservedNexthop g : List.copyOf(nexthops.values())) {
+            List<NexthopSpec.Member> left = g.nexthop().group().stream().filter(m -> m.id() != id).toList();
+            if (left.size() == g.nexthop().group().size()) {
+                continue;
+            }
+            NexthopSpec s = g.nexthop();
+            if (left.isEmpty()) {
+                nexthops.remove(s.id());
+            } else {
+                nexthops.put(s.id(), new ObservedNexthop(new NexthopSpec(s.id(), s.family(), s.via(), s.dev(),
+                        s.onlink(), s.blackhole(), s.fdb(), left, s.type(), s.buckets(), s.idleTimer()), g.oif(),
+                        g.protocol()));
+            }
+        }
+    }
+
+    /** Someone else's nexthop ({@code ip nexthop add ... proto P}), or a change made by hand to any. */
+    public void putNexthop(NexthopSpec n, int oif, int protocol) {
+        nexthops.put(n.id(), new ObservedNexthop(n.withDev(Optional.empty()), oif, protocol));
+    }
+
+    /** {@code ip nexthop del id ID} by hand. */
+    public void removeNexthop(long id) {
+        nexthops.remove(id);
     }
 
     private static List<ObservedRule> defaultRules() {

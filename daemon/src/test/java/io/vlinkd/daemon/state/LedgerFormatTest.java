@@ -22,7 +22,7 @@ class LedgerFormatTest {
             + "proxy LINK IFINDEX ADDRESS [netns=NS], "
             + "fdb LINK IFINDEX MAC VLAN DST VNI PORT STICKY [netns=NS], "
             + "mdb LINK IFINDEX PORT GROUP VLAN [netns=NS], vlan LINK IFINDEX VID [netns=NS], rule RULE [netns=NS], "
-            + "vlan-tunnel LINK IFINDEX VID [netns=NS]\n";
+            + "vlan-tunnel LINK IFINDEX VID [netns=NS], nexthop ID [netns=NS]\n";
 
     @TempDir
     Path dir;
@@ -49,7 +49,9 @@ class LedgerFormatTest {
                 + "vlan br0 5 4094\n"
                 + "rule priority=100,from=10.1.0.0/16,table=100\n"
                 + "rule family=inet6,priority=100,from=2001:db8::/32,table=100\n"
-                + "vlan-tunnel vx0 7 10\n";
+                + "vlan-tunnel vx0 7 10\n"
+                + "nexthop 1\n"
+                + "nexthop 4294967295\n";
         Files.writeString(file, HEADER + blue + own);
         OwnershipStore store = new OwnershipStore(file);
 
@@ -95,6 +97,9 @@ class LedgerFormatTest {
             "vlan-tunnel vx0 7 4095",
             "rule 1 2 3",
             "rule table=100",
+            "nexthop 1 2",
+            "nexthop 0",
+            "nexthop 4294967296",
             "frobnicate 1 2 3",
         };
         Files.writeString(file, HEADER + String.join("\n", lines) + "\n");
@@ -129,6 +134,9 @@ class LedgerFormatTest {
             "VID is not 1..4094",
             "not 'rule RULE [netns=NS]'",
             "RULE does not begin with priority=",
+            "not 'nexthop ID [netns=NS]'",
+            "ID is not a number 1..4294967295",
+            "ID is not a number 1..4294967295",
             "unknown line type 'frobnicate'",
         };
         assertThat(r.damage()).hasSize(lines.length);
