@@ -164,6 +164,8 @@ public final class JsonSchema {
         to.put("description", Keys.ROUTE.get(0).description());
         to.put("anyOf", List.of(Map.of("const", "default"), prefix(true, "A prefix or an address")));
         props.put("to", to);
+        props.put("multipath", array(object(keys(Keys.ROUTE_HOP), "One path of a multipath route"),
+                Keys.ROUTE.stream().filter(k -> k.key().equals("multipath")).findFirst().orElseThrow().description()));
         Map<String, Object> s = object(props, "A route");
         s.put("required", List.of("to"));
         return s;

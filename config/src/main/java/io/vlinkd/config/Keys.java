@@ -86,7 +86,18 @@ final class Keys {
             new Key("onlink", ValueType.bool(), "RTNH_F_ONLINK: the gateway is on the link even without a prefix"),
             new Key("mtu", MTU, "RTAX_MTU: path MTU of the route"),
             new Key("pref", ValueType.choice("low", "medium", "high"),
-                    "RTA_PREF: IPv6 router preference (IPv6 routes only; the kernel's default is medium)"));
+                    "RTA_PREF: IPv6 router preference (IPv6 routes only; the kernel's default is medium)"),
+            new Key("nexthop-id", ValueType.integer(1, 0xffffffffL), "RTA_NH_ID: the nexthop object or group "
+                    + "(nexthops:) the route goes through (ip route add ... nhid N); no via:, dev: or multipath:"),
+            new Key("multipath", null, "RTA_MULTIPATH: the route's paths, [{ via, dev, weight, onlink }] (ip route "
+                    + "add ... nexthop via V dev D weight W); no via: or dev:"));
+
+    /** One path of a route's {@code multipath:}. */
+    static final List<Key> ROUTE_HOP = List.of(
+            new Key("via", ValueType.ip(), "The path's gateway"),
+            new Key("dev", ValueType.interfaceName(), "The path's device"),
+            new Key("weight", ValueType.integer(1, 256), "Its share of the flows, 1..256 (default 1)"),
+            new Key("onlink", ValueType.bool(), "RTNH_F_ONLINK: the gateway is on dev: even without a prefix"));
 
     static final List<Key> SETTINGS = List.of(
             new Key("drift", ValueType.choice("enforce", "report"),

@@ -3,10 +3,12 @@ package io.vlinkd.config;
 import io.vlinkd.netlink.route.RouteSpec;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one entry of {@code routes}, with the kernel's rules for gateways, devices and route types. */
 final class RouteReader {
@@ -56,6 +58,21 @@ final class RouteReader {
         boolean onlink = value(m, "onlink", path, refs).map(Boolean.class::cast).orElse(false);
         Optional<Integer> mtu = value(m, "mtu", path, refs).map(v -> ((Long) v).intValue());
         Optional<String> pref = value(m, "pref", path, refs).map(String.class::cast);
+        Optional<Long> nexthopId = value(m, "nexthop-id", path, refs).map(Long.class::cast);
+        Optional<Prefix> destination = to;
+        List<RouteSpec.Hop> hops = m.get("multipath").map(f -> hops(f.value(), path + ".multipath", destination))
+                .orElse(List.of());
+        if (m.has("nexthop-id") || m.has("multipath")) {
+            // fib_create_info(), rtm_to_fib6_config(): a nexthop object replaces the route's own next hops.
+            String by = m.has("nexthop-id") ? "nexthop-id" : "multipath";
+            for (String key : m.has("nexthop-id") ? List.of("via", "dev", "multipath", "onlink")
+                    : List.of("via", "dev", "onlink")) {
+                if (m.has(key)) {
+                    ctx.add(m.get(key).orElseThrow().keyNode(), Mapping.join(path, key), "a route with " + by
+                            + ": takes no " + key + ":" + (by.equals("multipath") ? " (each path has its own)" : ""));
+                }
+            }
+        }
 
         if (to.isPresent()) {
             sameFamily(m, "via", via, to.get(), path);
@@ -66,14 +83,17 @@ final class RouteReader {
             }
         }
         String t = type.orElse("unicast");
-        if (NO_NEXTHOP_TYPES.contains(t) && (via.isPresent() || dev.isPresent())) {
+        if (NO_NEXTHOP_TYPES.contains(t) && (via.isPresent() || dev.isPresent() || m.has("multipath")
+                || m.has("nexthop-id"))) {
             // fib_create_info(): "Gateway, device and multipath can not be specified for this route type".
-            Mapping.Field f = m.get(via.isPresent() ? "via" : "dev").orElseThrow();
-            ctx.add(f.keyNode(), Mapping.join(path, f.key()), "a " + t + " route takes no via: or dev:");
+            Mapping.Field f = m.get(via.isPresent() ? "via" : dev.isPresent() ? "dev"
+                    : m.has("multipath") ? "multipath" : "nexthop-id").orElseThrow();
+            ctx.add(f.keyNode(), Mapping.join(path, f.key()), "a " + t + " route takes no via:, dev:, multipath: or "
+                    + "nexthop-id:");
         }
         if (t.equals("unicast") && via.isEmpty() && dev.isEmpty() && m.has("to") && !m.has("via")
-                && !m.has("dev")) {
-            ctx.add(item, path, "a unicast route needs via: or dev:");
+                && !m.has("dev") && !m.has("multipath") && !m.has("nexthop-id")) {
+            ctx.add(item, path, "a unicast route needs via:, dev:, multipath: or nexthop-id:");
         }
         if (onlink && dev.isEmpty() && !m.has("dev")) {
             // fib_check_nh_v4_gw(): "Nexthop device required for onlink".
@@ -88,9 +108,60 @@ final class RouteReader {
         }
         if (ctx.problemCount() == before && to.isPresent()) {
             route = Optional.of(new DesiredRoute(new RouteSpec(to.get().address(), to.get().length(), via, dev,
-                    metric, table, scope, type, src, onlink, mtu, pref), ctx.at(item)));
+                    metric, table, scope, type, src, onlink, mtu, pref, nexthopId, hops), ctx.at(item)));
         }
         return Optional.of(new RouteEntry(route, ctx.at(item), path, identity, devRef));
+    }
+
+    /**
+     * The paths of {@code multipath:}: each with a gateway of the route's family or a device (onlink needs both),
+     * weight 1..256; at least one path.
+     */
+    private List<RouteSpec.Hop> hops(Node node, String path, Optional<Prefix> to) {
+        if (!(node instanceof SequenceNode seq)) {
+            ctx.add(node, path, "expected a list of paths like [{ via: 192.0.2.1, dev: eth0, weight: 1 }], got "
+                    + Values.describe(node));
+            return List.of();
+        }
+        if (seq.getValue().isEmpty()) {
+            ctx.add(node, path, "a multipath route needs at least one path");
+            return List.of();
+        }
+        List<RouteSpec.Hop> out = new ArrayList<>();
+        int i = 0;
+        for (Node item : seq.getValue()) {
+            String itemPath = path + "[" + i++ + "]";
+            Optional<Mapping> read = Mapping.read(item, ctx, itemPath, "a path (a mapping with via: or dev:)");
+            if (read.isEmpty()) {
+                continue;
+            }
+            Mapping m = read.get();
+            Map<String, Object> v = new HashMap<>();
+            for (Mapping.Field f : m.fields()) {
+                Optional<Key> k = Keys.ROUTE_HOP.stream().filter(x -> x.key().equals(f.key())).findFirst();
+                if (k.isEmpty()) {
+                    ctx.add(f.keyNode(), Mapping.join(itemPath, f.key()), "unknown key"
+                            + Near.hint(f.key(), Key.names(Keys.ROUTE_HOP)));
+                } else {
+                    Values.read(f.value(), k.get().type(), ctx, Mapping.join(itemPath, f.key()), new ArrayList<>())
+                            .ifPresent(x -> v.put(f.key(), x));
+                }
+            }
+            Optional<InetAddress> via = Optional.ofNullable((InetAddress) v.get("via"));
+            if (to.isPresent()) {
+                sameFamily(m, "via", via, to.get(), itemPath);
+            }
+            if (!m.has("via") && !m.has("dev")) {
+                ctx.add(item, itemPath, "a path needs via: or dev:");
+            }
+            boolean onlink = Boolean.TRUE.equals(v.get("onlink"));
+            if (onlink && !m.has("dev")) {
+                ctx.add(m.get("onlink").orElseThrow().keyNode(), itemPath + ".onlink", "onlink needs dev:");
+            }
+            out.add(new RouteSpec.Hop(via, Optional.ofNullable((String) v.get("dev")),
+                    ((Long) v.getOrDefault("weight", 1L)).intValue(), onlink));
+        }
+        return List.copyOf(out);
     }
 
     private Optional<Prefix> destination(Mapping.Field f, String path, Mapping m) {

@@ -52,6 +52,13 @@ class EveryKeyComparedTest {
                 "{to: 198.51.100.0/24, dev: eth9, mtu: 1300}"});
         ROUTE_CASES.put("pref", new String[] {"{to: \"2001:db8:5::/48\", dev: eth9, pref: high}",
                 "{to: \"2001:db8:5::/48\", dev: eth9, pref: low}"});
+        String nexthops = "\nnexthops:\n  - { id: 1, via: 10.0.0.254, dev: eth9 }\n  - { id: 2, via: 10.0.1.254, dev: eth8 }";
+        ROUTE_CASES.put("nexthop-id", new String[] {"{to: 198.51.100.0/24, nexthop-id: 1}" + nexthops,
+                "{to: 198.51.100.0/24, nexthop-id: 2}" + nexthops});
+        ROUTE_CASES.put("multipath", new String[] {
+                "{to: 198.51.100.0/24, multipath: [{via: 10.0.0.254, dev: eth9}, {via: 10.0.1.254, dev: eth8}]}",
+                "{to: 198.51.100.0/24, multipath: [{via: 10.0.0.254, dev: eth9}, {via: 10.0.1.254, dev: eth8, "
+                        + "weight: 2}]}"});
 
         ADDRESS_CASES.put("address", new String[] {"{address: 10.0.0.5/24}", "{address: 10.0.0.6/24}"});
         ADDRESS_CASES.put("peer", new String[] {"{address: 10.0.0.5/32, peer: 10.0.0.9}",

@@ -1001,6 +1001,9 @@ public final class FakeKernel implements KernelPort {
         if (rm.gateway() != null && !onlink && !reachable(rm.gateway(), oif)) {
             throw new Refusal(101 /* ENETUNREACH */, "Nexthop has invalid gateway");
         }
+        if (rm.nexthopId().isPresent() && !nexthops.containsKey(rm.nexthopId().get())) {
+            throw new Refusal(Errno.EINVAL, "Nexthop id does not exist");
+        }
         ObservedRoute r = toObserved(rm, oif, onlink);
         for (ObservedRoute have : routes) {
             if (have.key().equals(r.key())) {
@@ -1037,7 +1040,7 @@ public final class FakeKernel implements KernelPort {
                 rm.header().scope(), rm.header().type(), rm.gateway(), oif, priority, rm.prefsrc(), onlink,
                 rm.mtu() == null ? 0 : rm.mtu(),
                 // As net/ipv6/route.c: every IPv6 route has a preference, medium unless set.
-                family == Rtnl.AF_INET6 ? Math.max(rm.pref(), 0) : -1);
+                family == Rtnl.AF_INET6 ? Math.max(rm.pref(), 0) : -1, rm.nexthopId().orElse(0L), rm.multipath());
     }
 
     private boolean reachable(InetAddress gw, int oif) {

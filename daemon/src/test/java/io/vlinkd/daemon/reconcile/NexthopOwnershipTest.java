@@ -103,6 +103,43 @@ class NexthopOwnershipTest extends OverFakeKernel {
     }
 
     @Test
+    void routesThroughAGroupAndOverSeveralPathsComeAfterTheGroupReadBackAndGoBeforeIt() throws Exception {
+        String routes = ECMP.replace("interfaces:\n  - { name: d0, kind: dummy }\n",
+                "interfaces:\n  - { name: d0, kind: dummy, state: up, addresses: [192.0.2.2/24] }\n"
+                        + "  - { name: d1, kind: dummy, state: up, addresses: [203.0.113.2/24] }\n") + """
+                routes:
+                  - { to: 198.51.100.0/24, nexthop-id: 10 }
+                  - to: "2001:db8:9::/64"
+                    multipath:
+                      - { via: "2001:db8::1", dev: d0, onlink: true }
+                      - { via: "2001:db8::3", dev: d1, weight: 256, onlink: true }
+                """;
+        ApplyResult first = reconciler.apply(config(routes));
+        assertThat(first.errors()).isEmpty();
+        List<String> commands = first.kept().stream().map(Step::ipCommand).toList();
+        assertThat(commands.get(commands.size() - 3)).isEqualTo("ip nexthop add id 10 group 1/2,3 proto 247");
+        assertThat(commands.subList(commands.size() - 2, commands.size())).containsExactlyInAnyOrder(
+                "ip route add 198.51.100.0/24 nhid 10 proto 247",
+                "ip route add 2001:db8:9::/64 nexthop via 2001:db8::1 dev d0 weight 1 onlink nexthop via 2001:db8::3 "
+                        + "dev d1 weight 256 onlink proto 247");
+        assertThat(reconciler.apply(config(routes)).outcome()).isEqualTo(ApplyResult.Outcome.UNCHANGED);
+
+        ApplyResult moved = reconciler.apply(config(routes.replace("weight: 256", "weight: 2")
+                .replace("nexthop-id: 10", "nexthop-id: 3")));
+        assertThat(moved.kept()).extracting(Step::ipCommand).containsExactlyInAnyOrder(
+                "ip route replace 198.51.100.0/24 nhid 3 proto 247",
+                "ip route replace 2001:db8:9::/64 nexthop via 2001:db8::1 dev d0 weight 1 onlink nexthop via "
+                        + "2001:db8::3 dev d1 weight 2 onlink proto 247");
+
+        ApplyResult gone = reconciler.apply(config(routes.substring(0, routes.indexOf("nexthops:"))));
+        List<String> deletes = gone.kept().stream().map(Step::ipCommand).toList();
+        assertThat(deletes.get(0)).startsWith("ip route del");
+        assertThat(deletes.get(1)).startsWith("ip route del");
+        assertThat(deletes.subList(2, deletes.size())).containsExactly("ip nexthop del id 10",
+                "ip nexthop del id 1", "ip nexthop del id 2", "ip nexthop del id 3");
+    }
+
+    @Test
     void aFailedApplyPutsEveryNexthopBack() throws Exception {
         reconciler.apply(config(ECMP));
         List<String> before = nexthops();

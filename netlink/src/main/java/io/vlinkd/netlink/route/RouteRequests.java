@@ -9,6 +9,10 @@ import static io.vlinkd.netlink.wire.Netlink.NLM_F_REPLACE;
 
 import io.vlinkd.netlink.wire.MessageWriter;
 import io.vlinkd.netlink.wire.NlRequest;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,7 +83,8 @@ public final class RouteRequests {
         if (type == Rtnl.RTN_BROADCAST || type == Rtnl.RTN_MULTICAST || type == Rtnl.RTN_ANYCAST) {
             return Rtnl.RT_SCOPE_LINK;
         }
-        if (type == Rtnl.RTN_UNICAST && r.via().isEmpty()) {
+        // A route through a nexthop object or over several paths is not one on a link (iproute2 sends universe).
+        if (type == Rtnl.RTN_UNICAST && r.via().isEmpty() && r.nexthopId().isEmpty() && r.multipath().isEmpty()) {
             return Rtnl.RT_SCOPE_LINK;
         }
         return Rtnl.RT_SCOPE_UNIVERSE;
@@ -103,7 +108,10 @@ public final class RouteRequests {
         return "ip route " + verb + " " + describe(r) + " proto " + protocol;
     }
 
-    /** {@code [TYPE] TO/LEN [via V] [src S] [metric M] [table T] [scope S] [mtu N] [onlink] [dev D]}. */
+    /**
+     * {@code [TYPE] TO/LEN [via V] [src S] [metric M] [table T] [scope S] [mtu N] [onlink] [dev D] [nhid N]
+     * [nexthop via V dev D weight W [onlink]]...}.
+     */
     public static String describe(RouteSpec r) {
         StringBuilder sb = new StringBuilder();
         r.type().filter(t -> !t.equals("unicast")).ifPresent(t -> sb.append(t).append(' '));
@@ -126,10 +134,35 @@ public final class RouteRequests {
             sb.append(" onlink");
         }
         r.dev().ifPresent(d -> sb.append(" dev ").append(d));
+        r.nexthopId().ifPresent(n -> sb.append(" nhid ").append(n));
+        r.multipath().forEach(h -> sb.append(' ').append(h.words()));
         return sb.toString();
     }
 
+    /** {@code ip route add ...} of a route with {@code multipath}: {@code hopOifs} are the hops' device indexes. */
+    public static NlRequest add(RouteSpec r, int oif, List<Integer> hopOifs, int protocol) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
+        write(w, r, oif, protocol, false, hopOifs);
+        return w.finish("RTM_NEWROUTE " + describe(r));
+    }
+
+    /** {@code ip route replace ...} of a route with {@code multipath}. */
+    public static NlRequest replace(RouteSpec r, int oif, List<Integer> hopOifs, int protocol) {
+        MessageWriter w = MessageWriter.request(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE | NLM_F_ACK);
+        write(w, r, oif, protocol, false, hopOifs);
+        return w.finish("RTM_NEWROUTE replace " + describe(r));
+    }
+
     private static void write(MessageWriter w, RouteSpec r, int oif, int protocol, boolean delete) {
+        write(w, r, oif, protocol, delete, List.of());
+    }
+
+    /**
+     * A delete leaves out the nexthop id and the paths: the kernel deletes the route of that destination, table,
+     * metric and protocol with all its paths (IPv6: __ip6_del_rt_siblings).
+     */
+    private static void write(MessageWriter w, RouteSpec r, int oif, int protocol, boolean delete,
+                              List<Integer> hopOifs) {
         int family = AddressRequests.family(r.to());
         long table = table(r);
         int scope = delete && r.scope().isEmpty() ? Rtnl.RT_SCOPE_NOWHERE : scope(r);
@@ -156,7 +189,30 @@ public final class RouteRequests {
         }
         if (!delete) {
             r.pref().ifPresent(p -> w.putInt(Rta.RTA_PREF, pref(p)));
+            r.nexthopId().ifPresent(n -> w.putInt(Rta.RTA_NH_ID, n));
+            if (!r.multipath().isEmpty()) {
+                w.putBytes(Rta.RTA_MULTIPATH, multipath(r.multipath(), hopOifs));
+            }
         }
+    }
+
+    /**
+     * RTA_MULTIPATH's payload: per hop a {@code struct rtnexthop} (u16 rtnh_len, u8 rtnh_flags, u8 rtnh_hops = weight
+     * - 1, s32 rtnh_ifindex) followed by its RTA_GATEWAY, each padded to 4 bytes.
+     */
+    private static byte[] multipath(List<RouteSpec.Hop> hops, List<Integer> oifs) {
+        ByteBuffer b = ByteBuffer.allocate(hops.size() * (8 + 4 + 16)).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < hops.size(); i++) {
+            RouteSpec.Hop h = hops.get(i);
+            byte[] gw = h.via().map(InetAddress::getAddress).orElse(new byte[0]);
+            int length = 8 + (gw.length == 0 ? 0 : 4 + gw.length);
+            b.putShort((short) length).put((byte) (h.onlink() ? Rtnl.RTNH_F_ONLINK : 0)).put((byte) (h.weight() - 1))
+                    .putInt(i < oifs.size() ? oifs.get(i) : 0);
+            if (gw.length > 0) {
+                b.putShort((short) (4 + gw.length)).putShort((short) Rta.RTA_GATEWAY.type()).put(gw);
+            }
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     /** RTA_PREF's value for iproute2's word ({@code ICMPV6_ROUTER_PREF_*} of linux/icmpv6.h). */

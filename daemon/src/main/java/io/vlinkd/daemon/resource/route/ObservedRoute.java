@@ -2,7 +2,9 @@ package io.vlinkd.daemon.resource.route;
 
 import io.vlinkd.netlink.route.Rtnl;
 import java.net.Inet4Address;
+import io.vlinkd.netlink.route.RouteMessage;
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * A route as dumped.
@@ -12,10 +14,19 @@ import java.net.InetAddress;
  * @param priority RTA_PRIORITY (the metric), 0 when absent
  * @param mtu      RTAX_MTU, 0 when absent
  * @param pref     RTA_PREF (IPv6: 3 low, 0 medium, 1 high), -1 when absent (IPv4)
+ * @param nexthopId RTA_NH_ID, 0 when the route has its own next hops
+ * @param multipath RTA_MULTIPATH's paths (of a route through a group too), empty for one path
  */
 public record ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope,
                             int type, InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink,
-                            int mtu, int pref) {
+                            int mtu, int pref, long nexthopId, List<RouteMessage.Hop> multipath) {
+
+    public ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope, int type,
+                         InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink, int mtu,
+                         int pref) {
+        this(family, dst, prefixLength, table, protocol, scope, type, gateway, oif, priority, prefsrc, onlink, mtu,
+                pref, 0, List.of());
+    }
 
     public ObservedRoute(int family, InetAddress dst, int prefixLength, int table, int protocol, int scope, int type,
                          InetAddress gateway, int oif, long priority, InetAddress prefsrc, boolean onlink, int mtu) {

@@ -14,7 +14,8 @@ import io.vlinkd.netlink.wire.NlRequest;
 public record RouteObject(RouteSpec route, int protocol) implements KernelObject {
     @Override
     public String link() {
-        return route.dev().orElse("route " + RouteRequests.describe(route));
+        return route.dev().or(() -> route.multipath().stream().flatMap(h -> h.dev().stream()).findFirst())
+                .orElse("route " + RouteRequests.describe(route));
     }
 
     @Override
@@ -34,17 +35,22 @@ public record RouteObject(RouteSpec route, int protocol) implements KernelObject
 
     @Override
     public NlRequest add(EncodeContext ctx) {
-        return RouteRequests.add(route, oif(ctx), protocol);
+        return RouteRequests.add(route, oif(ctx), hopOifs(ctx), protocol);
     }
 
     @Override
     public NlRequest replace(EncodeContext ctx) {
-        return RouteRequests.replace(route, oif(ctx), protocol);
+        return RouteRequests.replace(route, oif(ctx), hopOifs(ctx), protocol);
     }
 
     @Override
     public NlRequest delete(EncodeContext ctx) {
         return RouteRequests.delete(route, oif(ctx), protocol);
+    }
+
+    /** The devices of the paths of {@code multipath}, by index (0 for a path without one). */
+    private java.util.List<Integer> hopOifs(EncodeContext ctx) {
+        return route.multipath().stream().map(h -> h.dev().map(ctx::ifindex).orElse(0)).toList();
     }
 
     private int oif(EncodeContext ctx) {

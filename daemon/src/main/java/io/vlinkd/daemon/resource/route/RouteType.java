@@ -91,7 +91,10 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
         return Optional.of(new ObservedRoute(family, dst, rm.header().dstLength(), rm.table(), rm.protocol(),
                 rm.header().scope(), rm.header().type(), rm.gateway(), rm.oif() == null ? 0 : rm.oif(),
                 rm.priority() == null ? 0 : rm.priority(), rm.prefsrc(),
-                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu(), rm.pref()));
+                (rm.header().flags() & Rtnl.RTNH_F_ONLINK) != 0, rm.mtu() == null ? 0 : rm.mtu(), rm.pref(),
+                // Of a path's flags only onlink is the operator's: the kernel adds linkdown and dead with the carrier.
+                rm.nexthopId().orElse(0L), rm.multipath().stream().map(h -> new RouteMessage.Hop(h.gateway(), h.oif(),
+                        h.weight(), h.flags() & Rtnl.RTNH_F_ONLINK)).toList()));
     }
 
     /** A default route has no RTA_DST: its destination is the family's any-address. */
@@ -120,7 +123,10 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
 
     @Override
     public Set<String> needs(DesiredRoute desired) {
-        return desired.route().dev().map(Set::of).orElse(Set.of());
+        Set<String> devs = new java.util.LinkedHashSet<>();
+        desired.route().dev().ifPresent(devs::add);
+        desired.route().multipath().forEach(h -> h.dev().ifPresent(devs::add));
+        return Set.copyOf(devs);
     }
 
     @Override
@@ -154,6 +160,18 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
     @Override
     public boolean matches(DesiredRoute want, ObservedRoute have, ObservedState observed) {
         RouteSpec w = want.route();
+        if (w.nexthopId().orElse(0L) != have.nexthopId()) {
+            return false;
+        }
+        if (have.nexthopId() != 0) {
+            // Its gateway, device and paths are its nexthop's (the dump shows them): the nexthop type's to compare.
+            return RouteRequests.type(w) == have.type() && (w.src().isEmpty() || w.src().get().equals(have.prefsrc()))
+                    && (have.isIpv4() ? RouteRequests.scope(w) == have.scope() : true)
+                    && (w.mtu().isEmpty() || w.mtu().get() == have.mtu());
+        }
+        if (!hops(w, observed).equals(have.multipath())) {
+            return false;
+        }
         if (!Objects.equals(w.via().orElse(null), have.gateway())) {
             return false;
         }
@@ -179,6 +197,13 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
         return RouteRequests.type(w) == have.type();
     }
 
+    /** The configured paths as the kernel reports them: gateway, device index, weight and flags (onlink). */
+    private static List<RouteMessage.Hop> hops(RouteSpec w, ObservedState observed) {
+        return w.multipath().stream().map(h -> new RouteMessage.Hop(h.via().orElse(null),
+                h.dev().flatMap(d -> observed.link(d)).map(l -> l.index()).orElse(0), h.weight(),
+                h.onlink() ? Rtnl.RTNH_F_ONLINK : 0)).toList();
+    }
+
     @Override
     public KernelObject observedObject(ObservedRoute have, ObservedState observed) {
         return new RouteObject(specOf(have, observed), have.protocol());
@@ -187,8 +212,13 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
     /** {@code r} in the config's terms, every attribute the kernel reported written out. */
     static RouteSpec specOf(ObservedRoute r, ObservedState observed) {
         InetAddress to = r.dst();
-        return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(r.gateway()),
-                Optional.ofNullable(observed.nameOf(r.oif())),
+        // A route through a nexthop object names the object; its dumped gateway and paths are the object's.
+        boolean own = r.nexthopId() == 0;
+        List<RouteSpec.Hop> hops = own ? r.multipath().stream().map(h -> new RouteSpec.Hop(
+                Optional.ofNullable(h.gateway()), Optional.ofNullable(observed.nameOf(h.oif())), h.weight(),
+                (h.flags() & Rtnl.RTNH_F_ONLINK) != 0)).toList() : List.of();
+        return new RouteSpec(to, r.prefixLength(), Optional.ofNullable(own ? r.gateway() : null),
+                Optional.ofNullable(own ? observed.nameOf(r.oif()) : null),
                 r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
                 r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
                 Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
@@ -196,7 +226,8 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
                         : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
                 Optional.ofNullable(r.prefsrc()), r.onlink(),
                 r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
-                Optional.ofNullable(PREF_WORDS.get(r.pref())));
+                Optional.ofNullable(PREF_WORDS.get(r.pref())),
+                own ? Optional.empty() : Optional.of(r.nexthopId()), hops);
     }
 
     @Override
