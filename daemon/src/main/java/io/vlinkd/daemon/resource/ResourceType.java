@@ -25,8 +25,9 @@ import java.util.Set;
  * {@link io.vlinkd.daemon.resource.neighbour.ProxyNeighbourType}), FDB entries
  * ({@link io.vlinkd.daemon.resource.fdb.FdbType}), MDB entries ({@link io.vlinkd.daemon.resource.mdb.MdbType}),
  * bridge VLANs ({@link io.vlinkd.daemon.resource.vlan.BridgeVlanType}) and their tunnel mappings
- * ({@link io.vlinkd.daemon.resource.vlan.VlanTunnelType}), the last six sharing {@link EntryListType};
- * rules, nexthops and qdiscs next.
+ * ({@link io.vlinkd.daemon.resource.vlan.VlanTunnelType}), the last six sharing {@link EntryListType}, policy rules
+ * ({@link io.vlinkd.daemon.resource.rule.RuleType}) and nexthops ({@link io.vlinkd.daemon.resource.nexthop.NexthopType});
+ * qdiscs next.
  * Links themselves are a {@link ManagedType} of their own ({@link io.vlinkd.daemon.resource.link.LinkType}).
  *
  * <p>A type says what its objects are and whose they are; {@link ObjectPlan} does the rest, the same for every type

@@ -249,6 +249,35 @@ class DaemonKernelTest {
         assertThat(lastSummary()).startsWith("drift repaired");
     }
 
+    /**
+     * Issue 16: the running daemon adds again a nexthop of its own that someone deleted, and puts it back in its
+     * group (the kernel took it out), so the route through the group has both paths again.
+     */
+    @Test
+    void aDeletedNexthopIsAddedAgainAndPutBackInItsGroup() throws Exception {
+        Files.writeString(configDir.resolve("10-a.yaml"), """
+                interfaces:
+                  - { name: d0, kind: veth, veth: { peer: d1 }, state: up, addresses: [192.0.2.1/24] }
+                  - { name: d1, state: up }
+                nexthops:
+                  - { id: 1, via: 192.0.2.2, dev: d0 }
+                  - { id: 2, via: 192.0.2.3, dev: d0 }
+                  - { id: 10, group: [ { id: 1 }, { id: 2, weight: 3 } ] }
+                routes:
+                  - { to: 198.51.100.0/24, nexthop-id: 10 }
+                """);
+        start(backend);
+        assertThat(ns.ip("nexthop", "show", "id", "10")).contains("group 1/2,3", "proto 247");
+        ns.ip("nexthop", "del", "id", "1");
+        for (int i = 0; i < 100 && !ns.ip("nexthop", "show", "id", "10").contains("group 1/2,3"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ns.ip("nexthop", "show", "id", "1")).contains("via 192.0.2.2 dev d0", "proto 247");
+        assertThat(ns.ip("nexthop", "show", "id", "10")).contains("group 1/2,3", "proto 247");
+        assertThat(ns.ip("route", "show", "198.51.100.0/24")).contains("nhid 10");
+        assertThat(lastSummary()).startsWith("drift repaired");
+    }
+
     private boolean learning(String port) {
         return ns.link(port).path("linkinfo").path("info_slave_data").path("learning").asBoolean(true);
     }

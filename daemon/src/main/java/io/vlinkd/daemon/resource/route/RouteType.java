@@ -165,7 +165,10 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
         }
         if (have.nexthopId() != 0) {
             // Its gateway, device and paths are its nexthop's (the dump shows them): the nexthop type's to compare.
-            return RouteRequests.type(w) == have.type() && (w.src().isEmpty() || w.src().get().equals(have.prefsrc()))
+            // The kernel reports a route through a blackhole nexthop as a blackhole route: its type is compared
+            // only when the config gives one.
+            return (w.type().isEmpty() || RouteRequests.type(w) == have.type())
+                    && (w.src().isEmpty() || w.src().get().equals(have.prefsrc()))
                     && (have.isIpv4() ? RouteRequests.scope(w) == have.scope() : true)
                     && (w.mtu().isEmpty() || w.mtu().get() == have.mtu());
         }
@@ -222,7 +225,8 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
                 r.priority() > 0 || to instanceof Inet6Address ? Optional.of(r.priority()) : Optional.empty(),
                 r.table() == Rtnl.RT_TABLE_MAIN ? Optional.empty() : Optional.of((long) r.table()),
                 Optional.of(SCOPE_WORDS.getOrDefault(r.scope(), Integer.toString(r.scope()))),
-                r.type() == Rtnl.RTN_UNICAST ? Optional.empty()
+                // A route through a blackhole nexthop is dumped as a blackhole, but written as a unicast route.
+                r.type() == Rtnl.RTN_UNICAST || !own && r.type() == Rtnl.RTN_BLACKHOLE ? Optional.empty()
                         : Optional.of(TYPE_WORDS.getOrDefault(r.type(), Integer.toString(r.type()))),
                 Optional.ofNullable(r.prefsrc()), r.onlink(),
                 r.mtu() > 0 ? Optional.of(r.mtu()) : Optional.empty(),
