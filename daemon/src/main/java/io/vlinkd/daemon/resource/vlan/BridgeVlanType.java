@@ -173,11 +173,7 @@ public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVla
 
     @Override
     protected Integer readWhat(String[] f) throws LedgerFields.BadLine {
-        int vid = LedgerFields.number(f[3]);
-        if (vid < 1 || vid > 4094) {
-            throw new LedgerFields.BadLine("VID is not 1..4094");
-        }
-        return vid;
+        return Vid.read(f[3]);
     }
 
     @Override
