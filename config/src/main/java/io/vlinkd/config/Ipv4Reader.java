@@ -20,6 +20,6 @@ final class Ipv4Reader {
             return Optional.empty();
         }
         return SettingsMapping.read(field.get(), ctx, path + "." + KEY.key(), "setting", Ipv4Setting.ALL,
-                Ipv4Setting::key, Ipv4Setting::configType, new ArrayList<>()).map(Ipv4Settings::new);
+                Ipv4Setting::key, Ipv4Setting::type, new ArrayList<>()).map(Ipv4Settings::new);
     }
 }

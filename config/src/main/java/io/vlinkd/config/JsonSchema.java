@@ -72,7 +72,7 @@ public final class JsonSchema {
         }
         Map<String, Object> ipv4 = new LinkedHashMap<>();
         for (Ipv4Setting s : Ipv4Setting.ALL) {
-            Map<String, Object> t = type(s.configType());
+            Map<String, Object> t = type(s.type());
             t.put("description", s.description());
             ipv4.put(s.key(), t);
         }

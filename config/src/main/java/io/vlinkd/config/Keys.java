@@ -4,6 +4,7 @@ import io.vlinkd.netlink.kind.LinkKinds;
 import io.vlinkd.netlink.kind.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The config's own keys, in iproute2's words. Kind sections' keys come from each kind's options. */
@@ -15,6 +16,16 @@ final class Keys {
     static final int MAX_ALIAS_BYTES = 255;
     /** Ethernet's minimum IPv4 MTU (RFC 791) and the largest an IFLA_MTU of any common driver takes. */
     static final ValueType.Int MTU = ValueType.integer(68, 65535);
+
+    /** A routing table: one of iproute2's names (/etc/iproute2/rt_tables) or a number. */
+    static final ValueType TABLE = ValueType.AnyOf.of(ValueType.choice("main", "local", "default"),
+            ValueType.integer(1, 0xffffffffL));
+    private static final Map<String, Long> TABLE_NUMBERS = Map.of("main", 254L, "local", 255L, "default", 253L);
+
+    /** The number of a {@link #TABLE} value as read: a name's or the number itself. */
+    static long table(Object value) {
+        return value instanceof Long l ? l : TABLE_NUMBERS.get((String) value);
+    }
 
     static final Key NAME = new Key("name", ValueType.interfaceName(),
             "Interface name (IFLA_IFNAME): at most 15 bytes, no '/', ':' or whitespace");
@@ -76,8 +87,7 @@ final class Keys {
             new Key("via", ValueType.ip(), "RTA_GATEWAY: next-hop address"),
             new Key("dev", ValueType.interfaceName(), "RTA_OIF: output interface"),
             new Key("metric", ValueType.u32(), "RTA_PRIORITY: route metric (preference)"),
-            new Key("table", ValueType.AnyOf.of(ValueType.choice("main", "local", "default"),
-                    ValueType.integer(1, 0xffffffffL)), "RTA_TABLE: routing table, a name or 1..4294967295"),
+            new Key("table", TABLE, "RTA_TABLE: routing table, a name or 1..4294967295"),
             new Key("scope", ValueType.AnyOf.of(ValueType.choice("global", "universe", "site", "link", "host",
                     "nowhere"), ValueType.u8()), "rtm_scope: global, link, host, site, nowhere or a number"),
             new Key("type", ValueType.choice("unicast", "local", "broadcast", "anycast", "multicast", "blackhole",

@@ -12,8 +12,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one entry of {@code routes}, with the kernel's rules for gateways, devices and route types. */
 final class RouteReader {
-    /** iproute2's /etc/iproute2/rt_tables names. */
-    private static final Map<String, Long> TABLES = Map.of("main", 254L, "local", 255L, "default", 253L);
     /** Types whose fib_props carry an error: the kernel refuses a gateway or device on them. */
     private static final List<String> NO_NEXTHOP_TYPES = List.of("blackhole", "unreachable", "prohibit", "throw");
 
@@ -51,7 +49,7 @@ final class RouteReader {
         Optional<String> dev = value(m, "dev", path, refs).map(String.class::cast);
         Optional<Long> metric = value(m, "metric", path, refs).map(Long.class::cast);
         Optional<Long> table = value(m, "table", path, refs)
-                .map(v -> v instanceof Long l ? l : TABLES.get((String) v));
+                .map(Keys::table);
         Optional<String> scope = value(m, "scope", path, refs).map(String::valueOf);
         Optional<String> type = value(m, "type", path, refs).map(String.class::cast);
         Optional<InetAddress> src = value(m, "src", path, refs).map(InetAddress.class::cast);

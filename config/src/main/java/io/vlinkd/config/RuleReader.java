@@ -17,8 +17,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * families, actions and ranges.
  */
 final class RuleReader {
-    /** iproute2's /etc/iproute2/rt_tables names. */
-    private static final Map<String, Long> TABLES = Map.of("main", 254L, "local", 255L, "default", 253L);
     /** fib_rule_port_range_valid(): neither end 0, the end not 65535 ("Invalid sport range"). */
     private static final long MAX_PORT = 65534;
     private static final ValueType.AnyOf RANGE_16 = ValueType.AnyOf.of(ValueType.integer(1, MAX_PORT),
@@ -48,8 +46,7 @@ final class RuleReader {
                     + "route whose prefix is this long or shorter (0: ignore the default route)"),
             new Key("action", ValueType.choice("lookup", "blackhole", "unreachable", "prohibit", "nop", "goto"),
                     "What a match does (default lookup: look up table:; goto: goto:)"),
-            new Key("table", ValueType.AnyOf.of(ValueType.choice("main", "local", "default"),
-                    ValueType.integer(1, 0xffffffffL)), "The table a lookup looks in: a name or 1..4294967295"),
+            new Key("table", Keys.TABLE, "The table a lookup looks in: a name or 1..4294967295"),
             new Key("goto", ValueType.integer(1, 0xffffffffL), "FRA_GOTO: the priority of the rule to go on at"));
 
     private final FileContext ctx;
@@ -89,8 +86,7 @@ final class RuleReader {
         RuleAction action = RuleAction.ofWord((String) v.getOrDefault("action", m.has("goto") ? "goto" : "lookup"))
                 .orElseThrow();
         boolean l3mdev = Boolean.TRUE.equals(v.get("l3mdev"));
-        long table = Optional.ofNullable(v.get("table")).map(t -> t instanceof Long l ? l : TABLES.get((String) t))
-                .orElse(0L);
+        long table = Optional.ofNullable(v.get("table")).map(Keys::table).orElse(0L);
         checkAction(m, item, action, l3mdev, path);
         if (m.has("tos") && family == Rtnl.AF_INET6) {
             ctx.add(m.get("tos").orElseThrow().keyNode(), path + ".tos", "tos is for IPv4 rules only");

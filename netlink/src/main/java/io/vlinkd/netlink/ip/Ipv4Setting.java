@@ -1,6 +1,7 @@
 package io.vlinkd.netlink.ip;
 
 import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.kind.WireNumbers;
 import io.vlinkd.netlink.kind.Words;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,10 @@ public record Ipv4Setting(String key, int index, ValueType type, Words words, St
         return new Ipv4Setting(key, index, ValueType.bool(), null, description);
     }
 
+    private static Ipv4Setting choice(String key, int index, Words words, String description) {
+        return new Ipv4Setting(key, index, words.choice(), words, description);
+    }
+
     /** Every setting vlinkd manages, in {@code IPV4_DEVCONF_*} order. */
     public static final List<Ipv4Setting> ALL = List.of(
             bool("forwarding", 1, "route packets received on this interface (net.ipv4.conf.NAME.forwarding)"),
@@ -29,7 +34,7 @@ public record Ipv4Setting(String key, int index, ValueType type, Words words, St
             bool("accept-redirects", 4, "accept ICMP redirects"),
             bool("secure-redirects", 5, "accept ICMP redirects only from gateways in the default gateway list"),
             bool("send-redirects", 6, "send ICMP redirects"),
-            new Ipv4Setting("rp-filter", 8, null, Words.of("rp-filter-", "off", 0, "strict", 1, "loose", 2),
+            choice("rp-filter", 8, Words.of("rp-filter-", "off", 0, "strict", 1, "loose", 2),
                     "reverse path filter: off, strict (RFC 3704 strict) or loose; the kernel uses the higher of "
                             + "this and net.ipv4.conf.all.rp_filter"),
             bool("accept-source-route", 9, "accept source-routed packets"),
@@ -55,25 +60,14 @@ public record Ipv4Setting(String key, int index, ValueType type, Words words, St
         return ALL.stream().filter(s -> s.key.equals(key)).findFirst();
     }
 
-    /** The value type a config reads (a choice's words, else the type). */
-    public ValueType configType() {
-        return words != null ? words.choice() : type;
-    }
-
     /** The number the kernel keeps for a config value. */
     public long wire(Object value) {
-        if (value instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        return words != null ? words.value((String) value) : ((Number) value).longValue();
+        return WireNumbers.toWire(value, words);
     }
 
     /** The config value of a number the kernel reports. */
     public Object value(long wire) {
-        if (type instanceof ValueType.Bool) {
-            return wire != 0;
-        }
-        return words != null ? words.word(wire) : (Object) wire;
+        return WireNumbers.fromWire(wire, type, words);
     }
 
     /** {@code net.ipv4.conf.NAME.rp_filter}. */

@@ -1,6 +1,7 @@
 package io.vlinkd.netlink.port;
 
 import io.vlinkd.netlink.kind.ValueType;
+import io.vlinkd.netlink.kind.WireNumbers;
 import io.vlinkd.netlink.kind.Words;
 import io.vlinkd.netlink.wire.Attr;
 import io.vlinkd.netlink.wire.AttrType;
@@ -45,24 +46,12 @@ public record PortOption(String key, Attr attr, ValueType type, Words words, Str
 
     /** The number written for {@code value} (a config value, with an interface already resolved to its index). */
     long wire(Object value) {
-        if (value instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        if (words != null) {
-            return words.value((String) value);
-        }
-        return ((Number) value).longValue();
+        return WireNumbers.toWire(value, words);
     }
 
     /** The config value of a dumped number (an interface as its ifindex, 0 for none; see {@link PortSettings}). */
     public Object value(long wire) {
-        if (type instanceof ValueType.Bool) {
-            return wire != 0;
-        }
-        if (words != null) {
-            return words.word(wire);
-        }
-        return namesInterface() ? (Object) (int) wire : (Object) wire;
+        return namesInterface() ? (Object) (int) wire : WireNumbers.fromWire(wire, type, words);
     }
 
     /** How {@code value} reads after {@code type bridge_slave}: {@code learning off}, {@code cost 5}. */
