@@ -134,7 +134,7 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
 
     @Override
     public KernelObject object(ListedAddress desired, int protocol) {
-        return new AddressObject(desired.entry().name(), desired.spec(), protocol);
+        return AddressObject.of(desired.entry().name(), desired.spec(), protocol);
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class AddressType implements ResourceType<AddressKey, ListedAddress
 
     @Override
     public KernelObject observedObject(ObservedAddress have, ObservedState observed) {
-        return new AddressObject(observed.nameOf(have.index()), have.toSpec(), have.protocol());
+        return AddressObject.of(observed.nameOf(have.index()), have.toSpec(), have.protocol());
     }
 
     @Override

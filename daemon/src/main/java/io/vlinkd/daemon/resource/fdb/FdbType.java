@@ -91,7 +91,7 @@ public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, F
 
     @Override
     public KernelObject object(ListedOnEntry<FdbSpec> desired, int protocol) {
-        return new FdbObject(desired.entry().name(), desired.spec());
+        return FdbObject.of(desired.entry().name(), desired.spec());
     }
 
     @Override
@@ -128,7 +128,7 @@ public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, F
 
     @Override
     public KernelObject observedObject(ObservedFdb have, ObservedState observed) {
-        return new FdbObject(observed.nameOf(have.index()), have.entry());
+        return FdbObject.of(observed.nameOf(have.index()), have.entry());
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
 
     @Override
     public KernelObject object(ListedOnEntry<MdbSpec> desired, int protocol) {
-        return new MdbObject(desired.entry().name(), desired.spec());
+        return MdbObject.of(desired.entry().name(), desired.spec());
     }
 
     @Override
@@ -123,7 +123,7 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
 
     @Override
     public KernelObject observedObject(ObservedMdb have, ObservedState observed) {
-        return new MdbObject(observed.nameOf(have.bridge()), spec(have, observed));
+        return MdbObject.of(observed.nameOf(have.bridge()), spec(have, observed));
     }
 
     @Override

@@ -37,7 +37,7 @@ abstract class AddressedNeighbourType
 
     @Override
     public KernelObject object(ListedOnEntry<NeighbourSpec> desired, int protocol) {
-        return new NeighbourObject(desired.entry().name(), desired.spec(), protocol);
+        return NeighbourObject.of(desired.entry().name(), desired.spec(), protocol);
     }
 
     @Override

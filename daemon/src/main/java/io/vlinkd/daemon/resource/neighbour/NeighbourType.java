@@ -97,7 +97,7 @@ public final class NeighbourType extends AddressedNeighbourType {
 
     @Override
     public KernelObject observedObject(ObservedNeighbour have, ObservedState observed) {
-        return new NeighbourObject(observed.nameOf(have.index()), have.toSpec(), have.protocol());
+        return NeighbourObject.of(observed.nameOf(have.index()), have.toSpec(), have.protocol());
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class ProxyNeighbourType extends AddressedNeighbourType {
 
     @Override
     public KernelObject observedObject(ObservedNeighbour have, ObservedState observed) {
-        return new NeighbourObject(observed.nameOf(have.index()), new NeighbourSpec(have.address(), null, true),
+        return NeighbourObject.of(observed.nameOf(have.index()), new NeighbourSpec(have.address(), null, true),
                 have.protocol());
     }
 

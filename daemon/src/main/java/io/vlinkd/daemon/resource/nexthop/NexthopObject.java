@@ -1,11 +1,12 @@
 package io.vlinkd.daemon.resource.nexthop;
 
-import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
+import io.vlinkd.daemon.resource.ObjectForm;
+import io.vlinkd.daemon.resource.ObjectForm.Ledgered;
+import io.vlinkd.daemon.resource.ResourceObject;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.NexthopRequests;
 import io.vlinkd.netlink.route.NexthopSpec;
-import io.vlinkd.netlink.wire.NlRequest;
 
 /**
  * {@code ip nexthop add|replace|del ... proto P}. A next hop on a device is a step on that device (after its
@@ -13,58 +14,27 @@ import io.vlinkd.netlink.wire.NlRequest;
  * has phases of its own, after its members' adds and before their deletes (the kernel refuses a group of members that
  * do not exist, and takes a deleted member out of its groups).
  */
-public record NexthopObject(NexthopSpec nexthop, int protocol) implements KernelObject {
-    @Override
-    public String link() {
-        return nexthop.dev().orElse(noun());
+final class NexthopObject {
+    private static final ObjectForm<NexthopSpec> NEXTHOP = form(Phase.ADD_NEXTHOP, Phase.DELETE_NEXTHOP);
+    private static final ObjectForm<NexthopSpec> GROUP = form(Phase.ADD_NEXTHOP_GROUP, Phase.DELETE_NEXTHOP_GROUP);
+
+    private NexthopObject() {
     }
 
-    @Override
-    public String noun() {
-        return "nexthop " + nexthop;
+    static ResourceObject<NexthopSpec> of(NexthopSpec nexthop, int protocol) {
+        return (nexthop.isGroup() ? GROUP : NEXTHOP).onDevice(nexthop.dev(), nexthop, protocol);
     }
 
-    @Override
-    public Phase addPhase() {
-        return nexthop.isGroup() ? Phase.ADD_NEXTHOP_GROUP : Phase.ADD_NEXTHOP;
+    private static ObjectForm<NexthopSpec> form(Phase add, Phase delete) {
+        return new ObjectForm<>(n -> "nexthop " + n, add, delete,
+                (ctx, link, n, protocol) -> NexthopRequests.add(n, oif(ctx, n), protocol),
+                (ctx, link, n, protocol) -> NexthopRequests.replace(n, oif(ctx, n), protocol),
+                (ctx, link, n, protocol) -> NexthopRequests.delete(n.id()),
+                (verb, link, n, protocol) -> NexthopRequests.command(verb, n, protocol),
+                Ledgered.line(NexthopType.TYPE, n -> new OwnedNexthop(n.id())));
     }
 
-    @Override
-    public Phase deletePhase() {
-        return nexthop.isGroup() ? Phase.DELETE_NEXTHOP_GROUP : Phase.DELETE_NEXTHOP;
-    }
-
-    @Override
-    public NlRequest add(EncodeContext ctx) {
-        return NexthopRequests.add(nexthop, oif(ctx), protocol);
-    }
-
-    @Override
-    public NlRequest replace(EncodeContext ctx) {
-        return NexthopRequests.replace(nexthop, oif(ctx), protocol);
-    }
-
-    @Override
-    public NlRequest delete(EncodeContext ctx) {
-        return NexthopRequests.delete(nexthop.id());
-    }
-
-    private int oif(EncodeContext ctx) {
-        return nexthop.dev().map(ctx::ifindex).orElse(0);
-    }
-
-    @Override
-    public String ipCommand(String verb) {
-        return NexthopRequests.command(verb, nexthop, protocol);
-    }
-
-    @Override
-    public void own(Ledger ledger) {
-        ledger.lines(NexthopType.TYPE).add(new OwnedNexthop(nexthop.id()));
-    }
-
-    @Override
-    public void disown(Ledger ledger) {
-        ledger.lines(NexthopType.TYPE).remove(new OwnedNexthop(nexthop.id()));
+    private static int oif(EncodeContext ctx, NexthopSpec n) {
+        return n.dev().map(ctx::ifindex).orElse(0);
     }
 }

@@ -92,7 +92,7 @@ public final class NexthopType implements ResourceType<Long, DesiredNexthop, Obs
 
     @Override
     public KernelObject object(DesiredNexthop desired, int protocol) {
-        return new NexthopObject(desired.nexthop(), protocol);
+        return NexthopObject.of(desired.nexthop(), protocol);
     }
 
     @Override
@@ -144,7 +144,7 @@ public final class NexthopType implements ResourceType<Long, DesiredNexthop, Obs
 
     @Override
     public KernelObject observedObject(ObservedNexthop have, ObservedState observed) {
-        return new NexthopObject(spec(have, observed), have.protocol());
+        return NexthopObject.of(spec(have, observed), have.protocol());
     }
 
     @Override

@@ -1,74 +1,42 @@
 package io.vlinkd.daemon.resource.route;
 
-import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
+import io.vlinkd.daemon.resource.ObjectForm;
+import io.vlinkd.daemon.resource.ObjectForm.Ledgered;
+import io.vlinkd.daemon.resource.ResourceObject;
 import io.vlinkd.netlink.kind.EncodeContext;
 import io.vlinkd.netlink.route.RouteRequests;
 import io.vlinkd.netlink.route.RouteSpec;
-import io.vlinkd.netlink.wire.NlRequest;
+import java.util.List;
 
 /**
  * {@code ip route ... proto P}. The kernel matches the protocol on a delete, so only a route of that protocol is
- * removed; a replace changes the route of the same destination, table and metric in place.
+ * removed; a replace changes the route of the same destination, table and metric in place. A step on a route is on
+ * its device, or its first path's, or names the route.
  */
-public record RouteObject(RouteSpec route, int protocol) implements KernelObject {
-    @Override
-    public String link() {
-        return route.dev().or(() -> route.multipath().stream().flatMap(h -> h.dev().stream()).findFirst())
-                .orElse("route " + RouteRequests.describe(route));
+final class RouteObject {
+    private static final ObjectForm<RouteSpec> FORM = new ObjectForm<>(r -> "route " + RouteRequests.describe(r),
+            Phase.ADD_ROUTE, Phase.DELETE_ROUTE,
+            (ctx, link, r, protocol) -> RouteRequests.add(r, oif(ctx, r), hopOifs(ctx, r), protocol),
+            (ctx, link, r, protocol) -> RouteRequests.replace(r, oif(ctx, r), hopOifs(ctx, r), protocol),
+            (ctx, link, r, protocol) -> RouteRequests.delete(r, oif(ctx, r), protocol),
+            (verb, link, r, protocol) -> RouteRequests.ipCommand(verb, r, protocol),
+            Ledgered.line(RouteType.TYPE, r -> RouteKey.of(r).owned()));
+
+    private RouteObject() {
     }
 
-    @Override
-    public String noun() {
-        return "route " + RouteRequests.describe(route);
-    }
-
-    @Override
-    public Phase addPhase() {
-        return Phase.ADD_ROUTE;
-    }
-
-    @Override
-    public Phase deletePhase() {
-        return Phase.DELETE_ROUTE;
-    }
-
-    @Override
-    public NlRequest add(EncodeContext ctx) {
-        return RouteRequests.add(route, oif(ctx), hopOifs(ctx), protocol);
-    }
-
-    @Override
-    public NlRequest replace(EncodeContext ctx) {
-        return RouteRequests.replace(route, oif(ctx), hopOifs(ctx), protocol);
-    }
-
-    @Override
-    public NlRequest delete(EncodeContext ctx) {
-        return RouteRequests.delete(route, oif(ctx), protocol);
+    static ResourceObject<RouteSpec> of(RouteSpec route, int protocol) {
+        return FORM.onDevice(route.dev().or(() -> route.multipath().stream().flatMap(h -> h.dev().stream())
+                .findFirst()), route, protocol);
     }
 
     /** The devices of the paths of {@code multipath}, by index (0 for a path without one). */
-    private java.util.List<Integer> hopOifs(EncodeContext ctx) {
-        return route.multipath().stream().map(h -> h.dev().map(ctx::ifindex).orElse(0)).toList();
+    private static List<Integer> hopOifs(EncodeContext ctx, RouteSpec r) {
+        return r.multipath().stream().map(h -> h.dev().map(ctx::ifindex).orElse(0)).toList();
     }
 
-    private int oif(EncodeContext ctx) {
-        return route.dev().map(ctx::ifindex).orElse(0);
-    }
-
-    @Override
-    public String ipCommand(String verb) {
-        return RouteRequests.ipCommand(verb, route, protocol);
-    }
-
-    @Override
-    public void own(Ledger ledger) {
-        ledger.lines(RouteType.TYPE).add(RouteKey.of(route).owned());
-    }
-
-    @Override
-    public void disown(Ledger ledger) {
-        ledger.lines(RouteType.TYPE).remove(RouteKey.of(route).owned());
+    private static int oif(EncodeContext ctx, RouteSpec r) {
+        return r.dev().map(ctx::ifindex).orElse(0);
     }
 }

@@ -131,7 +131,7 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
 
     @Override
     public KernelObject object(DesiredRoute desired, int protocol) {
-        return new RouteObject(desired.route(), protocol);
+        return RouteObject.of(desired.route(), protocol);
     }
 
     @Override
@@ -209,7 +209,7 @@ public final class RouteType implements ProtocolMarkedType<RouteKey, DesiredRout
 
     @Override
     public KernelObject observedObject(ObservedRoute have, ObservedState observed) {
-        return new RouteObject(specOf(have, observed), have.protocol());
+        return RouteObject.of(specOf(have, observed), have.protocol());
     }
 
     /** {@code r} in the config's terms, every attribute the kernel reported written out. */

@@ -1,66 +1,30 @@
 package io.vlinkd.daemon.resource.rule;
 
-import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.daemon.resource.ObjectForm;
+import io.vlinkd.daemon.resource.ObjectForm.Ledgered;
+import io.vlinkd.daemon.resource.ResourceObject;
 import io.vlinkd.netlink.route.RuleRequests;
 import io.vlinkd.netlink.route.RuleSpec;
-import io.vlinkd.netlink.wire.NlRequest;
+import java.util.Optional;
 
 /**
  * {@code ip rule add|del ... proto P}. A rule is on no interface (its iif and oif are names the kernel matches, which
  * need not exist), so a step names the rule itself. The kernel has no replace for rules: one that changes is
- * another rule, added, and the old one deleted.
+ * another rule, added, and the old one deleted ({@link RuleType#replacesInPlace} is false, so no replace is planned).
  */
-public record RuleObject(RuleSpec rule, int protocol) implements KernelObject {
-    @Override
-    public String link() {
-        return noun();
+final class RuleObject {
+    private static final ObjectForm<RuleSpec> FORM = ObjectForm.replacedByAdd(r -> "rule " + r,
+            Phase.ADD_RULE, Phase.DELETE_RULE,
+            (ctx, link, r, protocol) -> RuleRequests.add(r, protocol),
+            (ctx, link, r, protocol) -> RuleRequests.delete(r, protocol),
+            (verb, link, r, protocol) -> RuleRequests.command(verb, r, protocol),
+            Ledgered.line(RuleType.TYPE, OwnedRule::of));
+
+    private RuleObject() {
     }
 
-    @Override
-    public String noun() {
-        return "rule " + rule;
-    }
-
-    @Override
-    public Phase addPhase() {
-        return Phase.ADD_RULE;
-    }
-
-    @Override
-    public Phase deletePhase() {
-        return Phase.DELETE_RULE;
-    }
-
-    @Override
-    public NlRequest add(EncodeContext ctx) {
-        return RuleRequests.add(rule, protocol);
-    }
-
-    /** Never planned: {@link RuleType#replacesInPlace} is false; an add, as a rule cannot change in place. */
-    @Override
-    public NlRequest replace(EncodeContext ctx) {
-        return add(ctx);
-    }
-
-    @Override
-    public NlRequest delete(EncodeContext ctx) {
-        return RuleRequests.delete(rule, protocol);
-    }
-
-    @Override
-    public String ipCommand(String verb) {
-        return RuleRequests.command(verb, rule, protocol);
-    }
-
-    @Override
-    public void own(Ledger ledger) {
-        ledger.lines(RuleType.TYPE).add(OwnedRule.of(rule));
-    }
-
-    @Override
-    public void disown(Ledger ledger) {
-        ledger.lines(RuleType.TYPE).remove(OwnedRule.of(rule));
+    static ResourceObject<RuleSpec> of(RuleSpec rule, int protocol) {
+        return FORM.onDevice(Optional.empty(), rule, protocol);
     }
 }

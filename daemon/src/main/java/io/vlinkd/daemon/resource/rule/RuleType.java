@@ -100,7 +100,7 @@ public final class RuleType implements ProtocolMarkedType<RuleSpec, DesiredRule,
 
     @Override
     public KernelObject object(DesiredRule desired, int protocol) {
-        return new RuleObject(desired.rule(), protocol);
+        return RuleObject.of(desired.rule(), protocol);
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class RuleType implements ProtocolMarkedType<RuleSpec, DesiredRule,
 
     @Override
     public KernelObject observedObject(ObservedRule have, ObservedState observed) {
-        return new RuleObject(have.rule(), have.protocol());
+        return RuleObject.of(have.rule(), have.protocol());
     }
 
     @Override

@@ -1,67 +1,34 @@
 package io.vlinkd.daemon.resource.vlan;
 
-import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.Phase;
-import io.vlinkd.daemon.resource.OwnedOnLink;
-import io.vlinkd.netlink.kind.EncodeContext;
+import io.vlinkd.daemon.resource.ObjectForm;
+import io.vlinkd.daemon.resource.ObjectForm.Ledgered;
+import io.vlinkd.daemon.resource.ResourceObject;
 import io.vlinkd.netlink.route.BridgeVlan;
 import io.vlinkd.netlink.route.BridgeVlanRequests;
-import io.vlinkd.netlink.wire.NlRequest;
 
 /**
  * {@code bridge vlan add vid VID dev DEV [pvid] [untagged] [self]} ({@code self}: on the bridge itself). An add of
- * a VLAN the interface has sets its flags, so a replace is the same request.
+ * a VLAN the interface has sets its flags, so a replace is the same request, and its command is
+ * {@code bridge vlan add}. A bridge VLAN has no protocol attribute: vlinkd's are known by the ledger alone.
  */
-public record BridgeVlanObject(String link, boolean self, BridgeVlan vlan) implements KernelObject {
-    @Override
-    public String noun() {
-        return "bridge vlan " + vlan;
+final class BridgeVlanObject {
+    private static final ObjectForm<BridgeVlan> MASTER = form(false);
+    private static final ObjectForm<BridgeVlan> SELF = form(true);
+
+    private BridgeVlanObject() {
     }
 
-    /** A bridge VLAN has no protocol attribute: vlinkd's are known by the ledger alone. */
-    @Override
-    public int protocol() {
-        return 0;
+    static ResourceObject<BridgeVlan> of(String link, boolean self, BridgeVlan vlan) {
+        return (self ? SELF : MASTER).on(link, vlan, 0);
     }
 
-    @Override
-    public Phase addPhase() {
-        return Phase.ADD_VLAN;
-    }
-
-    @Override
-    public Phase deletePhase() {
-        return Phase.DELETE_VLAN;
-    }
-
-    @Override
-    public NlRequest add(EncodeContext ctx) {
-        return BridgeVlanRequests.add(ctx.ifindex(link), link, self, vlan);
-    }
-
-    @Override
-    public NlRequest replace(EncodeContext ctx) {
-        return add(ctx);
-    }
-
-    @Override
-    public NlRequest delete(EncodeContext ctx) {
-        return BridgeVlanRequests.delete(ctx.ifindex(link), link, self, vlan);
-    }
-
-    /** {@code replace} is {@code bridge vlan add}, which sets the flags of a VLAN the interface has. */
-    @Override
-    public String ipCommand(String verb) {
-        return BridgeVlanRequests.command(verb.equals("del") ? "del" : "add", link, self, vlan);
-    }
-
-    @Override
-    public void own(Ledger ledger) {
-        OwnedOnLink.own(ledger, BridgeVlanType.TYPE, link, vlan.vid());
-    }
-
-    @Override
-    public void disown(Ledger ledger) {
-        OwnedOnLink.disown(ledger, BridgeVlanType.TYPE, link, vlan.vid());
+    private static ObjectForm<BridgeVlan> form(boolean self) {
+        return ObjectForm.replacedByAdd(v -> "bridge vlan " + v, Phase.ADD_VLAN, Phase.DELETE_VLAN,
+                (ctx, link, v, protocol) -> BridgeVlanRequests.add(ctx.ifindex(link), link, self, v),
+                (ctx, link, v, protocol) -> BridgeVlanRequests.delete(ctx.ifindex(link), link, self, v),
+                (verb, link, v, protocol) -> BridgeVlanRequests.command(verb.equals("del") ? "del" : "add", link,
+                        self, v),
+                Ledgered.onLink(BridgeVlanType.TYPE, BridgeVlan::vid));
     }
 }

@@ -105,7 +105,7 @@ public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVla
     @Override
     public KernelObject object(ListedOnEntry<BridgeVlan> desired, int protocol) {
         boolean self = desired.entry().link().kind() != null && desired.entry().link().kind().name().equals("bridge");
-        return new BridgeVlanObject(desired.entry().name(), self, desired.spec());
+        return BridgeVlanObject.of(desired.entry().name(), self, desired.spec());
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVla
 
     @Override
     public KernelObject observedObject(ObservedBridgeVlan have, ObservedState observed) {
-        return new BridgeVlanObject(observed.nameOf(have.index()), have.self(), have.vlan());
+        return BridgeVlanObject.of(observed.nameOf(have.index()), have.self(), have.vlan());
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class VlanTunnelType extends EntryListType<VlanTunnelKey, VlanTunne
 
     @Override
     public KernelObject object(ListedOnEntry<VlanTunnel> desired, int protocol) {
-        return new VlanTunnelObject(desired.entry().name(), desired.spec());
+        return VlanTunnelObject.of(desired.entry().name(), desired.spec());
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class VlanTunnelType extends EntryListType<VlanTunnelKey, VlanTunne
 
     @Override
     public KernelObject observedObject(ObservedVlanTunnel have, ObservedState observed) {
-        return new VlanTunnelObject(observed.nameOf(have.index()), have.tunnel());
+        return VlanTunnelObject.of(observed.nameOf(have.index()), have.tunnel());
     }
 
     @Override
