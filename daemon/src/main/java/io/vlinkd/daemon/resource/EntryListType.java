@@ -7,9 +7,13 @@ import io.vlinkd.config.SourceLocation;
 import io.vlinkd.daemon.reconcile.ObservedState;
 import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.daemon.state.Ownership;
+import io.vlinkd.netlink.wire.MalformedMessageException;
+import io.vlinkd.netlink.wire.NlMessage;
 import io.vlinkd.netlink.wire.NlRequest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -112,6 +116,25 @@ public abstract class EntryListType<K, T, O, W> implements ResourceType<K, Liste
     @Override
     public Set<String> needs(ListedOnEntry<T> desired) {
         return Set.of(desired.entry().name());
+    }
+
+    /** Its interface and, for a bridge port, the bridge: a port's object goes when the port leaves its bridge. */
+    protected final Set<String> withBridge(ListedOnEntry<T> desired) {
+        Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
+        desired.entry().link().master().ifPresent(needs::add);
+        return needs;
+    }
+
+    /** The first object of {@code message}, for a type whose dump puts several in one ({@link #decodeAll}). */
+    protected final Optional<O> decodeFirst(NlMessage message) throws MalformedMessageException {
+        List<O> all = decodeAll(message);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Never, for a type without a mark ({@link Basics#hasMark}); a type with one says what it is. */
+    @Override
+    public boolean marked(O observed, int protocol) {
+        return false;
     }
 
     @Override

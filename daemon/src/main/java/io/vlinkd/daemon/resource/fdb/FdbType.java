@@ -18,7 +18,6 @@ import io.vlinkd.netlink.wire.MacAddress;
 import io.vlinkd.netlink.wire.MalformedMessageException;
 import io.vlinkd.netlink.wire.NlMessage;
 import java.net.InetAddress;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,11 +48,6 @@ public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, F
                         "MAC VLAN DST VNI PORT STICKY"));
     }
 
-
-
-
-
-
     @Override
     public Object identity(ObservedFdb observed) {
         return new FdbIdentity(observed.index(), observed.entry(), observed.flags() & Rtnl.NTF_MASTER);
@@ -72,21 +66,15 @@ public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, F
                 m.header().flags() | (m.master() != 0 ? Rtnl.NTF_MASTER : 0)));
     }
 
-
     @Override
     public FdbKey key(ListedOnEntry<FdbSpec> desired) {
         return new FdbKey(desired.entry().name(), desired.spec());
     }
 
-
     /** Its interface, and a port's entry its bridge too. */
     @Override
     public Set<String> needs(ListedOnEntry<FdbSpec> desired) {
-        Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
-        if (!desired.spec().isRemote()) {
-            desired.entry().link().master().ifPresent(needs::add);
-        }
-        return needs;
+        return desired.spec().isRemote() ? super.needs(desired) : withBridge(desired);
     }
 
     @Override
@@ -142,23 +130,10 @@ public final class FdbType extends EntryListType<FdbKey, FdbSpec, ObservedFdb, F
                 (have.flags() & Rtnl.NTF_MASTER) != 0 ? "master" : "self"));
     }
 
-    /** No mark: the FDB has no protocol attribute. */
-    @Override
-    public boolean marked(ObservedFdb observed, int protocol) {
-        return false;
-    }
-
-
-
-
-
-
     @Override
     public OwnedOnLink<FdbSpec> line(ObservedFdb observed, ObservedState state) {
         return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.entry());
     }
-
-
 
     @Override
     protected void writeWhat(FdbSpec e, StringBuilder to) {

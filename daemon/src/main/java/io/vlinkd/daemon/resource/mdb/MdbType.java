@@ -42,11 +42,6 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
                 new Basics("mdb entry", Rtnl.RTNLGRP_MDB, MdbRequests::dump, false, "mdb", "PORT GROUP VLAN"));
     }
 
-
-
-
-
-
     /** The kernel's identity of an entry: its bridge, port, group and VLAN. */
     @Override
     public Object identity(ObservedMdb observed) {
@@ -56,8 +51,7 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
     /** The first entry of a notification (which carries one). */
     @Override
     public Optional<ObservedMdb> decode(NlMessage message) throws MalformedMessageException {
-        List<ObservedMdb> all = decodeAll(message);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return decodeFirst(message);
     }
 
     /** Every entry of a dump's message (one bridge's database). */
@@ -72,12 +66,10 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
         return out;
     }
 
-
     @Override
     public MdbKey key(ListedOnEntry<MdbSpec> desired) {
         return new MdbKey(desired.entry().name(), desired.spec());
     }
-
 
     @Override
     public Set<String> needs(ListedOnEntry<MdbSpec> desired) {
@@ -138,21 +130,9 @@ public final class MdbType extends EntryListType<MdbKey, MdbSpec, ObservedMdb, M
     }
 
     @Override
-    public boolean marked(ObservedMdb observed, int protocol) {
-        return false;
-    }
-
-
-
-
-
-
-    @Override
     public OwnedOnLink<MdbSpec> line(ObservedMdb observed, ObservedState state) {
         return new OwnedOnLink<>(state.nameOf(observed.bridge()), observed.bridge(), spec(observed, state));
     }
-
-
 
     @Override
     protected void writeWhat(MdbSpec e, StringBuilder to) {

@@ -40,13 +40,6 @@ public final class NeighbourType extends AddressedNeighbourType {
         super(new Basics("neighbour", Rtnl.RTNLGRP_NEIGH, NeighbourRequests::dump, true, "neighbour", "ADDRESS"));
     }
 
-
-
-
-
-
-
-
     /** An ARP or NDP entry of an RTM_NEWNEIGH or RTM_DELNEIGH; empty for FDB and proxy entries. */
     @Override
     public Optional<ObservedNeighbour> decode(NlMessage message) throws MalformedMessageException {
@@ -61,23 +54,16 @@ public final class NeighbourType extends AddressedNeighbourType {
                 n.protocol()));
     }
 
-
     /** Not its proxy entries: those are {@link ProxyNeighbourType}'s. */
     @Override
     protected boolean lists(NeighbourSpec item) {
         return !item.proxy();
     }
 
-
-
-
-
-
     @Override
     public String snapshotLine(ObservedNeighbour observed, ObservedState state) {
         return state.nameOf(observed.index()) + " neighbour " + observed.toSpec() + " proto " + observed.protocol();
     }
-
 
     /** Learned by ARP or NDP: the kernel's, changing all the time. */
     @Override
@@ -115,19 +101,6 @@ public final class NeighbourType extends AddressedNeighbourType {
         return Optional.of(new ForeignObject(noun(), on, IpText.format(have.address()),
                 have.lladdr() == null ? "" : "lladdr " + have.lladdr()));
     }
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     @Override
     public String claimedWithoutLedger() {

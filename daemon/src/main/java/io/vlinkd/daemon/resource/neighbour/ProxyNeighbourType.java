@@ -36,7 +36,6 @@ public final class ProxyNeighbourType extends AddressedNeighbourType {
         return item.proxy();
     }
 
-
     @Override
     public Optional<ObservedNeighbour> decode(NlMessage message) throws MalformedMessageException {
         if (message.type() != Rtnl.RTM_NEWNEIGH && message.type() != Rtnl.RTM_DELNEIGH) {
@@ -47,15 +46,11 @@ public final class ProxyNeighbourType extends AddressedNeighbourType {
                 n.protocol())) : Optional.empty();
     }
 
-
-
-
     @Override
     public String snapshotLine(ObservedNeighbour observed, ObservedState state) {
         return state.nameOf(observed.index()) + " proxy " + IpText.format(observed.address()) + " proto "
                 + observed.protocol();
     }
-
 
     /** Every proxy entry is an administrator's. */
     @Override
@@ -84,10 +79,6 @@ public final class ProxyNeighbourType extends AddressedNeighbourType {
     public Optional<ForeignObject> foreign(ObservedNeighbour have, String on, DesiredState desired) {
         return Optional.of(new ForeignObject(noun(), on, IpText.format(have.address()), ""));
     }
-
-
-
-
 
     @Override
     public String claimedWithoutLedger() {

@@ -5,22 +5,14 @@ import io.vlinkd.config.DesiredState;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.EntryListType;
 import io.vlinkd.daemon.resource.ListedOnEntry;
-import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.daemon.state.Ownership;
 import io.vlinkd.netlink.route.BridgeVlan;
 import io.vlinkd.netlink.route.BridgeVlanMessage;
 import io.vlinkd.netlink.route.BridgeVlanRequests;
 import io.vlinkd.netlink.route.Rtnl;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.NlMessage;
-import io.vlinkd.daemon.resource.OwnedOnLink;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The VLANs of bridge ports and of VLAN-filtering bridges themselves ({@code vlans:} of an interface entry), keyed by
@@ -40,7 +32,7 @@ import java.util.Set;
  * the view dumps the VLANs again after one ({@link #inLinkNotification}). A port's VLANs go when it leaves its
  * bridge (nbp_vlan_flush): a VLAN needs its port and the bridge, and is added anew when the plan re-creates either.
  */
-public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVlan, ObservedBridgeVlan, Integer> {
+public final class BridgeVlanType extends PortVlanType<BridgeVlanKey, BridgeVlan, ObservedBridgeVlan> {
 
     public static final BridgeVlanType TYPE = new BridgeVlanType();
 
@@ -49,57 +41,19 @@ public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVla
                 new Basics("bridge vlan", Rtnl.RTNLGRP_LINK, BridgeVlanRequests::dump, false, "vlan", "VID"));
     }
 
-    /** See the class comment: a notification carries a port's whole list; the view dumps them again. */
     @Override
-    public boolean announcedExactly() {
-        return false;
+    int vid(ObservedBridgeVlan observed) {
+        return observed.vlan().vid();
     }
 
     @Override
-    public boolean inLinkNotification(NlMessage message) {
-        try {
-            return BridgeVlanMessage.decode(message).isPresent();
-        } catch (MalformedMessageException e) {
-            return true; // what it said is read again by the dump
-        }
-    }
-
-    @Override
-    public Object identity(ObservedBridgeVlan observed) {
-        return List.of(observed.index(), observed.vlan().vid());
-    }
-
-    /** The first VLAN of a message (a dump's message holds a port's every VLAN: {@link #decodeAll}). */
-    @Override
-    public Optional<ObservedBridgeVlan> decode(NlMessage message) throws MalformedMessageException {
-        List<ObservedBridgeVlan> all = decodeAll(message);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    @Override
-    public List<ObservedBridgeVlan> decodeAll(NlMessage message) throws MalformedMessageException {
-        Optional<BridgeVlanMessage> m = BridgeVlanMessage.decode(message);
-        if (m.isEmpty()) {
-            return List.of();
-        }
-        List<ObservedBridgeVlan> out = new ArrayList<>();
-        for (BridgeVlan v : m.get().vlans()) {
-            out.add(new ObservedBridgeVlan(m.get().index(), m.get().self(), v));
-        }
-        return out;
+    List<ObservedBridgeVlan> in(BridgeVlanMessage message) {
+        return message.vlans().stream().map(v -> new ObservedBridgeVlan(message.index(), message.self(), v)).toList();
     }
 
     @Override
     public BridgeVlanKey key(ListedOnEntry<BridgeVlan> desired) {
         return new BridgeVlanKey(desired.entry().name(), desired.spec().vid());
-    }
-
-    /** Its interface, and a port's VLAN its bridge too. */
-    @Override
-    public Set<String> needs(ListedOnEntry<BridgeVlan> desired) {
-        Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
-        desired.entry().link().master().ifPresent(needs::add);
-        return needs;
     }
 
     @Override
@@ -148,32 +102,11 @@ public final class BridgeVlanType extends EntryListType<BridgeVlanKey, BridgeVla
         return Optional.of(new ForeignObject(noun(), on, have.vlan().toString(), have.self() ? "self" : "master"));
     }
 
-    /** No mark: a bridge VLAN has no protocol attribute. */
-    @Override
-    public boolean marked(ObservedBridgeVlan observed, int protocol) {
-        return false;
-    }
-
     /** Also the kernel's default VLAN at a listed vid, whatever the flags listed: see the class comment. */
     @Override
     public boolean claims(ObservedBridgeVlan observed, ListedOnEntry<BridgeVlan> listed, ObservedState state,
                           Ownership owned, int protocol) {
         return super.claims(observed, listed, state, owned, protocol) || listed != null && observed.isKernels();
-    }
-
-    @Override
-    public OwnedOnLink<Integer> line(ObservedBridgeVlan observed, ObservedState state) {
-        return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.vlan().vid());
-    }
-
-    @Override
-    protected void writeWhat(Integer vid, StringBuilder to) {
-        to.append(vid);
-    }
-
-    @Override
-    protected Integer readWhat(String[] f) throws LedgerFields.BadLine {
-        return Vid.read(f[3]);
     }
 
     @Override

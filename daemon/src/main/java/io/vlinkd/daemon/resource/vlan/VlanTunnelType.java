@@ -5,21 +5,13 @@ import io.vlinkd.config.VlanTunnelSection;
 import io.vlinkd.daemon.reconcile.ForeignObject;
 import io.vlinkd.daemon.reconcile.KernelObject;
 import io.vlinkd.daemon.reconcile.ObservedState;
-import io.vlinkd.daemon.resource.EntryListType;
 import io.vlinkd.daemon.resource.ListedOnEntry;
-import io.vlinkd.daemon.resource.OwnedOnLink;
-import io.vlinkd.daemon.state.LedgerFields;
 import io.vlinkd.netlink.route.BridgeVlanMessage;
 import io.vlinkd.netlink.route.BridgeVlanRequests;
 import io.vlinkd.netlink.route.Rtnl;
 import io.vlinkd.netlink.route.VlanTunnel;
-import io.vlinkd.netlink.wire.MalformedMessageException;
-import io.vlinkd.netlink.wire.NlMessage;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * VLAN-to-tunnel mappings of bridge ports ({@code vlan-tunnel:} of a VXLAN port's entry), keyed by port and VLAN
@@ -30,7 +22,7 @@ import java.util.Set;
  * link messages ({@link BridgeVlanType} says how the view follows them); they go with the VLAN, and with the port
  * when it leaves its bridge.
  */
-public final class VlanTunnelType extends EntryListType<VlanTunnelKey, VlanTunnel, ObservedVlanTunnel, Integer> {
+public final class VlanTunnelType extends PortVlanType<VlanTunnelKey, VlanTunnel, ObservedVlanTunnel> {
 
     public static final VlanTunnelType TYPE = new VlanTunnelType();
 
@@ -39,47 +31,19 @@ public final class VlanTunnelType extends EntryListType<VlanTunnelKey, VlanTunne
                 false, "vlan-tunnel", "VID"));
     }
 
-    /** Announced with the port's whole list of VLANs, as {@link BridgeVlanType}'s. */
     @Override
-    public boolean announcedExactly() {
-        return false;
+    int vid(ObservedVlanTunnel observed) {
+        return observed.tunnel().vid();
     }
 
     @Override
-    public boolean inLinkNotification(NlMessage message) {
-        return BridgeVlanType.TYPE.inLinkNotification(message);
-    }
-
-    @Override
-    public Object identity(ObservedVlanTunnel observed) {
-        return List.of(observed.index(), observed.tunnel().vid());
-    }
-
-    @Override
-    public Optional<ObservedVlanTunnel> decode(NlMessage message) throws MalformedMessageException {
-        List<ObservedVlanTunnel> all = decodeAll(message);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    @Override
-    public List<ObservedVlanTunnel> decodeAll(NlMessage message) throws MalformedMessageException {
-        Optional<BridgeVlanMessage> m = BridgeVlanMessage.decode(message);
-        List<ObservedVlanTunnel> out = new ArrayList<>();
-        m.ifPresent(x -> x.tunnels().forEach(t -> out.add(new ObservedVlanTunnel(x.index(), t))));
-        return out;
+    List<ObservedVlanTunnel> in(BridgeVlanMessage message) {
+        return message.tunnels().stream().map(t -> new ObservedVlanTunnel(message.index(), t)).toList();
     }
 
     @Override
     public VlanTunnelKey key(ListedOnEntry<VlanTunnel> desired) {
         return new VlanTunnelKey(desired.entry().name(), desired.spec().vid());
-    }
-
-    /** Its port and the port's bridge. */
-    @Override
-    public Set<String> needs(ListedOnEntry<VlanTunnel> desired) {
-        Set<String> needs = new HashSet<>(Set.of(desired.entry().name()));
-        desired.entry().link().master().ifPresent(needs::add);
-        return needs;
     }
 
     @Override
@@ -130,26 +94,6 @@ public final class VlanTunnelType extends EntryListType<VlanTunnelKey, VlanTunne
     @Override
     public Optional<ForeignObject> foreign(ObservedVlanTunnel have, String on, DesiredState desired) {
         return Optional.of(new ForeignObject(noun(), on, have.tunnel().toString(), ""));
-    }
-
-    @Override
-    public boolean marked(ObservedVlanTunnel observed, int protocol) {
-        return false;
-    }
-
-    @Override
-    public OwnedOnLink<Integer> line(ObservedVlanTunnel observed, ObservedState state) {
-        return new OwnedOnLink<>(state.nameOf(observed.index()), observed.index(), observed.tunnel().vid());
-    }
-
-    @Override
-    protected void writeWhat(Integer vid, StringBuilder to) {
-        to.append(vid);
-    }
-
-    @Override
-    protected Integer readWhat(String[] f) throws LedgerFields.BadLine {
-        return Vid.read(f[3]);
     }
 
     @Override
